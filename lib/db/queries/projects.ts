@@ -1,0 +1,86 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "../client";
+
+const publicProject = { id: true, key: true, name: true, timezone: true, defaultCountry: true } as const;
+
+export type ProjectSummary = { id: string; key: string; name: string; timezone: string; defaultCountry: string };
+
+export const findProjectByKey = (key: string) => db().project.findUnique({ where: { key }, select: publicProject });
+
+export const projectKeyExists = async (key: string) => (await db().project.count({ where: { key } })) > 0;
+
+/** The projects a user belongs to, with their role in each; the first is where sign-in lands. */
+export async function listUserProjects(userId: string): Promise<Array<ProjectSummary & { role: Role }>> {
+  const memberships = await db().membership.findMany({
+    where: { userId },
+    include: { project: { select: publicProject } },
+    orderBy: { project: { name: "asc" } },
+  });
+  return memberships.map((membership) => ({ ...membership.project, role: membership.role }));
+}
+
+export async function findMembership(userId: string, projectKey: string) {
+  return db().membership.findFirst({
+    where: { userId, project: { key: projectKey } },
+    select: { role: true, project: { select: publicProject } },
+  });
+}
+
+export async function insertProject(input: {
+  key: string;
+  name: string;
+  timezone: string;
+  defaultCountry: string;
+  webhookSecretEncrypted: string;
+  apiToken: { name: string; tokenHash: string; prefix: string; role: Role };
+  actor: string;
+}) {
+  return db().$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: {
+        key: input.key,
+        name: input.name,
+        timezone: input.timezone,
+        defaultCountry: input.defaultCountry,
+        webhookSecretEncrypted: input.webhookSecretEncrypted,
+        apiTokens: { create: input.apiToken },
+      },
+      select: publicProject,
+    });
+    await tx.auditEntry.create({
+      data: {
+        projectId: project.id,
+        actor: input.actor,
+        action: "project.create",
+        target: project.key,
+        after: { name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry },
+      },
+    });
+    return project;
+  });
+}
+
+export async function updateProjectSettings(
+  projectId: string,
+  changes: { name: string; timezone: string; defaultCountry: string },
+  audit: { userId: string; actor: string },
+) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, timezone: true, defaultCountry: true } });
+    const after = await tx.project.update({ where: { id: projectId }, data: changes, select: publicProject });
+    await tx.auditEntry.create({
+      data: { projectId, userId: audit.userId, actor: audit.actor, action: "project.settings.update", target: after.key, before, after: changes },
+    });
+    return after;
+  });
+}
+
+export async function replaceWebhookSecret(projectId: string, webhookSecretEncrypted: string, audit: { userId: string; actor: string }) {
+  return db().$transaction(async (tx) => {
+    const project = await tx.project.update({ where: { id: projectId }, data: { webhookSecretEncrypted }, select: { key: true } });
+    // The secret itself never goes into the audit log.
+    await tx.auditEntry.create({
+      data: { projectId, userId: audit.userId, actor: audit.actor, action: "project.webhook_secret.rotate", target: project.key },
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "../client";
+
+export const findUserByEmail = (email: string) => db().user.findUnique({ where: { email: email.toLowerCase() } });
+
+export const findUserById = (id: string) => db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+
+/** Creates the user if needed and gives them the role in the project (updating an existing role). */
+export async function upsertUserWithMembership(input: {
+  email: string;
+  name?: string;
+  passwordHash: string;
+  projectId: string;
+  role: Role;
+  actor: string;
+}) {
+  return db().$transaction(async (tx) => {
+    const email = input.email.toLowerCase();
+    const existing = await tx.user.findUnique({ where: { email } });
+    const user = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash: input.passwordHash, name: input.name ?? existing.name } })
+      : await tx.user.create({ data: { email, name: input.name, passwordHash: input.passwordHash } });
+    const before = await tx.membership.findUnique({ where: { userId_projectId: { userId: user.id, projectId: input.projectId } } });
+    const membership = await tx.membership.upsert({
+      where: { userId_projectId: { userId: user.id, projectId: input.projectId } },
+      create: { userId: user.id, projectId: input.projectId, role: input.role },
+      update: { role: input.role },
+    });
+    await tx.auditEntry.create({
+      data: {
+        projectId: input.projectId,
+        actor: input.actor,
+        action: before ? "membership.update" : "membership.create",
+        target: email,
+        before: before ? { role: before.role } : undefined,
+        after: { role: membership.role },
+      },
+    });
+    return { user, membership, created: !existing };
+  });
+}

@@ -1,0 +1,64 @@
+// Every environment variable the app reads, validated in one place. A missing or malformed value
+// stops start-up with a message that names it (next.config.js loads this module at build and start).
+import { z } from "zod";
+
+const postgresUrl = z
+  .string({ error: "is required (a PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/db)" })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "must be a PostgreSQL connection string such as postgresql://user:pass@host:5432/db");
+
+const base64Key = z
+  .string({ error: "is required (32 random bytes, base64: `openssl rand -base64 32`)" })
+  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes encoded as base64 (`openssl rand -base64 32`)");
+
+const secret = (name: string) =>
+  z.string({ error: `is required (at least 32 characters, e.g. \`openssl rand -hex 32\`) — ${name}` }).min(32, "must be at least 32 characters");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl,
+  NEXTAUTH_SECRET: secret("signs session cookies"),
+  NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://callbridge.example.com").optional(),
+  ENCRYPTION_KEY: base64Key,
+  CRON_SECRET: secret("authorises /api/cron/* calls"),
+  SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Treat empty strings as unset: `FOO= npm start` should read as "not given", not as a value.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Sandbox CRMs are on unless switched off; off by default in production. */
+export function sandboxEnabled(current: Env = env()): boolean {
+  return current.SANDBOX_CRM ? current.SANDBOX_CRM === "on" : current.NODE_ENV !== "production";
+}

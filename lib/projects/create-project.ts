@@ -1,0 +1,47 @@
+// Creating a project: its key, its webhook secret (sealed) and a first API token, in one transaction.
+import { randomBytes } from "node:crypto";
+import { hashToken, randomToken, sealSecret } from "@/lib/crypto/secrets";
+import { insertProject, projectKeyExists } from "@/lib/db/queries/projects";
+import { AppError, issuesFromZod } from "@/lib/errors";
+import { projectSettingsSchema } from "@/lib/validation/project";
+
+export interface CreatedProject {
+  projectKey: string;
+  apiToken: string;
+  webhookSecret: string;
+}
+
+function slug(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 24);
+  return base || "project";
+}
+
+async function uniqueKey(name: string): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const key = `${slug(name)}-${randomBytes(3).toString("hex")}`;
+    if (!(await projectKeyExists(key))) return key;
+  }
+  throw new AppError("CONFLICT", "Could not find a free project key; try another name.");
+}
+
+export async function createProject(raw: unknown, options: { actor: string; key?: string }): Promise<CreatedProject> {
+  const parsed = projectSettingsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "The project settings are not valid.", issuesFromZod(parsed.error.issues));
+  const key = options.key ?? (await uniqueKey(parsed.data.name));
+  if (options.key && (await projectKeyExists(key))) throw new AppError("CONFLICT", `A project with key "${key}" already exists.`);
+  const webhookSecret = randomToken("whsec");
+  const apiToken = randomToken("cbt");
+  await insertProject({
+    key,
+    ...parsed.data,
+    webhookSecretEncrypted: sealSecret(webhookSecret),
+    apiToken: { name: "default", tokenHash: hashToken(apiToken), prefix: apiToken.slice(0, 8), role: "ADMIN" },
+    actor: options.actor,
+  });
+  return { projectKey: key, apiToken, webhookSecret };
+}

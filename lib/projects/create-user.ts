@@ -1,0 +1,23 @@
+// Adding a person to a project with a role (used by the admin CLI and the demo seed).
+import { hashPassword } from "@/lib/auth/password";
+import { findProjectByKey } from "@/lib/db/queries/projects";
+import { upsertUserWithMembership } from "@/lib/db/queries/users";
+import { AppError, issuesFromZod } from "@/lib/errors";
+import { createUserSchema } from "@/lib/validation/user";
+
+export async function createUser(raw: unknown, options: { actor: string }) {
+  const parsed = createUserSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "The user is not valid.", issuesFromZod(parsed.error.issues));
+  const input = parsed.data;
+  const project = await findProjectByKey(input.projectKey);
+  if (!project) throw new AppError("NOT_FOUND", `No project with key "${input.projectKey}".`);
+  const { user, membership, created } = await upsertUserWithMembership({
+    email: input.email,
+    name: input.name,
+    passwordHash: await hashPassword(input.password),
+    projectId: project.id,
+    role: input.role,
+    actor: options.actor,
+  });
+  return { email: user.email, projectKey: project.key, role: membership.role, created };
+}

@@ -1,0 +1,36 @@
+import { isSupportedCountry } from "libphonenumber-js";
+import { z } from "zod";
+
+/** Any zone the runtime's time-zone database knows, including renamed ones (Europe/Kyiv, formerly Europe/Kiev). */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value.includes("/") || value === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+export const timezoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Kyiv)");
+
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => /^[A-Z]{2}$/.test(value) && isSupportedCountry(value), "Use a two-letter country code such as UA or PL");
+
+export const projectNameSchema = z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
+
+/** The project settings form, its server action and the CLI share this schema. */
+export const projectSettingsSchema = z.object({
+  name: projectNameSchema,
+  timezone: timezoneSchema,
+  defaultCountry: countrySchema,
+});
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+// Older ICU data lists only the former names of some zones; offer the current ones too.
+export const timeZoneOptions = [...new Set([...Intl.supportedValuesOf("timeZone"), "Europe/Kyiv", "UTC"])].sort();

@@ -1,0 +1,87 @@
+// Admin CLI: `npm run admin -- <command> [flags]`. Bad or missing flags print usage and exit 2.
+import { parseArgs } from "node:util";
+import { AppError } from "../lib/errors";
+import { prepareEnv } from "./local-env";
+
+const USAGE = `Usage:
+  npm run admin -- create-project --name NAME --country CC --timezone ZONE
+      Creates a project and prints {"projectKey","apiToken","webhookSecret"} as JSON.
+  npm run admin -- create-user --email E --password P --project KEY --role OWNER|ADMIN|VIEWER [--name NAME]
+      Creates the user (or updates their password) and gives them the role in the project.
+
+Without DATABASE_URL the local embedded database under .data/ is used.`;
+
+const COMMANDS = {
+  "create-project": { name: { type: "string" }, country: { type: "string" }, timezone: { type: "string" } },
+  "create-user": {
+    email: { type: "string" },
+    password: { type: "string" },
+    project: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
+  },
+} as const;
+type Command = keyof typeof COMMANDS;
+const REQUIRED: Record<Command, string[]> = {
+  "create-project": ["name", "country", "timezone"],
+  "create-user": ["email", "password", "project", "role"],
+};
+
+function usage(problem: string): never {
+  console.error(`${problem}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === "--help" || command === "help") usage(command ? "Commands:" : "No command given.");
+  if (!(command in COMMANDS)) usage(`Unknown command "${command}".`);
+  const name = command as Command;
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: COMMANDS[name], strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const missing = REQUIRED[name].filter((flag) => !values[flag]);
+  if (missing.length) usage(`Missing ${missing.map((flag) => `--${flag}`).join(", ")}.`);
+
+  let exitCode = 0;
+  const { stopDatabase } = await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
+  const { deployMigrations } = await import("../lib/db/migrate");
+  const { disconnectDb } = await import("../lib/db/client");
+  try {
+    await deployMigrations(process.env.DATABASE_URL!);
+    if (name === "create-project") {
+      const { createProject } = await import("../lib/projects/create-project");
+      const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
+      console.log(JSON.stringify(created));
+    } else {
+      const { createUser } = await import("../lib/projects/create-user");
+      const created = await createUser(
+        { email: values.email, password: values.password, projectKey: values.project, role: values.role?.toUpperCase(), name: values.name },
+        { actor: "cli" },
+      );
+      console.log(JSON.stringify(created));
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      const details = error.issues.map((issue) => `  --${flagFor(issue.path)}: ${issue.message}`).join("\n");
+      console.error(`${error.message}${details ? `\n${details}` : ""}`);
+      exitCode = error.code === "VALIDATION" ? 2 : 1;
+    } else {
+      throw error;
+    }
+  } finally {
+    await disconnectDb();
+    await stopDatabase();
+  }
+  // Exit explicitly: the embedded database's exit hook would otherwise decide the exit code.
+  process.exit(exitCode);
+}
+
+function flagFor(path: string): string {
+  return ({ defaultCountry: "country", projectKey: "project" } as Record<string, string>)[path] ?? path;
+}
+
+await main();
