@@ -1,5 +1,6 @@
 // Session helpers for server components and server actions: who is signed in, and may they act here.
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { findMembership } from "@/lib/db/queries/projects";
@@ -22,14 +23,14 @@ export interface ProjectAccess {
   role: Role;
 }
 
-/** Resolves the signed-in user's access to a project, or null (no session, or not a member). */
-export async function projectAccess(projectKey: string): Promise<ProjectAccess | "signed-out" | "no-access"> {
+/** Resolves the signed-in user's access to a project; memoised per request (layout and page share it). */
+export const projectAccess = cache(async function projectAccess(projectKey: string): Promise<ProjectAccess | "signed-out" | "no-access"> {
   const user = await currentUser();
   if (!user) return "signed-out";
   const membership = await findMembership(user.id, projectKey);
   if (!membership) return "no-access";
   return { user, project: membership.project, role: membership.role };
-}
+});
 
 /** For pages: sends a signed-out visitor to sign-in and hides projects the user is not a member of. */
 export async function requireProjectPage(projectKey: string): Promise<ProjectAccess> {
@@ -40,7 +41,7 @@ export async function requireProjectPage(projectKey: string): Promise<ProjectAcc
 }
 
 /** For actions: throws an AppError instead of redirecting. */
-export async function requireProjectRole(projectKey: string, required: Role): Promise<ProjectAccess> {
+export async function projectAccessForAction(projectKey: string, required: Role): Promise<ProjectAccess> {
   const access = await projectAccess(projectKey);
   if (access === "signed-out") throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   // Not being a member looks the same as the project not existing: keys are not confirmed to strangers.

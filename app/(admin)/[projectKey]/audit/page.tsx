@@ -1,0 +1,82 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Button } from "@/components/ui/button";
+import { describeChange } from "@/lib/audit/describe-change";
+import { requireProjectPage } from "@/lib/auth/session";
+import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectKey: string }>;
+  searchParams: Promise<{ action?: string }>;
+}) {
+  const { projectKey } = await params;
+  const { project } = await requireProjectPage(projectKey);
+  const { action } = await searchParams;
+  const [t, locale, actions] = await Promise.all([getTranslator(), getLocale(), listAuditActions(project.id)]);
+  const selected = action && actions.includes(action) ? action : undefined;
+  const entries = await listAuditEntries(project.id, { limit: 200, action: selected });
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+
+  return (
+    <>
+      <PageHeader title={t("nav.audit")} about={t("section.audit.about")} />
+      <form className="mb-4 flex items-end gap-2" method="get">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-800">{t("audit.filter")}</span>
+          <select name="action" defaultValue={selected ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <option value="">{t("audit.filter.all")}</option>
+            {actions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary">
+          {t("audit.apply")}
+        </Button>
+      </form>
+      {entries.length === 0 ? (
+        <EmptyState title={t("audit.empty.title")} body={t("audit.empty.body")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm" data-testid="audit-table">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-3 py-2">{t("audit.when")}</th>
+                <th className="px-3 py-2">{t("audit.who")}</th>
+                <th className="px-3 py-2">{t("audit.what")}</th>
+                <th className="px-3 py-2">{t("audit.target")}</th>
+                <th className="px-3 py-2">{t("audit.change")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {entries.map((entry) => (
+                <tr key={entry.id} className="align-top">
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.format(entry.createdAt)}</td>
+                  <td className="px-3 py-2">{entry.actor}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                  <td className="px-3 py-2">{entry.target}</td>
+                  <td className="px-3 py-2">
+                    <ul className="space-y-0.5">
+                      {describeChange(entry.before, entry.after).map((change) => (
+                        <li key={change.field}>
+                          <span className="font-medium">{change.field}</span>: <span className="text-slate-500">{change.before}</span> →{" "}
+                          <span>{change.after}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
+import { WebhookSecretCard } from "@/components/settings/webhook-secret-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { canEdit } from "@/lib/auth/roles";
+import { requireProjectPage } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { timeZoneOptions } from "@/lib/validation/project";
+
+export default async function SettingsPage({ params }: { params: Promise<{ projectKey: string }> }) {
+  const { projectKey } = await params;
+  const { project, role } = await requireProjectPage(projectKey);
+  const t = await getTranslator();
+  const readOnly = !canEdit(role);
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("settings.title")} about={t("settings.about")} />
+      <p className="text-sm text-slate-600">
+        {t("settings.key")}: <code className="rounded bg-slate-100 px-1.5 py-0.5">{project.key}</code>
+      </p>
+      <ProjectSettingsForm
+        projectKey={project.key}
+        readOnly={readOnly}
+        timeZones={timeZoneOptions.includes(project.timezone) ? timeZoneOptions : [project.timezone, ...timeZoneOptions]}
+        initial={{ name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry }}
+      />
+      <WebhookSecretCard projectKey={project.key} readOnly={readOnly} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { currentUserId } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await currentUserId()) redirect("/");
+  const { callbackUrl, error } = await searchParams;
+  const t = await getTranslator();
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <p className="text-2xl font-semibold text-brand-700">{t("app.name")}</p>
+          <p className="mt-1 text-sm text-slate-600">{t("app.tagline")}</p>
+        </div>
+        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
+          <LoginForm callbackUrl={callbackUrl} initialError={error} />
+        </section>
+        <div className="mt-4 flex justify-center">
+          <LanguageSwitch />
+        </div>
+      </div>
+    </main>
+  );
+}

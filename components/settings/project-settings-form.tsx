@@ -1,0 +1,85 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { saveProjectSettings } from "@/lib/actions/project-settings";
+import { useI18n } from "@/lib/i18n/client";
+import { projectSettingsSchema, type ProjectSettings } from "@/lib/validation/project";
+
+export function ProjectSettingsForm({
+  projectKey,
+  initial,
+  timeZones,
+  readOnly,
+}: {
+  projectKey: string;
+  initial: ProjectSettings;
+  timeZones: string[];
+  readOnly: boolean;
+}) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const form = useForm<ProjectSettings>({ resolver: zodResolver(projectSettingsSchema), defaultValues: initial });
+  const { errors, isSubmitting, isDirty } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(null);
+    const result = await saveProjectSettings(projectKey, values);
+    if (result.ok) {
+      form.reset(values);
+      setStatus({ tone: "success", text: t("settings.saved") });
+      return;
+    }
+    // Server-side field errors land next to their fields, exactly as client-side ones do.
+    for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
+      form.setError(field as keyof ProjectSettings, { message });
+    }
+    setStatus({ tone: "error", text: result.error.code === "FORBIDDEN" ? t("error.forbidden") : result.error.message });
+  });
+
+  const describedBy = (field: keyof ProjectSettings, hint = false) => (errors[field] ? `${field}-error` : hint ? `${field}-hint` : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("settings.title")}>
+      {readOnly ? <Notice tone="info">{t("settings.readOnly")}</Notice> : null}
+      {status ? (
+        <Notice tone={status.tone} testId="settings-status">
+          {status.text}
+        </Notice>
+      ) : null}
+      <fieldset disabled={readOnly || isSubmitting} className="space-y-4">
+        <Field id="name" label={t("settings.name")} error={errors.name?.message}>
+          <input id="name" className={inputClass} aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name")} {...form.register("name")} />
+        </Field>
+        <Field id="timezone" label={t("settings.timezone")} error={errors.timezone?.message}>
+          <select id="timezone" className={inputClass} aria-invalid={Boolean(errors.timezone)} aria-describedby={describedBy("timezone")} {...form.register("timezone")}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="defaultCountry" label={t("settings.country")} hint={t("settings.country.hint")} error={errors.defaultCountry?.message}>
+          <input
+            id="defaultCountry"
+            className={`${inputClass} max-w-24 uppercase`}
+            maxLength={2}
+            aria-invalid={Boolean(errors.defaultCountry)}
+            aria-describedby={describedBy("defaultCountry", true)}
+            {...form.register("defaultCountry")}
+          />
+        </Field>
+        {readOnly ? null : (
+          <Button type="submit" disabled={isSubmitting || !isDirty}>
+            {isSubmitting ? t("settings.saving") : t("settings.save")}
+          </Button>
+        )}
+      </fieldset>
+    </form>
+  );
+}

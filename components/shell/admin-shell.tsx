@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import type { Role } from "@/lib/auth/roles";
+import { getTranslator } from "@/lib/i18n/server";
+import { LanguageSwitch } from "./language-switch";
+import { ProjectSwitcher } from "./project-switcher";
+import { SectionNav } from "./section-nav";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AdminShell(props: {
+  projectKey: string;
+  projects: Array<{ key: string; name: string }>;
+  user: { email: string };
+  role: Role;
+  children: ReactNode;
+}) {
+  const t = await getTranslator();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
+          <span className="text-lg font-semibold text-brand-700">{t("app.name")}</span>
+          <ProjectSwitcher current={props.projectKey} projects={props.projects} />
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            <span className="hidden text-sm text-slate-500 lg:inline" data-testid="signed-in-as">
+              {t("shell.signedInAs", { email: props.user.email })} · {t("shell.role", { role: t(`role.${props.role}`) })}
+            </span>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+        <SectionNav projectKey={props.projectKey} />
+        <main className="min-w-0 flex-1">{props.children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { randomToken, sealSecret } from "@/lib/crypto/secrets";
+import { replaceWebhookSecret, updateProjectSettings } from "@/lib/db/queries/projects";
+import { projectSettingsSchema } from "@/lib/validation/project";
+import { projectAction } from "./safe-action";
+
+export const saveProjectSettings = projectAction({
+  role: "ADMIN",
+  schema: projectSettingsSchema,
+  run: async (input, { project, user }) => {
+    const updated = await updateProjectSettings(project.id, input, { userId: user.id, actor: user.email });
+    revalidatePath(`/${project.key}`, "layout");
+    return updated;
+  },
+});
+
+/** Returns the new secret once; it is stored sealed and never shown again. */
+export const rotateWebhookSecret = projectAction({
+  role: "ADMIN",
+  schema: z.object({}),
+  run: async (_input, { project, user }) => {
+    const secret = randomToken("whsec");
+    await replaceWebhookSecret(project.id, sealSecret(secret), { userId: user.id, actor: user.email });
+    return { webhookSecret: secret };
+  },
+});

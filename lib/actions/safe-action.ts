@@ -1,0 +1,35 @@
+// The one builder every server action goes through: session, project membership, role, then zod.
+// Actions answer a serialisable result instead of throwing, so forms can show the message in place.
+import type { z } from "zod";
+import { projectAccessForAction } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
+import type { ProjectAccess } from "@/lib/auth/session";
+import { AppError, type ErrorCode } from "@/lib/errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> } };
+
+export function projectAction<S extends z.ZodType, T>(config: {
+  /** The least role allowed to run it: ADMIN for every change, VIEWER for reads. */
+  role: Role;
+  schema: S;
+  run: (input: z.output<S>, access: ProjectAccess) => Promise<T>;
+}) {
+  return async (projectKey: string, raw: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const access = await projectAccessForAction(String(projectKey), config.role);
+      const parsed = config.schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+        return { ok: false, error: { code: "VALIDATION", message: "Some fields are not valid.", fieldErrors } };
+      }
+      return { ok: true, data: await config.run(parsed.data, access) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+      console.error(error);
+      return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } };
+    }
+  };
+}

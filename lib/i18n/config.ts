@@ -1,0 +1,34 @@
+// Locales the UI speaks, and how a message is formatted. Shared by server and client code.
+import { en, type MessageKey, type Messages } from "./messages/en";
+import { pl } from "./messages/pl";
+import { uk } from "./messages/uk";
+
+export const LOCALES = ["en", "uk", "pl"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const LOCALE_COOKIE = "cb_locale";
+
+export const MESSAGES: Record<Locale, Messages> = { en, uk, pl };
+
+export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const messages = MESSAGES[locale];
+  return (key, vars) => {
+    const text = messages[key] ?? en[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+  };
+}
+
+/** Picks the best supported locale from an Accept-Language header. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  for (const part of (header ?? "").split(",")) {
+    const tag = part.split(";")[0]?.trim().toLowerCase().slice(0, 2);
+    if (isLocale(tag)) return tag;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export type { MessageKey };

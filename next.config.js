@@ -1,0 +1,35 @@
+// Validates the environment before anything starts (lib/env.ts names what is missing or malformed).
+import { tsImport } from "tsx/esm/api";
+
+const { parseEnv, EnvError } = await tsImport("./lib/env.ts", import.meta.url);
+try {
+  parseEnv();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native-ish and Node-only packages stay outside the server bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

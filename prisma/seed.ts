@@ -1,0 +1,26 @@
+// The demo data: one project and its admin. Idempotent: a second run changes nothing that exists.
+import { findProjectByKey } from "../lib/db/queries/projects";
+import { findUserByEmail } from "../lib/db/queries/users";
+import { createProject, type CreatedProject } from "../lib/projects/create-project";
+import { createUser } from "../lib/projects/create-user";
+
+export const DEMO_PROJECT_KEY = "demo";
+export const DEMO_ADMIN_EMAIL = "admin@callbridge.local";
+
+export interface DemoSeed {
+  projectKey: string;
+  email: string;
+  /** Set only on the run that created the project: its API token and webhook secret are shown once. */
+  created?: CreatedProject;
+}
+
+export async function seedDemo(password: string): Promise<DemoSeed> {
+  let created: CreatedProject | undefined;
+  if (!(await findProjectByKey(DEMO_PROJECT_KEY))) {
+    created = await createProject({ name: "Demo project", timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "seed", key: DEMO_PROJECT_KEY });
+  }
+  if (!(await findUserByEmail(DEMO_ADMIN_EMAIL))) {
+    await createUser({ email: DEMO_ADMIN_EMAIL, password, name: "Demo admin", projectKey: DEMO_PROJECT_KEY, role: "OWNER" }, { actor: "seed" });
+  }
+  return { projectKey: DEMO_PROJECT_KEY, email: DEMO_ADMIN_EMAIL, created };
+}

@@ -1,0 +1,114 @@
+// `npm run demo | dev | start`: database (embedded when DATABASE_URL is unset), migrations, then Next.js.
+//   demo  — local secrets, demo data, production build (rebuilt only when sources changed), next start
+//   dev   — local secrets, demo data, next dev
+//   start — production: secrets must come from the environment; migrations, next start
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { prepareEnv, readLocalSecrets, ROOT, writeLocalSecrets } from "./local-env";
+
+type Mode = "demo" | "dev" | "start";
+const mode = process.argv[2] as Mode;
+if (!["demo", "dev", "start"].includes(mode)) {
+  console.error("usage: tsx scripts/launch.ts demo|dev|start");
+  process.exit(2);
+}
+
+const NEXT_BIN = join(ROOT, "node_modules/.bin/next");
+const SOURCE_DIRS = ["app", "components", "lib", "public"];
+const SOURCE_FILES = ["next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return [...SOURCE_DIRS, ...SOURCE_FILES].every((entry) => newestMtime(join(ROOT, entry)) < built);
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the app did not become healthy within 5 minutes");
+}
+
+async function main() {
+  const { env, stopDatabase, embedded } = await prepareEnv({ generateSecrets: mode !== "start" });
+  const url = `http://localhost:${env.PORT}`;
+  process.env.NEXTAUTH_URL ||= url;
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const { deployMigrations } = await import("../lib/db/migrate");
+  const applied = await deployMigrations(env.DATABASE_URL);
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
+
+  let login: { email: string; password: string } | undefined;
+  if (mode !== "start") {
+    const { seedDemo } = await import("../prisma/seed");
+    const { disconnectDb } = await import("../lib/db/client");
+    const secrets = await readLocalSecrets();
+    const seed = await seedDemo(secrets.demoPassword);
+    if (seed.created) await writeLocalSecrets({ ...secrets, demoProject: seed.created });
+    await disconnectDb();
+    login = { email: seed.email, password: secrets.demoPassword };
+  }
+
+  if (mode !== "dev" && !buildIsCurrent()) {
+    if (mode === "start" && existsSync(join(ROOT, ".next/BUILD_ID"))) {
+      console.log("Using the existing production build.");
+    } else {
+      console.log("Building the app (next build)…");
+      const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+      if (build.status !== 0) return shutdown(build.status ?? 1);
+    }
+  }
+
+  child = spawn(NEXT_BIN, [mode === "dev" ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  await waitUntilHealthy(url, child);
+
+  const secrets = mode === "start" ? undefined : await readLocalSecrets();
+  console.log(
+    [
+      "",
+      "Callbridge is running.",
+      `  URL:       ${url}`,
+      ...(login ? [`  E-mail:    ${login.email}`, `  Password:  ${login.password}`] : []),
+      ...(secrets?.demoProject ? [`  Project:   ${secrets.demoProject.projectKey} (API token and webhook secret in .data/secrets.json)`] : []),
+      embedded ? "  Database:  embedded PostgreSQL, data in .data/postgres (kept between runs)" : "  Database:  DATABASE_URL",
+      "Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
