@@ -1,4 +1,5 @@
 // One error vocabulary for the whole app, mapped to HTTP statuses in one place.
+import { englishMessage } from "@/lib/i18n/config";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -75,7 +76,7 @@ export function errorResponse(error: unknown): Response {
   return Response.json(errorBody(internal), { status: internal.status });
 }
 
-/** zod issues in the shape our API answers with. */
+/** zod issues in the shape our API answers with (validation messages are i18n keys: answered in English). */
 export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ErrorIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: englishMessage(issue.message) }));
 }

@@ -4,10 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { saveProjectSettings } from "@/lib/actions/project-settings";
 import { useI18n } from "@/lib/i18n/client";
+import { translateMessage } from "@/lib/i18n/config";
 import { projectSettingsSchema, type ProjectSettings } from "@/lib/validation/project";
 
 export function ProjectSettingsForm({
@@ -38,7 +40,7 @@ export function ProjectSettingsForm({
     for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
       form.setError(field as keyof ProjectSettings, { message });
     }
-    setStatus({ tone: "error", text: result.error.code === "FORBIDDEN" ? t("error.forbidden") : result.error.message });
+    setStatus({ tone: "error", text: result.error.code === "FORBIDDEN" ? t("error.forbidden") : (translateMessage(t, result.error.message) ?? "") });
   });
 
   const describedBy = (field: keyof ProjectSettings, hint = false) => (errors[field] ? `${field}-error` : hint ? `${field}-hint` : undefined);

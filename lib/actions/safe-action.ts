@@ -23,7 +23,7 @@ export function projectAction<S extends z.ZodType, T>(config: {
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-        return { ok: false, error: { code: "VALIDATION", message: "Some fields are not valid.", fieldErrors } };
+        return { ok: false, error: { code: "VALIDATION", message: "validation.invalid", fieldErrors } };
       }
       return { ok: true, data: await config.run(parsed.data, access) };
     } catch (error) {

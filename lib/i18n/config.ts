@@ -22,6 +22,14 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/** Validation messages are i18n keys; anything else (a server message) is shown as it is. */
+export function translateMessage(t: Translate, message: string | undefined): string | undefined {
+  return message && message in en ? t(message as MessageKey) : message;
+}
+
+/** English text of a validation message, for the API and the CLI. */
+export const englishMessage = (message: string) => translateMessage(translator("en"), message) ?? message;
+
 /** Picks the best supported locale from an Accept-Language header. */
 export function localeFromAcceptLanguage(header: string | null): Locale {
   for (const part of (header ?? "").split(",")) {

@@ -1,6 +1,8 @@
 import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
 
+// Messages are i18n keys (see lib/validation/auth.ts).
+
 /** Any zone the runtime's time-zone database knows, including renamed ones (Europe/Kyiv, formerly Europe/Kiev). */
 function isTimeZone(value: string): boolean {
   try {
@@ -14,15 +16,15 @@ function isTimeZone(value: string): boolean {
 export const timezoneSchema = z
   .string()
   .trim()
-  .refine(isTimeZone, "Choose a time zone from the list (an IANA name such as Europe/Kyiv)");
+  .refine(isTimeZone, "validation.timezone");
 
 export const countrySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => /^[A-Z]{2}$/.test(value) && isSupportedCountry(value), "Use a two-letter country code such as UA or PL");
+  .refine((value) => /^[A-Z]{2}$/.test(value) && isSupportedCountry(value), "validation.country");
 
-export const projectNameSchema = z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
+export const projectNameSchema = z.string().trim().min(2, "validation.nameLength").max(80, "validation.nameLength");
 
 /** The project settings form, its server action and the CLI share this schema. */
 export const projectSettingsSchema = z.object({

@@ -1,0 +1,26 @@
+// Starts a throwaway PostgreSQL for the test run and applies the migrations to it.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { deployMigrations } from "../db/migrate";
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(join(tmpdir(), "callbridge-test-pg-"));
+  // PostgreSQL runs as the `postgres` system user when we are root: it must be able to enter the folder.
+  await chmod(dataDir, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: join(dataDir, "cluster"), persistent: false, database: "callbridge_test" });
+  await deployMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  return async () => {
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}

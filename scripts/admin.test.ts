@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+function admin(...args: string[]) {
+  const result = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { encoding: "utf8", env: process.env, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("admin CLI", () => {
+  it("prints usage and exits 2 without a command, with an unknown one, or with missing or unknown flags", () => {
+    for (const args of [[], ["launch-rockets"], ["create-project", "--name", "Acme"], ["create-project", "--name", "A", "--country", "UA", "--timezone", "UTC", "--colour", "red"]]) {
+      const { code, stderr } = admin(...args);
+      expect(code, args.join(" ")).toBe(2);
+      expect(stderr).toContain("Usage:");
+    }
+    expect(admin("create-project", "--name", "Acme").stderr).toContain("Missing --country, --timezone.");
+  });
+
+  it("creates a project and prints its key, API token and webhook secret as JSON", () => {
+    const { code, stdout } = admin("create-project", "--name", "CLI Project", "--country", "PL", "--timezone", "Europe/Warsaw");
+    expect(code).toBe(0);
+    const created = JSON.parse(stdout.trim().split("\n").at(-1)!);
+    expect(Object.keys(created).sort()).toEqual(["apiToken", "projectKey", "webhookSecret"]);
+    expect(created.projectKey).toMatch(/^cli-project-/);
+
+    const user = admin("create-user", "--email", "cli-user@example.test", "--password", "a-long-password", "--project", created.projectKey, "--role", "viewer");
+    expect(user.code).toBe(0);
+    expect(JSON.parse(user.stdout.trim().split("\n").at(-1)!)).toMatchObject({ email: "cli-user@example.test", role: "VIEWER" });
+  });
+
+  it("names each invalid flag and exits 2", () => {
+    const { code, stderr } = admin("create-project", "--name", "X", "--country", "ZZ", "--timezone", "Nowhere/City");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--name:");
+    expect(stderr).toContain("--country: Use a two-letter country code");
+    expect(stderr).toContain("--timezone: Choose a time zone");
+  });
+
+  it("exits 1 with a clear message for a project that does not exist", () => {
+    const { code, stderr } = admin("create-user", "--email", "x@example.test", "--password", "a-long-password", "--project", "missing-key", "--role", "ADMIN");
+    expect(code).toBe(1);
+    expect(stderr).toContain('No project with key "missing-key"');
+  });
+});
+
+describe("start-up", () => {
+  it("stops with a message naming an invalid DATABASE_URL", () => {
+    const result = spawnSync("node_modules/.bin/tsx", ["scripts/launch.ts", "start"], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "mysql://nope" },
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("DATABASE_URL must be a PostgreSQL connection string");
+  });
+
+  it("next.config.js refuses to load with a missing secret and names it", () => {
+    const result = spawnSync("node", ["--input-type=module", "-e", "await import('./next.config.js')"], {
+      encoding: "utf8",
+      env: { ...process.env, NEXTAUTH_SECRET: "" },
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("NEXTAUTH_SECRET is required");
+  });
+});
