@@ -3,8 +3,9 @@
 //   dev   — local secrets, demo data, next dev
 //   start — production: secrets must come from the environment; migrations, next start
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "./next-app";
 import { prepareEnv, readLocalSecrets, ROOT, writeLocalSecrets } from "./local-env";
 
 type Mode = "demo" | "dev" | "start";
@@ -14,49 +15,19 @@ if (!["demo", "dev", "start"].includes(mode)) {
   process.exit(2);
 }
 
-const NEXT_BIN = join(ROOT, "node_modules/.bin/next");
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = join(ROOT, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return [...SOURCE_DIRS, ...SOURCE_FILES].every((entry) => newestMtime(join(ROOT, entry)) < built);
-}
-
-async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the app did not become healthy within 5 minutes");
-}
-
 async function main() {
   const { env, stopDatabase, embedded } = await prepareEnv({ generateSecrets: mode !== "start" });
   const url = `http://localhost:${env.PORT}`;
   process.env.NEXTAUTH_URL ||= url;
-  let child: ChildProcess | undefined;
+  const app: { child?: ChildProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const { child } = app;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((resolve) => child!.once("exit", resolve));
+      await new Promise((resolve) => child.once("exit", resolve));
     }
     await stopDatabase();
     process.exit(code);
@@ -89,7 +60,8 @@ async function main() {
     }
   }
 
-  child = spawn(NEXT_BIN, [mode === "dev" ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  const child = spawn(NEXT_BIN, [mode === "dev" ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  app.child = child;
   child.on("exit", (code) => void shutdown(code ?? 0));
   await waitUntilHealthy(url, child);
 

@@ -19,7 +19,7 @@ describe("secret box (AES-256-GCM)", () => {
   it("refuses a tampered ciphertext", () => {
     const sealed = seal("secret", key);
     const raw = Buffer.from(sealed.slice(3), "base64");
-    raw[raw.length - 1] ^= 1;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     expect(() => open(`v1:${raw.toString("base64")}`, key)).toThrow();
   });
 

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { PROJECT, USERS } from "./support/fixtures";
+import { signInAs, sql } from "./support/helpers";
+
+test.describe("project settings and roles", () => {
+  test("an admin edits settings: validation errors in the form, saved values persist, the change is audited", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/settings`);
+    await page.getByLabel("Default country").fill("ZZ");
+    await page.getByLabel("Name").fill("E");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("defaultCountry-error")).toHaveText("Use a two-letter country code such as UA or PL.");
+    await expect(page.getByTestId("name-error")).toHaveText("Use 2 to 80 characters.");
+
+    await page.getByLabel("Name").fill("E2E project renamed");
+    await page.getByLabel("Default country").fill("pl");
+    await page.getByLabel("Time zone").selectOption("Europe/Warsaw");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("settings-status")).toHaveText("Settings saved.");
+
+    await page.reload();
+    await expect(page.getByLabel("Name")).toHaveValue("E2E project renamed");
+    await expect(page.getByLabel("Default country")).toHaveValue("PL");
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Warsaw");
+    await expect(page.getByLabel("Project", { exact: true })).toContainText("E2E project renamed");
+
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Audit" }).click();
+    const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "project.settings.update" }).first();
+    await expect(row).toContainText(USERS.admin.email);
+    await expect(row).toContainText("name: E2E project → E2E project renamed");
+    await expect(row).toContainText("defaultCountry: UA → PL");
+  });
+
+  test("validation messages follow the UI language", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/settings`);
+    await page.getByLabel("Language").selectOption("uk");
+    await page.getByLabel("Країна за замовчуванням").fill("1");
+    await page.getByRole("button", { name: "Зберегти" }).click();
+    await expect(page.getByTestId("defaultCountry-error")).toHaveText("Двобуквений код країни, наприклад UA або PL.");
+    await page.getByLabel("Мова").selectOption("en");
+  });
+
+  test("rotating the webhook secret asks first and shows the new secret once", async ({ page }) => {
+    await signInAs(page, "owner", `/${PROJECT.key}/settings`);
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Rotate secret" }).click();
+    await expect(page.getByTestId("new-webhook-secret")).toHaveText(/^whsec_/);
+    await page.reload();
+    await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
+  });
+
+  test("a viewer sees settings read-only, with no way to change them", async ({ page }) => {
+    await signInAs(page, "viewer", `/${PROJECT.key}/settings`);
+    await expect(page.getByText("You have read-only access to this project.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+  });
+
+  test("the server refuses an admin-only action from someone who is no longer an admin", async ({ page }) => {
+    await signInAs(page, "demoted", `/${PROJECT.key}/settings`);
+    await page.getByLabel("Name").fill("Changed by a viewer");
+    // The role changes while the page is open: the action must be refused by the server, not just hidden.
+    await sql(`UPDATE "Membership" SET role = 'VIEWER' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [USERS.demoted.email]);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("settings-status")).toHaveText("Your role in this project does not allow this change.");
+    const [project] = await sql<{ name: string }>(`SELECT name FROM "Project" WHERE key = $1`, [PROJECT.key]);
+    expect(project?.name).not.toBe("Changed by a viewer");
+  });
+});

@@ -1,0 +1,63 @@
+// The app under e2e test: a throwaway PostgreSQL, migrations, fixtures, a production build, next start.
+// Playwright starts this as its webServer and stops it (and with it the database) at the end.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { deployMigrations } from "../../lib/db/migrate";
+import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "../../scripts/next-app";
+import { E2E_BASE_URL, E2E_PORT, OTHER_PROJECT, PASSWORD, PROJECT, STATE_FILE, STRANGER_PROJECT, USERS } from "./fixtures";
+
+const dataDir = await mkdtemp(join(tmpdir(), "callbridge-e2e-pg-"));
+await chmod(dataDir, 0o755);
+const database = await startEmbeddedPostgres({ dataDir: join(dataDir, "cluster"), persistent: false, database: "callbridge_e2e" });
+
+Object.assign(process.env, {
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  NEXTAUTH_URL: E2E_BASE_URL,
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  CRON_SECRET: randomBytes(32).toString("hex"),
+  PORT: String(E2E_PORT),
+});
+
+await deployMigrations(database.url);
+const { createProject } = await import("../../lib/projects/create-project");
+const { createUser } = await import("../../lib/projects/create-user");
+const { disconnectDb } = await import("../../lib/db/client");
+for (const project of [PROJECT, OTHER_PROJECT, STRANGER_PROJECT]) {
+  await createProject({ name: project.name, timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "e2e", key: project.key });
+}
+for (const user of Object.values(USERS)) {
+  await createUser({ email: user.email, password: PASSWORD, projectKey: PROJECT.key, role: user.role }, { actor: "e2e" });
+}
+await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: OTHER_PROJECT.key, role: "OWNER" }, { actor: "e2e" });
+await disconnectDb();
+await mkdir(dirname(STATE_FILE), { recursive: true });
+await writeFile(STATE_FILE, JSON.stringify({ databaseUrl: database.url }));
+
+if (!buildIsCurrent()) {
+  const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) {
+    await database.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const app = spawn(NEXT_BIN, ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+const stop = async () => {
+  if (app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+  }
+  await database.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+app.on("exit", () => void stop());
+await waitUntilHealthy(E2E_BASE_URL, app);
+console.log(`e2e app ready at ${E2E_BASE_URL}`);
