@@ -1,0 +1,119 @@
+// The HTTP layer every connector shares: per-request timeout, a concurrency limit per CRM account,
+// waiting out a rate-limit window the CRM announced, and transport failures as RetryableError.
+import { RetryableError } from "@/lib/errors";
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  json?: unknown;
+  body?: FormData | URLSearchParams;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or null for an empty body (Zoho answers 204 with nothing). */
+  body: unknown;
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+interface AccountGate {
+  semaphore: Semaphore;
+  /** Epoch ms before which no request is sent: the CRM said its window is used up. */
+  pausedUntil: number;
+}
+
+// Shared by every connector instance of the same CRM account in this process.
+const gates = new Map<string, AccountGate>();
+
+export interface HttpClientOptions {
+  /** Identifies the CRM account, so all its connectors share one limit. */
+  accountKey: string;
+  timeoutMs: number;
+  concurrency: number;
+  fetch: typeof fetch;
+}
+
+export class HttpClient {
+  private readonly gate: AccountGate;
+  constructor(private readonly options: HttpClientOptions) {
+    let gate = gates.get(options.accountKey);
+    if (!gate) {
+      gate = { semaphore: new Semaphore(options.concurrency), pausedUntil: 0 };
+      gates.set(options.accountKey, gate);
+    }
+    this.gate = gate;
+  }
+
+  /** Holds further requests of this account until the given time (from rate-limit headers). */
+  pauseUntil(epochMs: number) {
+    this.gate.pausedUntil = Math.max(this.gate.pausedUntil, epochMs);
+  }
+
+  send(request: HttpRequest): Promise<HttpResponse> {
+    return this.gate.semaphore.run(async () => {
+      const wait = this.gate.pausedUntil - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return this.perform(request);
+    });
+  }
+
+  private async perform(request: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: "application/json", ...request.headers };
+    let body: BodyInit | undefined = request.body;
+    if (request.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(request.json);
+    }
+    let response: Response;
+    try {
+      response = await this.options.fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
+    } catch (error) {
+      const name = (error as Error).name;
+      const reason = name === "TimeoutError" || name === "AbortError" ? `no answer within ${this.options.timeoutMs} ms` : (error as Error).message;
+      throw new RetryableError(`${request.method} ${url.pathname}: ${reason}`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new RetryableError(`${request.method} ${url.pathname}: the answer was cut off (${(error as Error).message})`);
+    }
+    let parsed: unknown = null;
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Proxies and load balancers answer HTML on 5xx; keep the start of it for the error message.
+        parsed = { nonJson: text.slice(0, 200) };
+      }
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+}
+
+/** Forgets every account's limiter state (tests, sandbox resets). */
+export function resetHttpGates() {
+  gates.clear();
+}

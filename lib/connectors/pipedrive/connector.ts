@@ -1,0 +1,311 @@
+// Pipedrive connector (API v1 and v2). Docs: https://developers.pipedrive.com/docs/api/v1
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
+import type {
+  AccountInfo,
+  CallLogInput,
+  ConnectorOptions,
+  CrmConnector,
+  CrmField,
+  CrmPipeline,
+  CrmRecord,
+  CrmUser,
+  EntityInput,
+  EntityKind,
+  FieldEntity,
+  PipedriveCredentials,
+  RecordingInput,
+  TaskInput,
+} from "../types";
+import { parseResponse } from "../validate";
+import { FIELD_LISTS, RESOURCES, STRING_TYPES, toCrmRecord, toPipedriveBody, toPipedriveCallLog } from "./mapping";
+import {
+  createdSchema,
+  entitySchema,
+  envelope,
+  errorAnswerSchema,
+  fieldSchema,
+  oauthTokenSchema,
+  pipelineSchema,
+  searchAnswerSchema,
+  stageSchema,
+  userSchema,
+} from "./schemas";
+
+const EXPIRY_MARGIN_MS = 60_000;
+const PIPELINE_CACHE_MS = 5 * 60_000;
+const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/** Pipedrive's search ignores formatting in stored phones; the term is sent with it stripped too. */
+export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
+
+export class PipedriveConnector implements CrmConnector {
+  readonly crm = "pipedrive" as const;
+  private readonly http: HttpClient;
+  private refreshing: Promise<string> | undefined;
+  private pipelines: { at: number; value: CrmPipeline[] } | undefined;
+  private currentUserId: string | undefined;
+
+  constructor(
+    private credentials: PipedriveCredentials,
+    private readonly options: ConnectorOptions = {},
+  ) {
+    const identity = credentials.auth === "api_token" ? credentials.apiToken : `${credentials.clientId}|${credentials.refreshToken}`;
+    this.http = new HttpClient({
+      accountKey: `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      concurrency: options.concurrency ?? 4,
+      fetch: options.fetch ?? fetch,
+    });
+  }
+
+  // ---- OAuth: https://pipedrive.readme.io/docs/marketplace-oauth-authorization#step-7-refreshing-the-tokens
+
+  private async bearer(): Promise<string> {
+    const credentials = this.credentials;
+    if (credentials.auth !== "oauth") throw new Error("not an OAuth connection");
+    if ((credentials.accessTokenExpiresAt ?? Infinity) > Date.now() + EXPIRY_MARGIN_MS) return credentials.accessToken;
+    return this.refresh();
+  }
+
+  private refresh(): Promise<string> {
+    this.refreshing ??= this.requestNewAccessToken().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async requestNewAccessToken(): Promise<string> {
+    const credentials = this.credentials;
+    if (credentials.auth !== "oauth") throw new AuthError("Pipedrive refused the API token: check it in Pipedrive (Settings → Personal preferences → API)");
+    const response = await this.http.send({
+      method: "POST",
+      url: `${credentials.oauthBase}/oauth/token`,
+      headers: { authorization: `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64")}` },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: credentials.refreshToken }),
+    });
+    if (response.status >= 500 || response.status === 429) throw new RetryableError(`Pipedrive OAuth answered ${response.status} to a token refresh`, { status: response.status });
+    if (response.status >= 400) throw new AuthError("Pipedrive refused the refresh token: reconnect the integration", { status: response.status });
+    const answer = parseResponse(oauthTokenSchema, response.body, "Pipedrive token refresh");
+    this.credentials = {
+      ...credentials,
+      accessToken: answer.access_token,
+      refreshToken: answer.refresh_token,
+      accessTokenExpiresAt: Date.now() + answer.expires_in * 1000,
+      apiBase: answer.api_domain ?? credentials.apiBase,
+    };
+    await this.options.onCredentialsChange?.(this.credentials);
+    return answer.access_token;
+  }
+
+  // ---- Transport
+
+  private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
+    const credentials = this.credentials;
+    const send = (token?: string) =>
+      this.http.send({
+        ...request,
+        url: `${this.credentials.apiBase}${request.path}`,
+        query: credentials.auth === "api_token" ? { ...request.query, api_token: credentials.apiToken } : request.query,
+        headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : request.headers,
+      });
+    let response = await send(credentials.auth === "oauth" ? await this.bearer() : undefined);
+    if (response.status === 401) {
+      if (credentials.auth !== "oauth") throw new AuthError(`${what}: Pipedrive refused the API token`, { status: 401 });
+      response = await send(await this.refresh());
+      if (response.status === 401) throw new AuthError(`${what}: Pipedrive refused the new access token`, { status: 401 });
+    }
+    this.honourRateLimit(response);
+    if (response.status === 429) {
+      const reset = Number(response.headers.get("x-ratelimit-reset") ?? "2");
+      throw new RetryableError(`${what}: Pipedrive rate limit reached`, { status: 429 }, Math.max(1, reset) * 1000);
+    }
+    if (response.status >= 500) throw new RetryableError(`${what}: Pipedrive answered ${response.status}`, { status: response.status });
+    if (response.status >= 400 && response.status !== 404) {
+      const body = errorAnswerSchema.safeParse(response.body);
+      const detail = body.success ? [body.data.error, body.data.error_info].filter(Boolean).join(" — ") : `HTTP ${response.status}`;
+      throw new PermanentError(`${what}: ${detail || `HTTP ${response.status}`}`, { status: response.status });
+    }
+    return response;
+  }
+
+  /** When the burst window is used up, hold this account's next requests until it resets. */
+  private honourRateLimit(response: HttpResponse) {
+    const remaining = response.headers.get("x-ratelimit-remaining");
+    const reset = Number(response.headers.get("x-ratelimit-reset"));
+    if ((remaining === "0" || response.status === 429) && Number.isFinite(reset) && reset > 0) this.http.pauseUntil(Date.now() + reset * 1000);
+  }
+
+  private async data<S extends z.ZodType>(schema: S, request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<z.output<S> | null> {
+    const response = await this.call(request, what);
+    if (response.status === 404) return null;
+    return parseResponse(envelope(schema), response.body, what).data as z.output<S>;
+  }
+
+  // ---- Account metadata
+
+  // https://developers.pipedrive.com/docs/api/v1/Users#getCurrentUser
+  async testConnection(): Promise<AccountInfo> {
+    const me = await this.data(userSchema, { method: "GET", path: "/api/v1/users/me" }, "Current user");
+    if (!me) throw new PermanentError("Current user: not found");
+    this.currentUserId = me.id;
+    return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase };
+  }
+
+  async listUsers(): Promise<CrmUser[]> {
+    const users = (await this.data(z.array(userSchema).nullable(), { method: "GET", path: "/api/v1/users" }, "Users")) ?? [];
+    return users.map((user) => ({ id: user.id, name: user.name, email: user.email.toLowerCase(), active: user.active_flag !== false }));
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/PersonFields#getPersonFields (and the other *Fields)
+  async listFields(entity: FieldEntity): Promise<CrmField[]> {
+    const list = FIELD_LISTS[entity];
+    if (!list) return [];
+    const fields = (await this.data(z.array(fieldSchema).nullable(), { method: "GET", path: `/api/v1/${list}`, query: { limit: 500 } }, `Fields (${list})`)) ?? [];
+    return fields.map((field) => ({
+      key: field.key,
+      label: field.name,
+      type: field.field_type,
+      // Custom fields carry 40-character hash keys; system fields have readable keys.
+      custom: /^[0-9a-f]{40}$/.test(field.key),
+      isString: STRING_TYPES.has(field.field_type),
+      // Fields such as add_time or update_time cannot be written, which Pipedrive marks as not bulk-editable.
+      readOnly: field.bulk_edit_allowed === false,
+    }));
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/Pipelines#getPipelines, Stages#getStages
+  async listPipelines(): Promise<CrmPipeline[]> {
+    if (this.pipelines && Date.now() - this.pipelines.at < PIPELINE_CACHE_MS) return this.pipelines.value;
+    const pipelines = (await this.data(z.array(pipelineSchema).nullable(), { method: "GET", path: "/api/v1/pipelines" }, "Pipelines")) ?? [];
+    const stages = (await this.data(z.array(stageSchema).nullable(), { method: "GET", path: "/api/v1/stages" }, "Stages")) ?? [];
+    const ordered = [...pipelines].sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
+    const value = ordered.map((pipeline, index) => ({
+      id: pipeline.id,
+      name: pipeline.name,
+      isDefault: pipeline.is_selected ?? index === 0,
+      // Pipedrive stages are all open; won and lost are deal statuses, not stages.
+      stages: stages
+        .filter((stage) => stage.pipeline_id === pipeline.id)
+        .sort((a, b) => a.order_nr - b.order_nr)
+        .map((stage) => ({ id: stage.id, name: stage.name, order: stage.order_nr, state: "open" as const })),
+    }));
+    this.pipelines = { at: Date.now(), value };
+    return value;
+  }
+
+  // ---- Search: https://developers.pipedrive.com/docs/api/v1/Persons#searchPersons (v2)
+
+  private async search(entity: EntityKind, term: string, fields: string, exact: boolean): Promise<CrmRecord[]> {
+    if (term.length < 1 || (!exact && term.length < 2)) return [];
+    const resource = RESOURCES[entity].path;
+    const answer = await this.call(
+      { method: "GET", path: `/api/v2/${resource}/search`, query: { term, fields, exact_match: exact, limit: 100 } },
+      `Search ${resource} by ${fields}`,
+    );
+    if (answer.status === 404) return [];
+    return parseResponse(searchAnswerSchema, answer.body, `Search ${resource}`).data.items.map((hit) => toCrmRecord(entity, hit.item));
+  }
+
+  /** Persons are the only Pipedrive entity with phones; deals are found through their person (seed). */
+  async searchByPhone(entity: EntityKind, variants: string[]): Promise<CrmRecord[]> {
+    if (entity !== "contact") return [];
+    const seen = new Set<string>();
+    for (const variant of variants) {
+      const term = phoneTerm(variant);
+      if (!term || seen.has(term)) continue;
+      seen.add(term);
+      const found = await this.search(entity, term, "phone", true);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {
+    return entity === "contact" ? this.search(entity, email.trim(), "email", true) : [];
+  }
+
+  async searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]> {
+    // Pipedrive searches all custom fields at once; keep only records whose given field holds the value.
+    const found = await this.search(entity, value, "custom_fields", true);
+    return found.filter((record) => (fieldKey in record.fields ? String(record.fields[fieldKey]) === value : true));
+  }
+
+  // ---- Records
+
+  async get(entity: EntityKind, id: string): Promise<CrmRecord | null> {
+    const { path, version } = RESOURCES[entity];
+    const item = await this.data(entitySchema.nullable(), { method: "GET", path: `/api/${version}/${path}/${encodeURIComponent(id)}` }, `Get ${path} ${id}`);
+    return item ? toCrmRecord(entity, item) : null;
+  }
+
+  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string }> {
+    const { path, version } = RESOURCES[entity];
+    const response = await this.call({ method: "POST", path: `/api/${version}/${path}`, json: toPipedriveBody(entity, input) }, `Create ${path}`);
+    return { id: parseResponse(createdSchema, response.body, `Create ${path}`).data.id };
+  }
+
+  async update(entity: EntityKind, id: string, input: EntityInput): Promise<void> {
+    const { path, version } = RESOURCES[entity];
+    const response = await this.call({ method: "PATCH", path: `/api/${version}/${path}/${encodeURIComponent(id)}`, json: toPipedriveBody(entity, input) }, `Update ${path} ${id}`);
+    if (response.status === 404) throw new PermanentError(`Update ${path} ${id}: the record no longer exists`, { status: 404 });
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/Deals#getDeals (v2, person_id + status filters)
+  async openDealsOfContact(contactId: string): Promise<CrmRecord[]> {
+    const deals = (await this.data(z.array(entitySchema).nullable(), { method: "GET", path: "/api/v2/deals", query: { person_id: contactId, status: "open", limit: 100 } }, "Open deals of person")) ?? [];
+    return deals.map((deal) => toCrmRecord("deal", deal));
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/Activities#addActivity (v2)
+  async createTask(input: TaskInput): Promise<{ id: string }> {
+    const num = (value?: string) => (value ? Number(value) : undefined);
+    const body = {
+      subject: input.subject,
+      type: "task",
+      due_date: input.dueDate,
+      owner_id: num(input.ownerId),
+      person_id: num(input.links.contactId),
+      org_id: num(input.links.organizationId),
+      deal_id: num(input.links.dealId),
+      lead_id: input.links.leadId,
+      note: input.note,
+      done: false,
+    };
+    const response = await this.call({ method: "POST", path: "/api/v2/activities", json: body }, "Create task");
+    return { id: parseResponse(createdSchema, response.body, "Create task").data.id };
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/CallLogs#addCallLog
+  async logCall(input: CallLogInput): Promise<{ id: string }> {
+    const response = await this.call({ method: "POST", path: "/api/v1/callLogs", json: toPipedriveCallLog(input, input.ownerId) }, "Log call");
+    return { id: parseResponse(createdSchema, response.body, "Log call").data.id };
+  }
+
+  /** Pipedrive stores recordings as files only: a link is downloaded first. 409 means one is attached already. */
+  async attachRecording(callId: string, recording: RecordingInput): Promise<void> {
+    const file = recording.kind === "file" ? recording : await downloadRecording(recording.url, this.options.fetch ?? fetch);
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.fileName);
+    const response = await this.call({ method: "POST", path: `/api/v1/callLogs/${encodeURIComponent(callId)}/recordings`, body: form }, "Attach recording").catch((error: unknown) => {
+      if (error instanceof PermanentError && error.details.status === 409) return null;
+      throw error;
+    });
+    if (response?.status === 404) throw new PermanentError(`Attach recording: call log ${callId} not found`, { status: 404 });
+  }
+}
+
+async function downloadRecording(url: string, fetcher: typeof fetch) {
+  let response: Response;
+  try {
+    response = await fetcher(url, { signal: AbortSignal.timeout(RECORDING_DOWNLOAD_TIMEOUT_MS) });
+  } catch (error) {
+    throw new RetryableError(`Download recording: ${(error as Error).message}`);
+  }
+  if (response.status >= 500) throw new RetryableError(`Download recording: HTTP ${response.status}`, { status: response.status });
+  if (!response.ok) throw new PermanentError(`Download recording: HTTP ${response.status}`, { status: response.status });
+  const name = new URL(url).pathname.split("/").pop() || "recording.mp3";
+  return { fileName: name, contentType: response.headers.get("content-type") ?? "audio/mpeg", content: new Uint8Array(await response.arrayBuffer()) };
+}

@@ -1,0 +1,182 @@
+// The one interface the engine and the admin app use to talk to any CRM, and the shared shapes it speaks.
+// Each CRM folder maps its vendor API to these; nothing outside lib/connectors imports a CRM folder.
+
+export const CRM_KINDS = ["zoho", "pipedrive"] as const;
+export type CrmKind = (typeof CRM_KINDS)[number];
+
+/** Vocabulary of PRODUCT.md: contact = Pipedrive person, organization = Zoho account. */
+export const ENTITY_KINDS = ["lead", "contact", "organization", "deal"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type FieldEntity = EntityKind | "task" | "call";
+
+export interface AccountInfo {
+  crm: CrmKind;
+  /** Company / organisation name in the CRM. */
+  accountName: string;
+  userName: string;
+  userEmail: string;
+  /** Where API calls go (Zoho api_domain, Pipedrive company domain). */
+  apiBase: string;
+}
+
+export interface CrmUser {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+export interface CrmField {
+  /** Zoho api_name, Pipedrive key (a 40-character hash for custom fields). */
+  key: string;
+  label: string;
+  /** The vendor's own type name (Zoho data_type, Pipedrive field_type). */
+  type: string;
+  custom: boolean;
+  /** A text/string field: the only kind F4 mapping tabs may write to. */
+  isString: boolean;
+  readOnly: boolean;
+}
+
+export interface CrmStage {
+  id: string;
+  name: string;
+  order: number;
+  /** open, or closed as won / lost (Zoho forecast type; Pipedrive deal status on won/lost). */
+  state: "open" | "won" | "lost";
+}
+
+export interface CrmPipeline {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  stages: CrmStage[];
+}
+
+/** A CRM record as the engine needs it: identity, owner, contact points, links and open/closed state. */
+export interface CrmRecord {
+  kind: EntityKind;
+  id: string;
+  name: string;
+  ownerId: string | null;
+  phones: string[];
+  emails: string[];
+  organizationId: string | null;
+  contactId: string | null;
+  pipelineId: string | null;
+  stageId: string | null;
+  /** Deals and leads: still open. Contacts and organizations: always true. */
+  open: boolean;
+  /** Zoho leads that were converted must not be written to again. */
+  converted: boolean;
+  /** Custom and other fields by key, as the CRM returned them. */
+  fields: Record<string, unknown>;
+}
+
+export interface EntityInput {
+  /** Full name (contact), company name (organization) or title (deal, lead). */
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  phones?: string[];
+  emails?: string[];
+  ownerId?: string;
+  organizationId?: string;
+  contactId?: string;
+  pipelineId?: string;
+  stageId?: string;
+  /** Extra fields by CRM key (custom string fields, UTM fields, client id …). */
+  fields?: Record<string, string>;
+}
+
+export interface TaskInput {
+  subject: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  ownerId?: string;
+  note?: string;
+  links: EntityLinks;
+}
+
+export interface EntityLinks {
+  contactId?: string;
+  organizationId?: string;
+  dealId?: string;
+  leadId?: string;
+}
+
+export interface CallLogInput {
+  direction: "incoming" | "outgoing";
+  status: "answered" | "missed";
+  fromNumber: string;
+  toNumber: string;
+  startedAt: Date;
+  durationSec: number;
+  subject: string;
+  note?: string;
+  ownerId?: string;
+  links: EntityLinks;
+}
+
+export type RecordingInput = { kind: "link"; url: string } | { kind: "file"; fileName: string; contentType: string; content: Uint8Array };
+
+export interface CrmConnector {
+  readonly crm: CrmKind;
+  testConnection(): Promise<AccountInfo>;
+  listUsers(): Promise<CrmUser[]>;
+  listFields(entity: FieldEntity): Promise<CrmField[]>;
+  listPipelines(): Promise<CrmPipeline[]>;
+  /** Records whose phone matches one of the variants, as the CRM's own phone search finds them. */
+  searchByPhone(entity: EntityKind, variants: string[]): Promise<CrmRecord[]>;
+  searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]>;
+  /** Exact match on a custom field, e.g. the platform's client id. */
+  searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]>;
+  get(entity: EntityKind, id: string): Promise<CrmRecord | null>;
+  create(entity: EntityKind, input: EntityInput): Promise<{ id: string }>;
+  update(entity: EntityKind, id: string, input: EntityInput): Promise<void>;
+  openDealsOfContact(contactId: string): Promise<CrmRecord[]>;
+  createTask(input: TaskInput): Promise<{ id: string }>;
+  logCall(input: CallLogInput): Promise<{ id: string }>;
+  attachRecording(callId: string, recording: RecordingInput): Promise<void>;
+}
+
+/** Credentials as stored (sealed) on the integration. */
+export type ZohoCredentials = {
+  crm: "zoho";
+  /** A Zoho data centre (com, eu, …) or "sandbox" with its own accounts URL. */
+  dataCenter: string;
+  accountsUrl: string;
+  apiDomain: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  accessToken?: string;
+  accessTokenExpiresAt?: number;
+};
+
+export type PipedriveCredentials =
+  | { crm: "pipedrive"; auth: "api_token"; apiBase: string; apiToken: string }
+  | {
+      crm: "pipedrive";
+      auth: "oauth";
+      apiBase: string;
+      /** Pipedrive's OAuth server, e.g. https://oauth.pipedrive.com */
+      oauthBase: string;
+      clientId: string;
+      clientSecret: string;
+      accessToken: string;
+      refreshToken: string;
+      accessTokenExpiresAt?: number;
+    };
+
+export type CrmCredentials = ZohoCredentials | PipedriveCredentials;
+
+export interface ConnectorOptions {
+  /** Called when a refresh changed the credentials, so they can be stored again (sealed). */
+  onCredentialsChange?: (credentials: CrmCredentials) => Promise<void> | void;
+  /** Per-request timeout (default 15 s). */
+  timeoutMs?: number;
+  /** Requests in flight at once per CRM account (default 4). */
+  concurrency?: number;
+  fetch?: typeof fetch;
+}

@@ -1,0 +1,288 @@
+// Zoho CRM v8 connector. Docs: https://www.zoho.com/crm/developer/docs/api/v8/
+import { createHash } from "node:crypto";
+import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
+import type {
+  AccountInfo,
+  CallLogInput,
+  ConnectorOptions,
+  CrmConnector,
+  CrmField,
+  CrmPipeline,
+  CrmRecord,
+  CrmUser,
+  EntityInput,
+  EntityKind,
+  FieldEntity,
+  RecordingInput,
+  TaskInput,
+  ZohoCredentials,
+} from "../types";
+import { parseResponse } from "../validate";
+import { linkFields, MODULES, STRING_TYPES, toCrmRecord, toZohoCall, toZohoRecord } from "./mapping";
+import {
+  errorAnswerSchema,
+  fieldsAnswerSchema,
+  layoutsAnswerSchema,
+  orgAnswerSchema,
+  pipelinesAnswerSchema,
+  recordsAnswerSchema,
+  tokenAnswerSchema,
+  usersAnswerSchema,
+  writeAnswerSchema,
+} from "./schemas";
+
+// Refresh a little before the stated expiry so a token never dies in flight.
+const EXPIRY_MARGIN_MS = 60_000;
+const PIPELINE_CACHE_MS = 5 * 60_000;
+
+/** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */
+export function zohoSearchValue(value: string): string {
+  return value.replace(/[^\p{L}\p{N}+@._-]/gu, "").replace(/(?!^)\+/g, "");
+}
+
+/** In criteria, parentheses and commas in a value must be escaped with a backslash. */
+const criteriaValue = (value: string) => value.replace(/([(),\\])/g, "\\$1");
+
+export class ZohoConnector implements CrmConnector {
+  readonly crm = "zoho" as const;
+  private readonly http: HttpClient;
+  private refreshing: Promise<string> | undefined;
+  private pipelines: { at: number; value: CrmPipeline[] } | undefined;
+
+  constructor(
+    private credentials: ZohoCredentials,
+    private readonly options: ConnectorOptions = {},
+  ) {
+    this.http = new HttpClient({
+      accountKey: `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      concurrency: options.concurrency ?? 4,
+      fetch: options.fetch ?? fetch,
+    });
+  }
+
+  // ---- OAuth: https://www.zoho.com/crm/developer/docs/api/v8/refresh.html
+
+  private async accessToken(): Promise<string> {
+    const { accessToken, accessTokenExpiresAt } = this.credentials;
+    if (accessToken && (accessTokenExpiresAt ?? 0) > Date.now() + EXPIRY_MARGIN_MS) return accessToken;
+    return this.refresh();
+  }
+
+  /** One refresh at a time per connector: Zoho limits live access tokens per refresh token (30). */
+  private refresh(): Promise<string> {
+    this.refreshing ??= this.requestNewAccessToken().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async requestNewAccessToken(): Promise<string> {
+    const { accountsUrl, clientId, clientSecret, refreshToken } = this.credentials;
+    const response = await this.http.send({
+      method: "POST",
+      url: `${accountsUrl}/oauth/v2/token`,
+      body: new URLSearchParams({ grant_type: "refresh_token", client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken }),
+    });
+    if (response.status >= 500 || response.status === 429) throw new RetryableError(`Zoho accounts answered ${response.status} to a token refresh`, { status: response.status });
+    const answer = parseResponse(tokenAnswerSchema, response.body, "Zoho token refresh");
+    if ("error" in answer) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, { crmCode: answer.error });
+    this.credentials = {
+      ...this.credentials,
+      accessToken: answer.access_token,
+      accessTokenExpiresAt: Date.now() + answer.expires_in * 1000,
+      apiDomain: answer.api_domain,
+    };
+    await this.options.onCredentialsChange?.(this.credentials);
+    return answer.access_token;
+  }
+
+  // ---- Transport
+
+  private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
+    const send = async (token: string) =>
+      this.http.send({ ...request, url: `${this.credentials.apiDomain}${request.path}`, headers: { ...request.headers, authorization: `Zoho-oauthtoken ${token}` } });
+    let response = await send(await this.accessToken());
+    if (response.status === 401) {
+      // An expired or revoked access token: refresh once; a second refusal means the grant is gone.
+      this.credentials = { ...this.credentials, accessToken: undefined };
+      response = await send(await this.refresh());
+      if (response.status === 401) throw new AuthError(`${what}: Zoho refused the new access token`, { status: 401, crmCode: errorCode(response.body) });
+    }
+    if (response.status === 429) throw new RetryableError(`${what}: Zoho API limit reached (TOO_MANY_REQUESTS)`, { status: 429, crmCode: "TOO_MANY_REQUESTS" });
+    if (response.status >= 500) throw new RetryableError(`${what}: Zoho answered ${response.status}`, { status: response.status, crmCode: errorCode(response.body) });
+    if (response.status >= 400) {
+      const body = errorAnswerSchema.safeParse(response.body);
+      const detail = body.success ? `${body.data.code}${body.data.message ? `: ${body.data.message}` : ""}` : `HTTP ${response.status}`;
+      throw new PermanentError(`${what}: ${detail}`, { status: response.status, crmCode: body.success ? body.data.code : undefined });
+    }
+    return response;
+  }
+
+  private async records(kind: EntityKind, path: string, query: HttpRequest["query"], what: string): Promise<CrmRecord[]> {
+    const response = await this.call({ method: "GET", path, query }, what);
+    if (response.status === 204) return [];
+    const answer = parseResponse(recordsAnswerSchema, response.body, what);
+    const stages = kind === "deal" ? await this.openStages() : undefined;
+    return answer.data.map((record) => toCrmRecord(kind, record, stages));
+  }
+
+  private async write(method: "POST" | "PUT", path: string, records: Record<string, unknown>[], what: string): Promise<string> {
+    const response = await this.call({ method, path, json: { data: records, trigger: [] } }, what);
+    const [result] = parseResponse(writeAnswerSchema, response.body, what).data;
+    if (!result || result.status !== "success") {
+      const field = result?.details?.api_name ? ` (${result.details.api_name})` : "";
+      throw new PermanentError(`${what}: ${result?.code ?? "no result"}${field}${result?.message ? ` — ${result.message}` : ""}`, { crmCode: result?.code });
+    }
+    return result.details?.id ?? "";
+  }
+
+  // ---- Account metadata
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/get-users.html, https://www.zoho.com/crm/developer/docs/api/v8/get-org-data.html
+  async testConnection(): Promise<AccountInfo> {
+    const users = parseResponse(usersAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/users", query: { type: "CurrentUser" } }, "Current user")).body, "Current user");
+    const org = parseResponse(orgAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/org" }, "Organization")).body, "Organization");
+    const user = users.users[0];
+    return {
+      crm: "zoho",
+      accountName: org.org[0]?.company_name ?? "",
+      userName: user?.full_name ?? "",
+      userEmail: user?.email ?? "",
+      apiBase: this.credentials.apiDomain,
+    };
+  }
+
+  async listUsers(): Promise<CrmUser[]> {
+    const response = await this.call({ method: "GET", path: "/crm/v8/users", query: { type: "ActiveUsers", per_page: 200 } }, "Users");
+    if (response.status === 204) return [];
+    return parseResponse(usersAnswerSchema, response.body, "Users").users.map((user) => ({
+      id: user.id,
+      name: user.full_name ?? user.email,
+      email: user.email.toLowerCase(),
+      active: user.status === undefined || user.status === null || user.status === "active",
+    }));
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/field-meta.html
+  async listFields(entity: FieldEntity): Promise<CrmField[]> {
+    const response = await this.call({ method: "GET", path: "/crm/v8/settings/fields", query: { module: MODULES[entity] } }, `Fields of ${MODULES[entity]}`);
+    return parseResponse(fieldsAnswerSchema, response.body, "Fields").fields.map((field) => ({
+      key: field.api_name,
+      label: field.field_label,
+      type: field.data_type,
+      custom: field.custom_field,
+      isString: STRING_TYPES.has(field.data_type),
+      readOnly: field.read_only === true,
+    }));
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/get-pipelines.html
+  async listPipelines(): Promise<CrmPipeline[]> {
+    if (this.pipelines && Date.now() - this.pipelines.at < PIPELINE_CACHE_MS) return this.pipelines.value;
+    const layouts = parseResponse(layoutsAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/settings/layouts", query: { module: "Deals" } }, "Deal layouts")).body, "Deal layouts");
+    const value: CrmPipeline[] = [];
+    for (const layout of layouts.layouts) {
+      const response = await this.call({ method: "GET", path: "/crm/v8/settings/pipeline", query: { layout_id: layout.id } }, "Pipelines");
+      for (const pipeline of parseResponse(pipelinesAnswerSchema, response.body, "Pipelines").pipeline) {
+        value.push({
+          id: pipeline.id,
+          name: pipeline.display_value,
+          isDefault: pipeline.default,
+          // A deal's Stage field holds the stage's display value, so that is the stage's id here.
+          stages: [...pipeline.maps]
+            .sort((a, b) => a.sequence_number - b.sequence_number)
+            .map((stage) => ({
+              id: stage.display_value,
+              name: stage.display_value,
+              order: stage.sequence_number,
+              state: stage.forecast_type === "Open" ? "open" : stage.forecast_type === "Closed Won" ? "won" : "lost",
+            })),
+        });
+      }
+    }
+    this.pipelines = { at: Date.now(), value };
+    return value;
+  }
+
+  private async openStages(): Promise<Map<string, boolean>> {
+    const stages = new Map<string, boolean>();
+    for (const pipeline of await this.listPipelines()) for (const stage of pipeline.stages) stages.set(stage.id, stage.state === "open");
+    return stages;
+  }
+
+  // ---- Search: https://www.zoho.com/crm/developer/docs/api/v8/search-records.html
+
+  /** One `phone=` search per variant (it covers every phone field of the module), stopping at the first hit. */
+  async searchByPhone(entity: EntityKind, variants: string[]): Promise<CrmRecord[]> {
+    const seen = new Set<string>();
+    for (const variant of variants) {
+      const value = zohoSearchValue(variant);
+      if (value.replace(/\D/g, "").length < 2 || seen.has(value)) continue;
+      seen.add(value);
+      const found = await this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { phone: value }, `Search ${MODULES[entity]} by phone`);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {
+    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { email: email.trim() }, `Search ${MODULES[entity]} by e-mail`);
+  }
+
+  async searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]> {
+    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { criteria: `(${fieldKey}:equals:${criteriaValue(value)})` }, `Search ${MODULES[entity]} by ${fieldKey}`);
+  }
+
+  // ---- Records: https://www.zoho.com/crm/developer/docs/api/v8/get-records.html, insert-records.html, update-specific-record.html
+
+  async get(entity: EntityKind, id: string): Promise<CrmRecord | null> {
+    const [record] = await this.records(entity, `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, undefined, `Get ${MODULES[entity]} ${id}`);
+    return record ?? null;
+  }
+
+  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string }> {
+    return { id: await this.write("POST", `/crm/v8/${MODULES[entity]}`, [toZohoRecord(entity, input)], `Create ${MODULES[entity]}`) };
+  }
+
+  async update(entity: EntityKind, id: string, input: EntityInput): Promise<void> {
+    await this.write("PUT", `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, [toZohoRecord(entity, input)], `Update ${MODULES[entity]} ${id}`);
+  }
+
+  async openDealsOfContact(contactId: string): Promise<CrmRecord[]> {
+    const deals = await this.searchByField("deal", "Contact_Name", contactId);
+    return deals.filter((deal) => deal.open);
+  }
+
+  async createTask(input: TaskInput): Promise<{ id: string }> {
+    const task = {
+      Subject: input.subject,
+      Due_Date: input.dueDate,
+      Status: "Not Started",
+      ...(input.note ? { Description: input.note } : {}),
+      ...(input.ownerId ? { Owner: { id: input.ownerId } } : {}),
+      ...linkFields(input.links),
+    };
+    return { id: await this.write("POST", "/crm/v8/Tasks", [task], "Create task") };
+  }
+
+  async logCall(input: CallLogInput): Promise<{ id: string }> {
+    return { id: await this.write("POST", "/crm/v8/Calls", [toZohoCall(input)], "Log call") };
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/upload-attachment.html
+  async attachRecording(callId: string, recording: RecordingInput): Promise<void> {
+    const form = new FormData();
+    if (recording.kind === "link") form.set("attachmentUrl", recording.url);
+    else form.set("file", new Blob([new Uint8Array(recording.content)], { type: recording.contentType }), recording.fileName);
+    const response = await this.call({ method: "POST", path: `/crm/v8/Calls/${encodeURIComponent(callId)}/Attachments`, body: form }, "Attach recording");
+    const [result] = parseResponse(writeAnswerSchema, response.body, "Attach recording").data;
+    if (result?.status !== "success") throw new PermanentError(`Attach recording: ${result?.code ?? "no result"}`, { crmCode: result?.code });
+  }
+}
+
+function errorCode(body: unknown): string | undefined {
+  const parsed = errorAnswerSchema.safeParse(body);
+  return parsed.success ? parsed.data.code : undefined;
+}

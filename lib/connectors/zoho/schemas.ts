@@ -1,0 +1,91 @@
+// zod schemas of the Zoho CRM v8 answers the connector reads (only the fields it uses; others pass through).
+import { z } from "zod";
+
+export const tokenAnswerSchema = z.union([
+  z.object({ error: z.string() }),
+  z.object({
+    access_token: z.string(),
+    refresh_token: z.string().optional(),
+    api_domain: z.string(),
+    token_type: z.string(),
+    expires_in: z.number(),
+  }),
+]);
+
+export const errorAnswerSchema = z.looseObject({ code: z.string(), message: z.string().optional(), details: z.unknown().optional(), status: z.string().optional() });
+
+const lookup = z.looseObject({ id: z.string(), name: z.string().nullish() }).nullish();
+
+export const recordSchema = z.looseObject({
+  id: z.string(),
+  Owner: lookup,
+  First_Name: z.string().nullish(),
+  Last_Name: z.string().nullish(),
+  Full_Name: z.string().nullish(),
+  Company: z.string().nullish(),
+  Account_Name: z.union([z.string(), lookup]).nullish(),
+  Deal_Name: z.string().nullish(),
+  Contact_Name: lookup,
+  Stage: z.string().nullish(),
+  Pipeline: z.union([z.string(), lookup]).nullish(),
+  Phone: z.string().nullish(),
+  Mobile: z.string().nullish(),
+  Email: z.string().nullish(),
+  $converted: z.boolean().nullish(),
+});
+export type ZohoRecord = z.infer<typeof recordSchema>;
+
+export const recordsAnswerSchema = z.object({
+  data: z.array(recordSchema),
+  info: z.looseObject({ per_page: z.number(), count: z.number(), page: z.number(), more_records: z.boolean() }).optional(),
+});
+
+export const writeAnswerSchema = z.object({
+  data: z.array(
+    z.looseObject({
+      code: z.string(),
+      status: z.string(),
+      message: z.string().optional(),
+      details: z.looseObject({ id: z.string().optional(), api_name: z.string().optional() }).optional(),
+    }),
+  ),
+});
+
+export const usersAnswerSchema = z.object({
+  users: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullish(), email: z.string(), status: z.string().nullish() })),
+});
+
+export const orgAnswerSchema = z.object({ org: z.array(z.looseObject({ id: z.string(), company_name: z.string().nullish() })) });
+
+export const fieldsAnswerSchema = z.object({
+  fields: z.array(
+    z.looseObject({
+      id: z.string(),
+      api_name: z.string(),
+      field_label: z.string(),
+      data_type: z.string(),
+      custom_field: z.boolean(),
+      read_only: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const layoutsAnswerSchema = z.object({ layouts: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
+
+export const pipelinesAnswerSchema = z.object({
+  pipeline: z.array(
+    z.looseObject({
+      id: z.string(),
+      display_value: z.string(),
+      default: z.boolean(),
+      maps: z.array(
+        z.looseObject({
+          id: z.string(),
+          display_value: z.string(),
+          sequence_number: z.number(),
+          forecast_type: z.enum(["Open", "Closed Won", "Closed Lost"]),
+        }),
+      ),
+    }),
+  ),
+});

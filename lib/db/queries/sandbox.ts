@@ -1,0 +1,125 @@
+// Storage of the sandbox CRMs: their own tables, never touched by the app's own data.
+import type { CrmKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../client";
+
+export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonValue; createdAt: Date; updatedAt: Date };
+
+export const findSandboxAccount = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } });
+
+export const listSandboxAccounts = (crm: CrmKind) => db().sandboxAccount.findMany({ where: { crm }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+
+/** Creates the account with its seed in one transaction; a concurrent creator's account wins. */
+export async function createSandboxAccount(input: {
+  crm: CrmKind;
+  name: string;
+  credentials: Prisma.InputJsonValue;
+  tokens: Array<{ token: string; kind: string; expiresAt?: Date }>;
+  records: Array<{ module: string; id: string; data: Prisma.InputJsonValue }>;
+  nextId: number;
+}) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, credentials: input.credentials, nextId: input.nextId } });
+      await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, accountId: account.id })) });
+      await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, accountId: account.id })) });
+      return account;
+    });
+  } catch (error) {
+    const existing = await findSandboxAccount(input.crm, input.name);
+    if (existing) return existing;
+    throw error;
+  }
+}
+
+export async function deleteSandboxAccount(id: string) {
+  await db().sandboxAccount.delete({ where: { id } });
+}
+
+export const updateSandboxFaults = (id: string, faults: Prisma.InputJsonValue) => db().sandboxAccount.update({ where: { id }, data: { faults } });
+
+/** Next ids for new records, unique per account (like the vendor's own sequences). */
+export async function nextSandboxIds(accountId: string, count = 1): Promise<number> {
+  const [row] = await db().$queryRaw<Array<{ nextId: number }>>`
+    UPDATE "SandboxAccount" SET "nextId" = "nextId" + ${count} WHERE id = ${accountId} RETURNING "nextId" - ${count} AS "nextId"`;
+  if (!row) throw new Error("sandbox account vanished");
+  return row.nextId;
+}
+
+export const findSandboxToken = (token: string) => db().sandboxToken.findUnique({ where: { token } });
+
+export const createSandboxToken = (accountId: string, token: string, kind: string, expiresAt?: Date) =>
+  db().sandboxToken.create({ data: { accountId, token, kind, expiresAt } });
+
+export const revokeSandboxToken = (token: string) => db().sandboxToken.update({ where: { token }, data: { revokedAt: new Date() } });
+
+export async function revokeSandboxTokens(accountId: string, kinds: string[]) {
+  await db().sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export const listSandboxRecords = (accountId: string, module: string) =>
+  db().sandboxRecord.findMany({ where: { accountId, module }, orderBy: { createdAt: "asc" }, select: { module: true, id: true, data: true, createdAt: true, updatedAt: true } });
+
+export const countSandboxRecords = (accountId: string) => db().sandboxRecord.groupBy({ by: ["module"], where: { accountId }, _count: { _all: true } });
+
+export const getSandboxRecord = (accountId: string, module: string, id: string) =>
+  db().sandboxRecord.findUnique({ where: { accountId_module_id: { accountId, module, id } }, select: { module: true, id: true, data: true, createdAt: true, updatedAt: true } });
+
+export const insertSandboxRecord = (accountId: string, module: string, id: string, data: Prisma.InputJsonValue) =>
+  db().sandboxRecord.create({ data: { accountId, module, id, data } });
+
+export const replaceSandboxRecordData = (accountId: string, module: string, id: string, data: Prisma.InputJsonValue) =>
+  db().sandboxRecord.update({ where: { accountId_module_id: { accountId, module, id } }, data: { data } });
+
+export const insertSandboxFile = (file: { accountId: string; module: string; recordId: string; fileName: string; contentType: string; size: number; content?: Uint8Array; link?: string }) =>
+  db().sandboxFile.create({
+    data: { ...file, content: file.content ? Buffer.from(file.content) : undefined },
+    select: { id: true, createdAt: true },
+  });
+
+export const countSandboxFiles = (accountId: string, module: string, recordId: string) => db().sandboxFile.count({ where: { accountId, module, recordId } });
+
+export const listSandboxFiles = (accountId: string) =>
+  db().sandboxFile.findMany({
+    where: { accountId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, module: true, recordId: true, fileName: true, contentType: true, size: true, link: true, createdAt: true },
+  });
+
+export const findSandboxAccountById = (id: string) => db().sandboxAccount.findUnique({ where: { id } });
+
+/** The account a token (API token, OAuth client id, access token …) belongs to, if the token is live. */
+export async function findAccountOfToken(token: string, kind: string) {
+  const row = await db().sandboxToken.findUnique({ where: { token }, include: { account: true } });
+  if (!row || row.kind !== kind || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
+  return row.account;
+}
+
+/** Takes one request out of an injected 429 burst; false when no burst is pending. */
+export async function consumeBurst429(accountId: string): Promise<boolean> {
+  const rows = await db().$queryRaw<Array<{ id: string }>>`
+    UPDATE "SandboxAccount"
+       SET faults = jsonb_set(faults, '{burst429}', to_jsonb((faults->>'burst429')::int - 1))
+     WHERE id = ${accountId} AND COALESCE((faults->>'burst429')::int, 0) > 0
+ RETURNING id`;
+  return rows.length > 0;
+}
+
+/** Back to the seed: every record and file replaced, faults cleared; credentials are kept. */
+export async function resetSandboxAccountData(accountId: string, records: Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, nextId: number) {
+  await db().$transaction(async (tx) => {
+    await tx.sandboxRecord.deleteMany({ where: { accountId } });
+    await tx.sandboxFile.deleteMany({ where: { accountId } });
+    await tx.sandboxRecord.createMany({ data: records.map((record) => ({ ...record, accountId })) });
+    await tx.sandboxAccount.update({ where: { id: accountId }, data: { nextId, faults: {} } });
+  });
+}
+
+/** Revokes every live token of the given kinds and issues the replacements named in `credentials`. */
+export async function rotateSandboxCredentials(accountId: string, kinds: string[], credentials: Prisma.InputJsonValue, fresh: Array<{ token: string; kind: string }>) {
+  await db().$transaction(async (tx) => {
+    await tx.sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, accountId })) });
+    await tx.sandboxAccount.update({ where: { id: accountId }, data: { credentials } });
+  });
+}

@@ -1,0 +1,71 @@
+// Sandbox accounts: "default" (the demo's) and any number of named ones (isolated test tenants), each
+// created with its seed the first time it is asked for.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
+import { randomHex } from "./http";
+import { pipedriveSeed } from "./pipedrive/seed";
+import { zohoSeed } from "./zoho/seed";
+
+export type SandboxCrm = "zoho" | "pipedrive";
+export const DEFAULT_ACCOUNT = "default";
+
+export interface ZohoSandboxCredentials {
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+export interface PipedriveSandboxCredentials {
+  apiToken: string;
+  companyDomain: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+export function isAccountName(value: string): boolean {
+  return /^[a-z0-9][a-z0-9_-]{0,62}$/i.test(value);
+}
+
+export async function ensureSandboxAccount(crm: SandboxCrm, name: string) {
+  const existing = await findSandboxAccount(crm, name);
+  if (existing) return existing;
+  if (crm === "zoho") {
+    const credentials: ZohoSandboxCredentials = {
+      clientId: `1000.${randomHex(15).toUpperCase()}`,
+      clientSecret: randomHex(21),
+      refreshToken: `1000.${randomHex(16)}.${randomHex(16)}`,
+    };
+    const seed = zohoSeed();
+    return createSandboxAccount({
+      crm,
+      name,
+      credentials: credentials as unknown as Prisma.InputJsonValue,
+      tokens: [
+        { token: credentials.clientId, kind: "client" },
+        { token: credentials.refreshToken, kind: "refresh" },
+      ],
+      records: seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>,
+      nextId: seed.nextId,
+    });
+  }
+  const credentials: PipedriveSandboxCredentials = {
+    apiToken: randomHex(20),
+    companyDomain: name === DEFAULT_ACCOUNT ? "callbridge-demo" : `sandbox-${name}`.toLowerCase(),
+    clientId: randomHex(8),
+    clientSecret: randomHex(20),
+    refreshToken: `${randomHex(4)}:${randomHex(4)}:${randomHex(20)}`,
+  };
+  const seed = pipedriveSeed();
+  return createSandboxAccount({
+    crm,
+    name,
+    credentials: credentials as unknown as Prisma.InputJsonValue,
+    tokens: [
+      { token: credentials.apiToken, kind: "api" },
+      { token: credentials.clientId, kind: "client" },
+      { token: credentials.refreshToken, kind: "refresh" },
+    ],
+    records: seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>,
+    nextId: seed.nextId,
+  });
+}

@@ -1,0 +1,64 @@
+// Entry point of both sandbox CRMs: /sandbox/{crm}/… requests in, the vendor's answers out.
+// Served by the Next app (app/sandbox/…) and, for tests and benchmarks, by a bare node:http server.
+import { consumeBurst429, findAccountOfToken } from "@/lib/db/queries/sandbox";
+import type { SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxCrm } from "./accounts";
+import type { SandboxRequest } from "./context";
+import { control } from "./control";
+import { drawFaults, readFaults, sleep } from "./faults";
+import { json } from "./http";
+import { isSearchPath, pdError, pipedriveApi } from "./pipedrive/api";
+import { pipedriveToken } from "./pipedrive/oauth";
+import { takeRateLimit } from "./pipedrive/rate-limit";
+import { authenticateZoho, zohoApi, zohoBusy, zohoServerError } from "./zoho/api";
+import { authorizeDecision, authorizePage, tokenGrant } from "./zoho/oauth";
+
+const SERVER_ERRORS = [500, 502, 503];
+
+/** Latency, 429 bursts and 5xx, drawn per request from the account's fault settings. */
+async function injectFaults(account: SandboxAccount, busy: () => Response, failure: (status: number) => Response): Promise<Response | null> {
+  const faults = readFaults(account.faults);
+  const draw = drawFaults(faults);
+  await sleep(draw.delayMs);
+  if (faults.burst429 > 0 && (await consumeBurst429(account.id))) return busy();
+  if (draw.fail5xx) return failure(SERVER_ERRORS[Math.floor(Math.random() * SERVER_ERRORS.length)]!);
+  return null;
+}
+
+async function zoho(context: SandboxRequest, path: string): Promise<Response> {
+  const method = context.request.method;
+  if (path === "/accounts/oauth/v2/auth") return method === "POST" ? authorizeDecision(context) : authorizePage(context);
+  if (path === "/accounts/oauth/v2/token" && method === "POST") return tokenGrant(context);
+  if (!path.startsWith("/crm/v8/")) return json({ code: "INVALID_URL_PATTERN", details: {}, message: "Please check if the URL trying to access is a correct one", status: "error" }, 404);
+  const account = await authenticateZoho(context.request);
+  if (account instanceof Response) return account;
+  const fault = await injectFaults(account, zohoBusy, zohoServerError);
+  return fault ?? zohoApi({ ...context, account }, path.slice("/crm/v8".length));
+}
+
+async function pipedrive(context: SandboxRequest, path: string): Promise<Response> {
+  if (path === "/oauth/token" && context.request.method === "POST") return pipedriveToken(context);
+  if (!/^\/api\/v[12]\//.test(path)) return pdError(404, "Unknown method .");
+  const apiToken = context.url.searchParams.get("api_token");
+  const bearer = /^Bearer\s+(\S+)$/i.exec(context.request.headers.get("authorization") ?? "")?.[1];
+  const token = apiToken ?? bearer;
+  const account = token ? await findAccountOfToken(token, apiToken ? "api" : "access") : null;
+  if (!token || !account) return json({ success: false, error: "unauthorized access", errorCode: 401, error_info: "Please check developers.pipedrive.com" }, 401);
+  const rate = takeRateLimit(token, isSearchPath(path));
+  const withHeaders = (response: Response) => {
+    for (const [name, value] of Object.entries(rate.headers)) response.headers.set(name, value);
+    return response;
+  };
+  const busy = () => withHeaders(json({ success: false, error: "Request over limit", errorCode: 429, error_info: "Please check developers.pipedrive.com" }, 429));
+  if (!rate.allowed) return busy();
+  const fault = await injectFaults(account, busy, (status) => pdError(status, "Internal server error"));
+  return withHeaders(fault ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length))));
+}
+
+export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[]): Promise<Response> {
+  const url = new URL(request.url);
+  const context: SandboxRequest = { request, url, base: `${url.origin}/sandbox/${crm}` };
+  const path = `/${segments.join("/")}`;
+  if (path === "/_control") return control(crm, context);
+  return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
+}

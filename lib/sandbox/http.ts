@@ -1,0 +1,36 @@
+// Small helpers for the sandbox handlers, which answer standard Requests with standard Responses.
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json;charset=UTF-8", ...headers } });
+
+export const empty = (status = 204) => new Response(null, { status });
+
+/** Reads a JSON body; null when it is not JSON (the handler answers the vendor's error for that). */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return null;
+  }
+}
+
+export interface Route<C> {
+  method: string;
+  pattern: RegExp;
+  handle: (context: C, params: string[]) => Promise<Response>;
+}
+
+/** Finds the route for a method and path; params are the pattern's capture groups. */
+export function match<C>(routes: Route<C>[], method: string, path: string): { route: Route<C>; params: string[] } | null {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const found = route.pattern.exec(path);
+    if (found) return { route, params: found.slice(1).map(decodeURIComponent) };
+  }
+  return null;
+}
+
+export const randomHex = (bytes: number) => {
+  const values = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(values, (value) => value.toString(16).padStart(2, "0")).join("");
+};

@@ -1,0 +1,408 @@
+// The Pipedrive API v1/v2 subset of the sandbox (crm-apis.md): same paths, envelopes, errors and
+// rate-limit headers as https://developers.pipedrive.com/docs/api/v1 and the v2 reference.
+import { randomUUID } from "node:crypto";
+import {
+  countSandboxFiles,
+  getSandboxRecord,
+  insertSandboxFile,
+  insertSandboxRecord,
+  listSandboxRecords,
+  nextSandboxIds,
+  replaceSandboxRecordData,
+} from "@/lib/db/queries/sandbox";
+import type { Prisma, SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxRequest } from "../context";
+import { readFaults } from "../faults";
+import { json, match, randomHex, readJson, type Route } from "../http";
+import { phoneContains, phoneEquals } from "../phone-match";
+import { checkCustomFields, customFieldsOf } from "./validate";
+
+export interface PipedriveCall extends SandboxRequest {
+  account: SandboxAccount;
+}
+
+type Entity = Record<string, unknown> & { id: number | string };
+
+export const pdError = (status: number, error: string, extra: Record<string, unknown> = {}) =>
+  json({ success: false, error, error_info: "Please check developers.pipedrive.com", data: null, additional_data: null, ...extra }, status);
+const notFound = (what: string) => pdError(404, `${what} not found`);
+const validation = (message: string) => pdError(400, `Validation failed: ${message}`, { code: "ERR_SCHEMA_VALIDATION_FAILED" });
+const ok = (data: unknown, additional: Record<string, unknown> | null = null, status = 200) => json({ success: true, data, additional_data: additional }, status);
+
+const pdTime = (date = new Date()) => date.toISOString().slice(0, 19).replace("T", " ");
+const asId = (value: unknown) => (value === undefined || value === null || value === "" ? null : Number(value));
+
+const FIELD_LISTS = ["personFields", "organizationFields", "dealFields", "activityFields"];
+const SEARCHABLE: Record<string, string[]> = {
+  persons: ["name", "email", "phone", "notes", "custom_fields"],
+  organizations: ["name", "address", "notes", "custom_fields"],
+  deals: ["title", "notes", "custom_fields"],
+  leads: ["title", "notes", "custom_fields"],
+};
+const CALL_OUTCOMES = ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"];
+const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
+
+/** In id order, as the vendor lists them (seeded rows share one creation time). */
+async function rows(call: PipedriveCall, module: string): Promise<Entity[]> {
+  const entities = (await listSandboxRecords(call.account.id, module)).map((row) => row.data as Entity);
+  return entities.sort((a, b) => (typeof a.id === "number" && typeof b.id === "number" ? a.id - b.id : 0));
+}
+async function one(call: PipedriveCall, module: string, id: unknown): Promise<Entity | null> {
+  if (id === null || id === undefined) return null;
+  return ((await getSandboxRecord(call.account.id, module, String(id)))?.data as Entity | undefined) ?? null;
+}
+const users = (call: PipedriveCall) => rows(call, "users");
+
+async function checkRefs(call: PipedriveCall, body: Record<string, unknown>): Promise<Response | null> {
+  if (body.owner_id !== undefined && !(await users(call)).some((user) => user.id === asId(body.owner_id))) return validation("owner_id: user not found");
+  if (body.org_id != null && !(await one(call, "organizations", body.org_id))) return validation("org_id: organization not found");
+  if (body.organization_id != null && !(await one(call, "organizations", body.organization_id))) return validation("organization_id: organization not found");
+  if (body.person_id != null && !(await one(call, "persons", body.person_id))) return validation("person_id: person not found");
+  if (body.deal_id != null && !(await one(call, "deals", body.deal_id))) return validation("deal_id: deal not found");
+  if (body.lead_id != null && !(await one(call, "leads", body.lead_id))) return validation("lead_id: lead not found");
+  return null;
+}
+
+function contactPoints(value: unknown, name: string): Array<{ value: string; primary: boolean; label: string }> | string {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => item && typeof item === "object" && typeof (item as { value?: unknown }).value === "string")) {
+    return `${name}: expected an array of objects with a string value`;
+  }
+  return value.map((item, index) => ({ value: (item as { value: string }).value, primary: (item as { primary?: boolean }).primary ?? index === 0, label: (item as { label?: string }).label ?? "work" }));
+}
+
+// ---- persons, organizations, deals (v2)
+
+async function upsertV2(call: PipedriveCall, resource: "persons" | "organizations" | "deals", id: string | null): Promise<Response> {
+  const body = (await readJson(call.request)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
+  const existing = id ? await one(call, resource, id) : null;
+  if (id && !existing) return notFound(resource === "persons" ? "Person" : resource === "organizations" ? "Organization" : "Deal");
+  const nameKey = resource === "deals" ? "title" : "name";
+  if (!existing && (typeof body[nameKey] !== "string" || !(body[nameKey] as string).trim())) return validation(`${nameKey}: Parameter is required`);
+  const refs = await checkRefs(call, body);
+  if (refs) return refs;
+  const list = resource === "persons" ? "personFields" : resource === "organizations" ? "organizationFields" : "dealFields";
+  const custom = (body.custom_fields ?? {}) as Record<string, unknown>;
+  if (typeof custom !== "object" || Array.isArray(custom)) return validation("custom_fields: expected an object");
+  const problem = checkCustomFields(custom, await customFieldsOf(call.account.id, list));
+  if (problem) return validation(`custom_fields: ${problem}`);
+
+  const now = pdTime();
+  const entity: Entity = existing ? { ...existing } : { id: await nextSandboxIds(call.account.id), add_time: now, custom_fields: {}, owner_id: (await users(call))[0]!.id, visible_to: 3 };
+  entity.update_time = now;
+  for (const key of ["name", "title", "owner_id", "org_id", "person_id", "value", "currency"]) {
+    if (body[key] !== undefined) entity[key] = key.endsWith("_id") ? asId(body[key]) : body[key];
+  }
+  if (resource === "persons") {
+    for (const key of ["phones", "emails"] as const) {
+      if (body[key] === undefined) continue;
+      const points = contactPoints(body[key], key);
+      if (typeof points === "string") return validation(points);
+      entity[key] = points;
+    }
+    entity.phones ??= [];
+    entity.emails ??= [];
+    const parts = String(entity.name ?? "").split(" ");
+    entity.first_name = parts[0] ?? "";
+    entity.last_name = parts.slice(1).join(" ");
+  }
+  if (resource === "deals") {
+    const placed = await placeDeal(call, body, existing);
+    if (placed instanceof Response) return placed;
+    Object.assign(entity, placed);
+    if (body.status !== undefined) {
+      if (!["open", "won", "lost"].includes(String(body.status))) return validation("status: must be open, won or lost");
+      entity.status = body.status;
+    }
+    entity.status ??= "open";
+  }
+  entity.custom_fields = { ...(entity.custom_fields as Record<string, unknown>), ...custom };
+  if (existing) await replaceSandboxRecordData(call.account.id, resource, String(entity.id), entity as Prisma.InputJsonValue);
+  else await insertSandboxRecord(call.account.id, resource, String(entity.id), entity as Prisma.InputJsonValue);
+  return ok(entity);
+}
+
+/** A deal's pipeline and stage: the stage must belong to the pipeline; defaults are the first of each. */
+async function placeDeal(call: PipedriveCall, body: Record<string, unknown>, existing: Entity | null): Promise<{ pipeline_id: number; stage_id: number } | Response> {
+  const pipelines = (await rows(call, "pipelines")).sort((a, b) => Number(a.order_nr) - Number(b.order_nr));
+  const stages = (await rows(call, "stages")).sort((a, b) => Number(a.order_nr) - Number(b.order_nr));
+  const stageId = asId(body.stage_id) ?? (body.pipeline_id === undefined ? asId(existing?.stage_id) : null);
+  if (stageId !== null) {
+    const stage = stages.find((candidate) => candidate.id === stageId);
+    if (!stage) return validation("stage_id: stage not found");
+    if (body.pipeline_id !== undefined && asId(body.pipeline_id) !== stage.pipeline_id) return validation("stage_id: the stage is not in the given pipeline");
+    return { pipeline_id: Number(stage.pipeline_id), stage_id: stageId };
+  }
+  const pipelineId = asId(body.pipeline_id) ?? Number(pipelines[0]!.id);
+  if (!pipelines.some((pipeline) => pipeline.id === pipelineId)) return validation("pipeline_id: pipeline not found");
+  const first = stages.find((stage) => stage.pipeline_id === pipelineId);
+  if (!first) return validation("pipeline_id: the pipeline has no stages");
+  return { pipeline_id: pipelineId, stage_id: Number(first.id) };
+}
+
+// ---- search (v2)
+
+function customValues(entity: Entity): string[] {
+  const custom = entity.custom_fields;
+  if (custom && typeof custom === "object" && !Array.isArray(custom)) return Object.values(custom).filter((value) => value !== null).map(String);
+  // v1 leads keep custom fields as top-level 40-character keys.
+  return Object.entries(entity).filter(([key, value]) => /^[0-9a-f]{40}$/.test(key) && value !== null).map(([, value]) => String(value));
+}
+
+async function searchItem(call: PipedriveCall, resource: string, entity: Entity, score: number): Promise<Record<string, unknown>> {
+  const ref = async (module: string, id: unknown, nameKey = "name") => {
+    const target = await one(call, module, id);
+    return target ? { id: target.id, name: target[nameKey], ...(module === "organizations" ? { address: null } : {}) } : null;
+  };
+  const common = { id: entity.id, visible_to: entity.visible_to ?? 3, owner: { id: entity.owner_id }, custom_fields: customValues(entity), notes: [], update_time: entity.update_time };
+  switch (resource) {
+    case "persons":
+      return {
+        result_score: score,
+        item: {
+          ...common,
+          type: "person",
+          name: entity.name,
+          phones: ((entity.phones ?? []) as Array<{ value: string }>).map((phone) => phone.value),
+          emails: ((entity.emails ?? []) as Array<{ value: string }>).map((email) => email.value),
+          organization: await ref("organizations", entity.org_id),
+        },
+      };
+    case "organizations":
+      return { result_score: score, item: { ...common, type: "organization", name: entity.name, address: null } };
+    case "deals": {
+      const stage = await one(call, "stages", entity.stage_id);
+      return {
+        result_score: score,
+        item: { ...common, type: "deal", title: entity.title, value: entity.value ?? 0, currency: entity.currency ?? "UAH", status: entity.status, stage: stage ? { id: stage.id, name: stage.name } : null, person: await ref("persons", entity.person_id), organization: await ref("organizations", entity.org_id) },
+      };
+    }
+    default:
+      return { result_score: score, item: { ...common, type: "lead", title: entity.title, is_archived: entity.is_archived ?? false, person: await ref("persons", entity.person_id), organization: await ref("organizations", entity.organization_id), phones: [], emails: [] } };
+  }
+}
+
+async function search(call: PipedriveCall, resource: string): Promise<Response> {
+  const params = call.url.searchParams;
+  const term = (params.get("term") ?? "").trim();
+  const exact = params.get("exact_match") === "true";
+  const allowed = SEARCHABLE[resource]!;
+  const fields = params.get("fields") ? params.get("fields")!.split(",") : allowed;
+  const unknown = fields.find((field) => !allowed.includes(field));
+  if (unknown) return pdError(400, `fields: "${unknown}" is not a searchable field of ${resource}; use ${allowed.join(", ")}`);
+  if (term.length < (exact ? 1 : 2)) return pdError(400, "term: must be at least 2 characters long (1 with exact_match)");
+  const limit = Number(params.get("limit") ?? "100");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) return pdError(400, "limit: must be between 1 and 500");
+  const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).toLowerCase());
+  const same = (value: unknown) => (exact ? text(value) === term.toLowerCase() : text(value).includes(term.toLowerCase()));
+  const indexedBefore = Date.now() - readFaults(call.account.faults).searchIndexDelayMs;
+  const candidates = (await listSandboxRecords(call.account.id, resource)).filter((row) => row.createdAt.getTime() <= indexedBefore).map((row) => row.data as Entity);
+  const matches = candidates.filter((entity) =>
+    fields.some((field) => {
+      switch (field) {
+        case "name":
+        case "title":
+          return same(entity[field]);
+        case "email":
+          return ((entity.emails ?? []) as Array<{ value: string }>).some((email) => same(email.value));
+        case "phone":
+          return ((entity.phones ?? []) as Array<{ value: string }>).some((phone) => (exact ? phoneEquals(phone.value, term) : phoneContains(phone.value, term)));
+        case "custom_fields":
+          return customValues(entity).some(same);
+        default:
+          return false;
+      }
+    }),
+  );
+  const items = [];
+  for (const entity of matches.slice(0, limit)) items.push(await searchItem(call, resource, entity, exact ? 1 : 0.5));
+  return ok({ items }, { next_cursor: null });
+}
+
+// ---- leads (v1)
+
+async function upsertLead(call: PipedriveCall, id: string | null): Promise<Response> {
+  const body = (await readJson(call.request)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return pdError(400, "The request body must be a JSON object");
+  const existing = id ? await one(call, "leads", id) : null;
+  if (id && !existing) return notFound("Lead");
+  if (!existing && (typeof body.title !== "string" || !body.title.trim())) return pdError(400, "Validation failed: title: Parameter is required");
+  if (!existing && body.person_id == null && body.organization_id == null) return pdError(400, "A lead must be linked to a person or an organization (person_id or organization_id)");
+  const refs = await checkRefs(call, body);
+  if (refs) return refs;
+  const customKeys = Object.keys(body).filter((key) => /^[0-9a-f]{40}$/.test(key));
+  const problem = checkCustomFields(Object.fromEntries(customKeys.map((key) => [key, body[key]])), await customFieldsOf(call.account.id, "dealFields"));
+  if (problem) return pdError(400, problem);
+  const now = new Date().toISOString();
+  const lead: Entity = existing ? { ...existing } : { id: randomUUID(), is_archived: false, add_time: now, owner_id: (await users(call))[0]!.id, source_name: "API", label_ids: [] };
+  for (const key of ["title", "owner_id", "person_id", "organization_id", "is_archived", ...customKeys]) {
+    if (body[key] !== undefined) lead[key] = key.endsWith("_id") ? asId(body[key]) : body[key];
+  }
+  lead.update_time = now;
+  if (existing) await replaceSandboxRecordData(call.account.id, "leads", String(lead.id), lead as Prisma.InputJsonValue);
+  else await insertSandboxRecord(call.account.id, "leads", String(lead.id), lead as Prisma.InputJsonValue);
+  return ok(lead, null, existing ? 200 : 201);
+}
+
+// ---- activities (v2) and call logs (v1)
+
+async function createActivity(call: PipedriveCall): Promise<Response> {
+  const body = (await readJson(call.request)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
+  if (typeof body.subject !== "string" || !body.subject.trim()) return validation("subject: Parameter is required");
+  if (body.due_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.due_date))) return validation("due_date: expected YYYY-MM-DD");
+  const refs = await checkRefs(call, body);
+  if (refs) return refs;
+  const now = pdTime();
+  const activity: Entity = {
+    id: await nextSandboxIds(call.account.id),
+    subject: body.subject,
+    type: body.type ?? "task",
+    due_date: body.due_date ?? now.slice(0, 10),
+    owner_id: asId(body.owner_id) ?? (await users(call))[0]!.id,
+    person_id: asId(body.person_id),
+    org_id: asId(body.org_id),
+    deal_id: asId(body.deal_id),
+    lead_id: body.lead_id ?? null,
+    note: body.note ?? null,
+    done: body.done === true,
+    add_time: now,
+    update_time: now,
+  };
+  await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity as Prisma.InputJsonValue);
+  return ok(activity);
+}
+
+const PD_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+async function createCallLog(call: PipedriveCall): Promise<Response> {
+  const body = (await readJson(call.request)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return pdError(400, "The request body must be a JSON object");
+  for (const key of ["outcome", "to_phone_number", "start_time", "end_time"]) {
+    if (body[key] === undefined || body[key] === "") return pdError(400, `Validation failed: ${key}: Parameter is required`);
+  }
+  if (!CALL_OUTCOMES.includes(String(body.outcome))) return pdError(400, `Validation failed: outcome: must be one of ${CALL_OUTCOMES.join(", ")}`);
+  if (!PD_DATETIME.test(String(body.start_time)) || !PD_DATETIME.test(String(body.end_time))) return pdError(400, "Validation failed: start_time/end_time: expected YYYY-MM-DD HH:MM:SS (UTC)");
+  if (body.deal_id != null && body.lead_id != null) return pdError(400, "Validation failed: a call log is linked to a deal or a lead, not both");
+  if (body.user_id !== undefined && !(await users(call)).some((user) => user.id === asId(body.user_id))) return pdError(400, "Validation failed: user_id: user not found");
+  const refs = await checkRefs(call, body);
+  if (refs) return refs;
+  const log: Entity = {
+    id: randomHex(16),
+    activity_id: await nextSandboxIds(call.account.id),
+    user_id: asId(body.user_id) ?? (await users(call))[0]!.id,
+    person_id: asId(body.person_id),
+    org_id: asId(body.org_id),
+    deal_id: asId(body.deal_id),
+    lead_id: body.lead_id ?? null,
+    subject: body.subject ?? null,
+    duration: body.duration ?? null,
+    outcome: body.outcome,
+    from_phone_number: body.from_phone_number ?? null,
+    to_phone_number: body.to_phone_number,
+    has_recording: false,
+    start_time: body.start_time,
+    end_time: body.end_time,
+    note: body.note ?? null,
+    company_id: 1,
+  };
+  await insertSandboxRecord(call.account.id, "callLogs", String(log.id), log as Prisma.InputJsonValue);
+  return ok(log);
+}
+
+async function addRecording(call: PipedriveCall, id: string): Promise<Response> {
+  const log = await one(call, "callLogs", id);
+  if (!log) return notFound("Call log");
+  if (log.has_recording || (await countSandboxFiles(call.account.id, "callLogs", id)) > 0) return pdError(409, "Recording for this call log already exists");
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await call.request.formData()).get("file");
+  } catch {
+    return pdError(400, "Expected multipart/form-data with a file");
+  }
+  if (!(file instanceof File)) return pdError(400, "Validation failed: file: Parameter is required");
+  if (file.size > MAX_RECORDING_BYTES) return pdError(413, "The recording is larger than 50 MB");
+  await insertSandboxFile({ accountId: call.account.id, module: "callLogs", recordId: id, fileName: file.name, contentType: file.type || "audio/mpeg", size: file.size, content: new Uint8Array(await file.arrayBuffer()) });
+  await replaceSandboxRecordData(call.account.id, "callLogs", id, { ...log, has_recording: true } as Prisma.InputJsonValue);
+  return ok(null);
+}
+
+const list = (call: PipedriveCall, module: string, filter: (entity: Entity) => boolean = () => true) =>
+  rows(call, module).then((entities) => ok(entities.filter(filter), { pagination: { start: 0, limit: 500, more_items_in_collection: false } }));
+
+const routes: Route<PipedriveCall>[] = [
+  {
+    method: "GET",
+    pattern: /^\/v1\/users\/me$/,
+    handle: async (call) => ok({ ...(await users(call))[0], company_id: 1 }),
+  },
+  { method: "GET", pattern: /^\/v1\/users$/, handle: (call) => list(call, "users") },
+  {
+    method: "GET",
+    pattern: /^\/v1\/(personFields|organizationFields|dealFields|activityFields)$/,
+    handle: async (call, [name]) => (FIELD_LISTS.includes(name!) ? list(call, name!) : notFound("Resource")),
+  },
+  { method: "GET", pattern: /^\/v1\/pipelines$/, handle: (call) => list(call, "pipelines") },
+  {
+    method: "GET",
+    pattern: /^\/v1\/stages$/,
+    handle: (call) => {
+      const pipelineId = asId(call.url.searchParams.get("pipeline_id"));
+      return list(call, "stages", (stage) => pipelineId === null || stage.pipeline_id === pipelineId);
+    },
+  },
+  { method: "GET", pattern: /^\/v2\/(persons|organizations|deals|leads)\/search$/, handle: (call, [resource]) => search(call, resource!) },
+  {
+    method: "GET",
+    pattern: /^\/v2\/deals$/,
+    handle: (call) => {
+      const params = call.url.searchParams;
+      const personId = asId(params.get("person_id"));
+      const orgId = asId(params.get("org_id"));
+      const statuses = params.get("status")?.split(",");
+      return list(call, "deals", (deal) => (personId === null || deal.person_id === personId) && (orgId === null || deal.org_id === orgId) && (!statuses || statuses.includes(String(deal.status))));
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/,
+    handle: async (call, [resource, id]) => {
+      const entity = await one(call, resource!, id);
+      return entity ? ok(entity) : notFound(resource === "persons" ? "Person" : resource === "organizations" ? "Organization" : "Deal");
+    },
+  },
+  { method: "POST", pattern: /^\/v2\/(persons|organizations|deals)$/, handle: (call, [resource]) => upsertV2(call, resource as "persons", null) },
+  { method: "PATCH", pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/, handle: (call, [resource, id]) => upsertV2(call, resource as "persons", id!) },
+  { method: "POST", pattern: /^\/v1\/leads$/, handle: (call) => upsertLead(call, null) },
+  { method: "PATCH", pattern: /^\/v1\/leads\/([0-9a-f-]{36})$/, handle: (call, [id]) => upsertLead(call, id!) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/leads\/([0-9a-f-]{36})$/,
+    handle: async (call, [id]) => {
+      const lead = await one(call, "leads", id);
+      return lead ? ok(lead) : notFound("Lead");
+    },
+  },
+  { method: "POST", pattern: /^\/v2\/activities$/, handle: createActivity },
+  { method: "GET", pattern: /^\/v2\/activities$/, handle: (call) => list(call, "activities") },
+  { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
+  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: (call) => list(call, "callLogs") },
+  {
+    method: "GET",
+    pattern: /^\/v1\/callLogs\/([0-9a-f]+)$/,
+    handle: async (call, [id]) => {
+      const log = await one(call, "callLogs", id);
+      return log ? ok(log) : notFound("Call log");
+    },
+  },
+  { method: "POST", pattern: /^\/v1\/callLogs\/([0-9a-f]+)\/recordings$/, handle: (call, [id]) => addRecording(call, id!) },
+];
+
+export const isSearchPath = (path: string) => /\/search$/.test(path);
+
+export async function pipedriveApi(call: PipedriveCall, path: string): Promise<Response> {
+  const found = match(routes, call.request.method, path);
+  if (!found) return pdError(404, "Unknown method .");
+  return found.route.handle(call, found.params);
+}
