@@ -1,5 +1,6 @@
 // Zoho CRM v8 connector. Docs: https://www.zoho.com/crm/developer/docs/api/v8/
 import { createHash } from "node:crypto";
+import type { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
@@ -113,6 +114,9 @@ export class ZohoConnector implements CrmConnector {
     if (response.status === 429) throw new RetryableError(`${what}: Zoho API limit reached (TOO_MANY_REQUESTS)`, { status: 429, crmCode: "TOO_MANY_REQUESTS" });
     if (response.status >= 500) throw new RetryableError(`${what}: Zoho answered ${response.status}`, { status: response.status, crmCode: errorCode(response.body) });
     if (response.status >= 400) {
+      // A write whose every record failed answers 400 with the per-record errors in `data`.
+      const records = writeAnswerSchema.safeParse(response.body);
+      if (records.success && records.data.data[0]) throw recordError(what, records.data.data[0], response.status);
       const body = errorAnswerSchema.safeParse(response.body);
       const detail = body.success ? `${body.data.code}${body.data.message ? `: ${body.data.message}` : ""}` : `HTTP ${response.status}`;
       throw new PermanentError(`${what}: ${detail}`, { status: response.status, crmCode: body.success ? body.data.code : undefined });
@@ -131,10 +135,7 @@ export class ZohoConnector implements CrmConnector {
   private async write(method: "POST" | "PUT", path: string, records: Record<string, unknown>[], what: string): Promise<string> {
     const response = await this.call({ method, path, json: { data: records, trigger: [] } }, what);
     const [result] = parseResponse(writeAnswerSchema, response.body, what).data;
-    if (!result || result.status !== "success") {
-      const field = result?.details?.api_name ? ` (${result.details.api_name})` : "";
-      throw new PermanentError(`${what}: ${result?.code ?? "no result"}${field}${result?.message ? ` — ${result.message}` : ""}`, { crmCode: result?.code });
-    }
+    if (!result || result.status !== "success") throw recordError(what, result, response.status);
     return result.details?.id ?? "";
   }
 
@@ -280,6 +281,14 @@ export class ZohoConnector implements CrmConnector {
     const [result] = parseResponse(writeAnswerSchema, response.body, "Attach recording").data;
     if (result?.status !== "success") throw new PermanentError(`Attach recording: ${result?.code ?? "no result"}`, { crmCode: result?.code });
   }
+}
+
+type WriteResult = z.infer<typeof writeAnswerSchema>["data"][number];
+
+/** A record Zoho refused: its code and the field it names, e.g. "MANDATORY_NOT_FOUND (Last_Name)". */
+function recordError(what: string, result: WriteResult | undefined, status: number): PermanentError {
+  const field = result?.details?.api_name ? ` (${result.details.api_name})` : "";
+  return new PermanentError(`${what}: ${result?.code ?? "no result"}${field}${result?.message ? ` — ${result.message}` : ""}`, { status, crmCode: result?.code });
 }
 
 function errorCode(body: unknown): string | undefined {

@@ -232,6 +232,14 @@ async function attach(call: ZohoCall, module: ZohoModule, id: string): Promise<R
   return json({ data: [{ code: "SUCCESS", details: { Modified_Time: now, Created_Time: now, id: zohoId(900_000_000 + (await countSandboxFiles(call.account.id, module, id))), attachment_id: stored.id }, message: "attachment uploaded successfully", status: "success" }] });
 }
 
+/** The `module` query parameter of the settings APIs. */
+function moduleParam(url: URL): ZohoModule | Response {
+  const value = url.searchParams.get("module");
+  if (!value) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "module" });
+  if (!isZohoModule(value)) return error(400, "INVALID_MODULE", "the module name given seems to be invalid", { param_name: "module" });
+  return value;
+}
+
 const routes: Route<ZohoCall>[] = [
   {
     method: "GET",
@@ -252,20 +260,18 @@ const routes: Route<ZohoCall>[] = [
     method: "GET",
     pattern: /^\/settings\/fields$/,
     handle: async (call) => {
-      const module = call.url.searchParams.get("module");
-      if (!module) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "module" });
-      if (!isZohoModule(module)) return error(400, "INVALID_MODULE", "the module name given seems to be invalid", { param_name: "module" });
-      return json((await getSandboxRecord(call.account.id, `fields:${module}`, module))?.data);
+      const moduleName = moduleParam(call.url);
+      if (moduleName instanceof Response) return moduleName;
+      return json((await getSandboxRecord(call.account.id, `fields:${moduleName}`, moduleName))?.data);
     },
   },
   {
     method: "GET",
     pattern: /^\/settings\/layouts$/,
     handle: async (call) => {
-      const module = call.url.searchParams.get("module");
-      if (!module) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "module" });
-      if (!isZohoModule(module)) return error(400, "INVALID_MODULE", "the module name given seems to be invalid", { param_name: "module" });
-      return json({ layouts: (await listSandboxRecords(call.account.id, `layouts:${module}`)).map((row) => row.data) });
+      const moduleName = moduleParam(call.url);
+      if (moduleName instanceof Response) return moduleName;
+      return json({ layouts: (await listSandboxRecords(call.account.id, `layouts:${moduleName}`)).map((row) => row.data) });
     },
   },
   {

@@ -176,9 +176,9 @@ export async function prepareRecord(
 }
 
 async function whoTarget(accountId: string, value: unknown) {
-  for (const module of ["Contacts", "Leads"]) {
-    const ref = await lookupRef(accountId, module, value);
-    if (ref) return { ref, module };
+  for (const target of ["Contacts", "Leads"]) {
+    const ref = await lookupRef(accountId, target, value);
+    if (ref) return { ref, module: target };
   }
   return null;
 }
