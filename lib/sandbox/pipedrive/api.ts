@@ -89,7 +89,9 @@ async function upsertV2(call: PipedriveCall, resource: "persons" | "organization
   if (problem) return validation(`custom_fields: ${problem}`);
 
   const now = pdTime();
-  const entity: Entity = existing ? { ...existing } : { id: await nextSandboxIds(call.account.id), add_time: now, custom_fields: {}, owner_id: (await users(call))[0]!.id, visible_to: 3 };
+  // New entities carry every link field, null until set, as the vendor answers them.
+  const links = resource === "persons" ? { org_id: null } : resource === "deals" ? { person_id: null, org_id: null, value: 0, currency: "UAH" } : {};
+  const entity: Entity = existing ? { ...existing } : { id: await nextSandboxIds(call.account.id), ...links, add_time: now, custom_fields: {}, owner_id: (await users(call))[0]!.id, visible_to: 3 };
   entity.update_time = now;
   for (const key of ["name", "title", "owner_id", "org_id", "person_id", "value", "currency"]) {
     if (body[key] !== undefined) entity[key] = key.endsWith("_id") ? asId(body[key]) : body[key];
@@ -328,8 +330,11 @@ async function addRecording(call: PipedriveCall, id: string): Promise<Response> 
   return ok(null);
 }
 
-const list = (call: PipedriveCall, module: string, filter: (entity: Entity) => boolean = () => true) =>
-  rows(call, module).then((entities) => ok(entities.filter(filter), { pagination: { start: 0, limit: 500, more_items_in_collection: false } }));
+/** v1 lists page with `pagination`, v2 lists with a cursor. */
+const list = (call: PipedriveCall, module: string, filter: (entity: Entity) => boolean = () => true, version: "v1" | "v2" = "v1") =>
+  rows(call, module).then((entities) =>
+    ok(entities.filter(filter), version === "v1" ? { pagination: { start: 0, limit: 500, more_items_in_collection: false } } : { next_cursor: null }),
+  );
 
 const routes: Route<PipedriveCall>[] = [
   {
@@ -361,7 +366,7 @@ const routes: Route<PipedriveCall>[] = [
       const personId = asId(params.get("person_id"));
       const orgId = asId(params.get("org_id"));
       const statuses = params.get("status")?.split(",");
-      return list(call, "deals", (deal) => (personId === null || deal.person_id === personId) && (orgId === null || deal.org_id === orgId) && (!statuses || statuses.includes(String(deal.status))));
+      return list(call, "deals", (deal) => (personId === null || deal.person_id === personId) && (orgId === null || deal.org_id === orgId) && (!statuses || statuses.includes(String(deal.status))), "v2");
     },
   },
   {
@@ -385,7 +390,7 @@ const routes: Route<PipedriveCall>[] = [
     },
   },
   { method: "POST", pattern: /^\/v2\/activities$/, handle: createActivity },
-  { method: "GET", pattern: /^\/v2\/activities$/, handle: (call) => list(call, "activities") },
+  { method: "GET", pattern: /^\/v2\/activities$/, handle: (call) => list(call, "activities", undefined, "v2") },
   { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
   { method: "GET", pattern: /^\/v1\/callLogs$/, handle: (call) => list(call, "callLogs") },
   {

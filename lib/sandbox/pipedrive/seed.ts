@@ -89,6 +89,7 @@ export function pipedriveSeed(now = new Date()): PipedriveSeed {
     company_name: "Callbridge Demo Sales",
     company_domain: "callbridge-demo",
     timezone_name: "Europe/Kyiv",
+    default_currency: "UAH",
     created: time,
   }));
   for (const user of users) records.push({ module: "users", id: String(user.id), data: user });

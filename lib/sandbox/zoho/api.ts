@@ -50,6 +50,13 @@ function pageParams(url: URL): { page: number; perPage: number } | Response {
   return { page, perPage };
 }
 
+/** Zoho answers every field of the module, with null for the empty ones. */
+async function completeRecords(accountId: string, module: string, records: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+  const row = await getSandboxRecord(accountId, `fields:${module}`, module);
+  const names = (((row?.data as { fields?: Array<{ api_name: string }> })?.fields ?? []) as Array<{ api_name: string }>).map((field) => field.api_name);
+  return records.map((record) => ({ ...Object.fromEntries(names.map((name) => [name, null])), ...record }));
+}
+
 function paged(records: Array<Record<string, unknown>>, page: number, perPage: number): Response {
   if (records.length === 0) return empty(204);
   const slice = records.slice((page - 1) * perPage, page * perPage);
@@ -160,7 +167,7 @@ async function search(call: ZohoCall, module: ZohoModule): Promise<Response> {
     .map((row) => row.data as Record<string, unknown>)
     .filter((record) => module !== "Leads" || converted === "both" || String(record.$converted === true) === converted)
     .filter(predicate);
-  return paged(found, paging.page, paging.perPage);
+  return paged(await completeRecords(call.account.id, module, found), paging.page, paging.perPage);
 }
 
 async function write(call: ZohoCall, module: ZohoModule, id: string | null): Promise<Response> {
@@ -297,7 +304,7 @@ const routes: Route<ZohoCall>[] = [
     handle: async (call, [module, id]) => {
       if (!isZohoModule(module!)) return invalidModule();
       const row = await getSandboxRecord(call.account.id, module, id!);
-      return row ? json({ data: [row.data] }) : empty(204);
+      return row ? json({ data: await completeRecords(call.account.id, module, [row.data as Record<string, unknown>]) }) : empty(204);
     },
   },
   {
@@ -308,7 +315,8 @@ const routes: Route<ZohoCall>[] = [
       if (!call.url.searchParams.get("fields")) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "fields" });
       const paging = pageParams(call.url);
       if (paging instanceof Response) return paging;
-      return paged((await listSandboxRecords(call.account.id, module)).map((row) => row.data as Record<string, unknown>), paging.page, paging.perPage);
+      const records = (await listSandboxRecords(call.account.id, module)).map((row) => row.data as Record<string, unknown>);
+      return paged(await completeRecords(call.account.id, module, records), paging.page, paging.perPage);
     },
   },
   { method: "POST", pattern: /^\/([A-Za-z]+)$/, handle: (call, [module]) => (isZohoModule(module!) ? write(call, module, null) : Promise.resolve(invalidModule())) },

@@ -138,8 +138,9 @@ export function zohoSeed(now = new Date()): ZohoSeed {
     full_name: `${person.firstName} ${person.lastName}`,
     email: person.email,
     status: "active",
-    role: { name: index === 0 ? "CEO" : "Manager" },
-    profile: { name: index === 0 ? "Administrator" : "Standard" },
+    country: "UA",
+    role: { name: index === 0 ? "CEO" : "Manager", id: zohoId(900 + (index === 0 ? 1 : 2)) },
+    profile: { name: index === 0 ? "Administrator" : "Standard", id: zohoId(910 + (index === 0 ? 1 : 2)) },
   }));
   for (const user of users) records.push({ module: "users", id: user.id, data: user });
   const owner = (index: number) => ({ id: users[index]!.id, name: users[index]!.full_name, email: users[index]!.email });
@@ -176,7 +177,7 @@ export function zohoSeed(now = new Date()): ZohoSeed {
       actual_value: name,
       sequence_number: index + 1,
       forecast_type: forecast,
-      forecast_category: { name: forecast === "Open" ? "Pipeline" : forecast === "Closed Won" ? "Closed" : "Omitted" },
+      forecast_category: { name: forecast === "Open" ? "Pipeline" : forecast === "Closed Won" ? "Closed" : "Omitted", id: zohoId(920 + (forecast === "Open" ? 1 : forecast === "Closed Won" ? 2 : 3)) },
     })),
   }));
   records.push({ module: `pipelines:${layoutId}`, id: layoutId, data: { pipeline: pipelines } });
