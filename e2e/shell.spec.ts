@@ -8,7 +8,8 @@ test.describe("admin shell", () => {
   test("navigates to every section; sections not built yet say so honestly", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     const nav = page.getByRole("navigation", { name: "Sections" });
-    for (const name of SECTIONS.filter((section) => section !== "Audit")) {
+    // Integration and Audit are built; the others are not yet.
+    for (const name of SECTIONS.filter((section) => section !== "Audit" && section !== "Integration")) {
       await nav.getByRole("link", { name, exact: true }).click();
       await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
       await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");

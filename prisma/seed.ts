@@ -1,5 +1,10 @@
 // The demo data: one project and its admin. Idempotent: a second run changes nothing that exists.
+import { findIntegrationSummary, saveIntegration } from "../lib/db/queries/integrations";
 import { findProjectByKey } from "../lib/db/queries/projects";
+import { sandboxEnabled } from "../lib/env";
+import { sealCredentials } from "../lib/integrations/credentials";
+import { pipedriveSandboxCredentials } from "../lib/integrations/sandbox-credentials";
+import { DEMO_PEOPLE } from "../lib/sandbox/demo-people";
 import { findUserByEmail } from "../lib/db/queries/users";
 import { createProject, type CreatedProject } from "../lib/projects/create-project";
 import { createUser } from "../lib/projects/create-user";
@@ -22,5 +27,20 @@ export async function seedDemo(password: string): Promise<DemoSeed> {
   if (!(await findUserByEmail(DEMO_ADMIN_EMAIL))) {
     await createUser({ email: DEMO_ADMIN_EMAIL, password, name: "Demo admin", projectKey: DEMO_PROJECT_KEY, role: "OWNER" }, { actor: "seed" });
   }
+  const project = await findProjectByKey(DEMO_PROJECT_KEY);
+  if (project && sandboxEnabled() && !(await findIntegrationSummary(project.id))) await connectToPipedriveSandbox(project.id);
   return { projectKey: DEMO_PROJECT_KEY, email: DEMO_ADMIN_EMAIL, created };
+}
+
+/** The demo starts connected to the built-in Pipedrive sandbox (the app is not serving yet, so no HTTP check). */
+async function connectToPipedriveSandbox(projectId: string) {
+  const { apiBase, apiToken } = await pipedriveSandboxCredentials();
+  const owner = DEMO_PEOPLE[0];
+  await saveIntegration({
+    projectId,
+    crm: "pipedrive",
+    credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase, apiToken }),
+    account: { crm: "pipedrive", accountName: "Callbridge Demo Sales", userName: `${owner.firstName} ${owner.lastName}`, userEmail: owner.email, apiBase },
+    audit: { userId: null, actor: "seed", target: DEMO_PROJECT_KEY },
+  });
 }

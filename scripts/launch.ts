@@ -19,6 +19,8 @@ async function main() {
   const { env, stopDatabase, embedded } = await prepareEnv({ generateSecrets: mode !== "start" });
   const url = `http://localhost:${env.PORT}`;
   process.env.NEXTAUTH_URL ||= url;
+  // The demo and development work end to end against the built-in sandbox CRMs (off by default in production).
+  if (mode !== "start") process.env.SANDBOX_CRM ||= "on";
   const app: { child?: ChildProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {

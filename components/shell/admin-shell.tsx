@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
+import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { LanguageSwitch } from "./language-switch";
 import { ProjectSwitcher } from "./project-switcher";
@@ -30,7 +31,7 @@ export async function AdminShell(props: {
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <SectionNav projectKey={props.projectKey} />
+        <SectionNav projectKey={props.projectKey} sandbox={sandboxEnabled()} />
         <main className="min-w-0 flex-1">{props.children}</main>
       </div>
     </div>

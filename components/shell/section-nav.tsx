@@ -6,11 +6,15 @@ import { useState } from "react";
 import { SECTIONS } from "@/lib/navigation";
 import { useI18n } from "@/lib/i18n/client";
 
-export function SectionNav({ projectKey }: { projectKey: string }) {
+export function SectionNav({ projectKey, sandbox }: { projectKey: string; sandbox: boolean }) {
   const { t } = useI18n();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const links = [...SECTIONS.map((section) => ({ slug: section.slug, label: t(section.label) })), { slug: "settings", label: t("nav.settings") }];
+  const links = [
+    ...SECTIONS.map((section) => ({ slug: section.slug, label: t(section.label) })),
+    { slug: "settings", label: t("nav.settings") },
+    ...(sandbox ? [{ slug: "sandbox", label: t("nav.sandbox") }] : []),
+  ];
   return (
     <nav aria-label={t("nav.sections")} className="md:w-56 md:shrink-0">
       <button

@@ -21,6 +21,7 @@ Object.assign(process.env, {
   ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   CRON_SECRET: randomBytes(32).toString("hex"),
   PORT: String(E2E_PORT),
+  SANDBOX_CRM: "on",
 });
 
 await deployMigrations(database.url);

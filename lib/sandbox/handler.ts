@@ -55,9 +55,13 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
   return withHeaders(fault ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length))));
 }
 
-export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[]): Promise<Response> {
+/**
+ * `origin` is the address the client used (from its Host header): URLs the sandbox hands out
+ * (api_domain, accounts-server) must point back at it exactly, as a CRM's do.
+ */
+export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[], origin = new URL(request.url).origin): Promise<Response> {
   const url = new URL(request.url);
-  const context: SandboxRequest = { request, url, base: `${url.origin}/sandbox/${crm}` };
+  const context: SandboxRequest = { request, url, base: `${origin}/sandbox/${crm}` };
   const path = `/${segments.join("/")}`;
   if (path === "/_control") return control(crm, context);
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);

@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireProjectPage } from "@/lib/auth/session";
+import { sandboxEnabled } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/server";
+import { DEFAULT_ACCOUNT, isAccountName } from "@/lib/sandbox/accounts";
+import { sandboxSnapshot } from "@/lib/sandbox/viewer";
+
+// Everything a sandbox CRM holds, so a person can see what Callbridge wrote without a real CRM.
+export default async function SandboxViewerPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ crm?: string; account?: string }> }) {
+  const { projectKey } = await params;
+  await requireProjectPage(projectKey);
+  const t = await getTranslator();
+  const query = await searchParams;
+  const crm = query.crm === "zoho" ? "zoho" : "pipedrive";
+  const accountName = query.account && isAccountName(query.account) ? query.account : DEFAULT_ACCOUNT;
+  if (!sandboxEnabled()) {
+    return (
+      <>
+        <PageHeader title={t("nav.sandbox")} about={t("sandbox.about")} />
+        <EmptyState title={t("nav.sandbox")} body={t("sandbox.off")} />
+      </>
+    );
+  }
+  const snapshot = await sandboxSnapshot(crm, accountName);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("nav.sandbox")} about={t("sandbox.about")} />
+      <nav className="flex gap-2" aria-label="CRM">
+        {(["pipedrive", "zoho"] as const).map((name) => (
+          <Link
+            key={name}
+            href={`/${projectKey}/sandbox?crm=${name}`}
+            aria-current={crm === name ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ${crm === name ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-700"}`}
+          >
+            {name === "zoho" ? "Zoho CRM" : "Pipedrive"}
+          </Link>
+        ))}
+      </nav>
+      {snapshot ? (
+        <>
+          <form method="get" className="flex items-end gap-2">
+            <input type="hidden" name="crm" value={crm} />
+            <label className="text-sm">
+              <span className="mb-1 block font-medium">{t("sandbox.account")}</span>
+              <select name="account" defaultValue={snapshot.account} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+                {snapshot.accounts.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Button type="submit" variant="secondary">
+              {t("audit.apply")}
+            </Button>
+          </form>
+          {snapshot.modules.map((module) => (
+            <section key={module.module} aria-labelledby={`module-${module.module}`} className="space-y-2">
+              <h2 id={`module-${module.module}`} className="text-base font-semibold">
+                {t("sandbox.module", { module: module.label, count: module.rows.length })}
+              </h2>
+              {module.rows.length === 0 ? (
+                <p className="text-sm text-slate-500">{t("sandbox.empty")}</p>
+              ) : (
+                <div className="max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white">
+                  <table className="min-w-full text-left text-sm" data-testid={`sandbox-${module.module}`}>
+                    <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
+                      <tr>
+                        {module.columns.map((column) => (
+                          <th key={column} className="px-3 py-2">
+                            {column}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {module.rows.map((row, index) => (
+                        <tr key={index}>
+                          {row.map((cell, cellIndex) => (
+                            <td key={cellIndex} className="whitespace-nowrap px-3 py-1.5">
+                              {cell}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          ))}
+          <section aria-labelledby="recordings" className="space-y-2">
+            <h2 id="recordings" className="text-base font-semibold">
+              {t("sandbox.module", { module: t("sandbox.recordings"), count: snapshot.files.length })}
+            </h2>
+            {snapshot.files.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("sandbox.empty")}</p>
+            ) : (
+              <ul className="space-y-1 text-sm" data-testid="sandbox-recordings">
+                {snapshot.files.map((file, index) => (
+                  <li key={index}>
+                    {file.module} {file.recordId}: {file.link ? `${t("sandbox.link")} ${file.link}` : `${t("sandbox.file")} ${file.fileName} (${file.size} B)`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      ) : (
+        <EmptyState title={t("nav.sandbox")} body={t("sandbox.empty")} />
+      )}
+    </div>
+  );
+}

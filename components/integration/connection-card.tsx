@@ -1,0 +1,98 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { disconnectIntegration, testConnection } from "@/lib/actions/integration";
+import { useI18n } from "@/lib/i18n/client";
+import { StatusBadge } from "./status-badge";
+
+export interface ConnectionView {
+  crm: "zoho" | "pipedrive";
+  status: "active" | "inactive" | "broken";
+  lastError: string | null;
+  account: { accountName?: string; userName?: string; userEmail?: string; apiBase?: string; checkedAt?: string } | null;
+}
+
+const CRM_NAMES = { zoho: "Zoho CRM", pipedrive: "Pipedrive" } as const;
+
+export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { projectKey: string; connection: ConnectionView; canEdit: boolean; timeZone: string }) {
+  const { t, locale } = useI18n();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const account = connection.account ?? {};
+  const checked = account.checkedAt ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(account.checkedAt)) : "—";
+
+  const test = () =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = await testConnection(projectKey, {});
+      setMessage(
+        result.ok
+          ? { tone: "success", text: t("integration.tested", { account: result.data.accountName, user: `${result.data.userName} <${result.data.userEmail}>` }) }
+          : { tone: "error", text: result.error.message },
+      );
+    });
+  const disconnect = () =>
+    startTransition(async () => {
+      const result = await disconnectIntegration(projectKey, {});
+      if (!result.ok) setMessage({ tone: "error", text: result.error.message });
+      setConfirming(false);
+    });
+
+  return (
+    <section className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="connection-title">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="connection-title" className="text-base font-semibold">
+          {CRM_NAMES[connection.crm]}
+        </h2>
+        <StatusBadge status={connection.status} />
+      </div>
+      {connection.status === "broken" && connection.lastError ? (
+        <Notice tone="error">
+          {t("integration.lastError")}: {connection.lastError}
+        </Notice>
+      ) : null}
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]" data-testid="connected-account">
+        <dt className="text-slate-500">{t("integration.account.name")}</dt>
+        <dd>{account.accountName || "—"}</dd>
+        <dt className="text-slate-500">{t("integration.account.user")}</dt>
+        <dd>{account.userName ? `${account.userName} <${account.userEmail}>` : "—"}</dd>
+        <dt className="text-slate-500">{t("integration.account.api")}</dt>
+        <dd className="break-all">{account.apiBase || "—"}</dd>
+        <dt className="text-slate-500">{t("integration.account.checked")}</dt>
+        <dd>{checked}</dd>
+      </dl>
+      <p className="text-xs text-slate-500">{t("integration.secretsNote")}</p>
+      {message ? (
+        <Notice tone={message.tone} testId="connection-message">
+          {message.text}
+        </Notice>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button variant="secondary" onClick={test} disabled={pending}>
+          {pending && !confirming ? t("integration.testing") : t("integration.test")}
+        </Button>
+        {canEdit && !confirming ? (
+          <Button variant="ghost" onClick={() => setConfirming(true)} disabled={pending}>
+            {t("integration.disconnect")}
+          </Button>
+        ) : null}
+      </div>
+      {confirming ? (
+        <div role="group" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <p className="text-sm text-amber-900">{t("integration.disconnect.confirm", { crm: CRM_NAMES[connection.crm] })}</p>
+          <div className="flex gap-2">
+            <Button variant="danger" onClick={disconnect} disabled={pending} autoFocus>
+              {t("integration.disconnect")}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+              {t("integration.cancel")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/input-class";
+import { Notice } from "@/components/ui/notice";
+import { startZohoConnect } from "@/lib/actions/integration";
+import { useI18n } from "@/lib/i18n/client";
+import { translateMessage } from "@/lib/i18n/config";
+import { zohoConnectSchema, type ZohoConnect, type ZohoConnectInput } from "@/lib/validation/integration";
+
+export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; redirectUri: string; dataCenters: Array<{ value: string; label: string }> }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ZohoConnectInput, unknown, ZohoConnect>({
+    resolver: zodResolver(zohoConnectSchema),
+    defaultValues: { dataCenter: props.sandbox ? "sandbox" : "eu", clientId: "", clientSecret: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const isSandbox = useWatch({ control: form.control, name: "dataCenter" }) === "sandbox";
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await startZohoConnect(props.projectKey, values);
+    if (result.ok) {
+      window.location.assign(result.data.authorizeUrl);
+      return;
+    }
+    for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(field as keyof ZohoConnectInput, { message });
+    setError(translateMessage(t, result.error.message) ?? null);
+  });
+
+  return (
+    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="zoho-title">
+      <h2 id="zoho-title" className="text-base font-semibold">
+        Zoho CRM
+      </h2>
+      <p className="text-sm text-slate-600">{t("integration.zoho.about")}</p>
+      {error ? (
+        <Notice tone="error" testId="zoho-error">
+          {error}
+        </Notice>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Zoho CRM">
+        <Field id="dataCenter" label={t("integration.zoho.dataCenter")} error={errors.dataCenter?.message}>
+          <select id="dataCenter" className={inputClass} {...form.register("dataCenter")}>
+            {props.sandbox ? <option value="sandbox">{t("integration.zoho.sandboxOption")}</option> : null}
+            {props.dataCenters.map((dc) => (
+              <option key={dc.value} value={dc.value}>
+                {dc.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {isSandbox ? (
+          <p className="text-xs text-slate-500">{t("integration.zoho.sandboxNote")}</p>
+        ) : (
+          <>
+            <Field id="clientId" label={t("integration.zoho.clientId")} error={errors.clientId?.message}>
+              <input id="clientId" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientId)} {...form.register("clientId")} />
+            </Field>
+            <Field id="clientSecret" label={t("integration.zoho.clientSecret")} error={errors.clientSecret?.message}>
+              <input id="clientSecret" type="password" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientSecret)} {...form.register("clientSecret")} />
+            </Field>
+            <p className="text-xs text-slate-500">
+              {t("integration.zoho.redirectUri")}: <code className="break-all rounded bg-slate-100 px-1">{props.redirectUri}</code>
+            </p>
+          </>
+        )}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("integration.connecting") : t("integration.zoho.continue")}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { OTHER_PROJECT, PROJECT } from "./support/fixtures";
+import { signInAs, sql } from "./support/helpers";
+
+test.describe("CRM connection (F1)", () => {
+  test.beforeEach(async () => {
+    await sql(`DELETE FROM "Integration" WHERE "projectId" IN (SELECT id FROM "Project" WHERE key IN ($1, $2))`, [PROJECT.key, OTHER_PROJECT.key]);
+  });
+
+  test("an admin connects the Pipedrive sandbox, tests the connection and disconnects", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
+    await expect(page.getByTestId("connected-account")).toContainText("Olena Koval <olena.koval@callbridge.local>");
+
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page.getByTestId("connection-message")).toHaveText("The connection works: Callbridge Demo Sales, signed in as Olena Koval <olena.koval@callbridge.local>.");
+
+    // The token never reaches the browser: not in the page, and sealed in the database.
+    const [row] = await sql<{ credentialsEncrypted: string }>(`SELECT "credentialsEncrypted" FROM "Integration" i JOIN "Project" p ON p.id = i."projectId" WHERE p.key = $1`, [PROJECT.key]);
+    expect(row?.credentialsEncrypted).toMatch(/^v1:/);
+    const [token] = await sql<{ token: string }>(`SELECT token FROM "SandboxToken" t JOIN "SandboxAccount" a ON a.id = t."accountId" WHERE a.crm = 'pipedrive' AND a.name = 'default' AND t.kind = 'api' AND t."revokedAt" IS NULL`);
+    expect(await page.content()).not.toContain(token!.token);
+    expect(row?.credentialsEncrypted).not.toContain(token!.token);
+
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Disconnect" }).click();
+    await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
+  });
+
+  test("a wrong Pipedrive token and a malformed address get clear errors, and nothing is saved", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    const form = page.getByRole("form", { name: "Pipedrive" });
+    await form.getByLabel("Company address").fill("not a url");
+    await form.getByLabel("API token").fill("short");
+    await form.getByRole("button", { name: "Connect" }).click();
+    await expect(page.getByTestId("apiBase-error")).toHaveText("Enter the address, for example https://acme.pipedrive.com.");
+    await expect(page.getByTestId("apiToken-error")).toHaveText("Paste the API token (20 characters or more).");
+
+    await form.getByLabel("Company address").fill(`${new URL(page.url()).origin}/sandbox/pipedrive`);
+    await form.getByLabel("API token").fill("0123456789abcdef0123456789abcdef01234567");
+    await form.getByRole("button", { name: "Connect" }).click();
+    await expect(page.getByTestId("pipedrive-error")).toContainText("The CRM refused these credentials");
+    expect(await sql(`SELECT 1 FROM "Integration" i JOIN "Project" p ON p.id = i."projectId" WHERE p.key = $1`, [PROJECT.key])).toHaveLength(0);
+  });
+
+  test("an admin connects the Zoho sandbox through its OAuth consent page", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    const form = page.getByRole("form", { name: "Zoho CRM" });
+    await expect(form.getByLabel("Data centre")).toHaveValue("sandbox");
+    await form.getByRole("button", { name: "Continue to Zoho" }).click();
+    await expect(page.getByRole("heading", { name: "Zoho CRM sandbox" })).toBeVisible();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/integration\\?connected=zoho`));
+    await expect(page.getByText("Zoho CRM is connected.")).toBeVisible();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
+  });
+
+  test("denying access on Zoho's consent page is reported and connects nothing", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();
+    await page.getByRole("button", { name: "Deny" }).click();
+    await expect(page.getByTestId("integration-error")).toHaveText("Zoho did not grant access (access_denied).");
+    await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
+  });
+
+  test("a real Zoho data centre needs a client id and secret", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    const form = page.getByRole("form", { name: "Zoho CRM" });
+    await form.getByLabel("Data centre").selectOption("eu");
+    await form.getByRole("button", { name: "Continue to Zoho" }).click();
+    await expect(page.getByTestId("clientId-error")).toHaveText("Enter the client ID.");
+    await expect(page.getByTestId("clientSecret-error")).toHaveText("Enter the client secret.");
+  });
+
+  test("a viewer sees the connection but cannot connect or disconnect", async ({ page }) => {
+    await signInAs(page, "viewer", `/${PROJECT.key}/integration`);
+    await expect(page.getByText("You have read-only access: ask an owner or admin to change the connection.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Use the sandbox Pipedrive" })).toHaveCount(0);
+  });
+
+  test("the sandbox viewer lists what the sandbox holds, including contacts in local phone formats", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/sandbox`);
+    await expect(page.getByTestId("sandbox-persons")).toContainText("067 123 45 67");
+    await expect(page.getByTestId("sandbox-persons")).toContainText("Taras Melnyk");
+    await page.getByRole("link", { name: "Zoho CRM" }).click();
+    await expect(page.getByTestId("sandbox-Contacts")).toContainText("(050) 555-12-34");
+    await expect(page.getByTestId("sandbox-Deals")).toContainText("Closed Won");
+  });
+});

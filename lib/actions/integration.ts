@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { deleteIntegration } from "@/lib/db/queries/integrations";
+import { sandboxEnabled } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { connectPipedrive as connect, startZohoConnect as startZoho, testIntegration } from "@/lib/integrations/connect";
+import { pipedriveSandboxCredentials } from "@/lib/integrations/sandbox-credentials";
+import { pipedriveConnectSchema, zohoConnectSchema } from "@/lib/validation/integration";
+import { projectAction } from "./safe-action";
+
+const refresh = (projectKey: string) => revalidatePath(`/${projectKey}/integration`);
+
+export const connectPipedrive = projectAction({
+  role: "ADMIN",
+  schema: pipedriveConnectSchema,
+  run: async (input, { project, user }) => {
+    await connect(project, input, { userId: user.id, actor: user.email });
+    refresh(project.key);
+    return { ok: true };
+  },
+});
+
+/** The demo's shortcut: the built-in Pipedrive sandbox, credentials filled in on the server. */
+export const connectPipedriveSandbox = projectAction({
+  role: "ADMIN",
+  schema: z.object({}),
+  run: async (_input, { project, user }) => {
+    if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
+    await connect(project, await pipedriveSandboxCredentials(), { userId: user.id, actor: user.email });
+    refresh(project.key);
+    return { ok: true };
+  },
+});
+
+/** Returns the URL of Zoho's consent page; the browser goes there and comes back to the callback route. */
+export const startZohoConnect = projectAction({
+  role: "ADMIN",
+  schema: zohoConnectSchema,
+  run: async (input, { project, user }) => ({ authorizeUrl: await startZoho(project, user.id, input) }),
+});
+
+export const testConnection = projectAction({
+  role: "VIEWER",
+  schema: z.object({}),
+  run: async (_input, { project }) => {
+    const account = await testIntegration(project.id);
+    refresh(project.key);
+    return account;
+  },
+});
+
+export const disconnectIntegration = projectAction({
+  role: "ADMIN",
+  schema: z.object({}),
+  run: async (_input, { project, user }) => {
+    await deleteIntegration(project.id, { userId: user.id, actor: user.email, target: project.key });
+    refresh(project.key);
+    return { ok: true };
+  },
+});

@@ -1,0 +1,74 @@
+import type { CrmKind, IntegrationStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../client";
+
+/** What the admin UI may see of an integration: never the sealed credentials. */
+const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, createdAt: true, updatedAt: true } as const;
+
+export const findIntegrationSummary = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: visible });
+
+export const findIntegrationSecrets = (projectId: string) =>
+  db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true } });
+
+export async function saveIntegration(input: {
+  projectId: string;
+  crm: CrmKind;
+  credentialsEncrypted: string;
+  account: Prisma.InputJsonValue;
+  audit: { userId: string | null; actor: string; target: string };
+}) {
+  return db().$transaction(async (tx) => {
+    const before = await tx.integration.findUnique({ where: { projectId: input.projectId }, select: { crm: true, status: true, account: true } });
+    const saved = await tx.integration.upsert({
+      where: { projectId: input.projectId },
+      create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status: "active" },
+      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status: "active", lastError: null, brokenAt: null },
+      select: visible,
+    });
+    await tx.auditEntry.create({
+      data: {
+        projectId: input.projectId,
+        userId: input.audit.userId,
+        actor: input.audit.actor,
+        action: "integration.connect",
+        target: input.audit.target,
+        before: before ? ({ crm: before.crm, status: before.status, account: before.account } as Prisma.InputJsonValue) : undefined,
+        after: { crm: saved.crm, status: saved.status, account: saved.account } as Prisma.InputJsonValue,
+      },
+    });
+    return saved;
+  });
+}
+
+/** Refreshed tokens are stored as soon as the connector reports them. */
+export const replaceIntegrationCredentials = (id: string, credentialsEncrypted: string) =>
+  db().integration.update({ where: { id }, data: { credentialsEncrypted }, select: { id: true } });
+
+export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue) => db().integration.update({ where: { id }, data: { account }, select: { id: true } });
+
+export async function markIntegrationStatus(id: string, status: IntegrationStatus, lastError: string | null) {
+  await db().integration.update({ where: { id }, data: { status, lastError, brokenAt: status === "broken" ? new Date() : null } });
+}
+
+export async function deleteIntegration(projectId: string, audit: { userId: string; actor: string; target: string }) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.integration.findUnique({ where: { projectId }, select: { crm: true, status: true, account: true } });
+    if (!before) return;
+    await tx.integration.delete({ where: { projectId } });
+    await tx.auditEntry.create({
+      data: { projectId, userId: audit.userId, actor: audit.actor, action: "integration.disconnect", target: audit.target, before: before as Prisma.InputJsonValue },
+    });
+  });
+}
+
+export async function saveOAuthState(state: { state: string; projectId: string; userId: string; payload: string; expiresAt: Date }) {
+  await db().oAuthState.create({ data: state });
+}
+
+/** Takes a state out (single use); null when unknown or expired. */
+export async function takeOAuthState(state: string) {
+  const row = await db().oAuthState.findUnique({ where: { state } });
+  if (!row) return null;
+  await db().oAuthState.delete({ where: { state } });
+  return row.expiresAt > new Date() ? row : null;
+}

@@ -1,0 +1,51 @@
+// What the sandbox viewer page shows: per module, a few columns a person can scan.
+import { countSandboxRecords, findSandboxAccount, listSandboxAccounts, listSandboxFiles, listSandboxRecords } from "@/lib/db/queries/sandbox";
+import { DEFAULT_ACCOUNT, ensureSandboxAccount, type SandboxCrm } from "./accounts";
+
+type Row = Record<string, unknown>;
+type Column = { label: string; value: (row: Row) => string };
+
+const text = (value: unknown): string => {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.map((item) => text(item && typeof item === "object" && "value" in item ? (item as { value: unknown }).value : item)).join(", ") || "—";
+  if (typeof value === "object") return "name" in value && (value as { name?: unknown }).name ? String((value as { name: unknown }).name) : "id" in value ? String((value as { id: unknown }).id) : JSON.stringify(value);
+  return String(value);
+};
+const col = (label: string, key: string): Column => ({ label, value: (row) => text(row[key]) });
+
+export const VIEWER_MODULES: Record<SandboxCrm, Array<{ module: string; label: string; columns: Column[] }>> = {
+  zoho: [
+    { module: "Leads", label: "Leads", columns: [col("ID", "id"), col("Name", "Full_Name"), col("Phone", "Phone"), col("Email", "Email"), col("Owner", "Owner"), col("Converted", "$converted")] },
+    { module: "Contacts", label: "Contacts", columns: [col("ID", "id"), col("Name", "Full_Name"), col("Phone", "Phone"), col("Mobile", "Mobile"), col("Email", "Email"), col("Account", "Account_Name"), col("Owner", "Owner")] },
+    { module: "Accounts", label: "Accounts", columns: [col("ID", "id"), col("Name", "Account_Name"), col("Phone", "Phone"), col("Owner", "Owner")] },
+    { module: "Deals", label: "Deals", columns: [col("ID", "id"), col("Name", "Deal_Name"), col("Pipeline", "Pipeline"), col("Stage", "Stage"), col("Contact", "Contact_Name"), col("Account", "Account_Name"), col("Owner", "Owner")] },
+    { module: "Tasks", label: "Tasks", columns: [col("ID", "id"), col("Subject", "Subject"), col("Due", "Due_Date"), col("Status", "Status"), col("Who", "Who_Id"), col("What", "What_Id"), col("Owner", "Owner")] },
+    { module: "Calls", label: "Calls", columns: [col("ID", "id"), col("Subject", "Subject"), col("Type", "Call_Type"), col("Start", "Call_Start_Time"), col("Duration", "Call_Duration"), col("Who", "Who_Id"), col("What", "What_Id")] },
+  ],
+  pipedrive: [
+    { module: "leads", label: "Leads", columns: [col("ID", "id"), col("Title", "title"), col("Person", "person_id"), col("Organization", "organization_id"), col("Owner", "owner_id")] },
+    { module: "persons", label: "Persons", columns: [col("ID", "id"), col("Name", "name"), col("Phones", "phones"), col("Emails", "emails"), col("Organization", "org_id"), col("Owner", "owner_id")] },
+    { module: "organizations", label: "Organizations", columns: [col("ID", "id"), col("Name", "name"), col("Owner", "owner_id")] },
+    { module: "deals", label: "Deals", columns: [col("ID", "id"), col("Title", "title"), col("Pipeline", "pipeline_id"), col("Stage", "stage_id"), col("Status", "status"), col("Person", "person_id"), col("Owner", "owner_id")] },
+    { module: "activities", label: "Activities", columns: [col("ID", "id"), col("Subject", "subject"), col("Type", "type"), col("Due", "due_date"), col("Person", "person_id"), col("Deal", "deal_id"), col("Owner", "owner_id")] },
+    { module: "callLogs", label: "Call logs", columns: [col("ID", "id"), col("Subject", "subject"), col("Outcome", "outcome"), col("From", "from_phone_number"), col("To", "to_phone_number"), col("Start", "start_time"), col("Person", "person_id"), col("Deal", "deal_id"), col("Recording", "has_recording")] },
+  ],
+};
+
+export async function sandboxSnapshot(crm: SandboxCrm, accountName: string) {
+  const account = (await findSandboxAccount(crm, accountName)) ?? (accountName === DEFAULT_ACCOUNT ? await ensureSandboxAccount(crm, DEFAULT_ACCOUNT) : null);
+  if (!account) return null;
+  const [accounts, counts, files] = await Promise.all([listSandboxAccounts(crm), countSandboxRecords(account.id), listSandboxFiles(account.id)]);
+  const modules = [];
+  for (const spec of VIEWER_MODULES[crm]) {
+    const rows = (await listSandboxRecords(account.id, spec.module)).map((row) => row.data as Row).reverse();
+    modules.push({ module: spec.module, label: spec.label, columns: spec.columns.map((column) => column.label), rows: rows.map((row) => spec.columns.map((column) => column.value(row))) });
+  }
+  return {
+    account: account.name,
+    accounts: accounts.map((item) => item.name),
+    total: counts.reduce((sum, group) => sum + group._count._all, 0),
+    modules,
+    files: files.map((file) => ({ recordId: file.recordId, module: file.module, fileName: file.fileName, size: file.size, link: file.link, createdAt: file.createdAt.toISOString() })),
+  };
+}

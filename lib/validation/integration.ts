@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { ZOHO_DATA_CENTERS } from "@/lib/connectors/zoho/data-centers";
+
+// Messages are i18n keys (see lib/validation/auth.ts).
+
+export const pipedriveConnectSchema = z.object({
+  /** The company's API address, e.g. https://acme.pipedrive.com */
+  apiBase: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" }))
+    .transform((value) => value.replace(/\/+$/, "")),
+  apiToken: z.string().trim().min(20, "validation.apiToken").max(200, "validation.apiToken"),
+});
+export type PipedriveConnect = z.infer<typeof pipedriveConnectSchema>;
+
+export const zohoDataCenterSchema = z.enum([...(Object.keys(ZOHO_DATA_CENTERS) as [keyof typeof ZOHO_DATA_CENTERS]), "sandbox"], { error: "validation.dataCenter" });
+
+/** The sandbox brings its own client; every real data centre needs the client registered in Zoho's API console. */
+export const zohoConnectSchema = z
+  .object({
+    dataCenter: zohoDataCenterSchema,
+    clientId: z.string().trim().max(200, "validation.clientId").default(""),
+    clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
+  })
+  .superRefine((value, context) => {
+    if (value.dataCenter === "sandbox") return;
+    if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
+    if (value.clientSecret.length < 5) context.addIssue({ code: "custom", path: ["clientSecret"], message: "validation.clientSecret" });
+  });
+export type ZohoConnect = z.output<typeof zohoConnectSchema>;
+export type ZohoConnectInput = z.input<typeof zohoConnectSchema>;
