@@ -11,6 +11,9 @@ export const faultsSchema = z.object({
   /** Share of requests delayed by spikeMs on top of latencyMs (0..1). */
   spikeRate: z.number().min(0).max(1).default(0),
   spikeMs: z.number().int().min(0).max(120_000).default(2_000),
+  /** Pipedrive burst limits per token and 2-second window (plan-dependent in the real CRM). */
+  burstLimit: z.number().int().min(1).max(100_000).default(80),
+  searchBurstLimit: z.number().int().min(1).max(100_000).default(10),
   /** Records younger than this are not yet found by search (Zoho's indexing delay). */
   searchIndexDelayMs: z.number().int().min(0).max(600_000).default(0),
 });

@@ -44,7 +44,8 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
   const token = apiToken ?? bearer;
   const account = token ? await findAccountOfToken(token, apiToken ? "api" : "access") : null;
   if (!token || !account) return json({ success: false, error: "unauthorized access", errorCode: 401, error_info: "Please check developers.pipedrive.com" }, 401);
-  const rate = takeRateLimit(token, isSearchPath(path));
+  const faults = readFaults(account.faults);
+  const rate = takeRateLimit(token, isSearchPath(path), { burst: faults.burstLimit, search: faults.searchBurstLimit });
   const withHeaders = (response: Response) => {
     for (const [name, value] of Object.entries(rate.headers)) response.headers.set(name, value);
     return response;

@@ -34,6 +34,15 @@ import {
   userSchema,
 } from "./schemas";
 
+// Built once: zod compiles a schema on first use, so building one per call would cost on every request.
+const userAnswer = envelope(userSchema);
+const usersAnswer = envelope(z.array(userSchema).nullable());
+const fieldsAnswer = envelope(z.array(fieldSchema).nullable());
+const pipelinesAnswer = envelope(z.array(pipelineSchema).nullable());
+const stagesAnswer = envelope(z.array(stageSchema).nullable());
+const entityAnswer = envelope(entitySchema.nullable());
+const entitiesAnswer = envelope(z.array(entitySchema).nullable());
+
 const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
@@ -138,24 +147,25 @@ export class PipedriveConnector implements CrmConnector {
     if ((remaining === "0" || response.status === 429) && Number.isFinite(reset) && reset > 0) this.http.pauseUntil(Date.now() + reset * 1000);
   }
 
-  private async data<S extends z.ZodType>(schema: S, request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<z.output<S> | null> {
+  /** The `data` of an enveloped answer, or null for 404. */
+  private async data<S extends z.ZodType<{ data: unknown }>>(answer: S, request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<z.output<S>["data"] | null> {
     const response = await this.call(request, what);
     if (response.status === 404) return null;
-    return parseResponse(envelope(schema), response.body, what).data as z.output<S>;
+    return parseResponse(answer, response.body, what).data;
   }
 
   // ---- Account metadata
 
   // https://developers.pipedrive.com/docs/api/v1/Users#getCurrentUser
   async testConnection(): Promise<AccountInfo> {
-    const me = await this.data(userSchema, { method: "GET", path: "/api/v1/users/me" }, "Current user");
+    const me = await this.data(userAnswer, { method: "GET", path: "/api/v1/users/me" }, "Current user");
     if (!me) throw new PermanentError("Current user: not found");
     this.currentUserId = me.id;
     return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase };
   }
 
   async listUsers(): Promise<CrmUser[]> {
-    const users = (await this.data(z.array(userSchema).nullable(), { method: "GET", path: "/api/v1/users" }, "Users")) ?? [];
+    const users = (await this.data(usersAnswer, { method: "GET", path: "/api/v1/users" }, "Users")) ?? [];
     return users.map((user) => ({ id: user.id, name: user.name, email: user.email.toLowerCase(), active: user.active_flag !== false }));
   }
 
@@ -163,7 +173,7 @@ export class PipedriveConnector implements CrmConnector {
   async listFields(entity: FieldEntity): Promise<CrmField[]> {
     const list = FIELD_LISTS[entity];
     if (!list) return [];
-    const fields = (await this.data(z.array(fieldSchema).nullable(), { method: "GET", path: `/api/v1/${list}`, query: { limit: 500 } }, `Fields (${list})`)) ?? [];
+    const fields = (await this.data(fieldsAnswer, { method: "GET", path: `/api/v1/${list}`, query: { limit: 500 } }, `Fields (${list})`)) ?? [];
     return fields.map((field) => ({
       key: field.key,
       label: field.name,
@@ -179,8 +189,8 @@ export class PipedriveConnector implements CrmConnector {
   // https://developers.pipedrive.com/docs/api/v1/Pipelines#getPipelines, Stages#getStages
   async listPipelines(): Promise<CrmPipeline[]> {
     if (this.pipelines && Date.now() - this.pipelines.at < PIPELINE_CACHE_MS) return this.pipelines.value;
-    const pipelines = (await this.data(z.array(pipelineSchema).nullable(), { method: "GET", path: "/api/v1/pipelines" }, "Pipelines")) ?? [];
-    const stages = (await this.data(z.array(stageSchema).nullable(), { method: "GET", path: "/api/v1/stages" }, "Stages")) ?? [];
+    const pipelines = (await this.data(pipelinesAnswer, { method: "GET", path: "/api/v1/pipelines" }, "Pipelines")) ?? [];
+    const stages = (await this.data(stagesAnswer, { method: "GET", path: "/api/v1/stages" }, "Stages")) ?? [];
     const ordered = [...pipelines].sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
     const value = ordered.map((pipeline, index) => ({
       id: pipeline.id,
@@ -237,7 +247,7 @@ export class PipedriveConnector implements CrmConnector {
 
   async get(entity: EntityKind, id: string): Promise<CrmRecord | null> {
     const { path, version } = RESOURCES[entity];
-    const item = await this.data(entitySchema.nullable(), { method: "GET", path: `/api/${version}/${path}/${encodeURIComponent(id)}` }, `Get ${path} ${id}`);
+    const item = await this.data(entityAnswer, { method: "GET", path: `/api/${version}/${path}/${encodeURIComponent(id)}` }, `Get ${path} ${id}`);
     return item ? toCrmRecord(entity, item) : null;
   }
 
@@ -255,7 +265,7 @@ export class PipedriveConnector implements CrmConnector {
 
   // https://developers.pipedrive.com/docs/api/v1/Deals#getDeals (v2, person_id + status filters)
   async openDealsOfContact(contactId: string): Promise<CrmRecord[]> {
-    const deals = (await this.data(z.array(entitySchema).nullable(), { method: "GET", path: "/api/v2/deals", query: { person_id: contactId, status: "open", limit: 100 } }, "Open deals of person")) ?? [];
+    const deals = (await this.data(entitiesAnswer, { method: "GET", path: "/api/v2/deals", query: { person_id: contactId, status: "open", limit: 100 } }, "Open deals of person")) ?? [];
     return deals.map((deal) => toCrmRecord("deal", deal));
   }
 

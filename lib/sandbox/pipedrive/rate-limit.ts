@@ -1,8 +1,6 @@
 // Pipedrive's burst limit per token: a rolling 2-second window, with a much smaller budget for search.
 // https://pipedrive.readme.io/docs/core-api-concepts-rate-limiting
 const WINDOW_MS = 2_000;
-export const BURST_LIMIT = 80;
-export const SEARCH_LIMIT = 10;
 
 interface Window {
   startedAt: number;
@@ -17,13 +15,13 @@ export interface RateDecision {
   headers: Record<string, string>;
 }
 
-export function takeRateLimit(token: string, isSearch: boolean, now = Date.now()): RateDecision {
+export function takeRateLimit(token: string, isSearch: boolean, limits: { burst: number; search: number }, now = Date.now()): RateDecision {
   let window = windows.get(token);
   if (!window || now - window.startedAt >= WINDOW_MS) {
     window = { startedAt: now, requests: 0, searches: 0 };
     windows.set(token, window);
   }
-  const limit = isSearch ? SEARCH_LIMIT : BURST_LIMIT;
+  const limit = isSearch ? limits.search : limits.burst;
   const used = isSearch ? window.searches : window.requests;
   const allowed = used < limit;
   if (allowed) {
