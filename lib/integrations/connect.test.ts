@@ -1,0 +1,119 @@
+// Connecting projects to the sandbox CRMs through the same code the admin UI uses.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { findProjectByKey } from "@/lib/db/queries/projects";
+import { makeMember, makeProject } from "@/lib/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openCredentials } from "./credentials";
+import { connectPipedrive, finishZohoConnect, projectConnector, startZohoConnect, testIntegration } from "./connect";
+
+let pipedrive: SandboxHandle;
+let zoho: SandboxHandle;
+
+beforeAll(async () => {
+  [pipedrive, zoho] = await Promise.all([openSandbox("pipedrive", "connect"), openSandbox("zoho", "connect")]);
+});
+afterAll(async () => {
+  await Promise.all([pipedrive.server.close(), zoho.server.close()]);
+});
+
+async function project() {
+  const { projectKey } = await makeProject("Connect test");
+  const row = (await findProjectByKey(projectKey))!;
+  const user = await makeMember(projectKey, "ADMIN");
+  const userId = (await db().user.findUniqueOrThrow({ where: { email: user.email } })).id;
+  return { project: row, userId };
+}
+
+describe("connectPipedrive", () => {
+  it("checks the token against the CRM, stores it sealed and shows the account", async () => {
+    const { project: p, userId } = await project();
+    const credentials = await pipedriveCredentials(pipedrive);
+    if (credentials.auth !== "api_token") throw new Error("unexpected");
+    await connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
+    const summary = await findIntegrationSummary(p.id);
+    expect(summary).toMatchObject({ crm: "pipedrive", status: "active", account: expect.objectContaining({ accountName: "Callbridge Demo Sales", userEmail: "olena.koval@callbridge.local" }) });
+    const stored = await db().integration.findUniqueOrThrow({ where: { projectId: p.id } });
+    expect(stored.credentialsEncrypted).not.toContain(credentials.apiToken);
+    expect(openCredentials(stored.credentialsEncrypted)).toMatchObject({ apiToken: credentials.apiToken });
+    expect(await db().auditEntry.count({ where: { projectId: p.id, action: "integration.connect" } })).toBe(1);
+  });
+
+  it("refuses a token the CRM refuses, and saves nothing", async () => {
+    const { project: p, userId } = await project();
+    const credentials = await pipedriveCredentials(pipedrive);
+    await expect(connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: "f".repeat(40) }, { userId, actor: "test" })).rejects.toThrow(/refused these credentials/);
+    expect(await findIntegrationSummary(p.id)).toBeNull();
+  });
+
+  it("testIntegration marks the integration broken when the CRM refuses the stored token", async () => {
+    const isolated = await openSandbox("pipedrive", "connect-broken");
+    try {
+      const { project: p, userId } = await project();
+      const credentials = await pipedriveCredentials(isolated);
+      if (credentials.auth !== "api_token") throw new Error("unexpected");
+      await connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
+      expect((await testIntegration(p.id)).accountName).toBe("Callbridge Demo Sales");
+      await isolated.control({ revokeTokens: true });
+      await expect(testIntegration(p.id)).rejects.toThrow(/refused/);
+      expect(await findIntegrationSummary(p.id)).toMatchObject({ status: "broken", lastError: expect.stringContaining("Pipedrive refused the API token") });
+    } finally {
+      await isolated.server.close();
+    }
+  });
+});
+
+describe("Zoho OAuth connection", () => {
+  it("sends the admin to the data centre's consent page with the client, scopes, offline access and a state", async () => {
+    const { project: p, userId } = await project();
+    const real = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
+    expect(real.origin + real.pathname).toBe("https://accounts.zoho.eu/oauth/v2/auth");
+    expect(Object.fromEntries(real.searchParams)).toMatchObject({
+      client_id: "1000.ABC",
+      response_type: "code",
+      access_type: "offline",
+      scope: expect.stringContaining("ZohoCRM.modules.ALL"),
+      redirect_uri: expect.stringMatching(/\/api\/integrations\/zoho\/callback$/),
+      state: expect.stringMatching(/^[\w-]{32}$/),
+    });
+  });
+
+  it("refuses a callback naming an accounts server that is not a Zoho data centre, and saves nothing", async () => {
+    const { project: p, userId } = await project();
+    const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; accountsUrl: string } };
+    const authorizeUrl = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
+    const consentUrl = new URL(`${credentials.accountsUrl}/oauth/v2/auth`);
+    consentUrl.search = authorizeUrl.search;
+    consentUrl.searchParams.set("client_id", credentials.clientId);
+    // The sandbox's consent page redirects back with a code and its own accounts-server.
+    const answer = await fetch(consentUrl, { method: "POST", body: new URLSearchParams({ ...Object.fromEntries(consentUrl.searchParams), decision: "accept" }), redirect: "manual" });
+    const callback = new URL(answer.headers.get("location")!).searchParams;
+    expect(callback.get("code")).toMatch(/^1000\./);
+    expect(await finishZohoConnect(callback, userId)).toEqual({ projectKey: p.key, error: "Zoho named an accounts server that is not a Zoho data centre." });
+    expect(await findIntegrationSummary(p.id)).toBeNull();
+  });
+
+  it("refuses a state that belongs to another user", async () => {
+    const { project: p, userId } = await project();
+    const other = await project();
+    const state = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" })).searchParams.get("state")!;
+    expect((await finishZohoConnect(new URLSearchParams({ state, code: "x" }), other.userId)).projectKey).toBeNull();
+  });
+
+  it("refuses an unknown or reused state", async () => {
+    const { userId } = await project();
+    expect(await finishZohoConnect(new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/) });
+  });
+
+  it("the stored connector refreshes Zoho tokens and keeps them sealed", async () => {
+    const { project: p } = await project();
+    const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; clientSecret: string; refreshToken: string; accountsUrl: string; apiDomain: string } };
+    const { sealCredentials } = await import("./credentials");
+    await db().integration.create({ data: { projectId: p.id, crm: "zoho", status: "active", credentialsEncrypted: sealCredentials({ crm: "zoho", dataCenter: "sandbox", ...credentials }) } });
+    const found = await projectConnector(p.id);
+    expect((await found!.connector.listUsers()).length).toBe(3);
+    const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: p.id } })).credentialsEncrypted);
+    expect(stored).toMatchObject({ crm: "zoho", accessToken: expect.stringMatching(/^1000\./) });
+  });
+});
