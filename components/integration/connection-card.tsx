@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 import { disconnectIntegration, testConnection } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
@@ -81,17 +82,14 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
         ) : null}
       </div>
       {confirming ? (
-        <div role="group" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-          <p className="text-sm text-amber-900">{t("integration.disconnect.confirm", { crm: CRM_NAMES[connection.crm] })}</p>
-          <div className="flex gap-2">
-            <Button variant="danger" onClick={disconnect} disabled={pending} autoFocus>
-              {t("integration.disconnect")}
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-              {t("integration.cancel")}
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          message={t("integration.disconnect.confirm", { crm: CRM_NAMES[connection.crm] })}
+          confirmLabel={t("integration.disconnect")}
+          cancelLabel={t("integration.cancel")}
+          pending={pending}
+          onConfirm={disconnect}
+          onCancel={() => setConfirming(false)}
+        />
       ) : null}
     </section>
   );

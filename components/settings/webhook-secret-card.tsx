@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 import { rotateWebhookSecret } from "@/lib/actions/project-settings";
 import { useI18n } from "@/lib/i18n/client";
@@ -38,17 +39,14 @@ export function WebhookSecretCard({ projectKey, readOnly }: { projectKey: string
         </div>
       ) : null}
       {readOnly ? null : confirming ? (
-        <div role="group" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-          <p className="text-sm text-amber-900">{t("settings.webhook.confirm")}</p>
-          <div className="flex gap-2">
-            <Button variant="danger" onClick={rotate} disabled={pending} autoFocus>
-              {t("settings.webhook.rotate")}
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-              {t("settings.webhook.cancel")}
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          message={t("settings.webhook.confirm")}
+          confirmLabel={t("settings.webhook.rotate")}
+          cancelLabel={t("settings.webhook.cancel")}
+          pending={pending}
+          onConfirm={rotate}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <Button variant="secondary" onClick={() => setConfirming(true)}>
           {t("settings.webhook.rotate")}

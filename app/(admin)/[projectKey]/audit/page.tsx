@@ -1,6 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/ui/filter-form";
 import { describeChange } from "@/lib/audit/describe-change";
 import { requireProjectPage } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit";
@@ -24,22 +24,13 @@ export default async function AuditPage({
   return (
     <>
       <PageHeader title={t("nav.audit")} about={t("section.audit.about")} />
-      <form className="mb-4 flex items-end gap-2" method="get">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-800">{t("audit.filter")}</span>
-          <select name="action" defaultValue={selected ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-            <option value="">{t("audit.filter.all")}</option>
-            {actions.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Button type="submit" variant="secondary">
-          {t("audit.apply")}
-        </Button>
-      </form>
+      <FilterForm
+        name="action"
+        label={t("audit.filter")}
+        value={selected ?? ""}
+        applyLabel={t("audit.apply")}
+        options={[{ value: "", label: t("audit.filter.all") }, ...actions.map((name) => ({ value: name, label: name }))]}
+      />
       {entries.length === 0 ? (
         <EmptyState title={t("audit.empty.title")} body={t("audit.empty.body")} />
       ) : (

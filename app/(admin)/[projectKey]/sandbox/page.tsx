@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProjectPage } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
@@ -42,22 +42,14 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
       </nav>
       {snapshot ? (
         <>
-          <form method="get" className="flex items-end gap-2">
-            <input type="hidden" name="crm" value={crm} />
-            <label className="text-sm">
-              <span className="mb-1 block font-medium">{t("sandbox.account")}</span>
-              <select name="account" defaultValue={snapshot.account} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
-                {snapshot.accounts.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Button type="submit" variant="secondary">
-              {t("audit.apply")}
-            </Button>
-          </form>
+          <FilterForm
+            name="account"
+            label={t("sandbox.account")}
+            value={snapshot.account}
+            applyLabel={t("audit.apply")}
+            hidden={{ crm }}
+            options={snapshot.accounts.map((name) => ({ value: name, label: name }))}
+          />
           {snapshot.modules.map((module) => (
             <section key={module.module} aria-labelledby={`module-${module.module}`} className="space-y-2">
               <h2 id={`module-${module.module}`} className="text-base font-semibold">
