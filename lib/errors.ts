@@ -77,6 +77,6 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** zod issues in the shape our API answers with (validation messages are i18n keys: answered in English). */
-export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ErrorIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: englishMessage(issue.message) }));
+export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>, prefix = ""): ErrorIssue[] {
+  return issues.map((issue) => ({ path: prefix + issue.path.map(String).join("."), message: englishMessage(issue.message) }));
 }

@@ -52,6 +52,11 @@ async function verifyAndSave(projectId: string, projectKey: string, credentials:
   });
 }
 
+/** Any credentials (the config API's PUT): checked against the CRM first, stored only if they work. */
+export async function connectWithCredentials(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor) {
+  return verifyAndSave(project.id, project.key, credentials, who);
+}
+
 export async function connectPipedrive(project: { id: string; key: string }, input: PipedriveConnect, who: Actor, options?: ConnectorOptions) {
   return verifyAndSave(project.id, project.key, { crm: "pipedrive", auth: "api_token", apiBase: input.apiBase, apiToken: input.apiToken }, who, options);
 }

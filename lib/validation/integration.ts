@@ -30,3 +30,29 @@ export const zohoConnectSchema = z
   });
 export type ZohoConnect = z.output<typeof zohoConnectSchema>;
 export type ZohoConnectInput = z.input<typeof zohoConnectSchema>;
+
+/** What GET shows instead of a secret; sending it back in a PUT keeps the stored secret. */
+export const SECRET_MASK = "********";
+
+/** The `connection` of the config API document: secrets are write-only. */
+export const connectionInputSchema = z.discriminatedUnion("crm", [
+  z.object({
+    crm: z.literal("pipedrive"),
+    auth: z.literal("api_token").default("api_token"),
+    apiBase: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" })),
+    apiToken: z.string().trim().min(8, "validation.apiToken").max(200, "validation.apiToken"),
+  }),
+  z.object({
+    crm: z.literal("zoho"),
+    dataCenter: z.string().trim().min(1),
+    accountsUrl: z.string().trim().pipe(z.url()),
+    apiDomain: z.string().trim().pipe(z.url()),
+    clientId: z.string().trim().min(5, "validation.clientId"),
+    clientSecret: z.string().trim().min(5, "validation.clientSecret"),
+    refreshToken: z.string().trim().min(8),
+  }),
+]);
+export type ConnectionInput = z.infer<typeof connectionInputSchema>;
+
+/** POST …/integration/activate: `replay` sends the stored events of the last 3 days (F12). */
+export const activateSchema = z.object({ replay: z.boolean().default(false) });

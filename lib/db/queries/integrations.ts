@@ -72,3 +72,18 @@ export async function takeOAuthState(state: string) {
   await db().oAuthState.delete({ where: { state } });
   return row.expiresAt > new Date() ? row : null;
 }
+
+/** Activate / deactivate by an admin or the API, audited with the status before and after. */
+export async function setIntegrationStatus(
+  projectId: string,
+  status: IntegrationStatus,
+  audit: { userId: string | null; actor: string; target: string; action: string; details: Record<string, unknown> },
+) {
+  await db().$transaction(async (tx) => {
+    const before = await tx.integration.findUniqueOrThrow({ where: { projectId }, select: { status: true } });
+    await tx.integration.update({ where: { projectId }, data: { status, ...(status === "active" ? { lastError: null, brokenAt: null } : {}) } });
+    await tx.auditEntry.create({
+      data: { projectId, userId: audit.userId, actor: audit.actor, action: audit.action, target: audit.target, before: { status: before.status }, after: { status, ...audit.details } as Prisma.InputJsonValue },
+    });
+  });
+}

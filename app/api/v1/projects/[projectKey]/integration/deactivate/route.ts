@@ -1,0 +1,6 @@
+import { apiHandler } from "@/lib/api/handler";
+import { deactivateIntegration } from "@/lib/integrations/status";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiHandler("ADMIN", async (_request, access) => Response.json(await deactivateIntegration({ id: access.projectId, key: access.projectKey }, { userId: null, actor: access.actor })));

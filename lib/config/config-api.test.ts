@@ -1,0 +1,148 @@
+// The REST config API through its real route handlers: authorisation matrix, round trip, and one 422
+// naming every problem. The project is connected to a sandbox CRM over real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as activate } from "@/app/api/v1/projects/[projectKey]/integration/activate/route";
+import { POST as deactivate } from "@/app/api/v1/projects/[projectKey]/integration/deactivate/route";
+import { GET, PUT } from "@/app/api/v1/projects/[projectKey]/integration/route";
+import { hashToken } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db/client";
+import { connectPipedrive } from "@/lib/integrations/connect";
+import { customKey } from "@/lib/sandbox/pipedrive/seed";
+import { makeProject } from "@/lib/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { defaultConfig } from "./defaults";
+
+let sandbox: SandboxHandle;
+let project: { projectKey: string; apiToken: string; id: string };
+let other: { projectKey: string; apiToken: string };
+let viewerToken: string;
+
+const call = (handler: (request: Request, context: { params: Promise<{ projectKey: string }> }) => Promise<Response>, method: string, key: string, token?: string, body?: unknown) =>
+  handler(
+    new Request(`http://localhost/api/v1/projects/${key}/integration`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ projectKey: key }) },
+  );
+
+beforeAll(async () => {
+  sandbox = await openSandbox("pipedrive", "config-api");
+  const created = await makeProject("Config API");
+  const row = await db().project.findUniqueOrThrow({ where: { key: created.projectKey } });
+  project = { ...created, id: row.id };
+  other = await makeProject("Someone else");
+  viewerToken = `cbt_viewer_${Date.now()}`;
+  await db().apiToken.create({ data: { projectId: row.id, name: "read-only", role: "VIEWER", tokenHash: hashToken(viewerToken), prefix: viewerToken.slice(0, 8) } });
+  const credentials = await pipedriveCredentials(sandbox);
+  if (credentials.auth !== "api_token") throw new Error("unexpected");
+  await connectPipedrive({ id: row.id, key: row.key }, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId: null, actor: "test" });
+});
+afterAll(() => sandbox.server.close());
+
+function configWithEverything() {
+  const config = defaultConfig();
+  config.mappings.call.contact = [
+    { field: customKey("Client ID"), source: { type: "variable", name: "clientId" } },
+    { field: customKey("UTM source"), source: { type: "constant", value: "ads" } },
+  ];
+  config.mappings.form.deal = [{ field: customKey("Call pool"), source: { type: "form_field", names: ["pool", "source"] } }];
+  config.stageRules = [{ id: "r1", pipelineId: "", stageId: "", variable: "pool", operator: "equals", value: "Контекстна реклама" }];
+  config.stopList = [
+    { id: "s1", kind: "sip", value: "office-101", note: "reception" },
+    { id: "s2", kind: "fmc", value: "+380671234567", sipPair: "office-101", note: "" },
+  ];
+  config.employees = [{ id: "e1", name: "Olena Koval", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }];
+  config.routing = { enabled: true, mode: "crm_owner", order: ["contact", "deal"], fallbackEmployeeId: "e1", timeoutMs: 800 };
+  return config;
+}
+
+describe("config API authorisation", () => {
+  it.each([
+    ["GET", GET],
+    ["PUT", PUT],
+    ["POST activate", activate],
+    ["POST deactivate", deactivate],
+  ] as const)("%s: no token or an unknown token 401, another project's token 403", async (_name, handler) => {
+    expect((await call(handler, "POST", project.projectKey)).status).toBe(401);
+    expect((await call(handler, "POST", project.projectKey, "cbt_nope")).status).toBe(401);
+    expect((await call(handler, "POST", project.projectKey, other.apiToken)).status).toBe(403);
+  });
+
+  it("a VIEWER token reads but cannot change anything", async () => {
+    expect((await call(GET, "GET", project.projectKey, viewerToken)).status).toBe(200);
+    const before = await (await call(GET, "GET", project.projectKey, viewerToken)).json();
+    for (const [handler, body] of [
+      [PUT, { config: defaultConfig() }],
+      [activate, {}],
+      [deactivate, {}],
+    ] as const) {
+      const response = await call(handler, "POST", project.projectKey, viewerToken, body);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("FORBIDDEN");
+    }
+    expect(await (await call(GET, "GET", project.projectKey, viewerToken)).json()).toEqual(before);
+  });
+});
+
+describe("config API document", () => {
+  it("GET shows the connection with secrets masked", async () => {
+    const document = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+    expect(document).toMatchObject({ crm: "pipedrive", status: "active", connection: { crm: "pipedrive", apiToken: "********" }, config: defaultConfig() });
+    expect(JSON.stringify(document)).not.toContain((await pipedriveCredentials(sandbox) as { apiToken: string }).apiToken);
+  });
+
+  it("GET → PUT of the same document → GET gives an identical document", async () => {
+    const [pipeline] = ((await (await fetch(`${sandbox.server.url}/sandbox/pipedrive/api/v1/stages?api_token=${((await pipedriveCredentials(sandbox)) as { apiToken: string }).apiToken}`)).json()) as { data: Array<{ id: number; pipeline_id: number }> }).data;
+    const config = configWithEverything();
+    config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: String(pipeline!.pipeline_id), stageId: String(pipeline!.id) };
+    const current = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+    const put = await call(PUT, "PUT", project.projectKey, project.apiToken, { ...current, config });
+    expect(put.status).toBe(200);
+    const first = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+    expect(first.config).toEqual(config);
+    expect((await call(PUT, "PUT", project.projectKey, project.apiToken, first)).status).toBe(200);
+    expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(first);
+    expect(await db().auditEntry.count({ where: { projectId: project.id, action: { startsWith: "config." } } })).toBeGreaterThanOrEqual(5);
+  });
+
+  it("one 422 names a duplicate CRM field, an unknown stage, a non-string field and a malformed stop-list number, and changes nothing", async () => {
+    const before = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+    const config = configWithEverything();
+    config.mappings.call.deal = [
+      { field: customKey("Client ID"), source: { type: "constant", value: "a" } },
+      { field: customKey("Client ID"), source: { type: "constant", value: "b" } },
+    ];
+    config.mappings.call.contact = [{ field: customKey("Lifetime value"), source: { type: "constant", value: "100" } }];
+    config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "999", stageId: "998" };
+    config.stopList = [{ id: "s1", kind: "fmc", value: "not-a-number", sipPair: "office-101", note: "" }];
+    const response = await call(PUT, "PUT", project.projectKey, project.apiToken, { ...before, config });
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("UNPROCESSABLE");
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { path: "config.mappings.call.deal.1.field", message: "The same CRM field is already mapped in this tab." },
+        { path: "config.stopList.0.value", message: expect.stringMatching(/phone number/) },
+        { path: "config.mappings.call.contact.0.field", message: "Only text fields can be mapped; this CRM field is not a text field." },
+        { path: "config.stageRules.0.pipelineId", message: expect.stringMatching(/pipeline/) },
+      ]),
+    );
+    expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(before);
+  });
+
+  it("answers invalid JSON with 400 and a body without config with 422", async () => {
+    const broken = await call(PUT, "PUT", project.projectKey, project.apiToken, "{not json");
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/not valid JSON/);
+    expect((await call(PUT, "PUT", project.projectKey, project.apiToken, { config: { matrix: {} } })).status).toBe(422);
+  });
+
+  it("deactivates and activates the integration", async () => {
+    expect(await (await call(deactivate, "POST", project.projectKey, project.apiToken)).json()).toEqual({ status: "inactive" });
+    expect((await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).status).toBe("inactive");
+    expect(await (await call(activate, "POST", project.projectKey, project.apiToken, { replay: true })).json()).toEqual({ status: "active", replay: { requested: true, events: 0 } });
+    expect((await call(activate, "POST", project.projectKey, project.apiToken, { replay: "yes" })).status).toBe(422);
+  });
+});

@@ -1,0 +1,41 @@
+// Checks of a configuration against the connected CRM's metadata, which zod alone cannot know:
+// mapped fields must exist and be string fields, stage rules must name real stages, overrides real users.
+import type { CrmField, CrmPipeline, CrmUser } from "@/lib/connectors/types";
+import type { ErrorIssue } from "@/lib/errors";
+import type { IntegrationConfig } from "@/lib/validation/config";
+import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "./vocabulary";
+
+export interface CrmMetadata {
+  fields: Record<MappedEntity, CrmField[]>;
+  pipelines: CrmPipeline[];
+  users: CrmUser[];
+}
+
+/** Issues carry i18n keys as messages, like zod's; null metadata means "not connected". */
+export function checkAgainstCrm(config: Pick<IntegrationConfig, "mappings" | "stageRules" | "employees">, metadata: CrmMetadata | null): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  for (const channel of CHANNELS) {
+    for (const entity of MAPPED_ENTITIES) {
+      config.mappings[channel][entity].forEach((row, index) => {
+        if (!row.field) return;
+        const path = `mappings.${channel}.${entity}.${index}.field`;
+        if (!metadata) return issues.push({ path, message: "validation.notConnected" });
+        const field = metadata.fields[entity].find((candidate) => candidate.key === row.field);
+        if (!field) issues.push({ path, message: "validation.unknownField" });
+        else if (!field.isString || field.readOnly) issues.push({ path, message: "validation.nonStringField" });
+      });
+    }
+  }
+  config.stageRules.forEach((rule, index) => {
+    if (!metadata) return issues.push({ path: `stageRules.${index}.stageId`, message: "validation.notConnected" });
+    const pipeline = metadata.pipelines.find((candidate) => candidate.id === rule.pipelineId);
+    if (!pipeline) issues.push({ path: `stageRules.${index}.pipelineId`, message: "validation.unknownPipeline" });
+    else if (!pipeline.stages.some((stage) => stage.id === rule.stageId)) issues.push({ path: `stageRules.${index}.stageId`, message: "validation.unknownStage" });
+  });
+  config.employees.forEach((employee, index) => {
+    if (employee.crmUserId && metadata && !metadata.users.some((user) => user.id === employee.crmUserId)) {
+      issues.push({ path: `employees.${index}.crmUserId`, message: "validation.unknownCrmUser" });
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,98 @@
+// The config API's document: the connection (secrets masked), its status, and the configuration.
+// GET → PUT of the same document → GET gives the same document.
+import { z } from "zod";
+import type { CrmCredentials } from "@/lib/connectors/types";
+import { findIntegrationSecrets, findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { AppError, issuesFromZod } from "@/lib/errors";
+import { connectWithCredentials } from "@/lib/integrations/connect";
+import { openCredentials } from "@/lib/integrations/credentials";
+import { connectionInputSchema, SECRET_MASK, type ConnectionInput } from "@/lib/validation/integration";
+import { forgetCrmMetadata } from "./metadata";
+import { loadConfig, replaceConfig, validateConfig } from "./service";
+
+function maskedConnection(credentials: CrmCredentials): ConnectionInput {
+  if (credentials.crm === "pipedrive") {
+    if (credentials.auth !== "api_token") throw new AppError("INTERNAL", "OAuth Pipedrive connections are not exposed by the config API yet.");
+    return { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: SECRET_MASK };
+  }
+  return {
+    crm: "zoho",
+    dataCenter: credentials.dataCenter,
+    accountsUrl: credentials.accountsUrl,
+    apiDomain: credentials.apiDomain,
+    clientId: credentials.clientId,
+    clientSecret: SECRET_MASK,
+    refreshToken: SECRET_MASK,
+  };
+}
+
+export async function getIntegrationDocument(projectId: string) {
+  const [summary, secrets, config] = await Promise.all([findIntegrationSummary(projectId), findIntegrationSecrets(projectId), loadConfig(projectId)]);
+  return {
+    crm: summary?.crm ?? null,
+    status: summary?.status ?? "not_connected",
+    lastError: summary?.lastError ?? null,
+    account: summary?.account ?? null,
+    connection: secrets ? maskedConnection(openCredentials(secrets.credentialsEncrypted)) : null,
+    config,
+  };
+}
+
+export const documentInputSchema = z.object({
+  // crm, status, lastError and account are read-only: accepted in a PUT (so a GET can be sent back) and ignored.
+  connection: z.unknown().optional(),
+  config: z.unknown(),
+});
+
+/** Masked secrets in the input mean "keep the stored one"; anything else is a new credential. */
+function mergeSecrets(input: ConnectionInput, stored: CrmCredentials | null): CrmCredentials {
+  if (input.crm === "pipedrive") {
+    const keep = stored?.crm === "pipedrive" && stored.auth === "api_token" ? stored.apiToken : null;
+    if (input.apiToken === SECRET_MASK && !keep) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path: "connection.apiToken", message: "Send the API token: none is stored yet." }]);
+    return { crm: "pipedrive", auth: "api_token", apiBase: input.apiBase.replace(/\/+$/, ""), apiToken: input.apiToken === SECRET_MASK ? keep! : input.apiToken };
+  }
+  const keep = stored?.crm === "zoho" ? stored : null;
+  const secret = (value: string, kept: string | undefined, path: string) => {
+    if (value !== SECRET_MASK) return value;
+    if (!kept) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path, message: "Send the secret: none is stored yet." }]);
+    return kept;
+  };
+  return {
+    crm: "zoho",
+    dataCenter: input.dataCenter,
+    accountsUrl: input.accountsUrl,
+    apiDomain: input.apiDomain,
+    clientId: input.clientId,
+    clientSecret: secret(input.clientSecret, keep?.clientSecret, "connection.clientSecret"),
+    refreshToken: secret(input.refreshToken, keep?.refreshToken, "connection.refreshToken"),
+  };
+}
+
+const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== null && JSON.stringify({ ...a, accessToken: undefined, accessTokenExpiresAt: undefined }) === JSON.stringify({ ...b, accessToken: undefined, accessTokenExpiresAt: undefined });
+
+export async function putIntegrationDocument(project: { id: string; key: string }, raw: unknown, who: { userId: string | null; actor: string }) {
+  const body = documentInputSchema.safeParse(raw);
+  if (!body.success) throw new AppError("UNPROCESSABLE", "The document must be a JSON object with `config`.", issuesFromZod(body.error.issues));
+  const connection = body.data.connection === undefined || body.data.connection === null ? null : connectionInputSchema.safeParse(body.data.connection);
+  const connectionIssues = connection && !connection.success ? issuesFromZod(connection.error.issues, "connection.") : [];
+  let config;
+  try {
+    config = await validateConfig(project.id, body.data.config);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNPROCESSABLE") throw new AppError("UNPROCESSABLE", error.message, [...connectionIssues, ...error.issues]);
+    throw error;
+  }
+  if (connectionIssues.length) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", connectionIssues);
+
+  if (connection?.success) {
+    const secrets = await findIntegrationSecrets(project.id);
+    const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
+    const next = mergeSecrets(connection.data, stored);
+    if (!sameCredentials(next, stored)) {
+      await connectWithCredentials(project, next, who);
+      forgetCrmMetadata(project.id);
+    }
+  }
+  await replaceConfig(project, config, who);
+  return getIntegrationDocument(project.id);
+}

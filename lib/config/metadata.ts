@@ -1,0 +1,35 @@
+// The connected CRM's fields, pipelines and users, read live through the connector and kept for a short
+// while, so that editors and validations do not call the CRM on every keystroke or save.
+import { projectConnector } from "@/lib/integrations/connect";
+import type { CrmMetadata } from "./crm-checks";
+import { MAPPED_ENTITIES } from "./vocabulary";
+
+const TTL_MS = 30_000;
+const cache = new Map<string, { at: number; value: Promise<CrmMetadata | null> }>();
+
+async function load(projectId: string): Promise<CrmMetadata | null> {
+  const found = await projectConnector(projectId);
+  if (!found) return null;
+  const { connector } = found;
+  const fieldLists = await Promise.all(MAPPED_ENTITIES.map((entity) => connector.listFields(entity)));
+  const [pipelines, users] = await Promise.all([connector.listPipelines(), connector.listUsers()]);
+  return {
+    fields: Object.fromEntries(MAPPED_ENTITIES.map((entity, index) => [entity, fieldLists[index]!])) as CrmMetadata["fields"],
+    pipelines,
+    users,
+  };
+}
+
+export function crmMetadata(projectId: string, options: { fresh?: boolean } = {}): Promise<CrmMetadata | null> {
+  const hit = cache.get(projectId);
+  if (hit && !options.fresh && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = load(projectId);
+  cache.set(projectId, { at: Date.now(), value });
+  // A failed load is not remembered: the next caller tries again.
+  value.catch(() => cache.delete(projectId));
+  return value;
+}
+
+export function forgetCrmMetadata(projectId: string) {
+  cache.delete(projectId);
+}

@@ -1,0 +1,100 @@
+// Reading and changing a project's integration configuration: zod first, then the CRM's own metadata,
+// then one transaction with an audit entry per changed section. Invalid input changes nothing.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { findConfigDocument, writeConfigDocument } from "@/lib/db/queries/config";
+import { AppError, CrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
+import { englishMessage } from "@/lib/i18n/config";
+import { CONFIG_SECTIONS, integrationConfigSchema, mappingRowSchema, type ConfigSection, type IntegrationConfig } from "@/lib/validation/config";
+import { checkAgainstCrm } from "./crm-checks";
+import { defaultConfig } from "./defaults";
+import { crmMetadata } from "./metadata";
+import { CHANNELS, MAPPED_ENTITIES } from "./vocabulary";
+
+export async function loadConfig(projectId: string): Promise<IntegrationConfig> {
+  const stored = await findConfigDocument(projectId);
+  if (!stored) return defaultConfig();
+  const parsed = integrationConfigSchema.safeParse(stored);
+  // A stored document always passed validation; if a later version tightened a rule, keep what still fits.
+  return parsed.success ? parsed.data : { ...defaultConfig(), ...(stored as Partial<IntegrationConfig>) };
+}
+
+interface Who {
+  userId: string | null;
+  actor: string;
+}
+
+const CRM_CHECKED: ConfigSection[] = ["mappings", "stageRules", "employees"];
+
+async function crmIssues(projectId: string, config: IntegrationConfig, sections: ConfigSection[]): Promise<ErrorIssue[]> {
+  if (!sections.some((section) => CRM_CHECKED.includes(section))) return [];
+  const needsCrm = config.stageRules.length > 0 || Object.values(config.mappings).some((tabs) => Object.values(tabs).some((rows) => rows.length > 0)) || config.employees.some((employee) => employee.crmUserId);
+  if (!needsCrm) return [];
+  let metadata;
+  try {
+    metadata = await crmMetadata(projectId);
+  } catch (error) {
+    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
+    throw error;
+  }
+  return checkAgainstCrm(config, metadata)
+    .filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`)))
+    .map((issue) => ({ path: issue.path, message: englishMessage(issue.message) }));
+}
+
+async function commit(projectId: string, projectKey: string, before: IntegrationConfig, after: IntegrationConfig, who: Who) {
+  const changes = (Object.keys(CONFIG_SECTIONS) as ConfigSection[])
+    .filter((section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]))
+    .map((section) => ({ section, before: { [section]: before[section] }, after: { [section]: after[section] } }));
+  if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey });
+  return after;
+}
+
+/** One editor's save. Issue paths are relative to the section, for the form to show them in place. */
+export async function saveConfigSection<S extends ConfigSection>(project: { id: string; key: string }, section: S, raw: unknown, who: Who): Promise<IntegrationConfig[S]> {
+  const parsed = CONFIG_SECTIONS[section].safeParse(raw);
+  if (!parsed.success) throw new AppError("UNPROCESSABLE", "The configuration is not valid.", issuesFromZod(parsed.error.issues));
+  const before = await loadConfig(project.id);
+  const after = { ...before, [section]: parsed.data } as IntegrationConfig;
+  const whole = integrationConfigSchema.safeParse(after);
+  const issues = [...(whole.success ? [] : issuesFromZod(whole.error.issues)), ...(await crmIssues(project.id, after, [section]))];
+  if (issues.length) {
+    const prefix = `${section}.`;
+    throw new AppError("UNPROCESSABLE", "The configuration is not valid.", issues.map((issue) => ({ ...issue, path: issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path })));
+  }
+  await commit(project.id, project.key, before, after, who);
+  return after[section];
+}
+
+/** The whole document checked as the config API's PUT needs it: every problem at once, nothing written. */
+export async function validateConfig(projectId: string, raw: unknown): Promise<IntegrationConfig> {
+  const parsed = integrationConfigSchema.safeParse(raw);
+  const zodIssues = parsed.success ? [] : issuesFromZod(parsed.error.issues, "config.");
+  // CRM checks run on whatever parsed, so one answer names the duplicate field and the unknown stage alike.
+  const candidate = parsed.success ? parsed.data : (raw as IntegrationConfig);
+  const crm = (await crmIssuesSafe(projectId, candidate)).map((issue) => ({ ...issue, path: `config.${issue.path}` }));
+  const issues = [...zodIssues, ...crm];
+  if (issues.length || !parsed.success) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", issues);
+  return parsed.data;
+}
+
+export async function replaceConfig(project: { id: string; key: string }, config: IntegrationConfig, who: Who): Promise<IntegrationConfig> {
+  return commit(project.id, project.key, await loadConfig(project.id), config, who);
+}
+
+async function crmIssuesSafe(projectId: string, candidate: IntegrationConfig): Promise<ErrorIssue[]> {
+  // A document that failed zod may lack sections; check only what has the expected shape.
+  const mappings = defaultConfig().mappings;
+  for (const channel of CHANNELS) {
+    for (const entity of MAPPED_ENTITIES) {
+      const rows: unknown = (candidate?.mappings as Record<string, Record<string, unknown>> | undefined)?.[channel]?.[entity];
+      // Rows are checked one by one, so a duplicate in a tab does not hide a non-string field beside it.
+      mappings[channel][entity] = Array.isArray(rows) ? rows.map((row) => (mappingRowSchema.safeParse(row).success ? row : { field: "", source: { type: "constant", value: "" } })) : [];
+    }
+  }
+  const shaped = {
+    mappings,
+    stageRules: Array.isArray(candidate?.stageRules) ? candidate.stageRules.filter((rule) => rule && typeof rule.pipelineId === "string" && typeof rule.stageId === "string") : [],
+    employees: CONFIG_SECTIONS.employees.safeParse(candidate?.employees).success ? candidate.employees : [],
+  };
+  return crmIssues(projectId, { ...defaultConfig(), ...shaped }, CRM_CHECKED);
+}

@@ -1,0 +1,60 @@
+// The words of the integration configuration (PRODUCT.md F2–F5, F9–F14): triggers, entities, actions,
+// channels and the platform variables a mapping or a stage rule may read.
+
+export const TRIGGERS = ["call.incoming.answered", "call.incoming.missed", "call.outgoing.answered", "call.outgoing.missed", "form", "messenger"] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+export const MATRIX_ENTITIES = ["lead", "contact", "organization", "deal", "task"] as const;
+export type MatrixEntity = (typeof MATRIX_ENTITIES)[number];
+
+export const ACTIONS = ["create", "update", "none"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Mapping tabs exist per channel and per entity that has fields of its own. */
+export const CHANNELS = ["call", "form", "messenger"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const MAPPED_ENTITIES = ["lead", "contact", "organization", "deal"] as const;
+export type MappedEntity = (typeof MAPPED_ENTITIES)[number];
+
+/** Both CRMs have all five; the table is here so that a CRM without one (e.g. no leads) hides it. */
+export const SUPPORTED_ENTITIES: Record<"zoho" | "pipedrive", readonly MatrixEntity[]> = {
+  zoho: MATRIX_ENTITIES,
+  pipedrive: MATRIX_ENTITIES,
+};
+
+/** Platform variables by channel (the event fields of PRODUCT.md §3, flattened). */
+export const PLATFORM_VARIABLES: Record<Channel, readonly string[]> = {
+  call: [
+    "caller",
+    "callee",
+    "line",
+    "direction",
+    "status",
+    "pool",
+    "durationSec",
+    "waitSec",
+    "startedAt",
+    "recordingUrl",
+    "employee.name",
+    "employee.email",
+    "employee.sip",
+    "utm.source",
+    "utm.medium",
+    "utm.campaign",
+    "utm.term",
+    "utm.content",
+    "clientId",
+    "landingPage",
+    "referrer",
+  ],
+  form: ["formName", "pageUrl", "submittedAt", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],
+  messenger: ["channel", "client.name", "client.phone", "client.messengerId", "chatUrl", "sentAt", "employee.name", "employee.email", "employee.sip", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],
+};
+
+/** Variables a stage rule may test: any call variable, plus custom `variables.<name>` the platform sends. */
+export const STAGE_RULE_OPERATORS = ["equals", "not_equals", "contains", "starts_with"] as const;
+export type StageRuleOperator = (typeof STAGE_RULE_OPERATORS)[number];
+
+export const ROUTING_ENTITIES = ["contact", "organization", "deal"] as const;
+export const ROUTING_MODES = ["crm_owner", "last_employee"] as const;
+export const MESSENGER_CHANNELS = ["telegram", "viber", "facebook"] as const;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "@/lib/config/defaults";
+import { employeesSchema, integrationConfigSchema, mappingTabSchema, matrixSchema, routingSchema, stopListSchema } from "./config";
+
+const messages = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
+  result.success ? [] : result.error!.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+
+describe("configuration schemas", () => {
+  it("accept the default configuration", () => {
+    expect(integrationConfigSchema.parse(defaultConfig())).toEqual(defaultConfig());
+  });
+
+  it("matrix: one action per trigger and entity; a task cannot be 'update'", () => {
+    const matrix = defaultConfig().matrix;
+    expect(messages(matrixSchema.safeParse({ ...matrix, form: { ...matrix.form, task: "update" } }))).toEqual(["form.task: validation.taskUpdate"]);
+    expect(messages(matrixSchema.safeParse({ ...matrix, form: { ...matrix.form, deal: "upsert" } }))[0]).toMatch(/^form\.deal:/);
+  });
+
+  it("mapping tab: the same CRM field twice is rejected on the second row", () => {
+    const row = (field: string) => ({ field, source: { type: "constant", value: "x" } });
+    expect(messages(mappingTabSchema.safeParse([row("a"), row("b"), row("a")]))).toEqual(["2.field: validation.duplicateField"]);
+    expect(messages(mappingTabSchema.safeParse([{ field: "a", source: { type: "form_field", names: [] } }]))).toEqual(["0.source.names: validation.formFields"]);
+  });
+
+  it("stop-list: SIP logins, FMC numbers with their SIP pair, no duplicates", () => {
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "sip", value: "office-101" }]))).toEqual([]);
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "fmc", value: "+380 67 123 45 67", sipPair: "office-101" }]))).toEqual([]);
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "fmc", value: "12345", sipPair: "office-101" }]))).toEqual(["0.value: validation.phone"]);
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "fmc", value: "+380671234567" }]))).toEqual(["0.sipPair: Invalid input: expected string, received undefined"]);
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "sip", value: "bad login!" }]))).toEqual(["0.value: validation.sipLogin"]);
+    expect(messages(stopListSchema.safeParse([{ id: "1", kind: "sip", value: "a1" }, { id: "2", kind: "sip", value: "A1" }]))).toEqual(["1.value: validation.duplicateEntry"]);
+  });
+
+  it("employees: unique e-mails and SIP logins", () => {
+    const employee = (id: string, email: string, sip = "") => ({ id, name: "N", email, sip });
+    expect(messages(employeesSchema.safeParse([employee("1", "a@x.com", "s1"), employee("2", "A@x.com", "s1")]))).toEqual(["1.email: validation.duplicateEmail", "1.sip: validation.duplicateSip"]);
+  });
+
+  it("routing: a non-empty order without repeats, a time budget between 100 ms and 10 s, a fallback that exists", () => {
+    const routing = defaultConfig().routing;
+    expect(messages(routingSchema.safeParse({ ...routing, order: [] }))).toEqual(["order: validation.routingOrder"]);
+    expect(messages(routingSchema.safeParse({ ...routing, order: ["deal", "deal"] }))).toEqual(["order: validation.routingOrder"]);
+    expect(messages(routingSchema.safeParse({ ...routing, timeoutMs: 20_000 }))).toEqual(["timeoutMs: validation.timeout"]);
+    expect(messages(integrationConfigSchema.safeParse({ ...defaultConfig(), routing: { ...routing, fallbackEmployeeId: "ghost" } }))).toEqual(["routing.fallbackEmployeeId: validation.unknownEmployee"]);
+  });
+});

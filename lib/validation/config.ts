@@ -1,0 +1,188 @@
+// The integration configuration: one zod schema per editor (form, server action and REST API share
+// them) and the whole document of the config API. Messages are i18n keys (see lib/validation/auth.ts).
+import { isValidPhoneNumber } from "libphonenumber-js";
+import { z } from "zod";
+import {
+  ACTIONS,
+  CHANNELS,
+  MAPPED_ENTITIES,
+  MATRIX_ENTITIES,
+  MESSENGER_CHANNELS,
+  ROUTING_ENTITIES,
+  ROUTING_MODES,
+  STAGE_RULE_OPERATORS,
+  TRIGGERS,
+  type MatrixEntity,
+  type Trigger,
+} from "@/lib/config/vocabulary";
+import { emailSchema } from "./auth";
+
+const id = z.string().trim().min(1).max(64);
+
+// ---- Matrix (F2)
+
+const matrixRowSchema = z.object(Object.fromEntries(MATRIX_ENTITIES.map((entity) => [entity, z.enum(ACTIONS)])) as Record<MatrixEntity, z.ZodEnum<{ create: "create"; update: "update"; none: "none" }>>);
+
+export const matrixSchema = z
+  .object(Object.fromEntries(TRIGGERS.map((trigger) => [trigger, matrixRowSchema])) as Record<Trigger, typeof matrixRowSchema>)
+  .superRefine((matrix, context) => {
+    for (const trigger of TRIGGERS) {
+      // A task is created or not: there is nothing to "update" about a missed-call task.
+      if (matrix[trigger].task === "update") context.addIssue({ code: "custom", path: [trigger, "task"], message: "validation.taskUpdate" });
+    }
+  });
+export type Matrix = z.infer<typeof matrixSchema>;
+
+// ---- Mapping tabs (F4)
+
+export const mappingSourceSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("variable"), name: z.string().trim().min(1, "validation.variable").max(100) }),
+  z.object({
+    type: z.literal("form_field"),
+    /** Several names for forms that call the same field differently; comma-separated in the editor. */
+    names: z.array(z.string().trim().min(1).max(100)).min(1, "validation.formFields").max(20),
+  }),
+  z.object({ type: z.literal("constant"), value: z.string().max(255, "validation.constant") }),
+]);
+
+export const mappingRowSchema = z.object({ field: z.string().trim().min(1, "validation.crmField").max(100), source: mappingSourceSchema });
+export type MappingRow = z.infer<typeof mappingRowSchema>;
+
+/** One tab: rows of `CRM field ← source`; the same CRM field may appear once. */
+export const mappingTabSchema = z.array(mappingRowSchema).max(100).superRefine((rows, context) => {
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (seen.has(row.field)) context.addIssue({ code: "custom", path: [index, "field"], message: "validation.duplicateField" });
+    else seen.set(row.field, index);
+  });
+});
+
+export const mappingsSchema = z.object(
+  Object.fromEntries(CHANNELS.map((channel) => [channel, z.object(Object.fromEntries(MAPPED_ENTITIES.map((entity) => [entity, mappingTabSchema])))])) as Record<
+    (typeof CHANNELS)[number],
+    z.ZodObject<Record<(typeof MAPPED_ENTITIES)[number], typeof mappingTabSchema>>
+  >,
+);
+export type Mappings = z.infer<typeof mappingsSchema>;
+
+// ---- Stage rules (F5)
+
+export const stageRuleSchema = z.object({
+  id,
+  pipelineId: z.string().trim().min(1, "validation.pipeline"),
+  stageId: z.string().trim().min(1, "validation.stage"),
+  variable: z.string().trim().min(1, "validation.variable").max(100),
+  operator: z.enum(STAGE_RULE_OPERATORS),
+  value: z.string().max(255, "validation.constant"),
+});
+export const stageRulesSchema = z.array(stageRuleSchema).max(100);
+export type StageRule = z.infer<typeof stageRuleSchema>;
+
+// ---- Stop-list (F9)
+
+export const SIP_LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+
+export const stopListEntrySchema = z.discriminatedUnion("kind", [
+  z.object({ id, kind: z.literal("sip"), value: z.string().trim().regex(SIP_LOGIN, "validation.sipLogin"), note: z.string().trim().max(200).default("") }),
+  z.object({
+    id,
+    kind: z.literal("fmc"),
+    value: z
+      .string()
+      .trim()
+      .refine((value) => isValidPhoneNumber(value, "UA") || isValidPhoneNumber(value), "validation.phone"),
+    /** FMC numbers are matched only through their SIP pair (seed). */
+    sipPair: z.string().trim().regex(SIP_LOGIN, "validation.sipPair"),
+    note: z.string().trim().max(200).default(""),
+  }),
+]);
+export const stopListSchema = z.array(stopListEntrySchema).max(5000).superRefine((entries, context) => {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const key = `${entry.kind}:${entry.value.toLowerCase()}`;
+    if (seen.has(key)) context.addIssue({ code: "custom", path: [index, "value"], message: "validation.duplicateEntry" });
+    seen.add(key);
+  });
+});
+export type StopListEntry = z.infer<typeof stopListEntrySchema>;
+
+// ---- Messengers (F10), forms (F11)
+
+export const messengersSchema = z.object({
+  channels: z.object(Object.fromEntries(MESSENGER_CHANNELS.map((channel) => [channel, z.boolean()])) as Record<(typeof MESSENGER_CHANNELS)[number], z.ZodBoolean>),
+  /** Chat bots exist per channel on the platform side; the admin confirms which ones are set up. */
+  chatBots: z.object(Object.fromEntries(MESSENGER_CHANNELS.map((channel) => [channel, z.boolean()])) as Record<(typeof MESSENGER_CHANNELS)[number], z.ZodBoolean>),
+});
+
+const fieldNames = z.array(z.string().trim().min(1).max(100)).max(20);
+export const formsSchema = z.object({
+  /** Phone is read from these fields in order (seed: tel, then phone, then any mapped field). */
+  phoneFields: fieldNames.min(1, "validation.formFields"),
+  emailFields: fieldNames,
+});
+
+// ---- Employees (F14), routing (F13)
+
+export const employeeSchema = z.object({
+  id,
+  name: z.string().trim().min(1, "validation.name").max(100, "validation.name"),
+  email: emailSchema,
+  sip: z.union([z.literal(""), z.string().trim().regex(SIP_LOGIN, "validation.sipLogin")]).default(""),
+  /** Set when the CRM user cannot be matched by e-mail. */
+  crmUserId: z.string().trim().max(64).default(""),
+});
+export const employeesSchema = z.array(employeeSchema).max(1000).superRefine((employees, context) => {
+  const emails = new Set<string>();
+  const sips = new Set<string>();
+  employees.forEach((employee, index) => {
+    if (emails.has(employee.email)) context.addIssue({ code: "custom", path: [index, "email"], message: "validation.duplicateEmail" });
+    if (employee.sip && sips.has(employee.sip)) context.addIssue({ code: "custom", path: [index, "sip"], message: "validation.duplicateSip" });
+    emails.add(employee.email);
+    if (employee.sip) sips.add(employee.sip);
+  });
+});
+export type Employee = z.infer<typeof employeeSchema>;
+
+export const routingSchema = z.object({
+  enabled: z.boolean(),
+  mode: z.enum(ROUTING_MODES),
+  order: z
+    .array(z.enum(ROUTING_ENTITIES))
+    .min(1, "validation.routingOrder")
+    .refine((order) => new Set(order).size === order.length, "validation.routingOrder"),
+  fallbackEmployeeId: z.string().trim().max(64).default(""),
+  timeoutMs: z.number({ error: "validation.timeout" }).int("validation.timeout").min(100, "validation.timeout").max(10_000, "validation.timeout"),
+});
+
+// ---- The whole document (config API)
+
+export const integrationConfigSchema = z
+  .object({
+    matrix: matrixSchema,
+    mappings: mappingsSchema,
+    stageRules: stageRulesSchema,
+    stopList: stopListSchema,
+    messengers: messengersSchema,
+    forms: formsSchema,
+    employees: employeesSchema,
+    routing: routingSchema,
+  })
+  .superRefine((config, context) => {
+    const fallback = config.routing.fallbackEmployeeId;
+    if (fallback && !config.employees.some((employee) => employee.id === fallback)) {
+      context.addIssue({ code: "custom", path: ["routing", "fallbackEmployeeId"], message: "validation.unknownEmployee" });
+    }
+  });
+export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
+
+export const CONFIG_SECTIONS = {
+  matrix: matrixSchema,
+  mappings: mappingsSchema,
+  stageRules: stageRulesSchema,
+  stopList: stopListSchema,
+  messengers: messengersSchema,
+  forms: formsSchema,
+  employees: employeesSchema,
+  routing: routingSchema,
+} as const;
+export type ConfigSection = keyof typeof CONFIG_SECTIONS;
