@@ -13,6 +13,7 @@ export function SectionNav({ projectKey, sandbox }: { projectKey: string; sandbo
   const links = [
     ...SECTIONS.map((section) => ({ slug: section.slug, label: t(section.label) })),
     { slug: "settings", label: t("nav.settings") },
+    { slug: "api-reference", label: t("nav.api") },
     ...(sandbox ? [{ slug: "sandbox", label: t("nav.sandbox") }] : []),
   ];
   return (

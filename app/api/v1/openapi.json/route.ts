@@ -1,0 +1,8 @@
+import { openApiDocument } from "@/lib/api/openapi";
+import { appUrl } from "@/lib/integrations/app-url";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return Response.json(openApiDocument(appUrl()));
+}

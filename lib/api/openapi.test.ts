@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "@/lib/config/defaults";
+import { openApiDocument } from "./openapi";
+
+describe("OpenAPI document", () => {
+  const document = openApiDocument("http://localhost:3000");
+
+  it("is OpenAPI 3.1 with the config API's paths, token security and error answers", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/projects/{projectKey}/integration", "/api/v1/projects/{projectKey}/integration/activate", "/api/v1/projects/{projectKey}/integration/deactivate"]));
+    expect(document.paths["/api/v1/projects/{projectKey}/integration"].put.responses["422"]).toBeDefined();
+    expect(document.components.securitySchemes.projectToken).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("describes the configuration from the same zod schemas (every section, the matrix's triggers)", () => {
+    const config = document.components.schemas.IntegrationConfig as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    expect(Object.keys(config.properties).sort()).toEqual(Object.keys(defaultConfig()).sort());
+    expect(Object.keys(config.properties.matrix!.properties!)).toContain("call.incoming.missed");
+  });
+});
