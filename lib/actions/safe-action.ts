@@ -27,7 +27,11 @@ export function projectAction<S extends z.ZodType, T>(config: {
       }
       return { ok: true, data: await config.run(parsed.data, access) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof AppError) {
+        // Issues from deeper checks (e.g. against the CRM) land next to their fields like zod's.
+        const fieldErrors = error.issues.length ? Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])) : undefined;
+        return { ok: false, error: { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) } };
+      }
       console.error(error);
       return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } };
     }

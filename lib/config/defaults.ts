@@ -1,9 +1,11 @@
 // A new project's configuration: the seeds' usual set-up (contact and deal for calls and forms, a task
 // for missed calls), nothing mapped yet, routing off.
 import type { IntegrationConfig } from "@/lib/validation/config";
+import type { Trigger } from "./vocabulary";
 
 export function defaultConfig(): IntegrationConfig {
-  const row = (contact: "create" | "update" | "none", deal: "create" | "update" | "none", task: "create" | "none" = "none") => ({
+  const row = (trigger: Trigger, contact: "create" | "update" | "none", deal: "create" | "update" | "none", task: "create" | "none" = "none") => ({
+    trigger,
     lead: "none" as const,
     contact,
     organization: "none" as const,
@@ -12,14 +14,14 @@ export function defaultConfig(): IntegrationConfig {
   });
   const emptyTabs = () => ({ lead: [], contact: [], organization: [], deal: [] });
   return {
-    matrix: {
-      "call.incoming.answered": row("create", "create"),
-      "call.incoming.missed": row("create", "create", "create"),
-      "call.outgoing.answered": row("update", "none"),
-      "call.outgoing.missed": row("update", "none"),
-      form: row("create", "create"),
-      messenger: row("create", "create"),
-    },
+    matrix: [
+      row("call.incoming.answered", "create", "create"),
+      row("call.incoming.missed", "create", "create", "create"),
+      row("call.outgoing.answered", "update", "none"),
+      row("call.outgoing.missed", "update", "none"),
+      row("form", "create", "create"),
+      row("messenger", "create", "create"),
+    ],
     mappings: { call: emptyTabs(), form: emptyTabs(), messenger: emptyTabs() },
     stageRules: [],
     stopList: [],

@@ -36,9 +36,7 @@ async function crmIssues(projectId: string, config: IntegrationConfig, sections:
     if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
     throw error;
   }
-  return checkAgainstCrm(config, metadata)
-    .filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`)))
-    .map((issue) => ({ path: issue.path, message: englishMessage(issue.message) }));
+  return checkAgainstCrm(config, metadata).filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`)));
 }
 
 async function commit(projectId: string, projectKey: string, before: IntegrationConfig, after: IntegrationConfig, who: Who) {
@@ -49,17 +47,23 @@ async function commit(projectId: string, projectKey: string, before: Integration
   return after;
 }
 
-/** One editor's save. Issue paths are relative to the section, for the form to show them in place. */
+const rawIssues = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ErrorIssue[] => issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+
+/**
+ * One editor's save. Issue paths are relative to the section and messages stay i18n keys, for the
+ * form to show them in place, translated.
+ */
 export async function saveConfigSection<S extends ConfigSection>(project: { id: string; key: string }, section: S, raw: unknown, who: Who): Promise<IntegrationConfig[S]> {
   const parsed = CONFIG_SECTIONS[section].safeParse(raw);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "The configuration is not valid.", issuesFromZod(parsed.error.issues));
+  if (!parsed.success) throw new AppError("UNPROCESSABLE", "validation.invalid", rawIssues(parsed.error.issues).map((issue) => ({ ...issue, path: `value.${issue.path}`.replace(/\.$/, "") })));
   const before = await loadConfig(project.id);
   const after = { ...before, [section]: parsed.data } as IntegrationConfig;
   const whole = integrationConfigSchema.safeParse(after);
-  const issues = [...(whole.success ? [] : issuesFromZod(whole.error.issues)), ...(await crmIssues(project.id, after, [section]))];
+  const issues = [...(whole.success ? [] : rawIssues(whole.error.issues)), ...(await crmIssues(project.id, after, [section]))];
   if (issues.length) {
     const prefix = `${section}.`;
-    throw new AppError("UNPROCESSABLE", "The configuration is not valid.", issues.map((issue) => ({ ...issue, path: issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path })));
+    // Paths as the editor's form names them: the section's value lives under `value`.
+    throw new AppError("UNPROCESSABLE", "validation.invalid", issues.map((issue) => ({ ...issue, path: `value.${issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path}`.replace(/\.$/, "") })));
   }
   await commit(project.id, project.key, before, after, who);
   return after[section];
@@ -71,7 +75,7 @@ export async function validateConfig(projectId: string, raw: unknown): Promise<I
   const zodIssues = parsed.success ? [] : issuesFromZod(parsed.error.issues, "config.");
   // CRM checks run on whatever parsed, so one answer names the duplicate field and the unknown stage alike.
   const candidate = parsed.success ? parsed.data : (raw as IntegrationConfig);
-  const crm = (await crmIssuesSafe(projectId, candidate)).map((issue) => ({ ...issue, path: `config.${issue.path}` }));
+  const crm = (await crmIssuesSafe(projectId, candidate)).map((issue) => ({ path: `config.${issue.path}`, message: englishMessage(issue.message) }));
   const issues = [...zodIssues, ...crm];
   if (issues.length || !parsed.success) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", issues);
   return parsed.data;

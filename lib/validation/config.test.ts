@@ -10,10 +10,13 @@ describe("configuration schemas", () => {
     expect(integrationConfigSchema.parse(defaultConfig())).toEqual(defaultConfig());
   });
 
-  it("matrix: one action per trigger and entity; a task cannot be 'update'", () => {
+  it("matrix: one row per trigger, one action per entity; a task cannot be 'update'", () => {
     const matrix = defaultConfig().matrix;
-    expect(messages(matrixSchema.safeParse({ ...matrix, form: { ...matrix.form, task: "update" } }))).toEqual(["form.task: validation.taskUpdate"]);
-    expect(messages(matrixSchema.safeParse({ ...matrix, form: { ...matrix.form, deal: "upsert" } }))[0]).toMatch(/^form\.deal:/);
+    const form = matrix.findIndex((row) => row.trigger === "form");
+    const change = (patch: object) => matrix.map((row, index) => (index === form ? { ...row, ...patch } : row));
+    expect(messages(matrixSchema.safeParse(change({ task: "update" })))).toEqual([`${form}.task: validation.taskUpdate`]);
+    expect(messages(matrixSchema.safeParse(change({ deal: "upsert" })))[0]).toMatch(new RegExp(`^${form}\\.deal:`));
+    expect(messages(matrixSchema.safeParse(matrix.slice(1)))).toEqual([": validation.missingTrigger"]);
   });
 
   it("mapping tab: the same CRM field twice is rejected on the second row", () => {

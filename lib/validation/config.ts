@@ -21,17 +21,26 @@ const id = z.string().trim().min(1).max(64);
 
 // ---- Matrix (F2)
 
-const matrixRowSchema = z.object(Object.fromEntries(MATRIX_ENTITIES.map((entity) => [entity, z.enum(ACTIONS)])) as Record<MatrixEntity, z.ZodEnum<{ create: "create"; update: "update"; none: "none" }>>);
+const actionSchema = z.enum(ACTIONS);
 
-export const matrixSchema = z
-  .object(Object.fromEntries(TRIGGERS.map((trigger) => [trigger, matrixRowSchema])) as Record<Trigger, typeof matrixRowSchema>)
-  .superRefine((matrix, context) => {
-    for (const trigger of TRIGGERS) {
-      // A task is created or not: there is nothing to "update" about a missed-call task.
-      if (matrix[trigger].task === "update") context.addIssue({ code: "custom", path: [trigger, "task"], message: "validation.taskUpdate" });
-    }
+/** One row per trigger (a list, not an object keyed by trigger: the triggers' dots would read as paths). */
+export const matrixRowSchema = z.object({
+  trigger: z.enum(TRIGGERS),
+  ...(Object.fromEntries(MATRIX_ENTITIES.map((entity) => [entity, actionSchema])) as Record<MatrixEntity, typeof actionSchema>),
+});
+
+export const matrixSchema = z.array(matrixRowSchema).superRefine((rows, context) => {
+  const seen = new Set<Trigger>();
+  rows.forEach((row, index) => {
+    if (seen.has(row.trigger)) context.addIssue({ code: "custom", path: [index, "trigger"], message: "validation.duplicateTrigger" });
+    seen.add(row.trigger);
+    // A task is created or not: there is nothing to "update" about a missed-call task.
+    if (row.task === "update") context.addIssue({ code: "custom", path: [index, "task"], message: "validation.taskUpdate" });
   });
+  for (const trigger of TRIGGERS) if (!seen.has(trigger)) context.addIssue({ code: "custom", path: [], message: "validation.missingTrigger" });
+});
 export type Matrix = z.infer<typeof matrixSchema>;
+export type MatrixRow = z.infer<typeof matrixRowSchema>;
 
 // ---- Mapping tabs (F4)
 
@@ -186,3 +195,12 @@ export const CONFIG_SECTIONS = {
   routing: routingSchema,
 } as const;
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;
+
+/**
+ * What an editor's form holds and its server action takes: the section under `value` (a form's root
+ * must be an object, and some sections are lists).
+ */
+export const sectionFormSchemas = Object.fromEntries(Object.entries(CONFIG_SECTIONS).map(([section, schema]) => [section, z.object({ value: schema })])) as {
+  [S in ConfigSection]: z.ZodObject<{ value: (typeof CONFIG_SECTIONS)[S] }>;
+};
+export type SectionForm<S extends ConfigSection> = { value: IntegrationConfig[S] };

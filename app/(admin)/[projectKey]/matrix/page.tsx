@@ -1,0 +1,46 @@
+import { MatrixEditor } from "@/components/config/matrix-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { canEdit } from "@/lib/auth/roles";
+import { requireProjectPage } from "@/lib/auth/session";
+import { loadConfig } from "@/lib/config/service";
+import { MATRIX_ENTITIES, SUPPORTED_ENTITIES } from "@/lib/config/vocabulary";
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/config";
+
+const DEFAULTS: Record<"call" | "form" | "messenger", MessageKey[]> = {
+  call: ["defaults.phone", "defaults.name", "defaults.source", "defaults.callLog", "defaults.recording", "defaults.utm", "defaults.clientId"],
+  form: ["defaults.phone", "defaults.email", "defaults.name", "defaults.source", "defaults.utm", "defaults.clientId"],
+  messenger: ["defaults.phone", "defaults.name", "defaults.source", "defaults.utm", "defaults.clientId"],
+};
+
+export default async function MatrixPage({ params }: { params: Promise<{ projectKey: string }> }) {
+  const { projectKey } = await params;
+  const { project, role } = await requireProjectPage(projectKey);
+  const [t, config, integration] = await Promise.all([getTranslator(), loadConfig(project.id), findIntegrationSummary(project.id)]);
+  const entities = integration ? SUPPORTED_ENTITIES[integration.crm] : MATRIX_ENTITIES;
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("nav.matrix")} about={t("section.matrix.about")} />
+      <MatrixEditor projectKey={project.key} initial={config.matrix} entities={entities} readOnly={!canEdit(role)} />
+      <section aria-labelledby="defaults-title" className="space-y-3">
+        <h2 id="defaults-title" className="text-base font-semibold">
+          {t("defaults.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("defaults.about")}</p>
+        <div className="grid gap-4 md:grid-cols-3" data-testid="default-parameters">
+          {(Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>).map((channel) => (
+            <div key={channel} className="rounded-lg border border-slate-200 bg-white p-4">
+              <h3 className="mb-2 text-sm font-semibold">{t(`channel.${channel}`)}</h3>
+              <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+                {DEFAULTS[channel].map((key) => (
+                  <li key={key}>{t(key)}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseStopListPaste } from "./stop-list-paste";
+
+let counter = 0;
+const newId = () => `id-${++counter}`;
+
+describe("stop-list bulk paste", () => {
+  it("reads SIP logins and FMC numbers with their pair and note, and reports every line", () => {
+    const existing = [{ id: "x", kind: "sip" as const, value: "office-101", note: "" }];
+    const { added, report } = parseStopListPaste(
+      ["office-102", "+380 67 123 45 67, office-101, director's mobile", "", "office-101", "bad login!", "+380 67 000, office-1", "0671112233", "office-102"].join("\n"),
+      existing,
+      newId,
+    );
+    expect(added.map((entry) => [entry.kind, entry.value, "sipPair" in entry ? entry.sipPair : null, entry.note])).toEqual([
+      ["sip", "office-102", null, ""],
+      ["fmc", "+380 67 123 45 67", "office-101", "director's mobile"],
+    ]);
+    expect(report.map((line) => [line.line, line.outcome, line.message])).toEqual([
+      [1, "added", undefined],
+      [2, "added", undefined],
+      [4, "duplicate", undefined],
+      [5, "invalid", "validation.sipLogin"],
+      [6, "invalid", "validation.phone"],
+      [7, "invalid", "validation.sipPair"],
+      [8, "duplicate", undefined],
+    ]);
+  });
+});

@@ -1,0 +1,39 @@
+// Bulk paste into the stop-list (F9): one entry per line, "value, SIP pair, note". A value that looks
+// like a phone number is an FMC number (which needs its SIP pair); anything else is a SIP login.
+import { stopListEntrySchema, type StopListEntry } from "@/lib/validation/config";
+
+export interface PasteLine {
+  line: number;
+  value: string;
+  outcome: "added" | "duplicate" | "invalid";
+  /** An i18n key or a zod message for invalid lines. */
+  message?: string;
+}
+
+const looksLikePhone = (value: string) => /^\+?[\d\s().-]{6,}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6;
+
+export function parseStopListPaste(text: string, existing: StopListEntry[], newId: () => string): { added: StopListEntry[]; report: PasteLine[] } {
+  const seen = new Set(existing.map((entry) => `${entry.kind}:${entry.value.toLowerCase()}`));
+  const added: StopListEntry[] = [];
+  const report: PasteLine[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    const [value = "", sipPair = "", ...note] = line.split(",").map((part) => part.trim());
+    const candidate = looksLikePhone(value) ? { id: newId(), kind: "fmc", value, sipPair, note: note.join(", ") } : { id: newId(), kind: "sip", value, note: [sipPair, ...note].filter(Boolean).join(", ") };
+    const parsed = stopListEntrySchema.safeParse(candidate);
+    if (!parsed.success) {
+      report.push({ line: index + 1, value, outcome: "invalid", message: parsed.error.issues[0]?.message });
+      return;
+    }
+    const key = `${parsed.data.kind}:${parsed.data.value.toLowerCase()}`;
+    if (seen.has(key)) {
+      report.push({ line: index + 1, value, outcome: "duplicate" });
+      return;
+    }
+    seen.add(key);
+    added.push(parsed.data);
+    report.push({ line: index + 1, value, outcome: "added" });
+  });
+  return { added, report };
+}
