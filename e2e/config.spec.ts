@@ -79,3 +79,99 @@ test.describe("stop-list (F9)", () => {
     await expect(page.getByRole("button", { name: "Remove office-7" })).toHaveCount(0);
   });
 });
+
+test.describe("employees (F14)", () => {
+  test.beforeEach(async () => {
+    // Matching by e-mail needs the CRM: the e2e project is connected to the Pipedrive sandbox.
+    await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+  });
+
+  test("an admin adds employees; CRM users are matched by e-mail; duplicates are refused; saved after reload", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await page.goto(`/${PROJECT.key}/employees`);
+    await expect(page.getByText("No employees yet.")).toBeVisible();
+    await page.getByRole("button", { name: "Add an employee" }).click();
+    const first = page.getByTestId("employee-row").nth(0);
+    await first.getByLabel("Name", { exact: true }).fill("Olena Koval");
+    await first.getByLabel("E-mail", { exact: true }).fill("olena.koval@callbridge.local");
+    await first.getByLabel("SIP login").fill("olena");
+    await expect(first.getByLabel("CRM user")).toContainText("Matched by e-mail: Olena Koval");
+    await page.getByRole("button", { name: "Add an employee" }).click();
+    const second = page.getByTestId("employee-row").nth(1);
+    await second.getByLabel("Name", { exact: true }).fill("Copy");
+    await second.getByLabel("E-mail", { exact: true }).fill("OLENA.KOVAL@callbridge.local");
+    await second.getByLabel("SIP login").fill("olena");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(second.getByText("Another employee has this e-mail.")).toBeVisible();
+    await expect(second.getByText("Another employee has this SIP login.")).toBeVisible();
+    await second.getByLabel("Name", { exact: true }).fill("Marek Nowak");
+    await second.getByLabel("E-mail", { exact: true }).fill("marek@elsewhere.example");
+    await second.getByLabel("SIP login").fill("marek");
+    await expect(second.getByLabel("CRM user")).toContainText("No CRM user with this e-mail");
+    await second.getByLabel("CRM user").selectOption({ label: "Marek Nowak <marek.nowak@callbridge.local>" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByTestId("employee-row")).toHaveCount(2);
+    await expect(page.getByTestId("employee-row").nth(1).getByLabel("CRM user")).toHaveValue("13000002");
+  });
+});
+
+test.describe("routing, forms and messengers (F13, F11, F10)", () => {
+  test("routing: order by keyboard, time budget validated, fallback manager, saved after reload", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/routing`);
+    await page.getByLabel("Answer the PBX's responsible-manager requests").check();
+    await page.getByRole("button", { name: "Move Deal up" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("routing-order").getByRole("listitem")).toHaveText(["1. Contact↑↓✕", "2. Deal↑↓✕", "3. Organization↑↓✕"]);
+    await page.getByLabel("Time budget (ms)").fill("50");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("timeout-error")).toHaveText("Use a whole number of milliseconds between 100 and 10000.");
+    await page.getByLabel("Time budget (ms)").fill("900");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByTestId("routing-order").getByRole("listitem")).toHaveText(["1. Contact↑↓✕", "2. Deal↑↓✕", "3. Organization↑↓✕"]);
+    await expect(page.getByLabel("Time budget (ms)")).toHaveValue("900");
+    await expect(page.getByLabel("Answer the PBX's responsible-manager requests")).toBeChecked();
+  });
+
+  test("forms: phone and e-mail field names, comma-separated", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/forms`);
+    await expect(page.getByLabel("Phone fields")).toHaveValue("tel, phone");
+    await page.getByLabel("Phone fields").fill("");
+    await page.getByLabel("E-mail fields").click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("phoneFields-error")).toHaveText("Name at least one form field.");
+    await page.getByLabel("Phone fields").fill("tel, phone, your-phone");
+    await page.getByLabel("E-mail fields").click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByLabel("Phone fields")).toHaveValue("tel, phone, your-phone");
+  });
+
+  test("messengers: channels with the conditions checklist", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/messengers`);
+    const telegram = page.getByTestId("messenger-telegram");
+    await telegram.getByLabel("Send Telegram chats to the CRM").check();
+    await expect(telegram.getByRole("list", { name: "Conditions" })).toContainText("✗ A chat bot exists for the channel");
+    await telegram.getByLabel("A chat bot is set up for this channel").check();
+    await expect(telegram.getByRole("list", { name: "Conditions" })).toContainText("✓ A chat bot exists for the channel");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByTestId("messenger-telegram").getByLabel("Send Telegram chats to the CRM")).toBeChecked();
+  });
+
+  test("a viewer sees every editor read-only", async ({ page }) => {
+    await signInAs(page, "viewer", `/${PROJECT.key}/routing`);
+    for (const section of ["routing", "forms", "messengers", "employees"]) {
+      await page.goto(`/${PROJECT.key}/${section}`);
+      await expect(page.getByText("You have read-only access to this project")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+    }
+  });
+});

@@ -204,3 +204,4 @@ export const sectionFormSchemas = Object.fromEntries(Object.entries(CONFIG_SECTI
   [S in ConfigSection]: z.ZodObject<{ value: (typeof CONFIG_SECTIONS)[S] }>;
 };
 export type SectionForm<S extends ConfigSection> = { value: IntegrationConfig[S] };
+export type SectionFormInput<S extends ConfigSection> = z.input<(typeof sectionFormSchemas)[S]>;
