@@ -175,3 +175,74 @@ test.describe("routing, forms and messengers (F13, F11, F10)", () => {
     }
   });
 });
+
+test.describe("mapping tabs and stage rules (F4, F5)", () => {
+  test.beforeEach(async ({ page }) => {
+    await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+  });
+
+  test("mappings: live CRM text fields only, a duplicate field rejected, saved after reload", async ({ page }) => {
+    await page.goto(`/${PROJECT.key}/mappings`);
+    await expect(page.getByText("Fields and stages are read live from the CRM.")).toBeVisible();
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await page.getByRole("button", { name: "Add a row" }).click();
+    const first = page.getByTestId("mapping-row").nth(0);
+    // Only string fields are offered: "Lifetime value" (monetary) is not.
+    await expect(first.getByLabel("CRM field").locator("option")).toContainText(["Client ID", "Notes from call", "UTM source"]);
+    await expect(first.getByLabel("CRM field").locator("option", { hasText: "Lifetime value" })).toHaveCount(0);
+    await first.getByLabel("CRM field").selectOption({ label: "Client ID" });
+    await first.getByLabel("Source", { exact: true }).selectOption("clientId");
+    await page.getByRole("button", { name: "Add a row" }).click();
+    const second = page.getByTestId("mapping-row").nth(1);
+    await second.getByLabel("CRM field").selectOption({ label: "Client ID" });
+    await second.getByLabel("Source type").selectOption("constant");
+    await second.getByLabel("Source", { exact: true }).fill("ads");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(second.getByText("The same CRM field is already mapped in this tab.")).toBeVisible();
+    await second.getByLabel("CRM field").selectOption({ label: "UTM source" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await expect(page.getByTestId("mapping-row")).toHaveCount(2);
+    await expect(page.getByTestId("mapping-row").nth(1).getByLabel("Source", { exact: true })).toHaveValue("ads");
+  });
+
+  test("stage rules: pipeline and stage from the CRM, a preview, reorder by keyboard, saved after reload", async ({ page }) => {
+    await page.goto(`/${PROJECT.key}/stage-rules`);
+    await expect(page.getByText("Fields and stages are read live from the CRM.")).toBeVisible();
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    const rule = page.getByTestId("stage-rule").nth(0);
+    await rule.getByLabel("Pipeline").selectOption({ label: "Sales" });
+    await rule.getByLabel("Stage").selectOption({ label: "Demo scheduled" });
+    await rule.getByLabel("Value").fill("Контекстна реклама");
+    await page.getByLabel("A sample event's variables").fill("pool=Контекстна реклама");
+    await expect(page.getByTestId("stage-preview")).toHaveText("The deal would go to Sales / Demo scheduled (rule 1).");
+    await page.getByLabel("A sample event's variables").fill("pool=SEO");
+    await expect(page.getByTestId("stage-preview")).toHaveText("No rule matches: the deal would go to Sales / Lead in (the default).");
+
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    const second = page.getByTestId("stage-rule").nth(1);
+    await second.getByLabel("Pipeline").selectOption({ label: "Partnerships" });
+    await second.getByLabel("Stage").selectOption({ label: "Meeting" });
+    await second.getByLabel("Operator").selectOption("contains");
+    await second.getByLabel("Value").fill("SEO");
+    await page.getByRole("button", { name: "Move rule 2 up" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("stage-rule").nth(0).getByLabel("Value")).toHaveValue("SEO");
+    await expect(page.getByTestId("stage-preview")).toHaveText("The deal would go to Partnerships / Meeting (rule 1).");
+
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("stage-rule").nth(2).getByText("Choose a pipeline.")).toBeVisible();
+    await page.getByRole("button", { name: "Remove rule 3" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByTestId("stage-rule")).toHaveCount(2);
+    await expect(page.getByTestId("stage-rule").nth(0).getByLabel("Value")).toHaveValue("SEO");
+  });
+});

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { AdminShell } from "@/components/shell/admin-shell";
 import { requireProjectPage } from "@/lib/auth/session";
 import { listUserProjects } from "@/lib/db/queries/projects";
@@ -9,7 +10,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const projects = await listUserProjects(access.user.id);
   return (
     <AdminShell projectKey={projectKey} projects={projects} user={access.user} role={access.role}>
-      {children}
+      <QueryProvider>{children}</QueryProvider>
     </AdminShell>
   );
 }
