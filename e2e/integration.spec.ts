@@ -30,6 +30,24 @@ test.describe("CRM connection (F1)", () => {
     await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
   });
 
+  test("deactivate asks first; the replay checkbox shows only while inactive; activate again", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByLabel(/Send data to CRM after re-activating/)).toHaveCount(0);
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
+    await page.getByLabel(/Send data to CRM after re-activating/).check();
+    await page.getByRole("button", { name: "Activate" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    const audit = await sql<{ after: { replay?: boolean } }>(
+      `SELECT after FROM "AuditEntry" WHERE action = 'integration.activate' AND "projectId" = (SELECT id FROM "Project" WHERE key = $1) ORDER BY "createdAt" DESC LIMIT 1`,
+      [PROJECT.key],
+    );
+    expect(audit[0]?.after.replay).toBe(true);
+  });
+
   test("a wrong Pipedrive token and a malformed address get clear errors, and nothing is saved", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     const form = page.getByRole("form", { name: "Pipedrive" });

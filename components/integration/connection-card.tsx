@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
-import { disconnectIntegration, testConnection } from "@/lib/actions/integration";
+import { activate, deactivate, disconnectIntegration, testConnection } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
 import { StatusBadge } from "./status-badge";
 
@@ -21,6 +21,8 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
   const { t, locale } = useI18n();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
+  const [replay, setReplay] = useState(false);
   const [pending, startTransition] = useTransition();
   const account = connection.account ?? {};
   const checked = account.checkedAt ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(account.checkedAt)) : "—";
@@ -34,6 +36,14 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
           ? { tone: "success", text: t("integration.tested", { account: result.data.accountName, user: `${result.data.userName} <${result.data.userEmail}>` }) }
           : { tone: "error", text: result.error.message },
       );
+    });
+  const switchTo = (next: "active" | "inactive") =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = next === "active" ? await activate(projectKey, { replay }) : await deactivate(projectKey, {});
+      if (!result.ok) setMessage({ tone: "error", text: result.error.message });
+      setConfirmingDeactivate(false);
+      setReplay(false);
     });
   const disconnect = () =>
     startTransition(async () => {
@@ -71,7 +81,26 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
           {message.text}
         </Notice>
       ) : null}
+      {canEdit && connection.status !== "active" ? (
+        <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-0.5 h-4 w-4" checked={replay} onChange={(event) => setReplay(event.target.checked)} />
+            <span>
+              <span className="font-medium">{t("integration.replay")}</span>
+              <span className="block text-xs text-slate-600">{t("integration.replay.hint")}</span>
+            </span>
+          </label>
+          <Button onClick={() => switchTo("active")} disabled={pending}>
+            {t("integration.activate")}
+          </Button>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-3">
+        {canEdit && connection.status === "active" && !confirmingDeactivate ? (
+          <Button variant="secondary" onClick={() => setConfirmingDeactivate(true)} disabled={pending}>
+            {t("integration.deactivate")}
+          </Button>
+        ) : null}
         <Button variant="secondary" onClick={test} disabled={pending}>
           {pending && !confirming ? t("integration.testing") : t("integration.test")}
         </Button>
@@ -81,6 +110,16 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
           </Button>
         ) : null}
       </div>
+      {confirmingDeactivate ? (
+        <ConfirmPanel
+          message={t("integration.deactivate.confirm")}
+          confirmLabel={t("integration.deactivate")}
+          cancelLabel={t("integration.cancel")}
+          pending={pending}
+          onConfirm={() => switchTo("inactive")}
+          onCancel={() => setConfirmingDeactivate(false)}
+        />
+      ) : null}
       {confirming ? (
         <ConfirmPanel
           message={t("integration.disconnect.confirm", { crm: CRM_NAMES[connection.crm] })}

@@ -7,7 +7,8 @@ import { sandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { connectPipedrive as connect, startZohoConnect as startZoho, testIntegration } from "@/lib/integrations/connect";
 import { pipedriveSandboxCredentials } from "@/lib/integrations/sandbox-credentials";
-import { pipedriveConnectSchema, zohoConnectSchema } from "@/lib/validation/integration";
+import { activateIntegration, deactivateIntegration } from "@/lib/integrations/status";
+import { activateSchema, pipedriveConnectSchema, zohoConnectSchema } from "@/lib/validation/integration";
 import { projectAction } from "./safe-action";
 
 const refresh = (projectKey: string) => revalidatePath(`/${projectKey}/integration`);
@@ -58,5 +59,25 @@ export const disconnectIntegration = projectAction({
     await deleteIntegration(project.id, { userId: user.id, actor: user.email, target: project.key });
     refresh(project.key);
     return { ok: true };
+  },
+});
+
+export const activate = projectAction({
+  role: "ADMIN",
+  schema: activateSchema,
+  run: async (input, { project, user }) => {
+    const result = await activateIntegration(project, input, { userId: user.id, actor: user.email });
+    refresh(project.key);
+    return result;
+  },
+});
+
+export const deactivate = projectAction({
+  role: "ADMIN",
+  schema: z.object({}),
+  run: async (_input, { project, user }) => {
+    const result = await deactivateIntegration(project, { userId: user.id, actor: user.email });
+    refresh(project.key);
+    return result;
   },
 });
