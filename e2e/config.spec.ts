@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PROJECT } from "./support/fixtures";
-import { signInAs, sql } from "./support/helpers";
+import { apiToken, signInAs, sql } from "./support/helpers";
 
 // Each test starts from the default configuration of the e2e project.
 test.beforeEach(async () => {
@@ -168,7 +168,7 @@ test.describe("routing, forms and messengers (F13, F11, F10)", () => {
 
   test("a viewer sees every editor read-only", async ({ page }) => {
     await signInAs(page, "viewer", `/${PROJECT.key}/routing`);
-    for (const section of ["routing", "forms", "messengers", "employees"]) {
+    for (const section of ["matrix", "mappings", "stage-rules", "routing", "forms", "messengers", "employees"]) {
       await page.goto(`/${PROJECT.key}/${section}`);
       await expect(page.getByText("You have read-only access to this project")).toBeVisible();
       await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
@@ -244,5 +244,40 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await page.reload();
     await expect(page.getByTestId("stage-rule")).toHaveCount(2);
     await expect(page.getByTestId("stage-rule").nth(0).getByLabel("Value")).toHaveValue("SEO");
+  });
+});
+
+test.describe("a complete Zoho configuration from the UI, read back through the config API", () => {
+  test("connect Zoho by OAuth, map a field, add a stage rule; GET returns exactly that", async ({ page, request }) => {
+    await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+
+    await page.goto(`/${PROJECT.key}/mappings`);
+    await page.getByRole("tab", { name: /^Deal/ }).click();
+    await page.getByRole("button", { name: "Add a row" }).click();
+    const row = page.getByTestId("mapping-row").nth(0);
+    await row.getByLabel("CRM field").selectOption({ label: "Call pool" });
+    await row.getByLabel("Source", { exact: true }).selectOption("pool");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+
+    await page.goto(`/${PROJECT.key}/stage-rules`);
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    const rule = page.getByTestId("stage-rule").nth(0);
+    await rule.getByLabel("Pipeline").selectOption({ label: "Default" });
+    await rule.getByLabel("Stage").selectOption({ label: "Identify Decision Makers" });
+    await rule.getByLabel("Value").fill("Контекстна реклама");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+
+    const response = await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect(response.status()).toBe(200);
+    const document = await response.json();
+    expect(document).toMatchObject({ crm: "zoho", status: "active", connection: { crm: "zoho", clientSecret: "********", refreshToken: "********" } });
+    expect(document.config.mappings.call.deal).toEqual([{ field: "Call_Pool", source: { type: "variable", name: "pool" } }]);
+    expect(document.config.stageRules).toEqual([{ id: expect.any(String), pipelineId: expect.stringMatching(/^\d+$/), stageId: "Identify Decision Makers", variable: "pool", operator: "equals", value: "Контекстна реклама" }]);
   });
 });

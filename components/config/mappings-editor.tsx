@@ -57,8 +57,8 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
   const { t } = useI18n();
   const name = `value.${props.channel}.${props.entity}` as const;
   const rows = useFieldArray({ control: props.control, name });
-  // F4: only text/string fields may be written; custom fields first, as those are what admins map.
-  const options = props.fields.filter((field) => field.isString && !field.readOnly).sort((a, b) => Number(b.custom) - Number(a.custom) || a.label.localeCompare(b.label));
+  // F4: only custom text/string fields are offered; system fields are filled by Callbridge itself.
+  const options = props.fields.filter((field) => field.isString && field.custom && !field.readOnly).sort((a, b) => a.label.localeCompare(b.label));
   const rowErrors = props.errors.value?.[props.channel]?.[props.entity];
   return (
     <div role="tabpanel" className="space-y-3">

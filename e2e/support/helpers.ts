@@ -16,9 +16,16 @@ export async function signInAs(page: Page, user: UserName, path = "/") {
   await expect(page.getByTestId("signed-in-as")).toContainText(USERS[user].email);
 }
 
+function state() {
+  return JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string; apiTokens: Record<string, string> };
+}
+
+/** The project's API token, as `create-project` printed it. */
+export const apiToken = (projectKey: string) => state().apiTokens[projectKey]!;
+
 /** Direct SQL on the e2e database, for set-up that the UI does not offer (e.g. changing someone's role). */
 export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
+  const { databaseUrl } = state();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -28,8 +28,10 @@ await deployMigrations(database.url);
 const { createProject } = await import("../../lib/projects/create-project");
 const { createUser } = await import("../../lib/projects/create-user");
 const { disconnectDb } = await import("../../lib/db/client");
+const apiTokens: Record<string, string> = {};
 for (const project of [PROJECT, OTHER_PROJECT, STRANGER_PROJECT]) {
-  await createProject({ name: project.name, timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "e2e", key: project.key });
+  const created = await createProject({ name: project.name, timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "e2e", key: project.key });
+  apiTokens[project.key] = created.apiToken;
 }
 for (const user of Object.values(USERS)) {
   await createUser({ email: user.email, password: PASSWORD, projectKey: PROJECT.key, role: user.role }, { actor: "e2e" });
@@ -37,7 +39,7 @@ for (const user of Object.values(USERS)) {
 await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: OTHER_PROJECT.key, role: "OWNER" }, { actor: "e2e" });
 await disconnectDb();
 await mkdir(dirname(STATE_FILE), { recursive: true });
-await writeFile(STATE_FILE, JSON.stringify({ databaseUrl: database.url }));
+await writeFile(STATE_FILE, JSON.stringify({ databaseUrl: database.url, apiTokens }));
 
 if (!buildIsCurrent()) {
   const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });

@@ -114,7 +114,10 @@ describe("config API document", () => {
       { field: customKey("Client ID"), source: { type: "constant", value: "a" } },
       { field: customKey("Client ID"), source: { type: "constant", value: "b" } },
     ];
-    config.mappings.call.contact = [{ field: customKey("Lifetime value"), source: { type: "constant", value: "100" } }];
+    config.mappings.call.contact = [
+      { field: customKey("Lifetime value"), source: { type: "constant", value: "100" } },
+      { field: "name", source: { type: "constant", value: "x" } },
+    ];
     config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "999", stageId: "998" };
     config.stopList = [{ id: "s1", kind: "fmc", value: "not-a-number", sipPair: "office-101", note: "" }];
     const response = await call(PUT, "PUT", project.projectKey, project.apiToken, { ...before, config });
@@ -127,6 +130,7 @@ describe("config API document", () => {
         { path: "config.stopList.0.value", message: expect.stringMatching(/phone number/) },
         { path: "config.mappings.call.contact.0.field", message: "Only text fields can be mapped; this CRM field is not a text field." },
         { path: "config.stageRules.0.pipelineId", message: expect.stringMatching(/pipeline/) },
+        { path: "config.mappings.call.contact.1.field", message: "System fields are filled by Callbridge itself: map custom text fields." },
       ]),
     );
     expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(before);

@@ -23,6 +23,8 @@ export function checkAgainstCrm(config: Pick<IntegrationConfig, "mappings" | "st
         const field = metadata.fields[entity].find((candidate) => candidate.key === row.field);
         if (!field) issues.push({ path, message: "validation.unknownField" });
         else if (!field.isString || field.readOnly) issues.push({ path, message: "validation.nonStringField" });
+        // F4: mapping tabs write custom fields; system fields (name, phone, owner …) are Callbridge's own.
+        else if (!field.custom) issues.push({ path, message: "validation.systemField" });
       });
     }
   }

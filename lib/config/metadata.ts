@@ -1,11 +1,13 @@
 // The connected CRM's fields, pipelines and users, read live through the connector and kept for a short
-// while, so that editors and validations do not call the CRM on every keystroke or save.
+// while, so that editors and validations do not call the CRM on every keystroke or save. The cache is
+// keyed by the integration's identity and last change, so connecting another CRM is seen at once.
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmMetadata } from "./crm-checks";
 import { MAPPED_ENTITIES } from "./vocabulary";
 
 const TTL_MS = 30_000;
-const cache = new Map<string, { at: number; value: Promise<CrmMetadata | null> }>();
+const cache = new Map<string, { at: number; key: string; value: Promise<CrmMetadata | null> }>();
 
 async function load(projectId: string): Promise<CrmMetadata | null> {
   const found = await projectConnector(projectId);
@@ -20,11 +22,14 @@ async function load(projectId: string): Promise<CrmMetadata | null> {
   };
 }
 
-export function crmMetadata(projectId: string, options: { fresh?: boolean } = {}): Promise<CrmMetadata | null> {
+export async function crmMetadata(projectId: string, options: { fresh?: boolean } = {}): Promise<CrmMetadata | null> {
+  const integration = await findIntegrationSummary(projectId);
+  if (!integration) return null;
+  const key = `${integration.id}:${integration.crm}:${integration.updatedAt.getTime()}`;
   const hit = cache.get(projectId);
-  if (hit && !options.fresh && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && hit.key === key && !options.fresh && Date.now() - hit.at < TTL_MS) return hit.value;
   const value = load(projectId);
-  cache.set(projectId, { at: Date.now(), value });
+  cache.set(projectId, { at: Date.now(), key, value });
   // A failed load is not remembered: the next caller tries again.
   value.catch(() => cache.delete(projectId));
   return value;

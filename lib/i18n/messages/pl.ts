@@ -306,6 +306,7 @@ export const pl: Messages = {
   "integration.activate": "Aktywuj",
   "integration.deactivate": "Dezaktywuj",
   "integration.deactivate.confirm": "Dezaktywować integrację? Zdarzenia nadal będą zapisywane, ale nic nie trafi do CRM, dopóki jej nie aktywujesz.",
+  "validation.systemField": "Pola systemowe wypełnia sam Callbridge: mapuj własne pola tekstowe.",
   "error.generic": "Coś poszło nie tak. Spróbuj ponownie.",
   "error.forbidden": "Twoja rola w tym projekcie nie pozwala na tę zmianę.",
   "notFound.title": "Nie znaleziono strony",
