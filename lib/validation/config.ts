@@ -165,25 +165,6 @@ export const routingSchema = z.object({
 
 // ---- The whole document (config API)
 
-export const integrationConfigSchema = z
-  .object({
-    matrix: matrixSchema,
-    mappings: mappingsSchema,
-    stageRules: stageRulesSchema,
-    stopList: stopListSchema,
-    messengers: messengersSchema,
-    forms: formsSchema,
-    employees: employeesSchema,
-    routing: routingSchema,
-  })
-  .superRefine((config, context) => {
-    const fallback = config.routing.fallbackEmployeeId;
-    if (fallback && !config.employees.some((employee) => employee.id === fallback)) {
-      context.addIssue({ code: "custom", path: ["routing", "fallbackEmployeeId"], message: "validation.unknownEmployee" });
-    }
-  });
-export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
-
 export const CONFIG_SECTIONS = {
   matrix: matrixSchema,
   mappings: mappingsSchema,
@@ -194,6 +175,14 @@ export const CONFIG_SECTIONS = {
   employees: employeesSchema,
   routing: routingSchema,
 } as const;
+
+export const integrationConfigSchema = z.object(CONFIG_SECTIONS).superRefine((config, context) => {
+  const fallback = config.routing.fallbackEmployeeId;
+  if (fallback && !config.employees.some((employee) => employee.id === fallback)) {
+    context.addIssue({ code: "custom", path: ["routing", "fallbackEmployeeId"], message: "validation.unknownEmployee" });
+  }
+});
+export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
 export type ConfigSection = keyof typeof CONFIG_SECTIONS;
 
 /**
