@@ -17,7 +17,8 @@ export interface ConnectionView {
 
 const CRM_NAMES = { zoho: "Zoho CRM", pipedrive: "Pipedrive" } as const;
 
-export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { projectKey: string; connection: ConnectionView; canEdit: boolean; timeZone: string }) {
+export function ConnectionCard(props: { projectKey: string; connection: ConnectionView; canEdit: boolean; timeZone: string; replayable: number }) {
+  const { projectKey, connection, canEdit, timeZone, replayable } = props;
   const { t, locale } = useI18n();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -88,6 +89,9 @@ export function ConnectionCard({ projectKey, connection, canEdit, timeZone }: { 
             <span>
               <span className="font-medium">{t("integration.replay")}</span>
               <span className="block text-xs text-slate-600">{t("integration.replay.hint")}</span>
+              <span className="block text-xs font-medium text-slate-800" data-testid="replay-count">
+                {t("integration.replay.count", { count: replayable })}
+              </span>
             </span>
           </label>
           <Button onClick={() => switchTo("active")} disabled={pending}>

@@ -7,6 +7,7 @@ import { hasRole, type Role } from "./roles";
 export interface ApiAccess {
   projectId: string;
   projectKey: string;
+  projectTimezone: string;
   tokenId: string;
   role: Role;
   actor: string;
@@ -22,5 +23,5 @@ export async function requireApiToken(request: Request, projectKey: string, requ
   if (token.project.key !== projectKey) throw new AppError("FORBIDDEN", "This API token belongs to another project.");
   if (!hasRole(token.role, required)) throw new AppError("FORBIDDEN", `This API token has the ${token.role} role; this call needs ${required}.`);
   await touchApiToken(token.id);
-  return { projectId: token.project.id, projectKey: token.project.key, tokenId: token.id, role: token.role, actor: `api-token:${token.name}` };
+  return { projectId: token.project.id, projectKey: token.project.key, projectTimezone: token.project.timezone, tokenId: token.id, role: token.role, actor: `api-token:${token.name}` };
 }

@@ -146,7 +146,7 @@ describe("config API document", () => {
   it("deactivates and activates the integration", async () => {
     expect(await (await call(deactivate, "POST", project.projectKey, project.apiToken)).json()).toEqual({ status: "inactive" });
     expect((await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).status).toBe("inactive");
-    expect(await (await call(activate, "POST", project.projectKey, project.apiToken, { replay: true })).json()).toEqual({ status: "active", replay: { requested: true, events: 0 } });
+    expect(await (await call(activate, "POST", project.projectKey, project.apiToken, { replay: true })).json()).toEqual({ status: "active", replay: { requested: true, events: 0, skipped: 0 } });
     expect((await call(activate, "POST", project.projectKey, project.apiToken, { replay: "yes" })).status).toBe(422);
   });
 });

@@ -4,7 +4,7 @@ import { db } from "../client";
 export async function findActiveApiToken(tokenHash: string) {
   return db().apiToken.findFirst({
     where: { tokenHash, revokedAt: null },
-    select: { id: true, role: true, name: true, project: { select: { id: true, key: true } } },
+    select: { id: true, role: true, name: true, project: { select: { id: true, key: true, timezone: true } } },
   });
 }
 

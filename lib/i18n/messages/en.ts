@@ -306,6 +306,7 @@ export const en = {
   "integration.deactivate": "Deactivate",
   "integration.deactivate.confirm": "Deactivate the integration? Events keep being stored but nothing is written to the CRM until you activate it again.",
   "validation.systemField": "System fields are filled by Callbridge itself: map custom text fields.",
+  "integration.replay.count": "Stored events of the last 3 days that did not reach the CRM: {count}.",
   "error.generic": "Something went wrong. Try again.",
   "error.forbidden": "Your role in this project does not allow this change.",
   "notFound.title": "Page not found",

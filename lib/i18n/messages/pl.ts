@@ -307,6 +307,7 @@ export const pl: Messages = {
   "integration.deactivate": "Dezaktywuj",
   "integration.deactivate.confirm": "Dezaktywować integrację? Zdarzenia nadal będą zapisywane, ale nic nie trafi do CRM, dopóki jej nie aktywujesz.",
   "validation.systemField": "Pola systemowe wypełnia sam Callbridge: mapuj własne pola tekstowe.",
+  "integration.replay.count": "Zapisane zdarzenia z ostatnich 3 dni, które nie dotarły do CRM: {count}.",
   "error.generic": "Coś poszło nie tak. Spróbuj ponownie.",
   "error.forbidden": "Twoja rola w tym projekcie nie pozwala na tę zmianę.",
   "notFound.title": "Nie znaleziono strony",

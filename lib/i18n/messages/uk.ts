@@ -307,6 +307,7 @@ export const uk: Messages = {
   "integration.deactivate": "Деактивувати",
   "integration.deactivate.confirm": "Деактивувати інтеграцію? Події й далі зберігатимуться, але в CRM нічого не записуватиметься, доки ви не активуєте її знову.",
   "validation.systemField": "Системні поля заповнює сам Callbridge: зіставляйте власні текстові поля.",
+  "integration.replay.count": "Збережених подій за останні 3 дні, що не дійшли до CRM: {count}.",
   "error.generic": "Щось пішло не так. Спробуйте ще раз.",
   "error.forbidden": "Ваша роль у цьому проєкті не дозволяє цю зміну.",
   "notFound.title": "Сторінку не знайдено",

@@ -12,12 +12,13 @@ import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
 import { ZOHO_CALLBACK_PATH } from "@/lib/integrations/connect";
+import { replayableCount } from "@/lib/integrations/status";
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
   const { connected, error } = await searchParams;
-  const [t, integration] = await Promise.all([getTranslator(), findIntegrationSummary(project.id)]);
+  const [t, integration, replayable] = await Promise.all([getTranslator(), findIntegrationSummary(project.id), replayableCount(project)]);
   const editable = canEdit(role);
   const sandbox = sandboxEnabled();
 
@@ -35,6 +36,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
           projectKey={project.key}
           canEdit={editable}
           timeZone={project.timezone}
+          replayable={replayable}
           connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
         />
       ) : editable ? (

@@ -3,4 +3,4 @@ import { deactivateIntegration } from "@/lib/integrations/status";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiHandler("ADMIN", async (_request, access) => Response.json(await deactivateIntegration({ id: access.projectId, key: access.projectKey }, { userId: null, actor: access.actor })));
+export const POST = apiHandler("ADMIN", async (_request, access) => Response.json(await deactivateIntegration({ id: access.projectId, key: access.projectKey, timezone: access.projectTimezone }, { userId: null, actor: access.actor })));

@@ -1,0 +1,53 @@
+import type { EventStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../client";
+
+export const findWebhookProject = (key: string) =>
+  db().project.findUnique({ where: { key }, select: { id: true, key: true, webhookSecretEncrypted: true, defaultCountry: true, timezone: true } });
+
+export interface StoredAnswer {
+  eventId: string;
+  status: EventStatus;
+}
+
+/** Stores the event unless the project already has one with this id; either way answers the stored row. */
+export async function insertEventOnce(input: {
+  projectId: string;
+  externalId: string;
+  type: string;
+  payload: Prisma.InputJsonValue;
+  status: EventStatus;
+  reason: string | null;
+  occurredAt: Date;
+}): Promise<{ created: boolean; answer: StoredAnswer }> {
+  const rows = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
+    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt")
+    VALUES (${crypto.randomUUID()}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb,
+            ${input.status}::"EventStatus", ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? new Date() : null}, now())
+    ON CONFLICT ("projectId", "externalId") DO NOTHING
+    RETURNING id, status`;
+  if (rows[0]) return { created: true, answer: { eventId: rows[0].id, status: rows[0].status } };
+  const existing = await db().event.findUniqueOrThrow({ where: { projectId_externalId: { projectId: input.projectId, externalId: input.externalId } }, select: { id: true, status: true } });
+  return { created: false, answer: { eventId: existing.id, status: existing.status } };
+}
+
+/** Events a replay would send: not delivered, not skipped on purpose, received since `since`. */
+export const countReplayableEvents = (projectId: string, since: Date) =>
+  db().event.count({ where: { projectId, status: { in: ["queued", "failed"] }, occurredAt: { gte: since } } });
+
+/**
+ * On re-activation (F12): with replay, undelivered events of the window stay queued and become due now,
+ * older ones are skipped; without replay, every undelivered event is skipped (visible, retryable later).
+ */
+export async function settleUndeliveredEvents(projectId: string, since: Date, replay: boolean): Promise<{ replayed: number; skipped: number }> {
+  return db().$transaction(async (tx) => {
+    const undelivered = { projectId, status: { in: ["queued", "failed"] as EventStatus[] } };
+    if (!replay) {
+      const skipped = await tx.event.updateMany({ where: undelivered, data: { status: "skipped", reason: "not sent: the integration was re-activated without replay", nextAttemptAt: null } });
+      return { replayed: 0, skipped: skipped.count };
+    }
+    const old = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { lt: since } }, data: { status: "skipped", reason: "not sent: older than the 3-day replay window", nextAttemptAt: null } });
+    const replayed = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { gte: since } }, data: { status: "queued", nextAttemptAt: new Date() } });
+    return { replayed: replayed.count, skipped: old.count };
+  });
+}

@@ -1,0 +1,49 @@
+// Webhook ingest: verify on the raw body, validate, decide queued/skipped, store once (idempotent by
+// the platform's event id), answer. The event is durable before the answer; delivery happens later.
+import { loadConfig } from "@/lib/config/service";
+import { openSecret } from "@/lib/crypto/secrets";
+import { findWebhookProject, insertEventOnce, type StoredAnswer } from "@/lib/db/queries/events";
+import { stopListed } from "@/lib/engine/stop-list";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { occurredAt, parseEvent } from "./schemas";
+import { verifySignature } from "./signature";
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface IngestInput {
+  projectKey: string;
+  rawBody: string;
+  timestamp: string | null;
+  signature: string | null;
+}
+
+export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {
+  if (Buffer.byteLength(input.rawBody) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The event is larger than 256 KiB.");
+  const project = await findWebhookProject(input.projectKey);
+  if (!project) throw new AppError("NOT_FOUND", "Unknown project.");
+  const check = verifySignature(openSecret(project.webhookSecretEncrypted), { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
+  if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(input.rawBody);
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseEvent(body);
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", "The event does not match its schema.", parsed.issues);
+  const event = parsed.event;
+
+  const config = event.type === "call" ? await loadConfig(project.id) : null;
+  const listed = event.type === "call" && config ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
+  return insertEventOnce({
+    projectId: project.id,
+    externalId: event.id,
+    type: event.type,
+    payload: event as unknown as Prisma.InputJsonValue,
+    status: listed ? "skipped" : "queued",
+    reason: listed ? `stop-list: ${listed.kind === "sip" ? listed.value : `${listed.value} (${listed.sipPair})`}` : null,
+    occurredAt: occurredAt(event),
+  });
+}
