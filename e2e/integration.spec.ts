@@ -38,6 +38,14 @@ test.describe("CRM connection (F1)", () => {
     await page.getByRole("button", { name: "Deactivate" }).click();
     await page.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
     await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
+    // An event that arrived while inactive is counted before the admin decides.
+    await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await sql(
+      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt") SELECT 'e2e-replay', id, 'call-during-outage', 'call', '{}'::jsonb, 'queued', now() FROM "Project" WHERE key = $1`,
+      [PROJECT.key],
+    );
+    await page.reload();
+    await expect(page.getByTestId("replay-count")).toHaveText("Stored events of the last 3 days that did not reach the CRM: 1.");
     await page.getByLabel(/Send data to CRM after re-activating/).check();
     await page.getByRole("button", { name: "Activate" }).click();
     await expect(page.getByTestId("integration-status")).toHaveText("Active");
@@ -46,6 +54,8 @@ test.describe("CRM connection (F1)", () => {
       [PROJECT.key],
     );
     expect(audit[0]?.after.replay).toBe(true);
+    const [event] = await sql<{ status: string }>(`SELECT status FROM "Event" WHERE id = 'e2e-replay'`);
+    expect(event?.status).toBe("queued");
   });
 
   test("a wrong Pipedrive token and a malformed address get clear errors, and nothing is saved", async ({ page }) => {
