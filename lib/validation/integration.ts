@@ -56,3 +56,12 @@ export type ConnectionInput = z.infer<typeof connectionInputSchema>;
 
 /** POST …/integration/activate: `replay` sends the stored events of the last 3 days (F12). */
 export const activateSchema = z.object({ replay: z.boolean().default(false) });
+
+export const EVENT_STATUSES = ["queued", "delivered", "failed", "skipped", "dead"] as const;
+
+/** GET …/events filters (config API and the Events page). */
+export const eventFilterSchema = z.object({
+  status: z.enum(EVENT_STATUSES).optional(),
+  type: z.enum(["call", "form", "messenger"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

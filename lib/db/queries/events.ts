@@ -51,3 +51,22 @@ export async function settleUndeliveredEvents(projectId: string, since: Date, re
     return { replayed: replayed.count, skipped: old.count };
   });
 }
+
+const listed = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true } as const;
+
+export async function listEvents(projectId: string, filter: { status?: EventStatus; type?: string; limit: number }) {
+  return db().event.findMany({
+    where: { projectId, ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}) },
+    orderBy: { receivedAt: "desc" },
+    take: filter.limit,
+    select: listed,
+  });
+}
+
+export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true } });
+
+/** A single event sent again: back in the queue, due now. Delivered events are not sent twice. */
+export async function requeueEvent(projectId: string, id: string): Promise<boolean> {
+  const result = await db().event.updateMany({ where: { projectId, id, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
+  return result.count === 1;
+}

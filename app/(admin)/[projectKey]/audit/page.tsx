@@ -25,11 +25,8 @@ export default async function AuditPage({
     <>
       <PageHeader title={t("nav.audit")} about={t("section.audit.about")} />
       <FilterForm
-        name="action"
-        label={t("audit.filter")}
-        value={selected ?? ""}
         applyLabel={t("audit.apply")}
-        options={[{ value: "", label: t("audit.filter.all") }, ...actions.map((name) => ({ value: name, label: name }))]}
+        filters={[{ name: "action", label: t("audit.filter"), value: selected ?? "", options: [{ value: "", label: t("audit.filter.all") }, ...actions.map((name) => ({ value: name, label: name }))] }]}
       />
       {entries.length === 0 ? (
         <EmptyState title={t("audit.empty.title")} body={t("audit.empty.body")} />

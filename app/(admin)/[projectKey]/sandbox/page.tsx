@@ -43,12 +43,9 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
       {snapshot ? (
         <>
           <FilterForm
-            name="account"
-            label={t("sandbox.account")}
-            value={snapshot.account}
             applyLabel={t("audit.apply")}
             hidden={{ crm }}
-            options={snapshot.accounts.map((name) => ({ value: name, label: name }))}
+            filters={[{ name: "account", label: t("sandbox.account"), value: snapshot.account, options: snapshot.accounts.map((name) => ({ value: name, label: name })) }]}
           />
           {snapshot.modules.map((module) => (
             <section key={module.module} aria-labelledby={`module-${module.module}`} className="space-y-2">

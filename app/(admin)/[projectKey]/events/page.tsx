@@ -1,0 +1,93 @@
+import { RetryButton } from "@/components/events/retry-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterForm } from "@/components/ui/filter-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { canEdit } from "@/lib/auth/roles";
+import { requireProjectPage } from "@/lib/auth/session";
+import { findEvent, listEvents } from "@/lib/db/queries/events";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { EVENT_STATUSES, eventFilterSchema } from "@/lib/validation/integration";
+
+const TONES: Record<string, string> = {
+  queued: "bg-sky-100 text-sky-800",
+  delivered: "bg-green-100 text-green-800",
+  failed: "bg-amber-100 text-amber-800",
+  skipped: "bg-slate-100 text-slate-700",
+  dead: "bg-red-100 text-red-800",
+};
+
+export default async function EventsPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string>> }) {
+  const { projectKey } = await params;
+  const { project, role } = await requireProjectPage(projectKey);
+  const query = await searchParams;
+  const parsed = eventFilterSchema.safeParse({ status: query.status || undefined, type: query.type || undefined });
+  const filter = parsed.success ? parsed.data : eventFilterSchema.parse({});
+  const [t, locale, events] = await Promise.all([getTranslator(), getLocale(), listEvents(project.id, { ...filter, limit: 200 })]);
+  const selected = query.event ? await findEvent(project.id, query.event) : null;
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+  const retryable = (status: string) => canEdit(role) && ["failed", "skipped", "dead"].includes(status);
+
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("nav.events")} about={t("section.events.about")} />
+      <FilterForm
+        applyLabel={t("audit.apply")}
+        filters={[
+          { name: "status", label: t("events.status"), value: filter.status ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_STATUSES.map((status) => ({ value: status, label: t(`events.status.${status}`) }))] },
+          { name: "type", label: t("events.type"), value: filter.type ?? "", options: [{ value: "", label: t("events.all") }, ...(["call", "form", "messenger"] as const).map((type) => ({ value: type, label: t(`events.type.${type}`) }))] },
+        ]}
+      />
+      {selected ? (
+        <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="event-detail" data-testid="event-detail">
+          <h2 id="event-detail" className="text-base font-semibold">
+            {t(`events.type.${selected.type as "call"}`)} · {selected.externalId}
+          </h2>
+          <p className="text-sm">
+            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[selected.status]}`}>{t(`events.status.${selected.status}`)}</span>
+            {selected.reason ? <span className="ml-2 text-slate-600">{selected.reason}</span> : null}
+          </p>
+          <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(selected.payload, null, 2)}</pre>
+          {retryable(selected.status) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
+        </section>
+      ) : null}
+      {events.length === 0 ? (
+        <EmptyState title={t("events.empty.title")} body={t("events.empty.body")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm" data-testid="events-table">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-3 py-2">{t("events.received")}</th>
+                <th className="px-3 py-2">{t("events.type")}</th>
+                <th className="px-3 py-2">{t("events.id")}</th>
+                <th className="px-3 py-2">{t("events.status")}</th>
+                <th className="px-3 py-2">{t("events.attempts")}</th>
+                <th className="px-3 py-2">{t("events.reason")}</th>
+                <th className="px-3 py-2" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{format.format(event.receivedAt)}</td>
+                  <td className="px-3 py-1.5">{t(`events.type.${event.type as "call"}`)}</td>
+                  <td className="px-3 py-1.5 font-mono text-xs">
+                    <a className="text-brand-600 underline" href={`?event=${encodeURIComponent(event.id)}`}>
+                      {event.externalId}
+                    </a>
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{t(`events.status.${event.status}`)}</span>
+                  </td>
+                  <td className="px-3 py-1.5">{event.attempts}</td>
+                  <td className="px-3 py-1.5 text-slate-600">{event.reason ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-right">{retryable(event.status) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { createHmac } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { PROJECT } from "./support/fixtures";
+import { apiToken, signInAs, sql } from "./support/helpers";
+
+async function postEvent(request: APIRequestContext, secret: string, body: Record<string, unknown>) {
+  const raw = JSON.stringify(body);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v1=${createHmac("sha256", secret).update(`${timestamp}.${raw}`).digest("hex")}`;
+  return request.post(`/api/webhooks/${PROJECT.key}/events`, { data: raw, headers: { "content-type": "application/json", "x-callbridge-timestamp": String(timestamp), "x-callbridge-signature": signature } });
+}
+
+test.describe("events (F15) from the signed webhook", () => {
+  test("a posted call appears in the Events page and the API; a stop-listed one is skipped and can be sent again", async ({ page, request }) => {
+    // The secret is shown once, when rotated: rotate it through the UI as an admin would, then sign with it.
+    await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await signInAs(page, "admin", `/${PROJECT.key}/settings`);
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Rotate secret" }).click();
+    const rotated = (await page.getByTestId("new-webhook-secret").textContent())!;
+
+    await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await page.goto(`/${PROJECT.key}/stop-list`);
+    const form = page.getByRole("form", { name: "Add an entry" });
+    await form.getByLabel("SIP login").fill("office-101");
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByTestId("stop-list")).toContainText("office-101");
+
+    const base = { type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), caller: "+380671234567", callee: "+380441234567" };
+    expect((await postEvent(request, rotated, { ...base, id: "e2e-call-1", line: "sales-1" })).status()).toBe(202);
+    const skipped = await postEvent(request, rotated, { ...base, id: "e2e-call-2", line: "office-101" });
+    expect(await skipped.json()).toMatchObject({ status: "skipped" });
+    expect((await postEvent(request, "whsec_wrong", { ...base, id: "e2e-call-3", line: "sales-1" })).status()).toBe(401);
+
+    await page.goto(`/${PROJECT.key}/events`);
+    const table = page.getByTestId("events-table");
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table).toContainText("e2e-call-1");
+    await expect(table).toContainText("stop-list: office-101");
+    await page.getByLabel("Status").selectOption("skipped");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await table.getByRole("link", { name: "e2e-call-2" }).click();
+    await expect(page.getByTestId("event-detail")).toContainText('"line": "office-101"');
+    await page.getByTestId("event-detail").getByRole("button", { name: "Send again" }).click();
+    await expect(page.getByTestId("event-detail")).toContainText("Queued");
+
+    const listed = await request.get(`/api/v1/projects/${PROJECT.key}/events?status=queued`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect((await listed.json()).events.map((event: { externalId: string }) => event.externalId).sort()).toEqual(["e2e-call-1", "e2e-call-2"]);
+  });
+
+  test("a viewer sees events but cannot send them again", async ({ page }) => {
+    await signInAs(page, "viewer", `/${PROJECT.key}/events`);
+    await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send again" })).toHaveCount(0);
+  });
+});
