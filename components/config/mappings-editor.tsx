@@ -68,7 +68,7 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
         const sourceError = rowErrors?.[index]?.source as { message?: string; name?: { message?: string }; names?: { message?: string }; value?: { message?: string } } | undefined;
         const sourceMessage = translateMessage(t, sourceError?.message ?? sourceError?.name?.message ?? sourceError?.names?.message ?? sourceError?.value?.message);
         return (
-          <div key={row.id} className="grid items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-[1fr_auto_10rem_1fr_auto]" data-testid="mapping-row">
+          <div key={row.id} className="grid items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-[1fr_auto_13rem_1fr_auto]" data-testid="mapping-row">
             <Controller
               control={props.control}
               name={`${name}.${index}.field`}

@@ -1,0 +1,38 @@
+// Phone numbers (F6): normalised to E.164 with the project's default country, and the formats a CRM may
+// hold them in, for searching. The CRMs compare digits as typed (crm-apis.md), so one number can be
+// stored as +380671234567, 380671234567, 00380671234567, 0671234567 or 671234567 — with any separators.
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+
+export interface NormalisedPhone {
+  e164: string;
+  /** Digits of the national significant number (no trunk prefix): what every stored form contains. */
+  nationalSignificant: string;
+}
+
+/** Strips what is not part of a number (spaces, dashes, brackets, dots, letters) before parsing, as the seed asks. */
+export function normalisePhone(raw: string, defaultCountry: string): NormalisedPhone | null {
+  const cleaned = raw.trim().replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
+  if (cleaned.replace(/\D/g, "").length < 5) return null;
+  const withPlus = cleaned.startsWith("00") ? `+${cleaned.slice(2)}` : cleaned;
+  const parsed = parsePhoneNumberFromString(withPlus, defaultCountry as CountryCode);
+  if (!parsed || !parsed.isPossible()) return null;
+  return { e164: parsed.number, nationalSignificant: parsed.nationalNumber };
+}
+
+/**
+ * Search terms in the order most likely to hit, without duplicates: E.164, its digits, national with
+ * trunk prefix (e.g. 0671234567), the national significant number, and 00 + E.164 digits.
+ */
+export function phoneSearchVariants(raw: string, defaultCountry: string): string[] {
+  const phone = normalisePhone(raw, defaultCountry);
+  if (!phone) return [];
+  const parsed = parsePhoneNumberFromString(phone.e164)!;
+  const digits = phone.e164.slice(1);
+  const national = parsed.formatNational().replace(/\D/g, "");
+  return [...new Set([phone.e164, digits, national, phone.nationalSignificant, `00${digits}`])];
+}
+
+/** Whether a number a CRM holds (in any format) is the same number, by E.164. */
+export function samePhone(stored: string, e164: string, defaultCountry: string): boolean {
+  return normalisePhone(stored, defaultCountry)?.e164 === e164;
+}
