@@ -1,0 +1,196 @@
+// The sync engine's decision (PRODUCT.md F2–F8, F11, F14): from an event, the project's configuration and
+// what the CRM already holds, the plan of CRM writes. Pure: no database, no network. The worker executes
+// the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
+import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
+import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
+import type { PlatformEvent } from "@/lib/events/schemas";
+import { normalisePhone } from "@/lib/phone/variants";
+import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
+import { eventVariables, formEmail, formPhone } from "./event-values";
+import { pickStage } from "./stage-rules";
+
+export type Link = { id: string } | { ref: EntityKind };
+
+export type Step =
+  | { op: "create"; entity: EntityKind; values: PlanValues }
+  | { op: "update"; entity: EntityKind; id: string; values: PlanValues }
+  | { op: "task"; subject: string; dueDate: string; ownerId?: string; links: PlanLinks }
+  | { op: "callLog"; subject: string; ownerId?: string; links: PlanLinks }
+  | { op: "recording"; url: string };
+
+export interface PlanValues {
+  name?: string;
+  phones?: string[];
+  emails?: string[];
+  ownerId?: string;
+  organization?: Link;
+  contact?: Link;
+  pipelineId?: string;
+  stageId?: string;
+  fields: Record<string, string>;
+}
+
+export type PlanLinks = Partial<Record<"contact" | "organization" | "deal" | "lead", Link>>;
+
+export interface Plan {
+  trigger: Trigger;
+  steps: Step[];
+  /** Why an entity the matrix asks for is left alone (converted lead, nothing to update …). */
+  notes: string[];
+}
+
+export interface Found {
+  contact: CrmRecord | null;
+  organization: CrmRecord | null;
+  /** An open deal of the found contact (deals are found through their contact, seed). */
+  deal: CrmRecord | null;
+  lead: CrmRecord | null;
+}
+
+export interface DecideInput {
+  event: PlatformEvent;
+  config: IntegrationConfig;
+  found: Found;
+  pipelines: CrmPipeline[];
+  crmUsers: CrmUser[];
+  defaultCountry: string;
+  /** YYYY-MM-DD in the project's time zone, for task due dates. */
+  today: string;
+}
+
+export function triggerOf(event: PlatformEvent): Trigger {
+  return event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
+}
+
+const channelOf = (event: PlatformEvent): Channel => (event.type === "call" ? "call" : event.type);
+
+/** The CRM user of an employee: the manual override, else the CRM user with the same e-mail (F14). */
+export function crmUserOf(employee: { email?: string; sip?: string } | undefined, config: IntegrationConfig, users: CrmUser[]): string | undefined {
+  if (!employee) return undefined;
+  const known = config.employees.find((candidate) => (employee.sip && candidate.sip === employee.sip) || (employee.email && candidate.email === employee.email.toLowerCase()));
+  if (known?.crmUserId) return known.crmUserId;
+  const email = (known?.email ?? employee.email ?? "").toLowerCase();
+  return email ? users.find((user) => user.email === email)?.id : undefined;
+}
+
+/** The values a mapping tab gives for this event; empty values are left out. */
+function mapped(rows: MappingRow[], event: PlatformEvent, variables: Record<string, string>): { fields: Record<string, string>; utmFields: string[] } {
+  const fields: Record<string, string> = {};
+  const utmFields: string[] = [];
+  for (const row of rows) {
+    let value: string | undefined;
+    if (row.source.type === "variable") value = variables[row.source.name];
+    else if (row.source.type === "constant") value = row.source.value;
+    else if (event.type === "form") value = row.source.names.map((name) => event.fields[name]?.trim()).find(Boolean);
+    if (row.source.type === "variable" && row.source.name.startsWith("utm.")) utmFields.push(row.field);
+    if (value !== undefined && value !== "") fields[row.field] = value;
+  }
+  return { fields, utmFields };
+}
+
+/** F8: UTM values go into an existing entity only when all its UTM fields are still empty. */
+function withUtmRule(values: { fields: Record<string, string>; utmFields: string[] }, existing: CrmRecord | null): Record<string, string> {
+  if (!existing || values.utmFields.length === 0) return values.fields;
+  const filled = values.utmFields.some((field) => {
+    const current = existing.fields[field];
+    return current !== null && current !== undefined && String(current).trim() !== "";
+  });
+  if (!filled) return values.fields;
+  return Object.fromEntries(Object.entries(values.fields).filter(([field]) => !values.utmFields.includes(field)));
+}
+
+function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string) {
+  const phoneRaw =
+    event.type === "call"
+      ? event.direction === "incoming"
+        ? event.caller
+        : event.callee
+      : event.type === "form"
+        ? formPhone(event.fields, config.forms.phoneFields)
+        : (event.client.phone ?? null);
+  const phone = phoneRaw ? (normalisePhone(phoneRaw, country)?.e164 ?? null) : null;
+  const email = event.type === "form" ? formEmail(event.fields, config.forms.emailFields) : null;
+  const name =
+    event.type === "messenger"
+      ? event.client.name
+      : event.type === "form"
+        ? (event.fields.name ?? event.fields.fullname ?? event.fields["your-name"])
+        : undefined;
+  const fallbackName = event.type === "call" ? `Call from ${phoneRaw}` : event.type === "form" ? `Form: ${event.formName ?? phone ?? email ?? "website"}` : `Chat: ${name ?? event.client.messengerId}`;
+  return { phone, email, name: name?.trim() || fallbackName };
+}
+
+export function decide(input: DecideInput): Plan {
+  const { event, config, found } = input;
+  const trigger = triggerOf(event);
+  const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
+  const channel = channelOf(event);
+  const variables = eventVariables(event);
+  const client = clientDetails(event, config, input.defaultCountry);
+  const responsible = crmUserOf(event.type !== "form" ? event.employee : undefined, config, input.crmUsers);
+  const steps: Step[] = [];
+  const notes: string[] = [];
+  const links: PlanLinks = {};
+
+  const valuesFor = (entity: MappedEntity, existing: CrmRecord | null) => withUtmRule(mapped(config.mappings[channel][entity], event, variables), existing);
+
+  /** create: find, else create; update what was found. update: only what exists. none: leave it (but still link it). */
+  const apply = (entity: MappedEntity, existing: CrmRecord | null, build: () => Omit<PlanValues, "fields">) => {
+    const action = row[entity];
+    if (existing) links[entity] = { id: existing.id };
+    if (action === "none") return;
+    if (existing) {
+      if (entity === "lead" && existing.converted) {
+        notes.push("lead: converted in the CRM, left alone");
+        return;
+      }
+      const fields = valuesFor(entity, existing);
+      if (Object.keys(fields).length) steps.push({ op: "update", entity, id: existing.id, values: { fields } });
+      return;
+    }
+    if (action === "update") {
+      notes.push(`${entity}: nothing to update (not found)`);
+      return;
+    }
+    steps.push({ op: "create", entity, values: { ...build(), fields: valuesFor(entity, null) } });
+    links[entity] = { ref: entity };
+  };
+
+  // Creation order (seed): organization → contact → deal → task; each links to the ones before it.
+  apply("organization", found.organization, () => ({ name: client.name, ownerId: responsible }));
+  apply("contact", found.contact, () => ({
+    name: client.name,
+    phones: client.phone ? [client.phone] : undefined,
+    emails: client.email ? [client.email] : undefined,
+    ownerId: responsible,
+    organization: links.organization,
+  }));
+  apply("deal", found.deal, () => {
+    const stage = pickStage(config.stageRules, variables, input.pipelines);
+    return {
+      name: `${client.name} — ${event.type === "call" ? "call" : event.type}`,
+      ownerId: links.contact && "id" in links.contact ? (found.contact?.ownerId ?? responsible ?? undefined) : responsible,
+      contact: links.contact,
+      // Seed: with no contact, a deal is created without the organization link.
+      organization: links.contact ? links.organization : undefined,
+      pipelineId: stage?.pipelineId,
+      stageId: stage?.stageId,
+    };
+  });
+  apply("lead", found.lead, () => ({ name: client.name, ownerId: responsible, contact: links.contact, organization: links.contact ? undefined : links.organization }));
+
+  if (row.task === "create") {
+    // A missed-call task goes to the responsible manager (the contact's owner), else the fallback ("top") manager.
+    const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
+    const owner = found.contact?.ownerId ?? responsible ?? crmUserOf(fallback, config, input.crmUsers);
+    const subject = event.type === "call" ? (event.status === "missed" ? `Call back ${client.phone ?? ""}: missed call`.trim() : `Follow up the call with ${client.name}`) : `Follow up: ${client.name}`;
+    steps.push({ op: "task", subject, dueDate: input.today, ownerId: owner ?? undefined, links: { ...links } });
+  }
+
+  if (event.type === "call") {
+    const subject = `${event.direction === "incoming" ? "Incoming" : "Outgoing"} call${event.status === "missed" ? " (missed)" : ""}`;
+    steps.push({ op: "callLog", subject, ownerId: responsible, links: { ...links } });
+    if (event.recordingUrl) steps.push({ op: "recording", url: event.recordingUrl });
+  }
+  return { trigger, steps, notes };
+}
