@@ -15,6 +15,13 @@ import { authorizeDecision, authorizePage, tokenGrant } from "./zoho/oauth";
 
 const SERVER_ERRORS = [500, 502, 503];
 
+/** A stand-in for the telephony platform's recording links, so demo and tests have a file to fetch. */
+function sampleRecording(): Response {
+  const bytes = new Uint8Array(4096);
+  bytes.set([0x49, 0x44, 0x33, 0x04]); // an ID3 header, then silence
+  return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
+}
+
 /** Latency, 429 bursts and 5xx, drawn per request from the account's fault settings. */
 async function injectFaults(account: SandboxAccount, busy: () => Response, failure: (status: number) => Response): Promise<Response | null> {
   const faults = readFaults(account.faults);
@@ -65,5 +72,6 @@ export async function handleSandbox(crm: SandboxCrm, request: Request, segments:
   const context: SandboxRequest = { request, url, base: `${origin}/sandbox/${crm}` };
   const path = `/${segments.join("/")}`;
   if (path === "/_control") return control(crm, context);
+  if (path.startsWith("/recordings/")) return sampleRecording();
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
 }

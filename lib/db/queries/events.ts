@@ -1,5 +1,5 @@
 import type { EventStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 
 export const findWebhookProject = (key: string) =>
@@ -69,4 +69,52 @@ export const findEvent = (projectId: string, id: string) => db().event.findFirst
 export async function requeueEvent(projectId: string, id: string): Promise<boolean> {
   const result = await db().event.updateMany({ where: { projectId, id, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
   return result.count === 1;
+}
+
+export interface ClaimedEvent {
+  id: string;
+  projectId: string;
+  externalId: string;
+  type: string;
+  payload: unknown;
+  attempts: number;
+  occurredAt: Date;
+  trace: unknown;
+}
+
+/**
+ * Claims due events of active integrations for delivery. SKIP LOCKED lets any number of workers run
+ * side by side without taking the same event; the lease (nextAttemptAt) makes a crashed worker's
+ * events due again later. Events of one project are taken oldest first.
+ */
+export async function claimDueEvents(limit: number, leaseMs: number, projectId?: string): Promise<ClaimedEvent[]> {
+  return db().$queryRaw<ClaimedEvent[]>`
+    UPDATE "Event" e SET "nextAttemptAt" = now() + make_interval(secs => ${leaseMs / 1000}), attempts = e.attempts + 1
+    WHERE e.id IN (
+      SELECT ev.id FROM "Event" ev JOIN "Integration" i ON i."projectId" = ev."projectId"
+      WHERE ev.status IN ('queued', 'failed') AND ev."nextAttemptAt" IS NOT NULL AND ev."nextAttemptAt" <= now()
+        AND i.status = 'active' ${projectId ? Prisma.sql`AND ev."projectId" = ${projectId}` : Prisma.empty}
+      ORDER BY ev."occurredAt" ASC
+      LIMIT ${limit}
+      FOR UPDATE OF ev SKIP LOCKED)
+    RETURNING e.id, e."projectId", e."externalId", e.type, e.payload, e.attempts, e."occurredAt", e.trace`;
+}
+
+export async function finishEvent(id: string, outcome: { status: EventStatus; reason: string | null; nextAttemptAt: Date | null; trace: unknown }) {
+  await db().event.update({
+    where: { id },
+    data: {
+      status: outcome.status,
+      reason: outcome.reason,
+      nextAttemptAt: outcome.nextAttemptAt,
+      trace: outcome.trace as Prisma.InputJsonValue,
+      ...(outcome.status === "delivered" ? { deliveredAt: new Date() } : {}),
+    },
+  });
+}
+
+/** Hands claimed events back untried: due again at once, and the claim does not count as an attempt. */
+export async function releaseEvents(ids: string[]) {
+  if (!ids.length) return;
+  await db().event.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(), attempts: { decrement: 1 } } });
 }

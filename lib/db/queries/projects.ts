@@ -84,3 +84,5 @@ export async function replaceWebhookSecret(projectId: string, webhookSecretEncry
     });
   });
 }
+
+export const findProjectById = (id: string) => db().project.findUnique({ where: { id }, select: publicProject });

@@ -1,0 +1,94 @@
+// F6: what the CRM already holds for this event's client. The local link cache first (a repeat caller
+// needs no search), then phone variants, e-mail and client id; every CRM call is traced.
+import type { CrmConnector, CrmKind, CrmRecord, EntityKind } from "@/lib/connectors/types";
+import { findLinks, forgetLink, saveLinks } from "@/lib/db/queries/links";
+import type { PlatformEvent } from "@/lib/events/schemas";
+import { normalisePhone, phoneSearchVariants, samePhone } from "@/lib/phone/variants";
+import type { IntegrationConfig } from "@/lib/validation/config";
+import type { Found } from "./decide";
+import { formEmail, formPhone } from "./event-values";
+import type { TraceEntry } from "./trace";
+
+export interface ClientKeys {
+  phone: string | null;
+  email: string | null;
+  clientId: string | null;
+}
+
+export function clientKeys(event: PlatformEvent, config: IntegrationConfig, country: string): ClientKeys {
+  const raw = event.type === "call" ? (event.direction === "incoming" ? event.caller : event.callee) : event.type === "form" ? formPhone(event.fields, config.forms.phoneFields) : (event.client.phone ?? null);
+  return {
+    phone: raw ? (normalisePhone(raw, country)?.e164 ?? null) : null,
+    email: event.type === "form" ? formEmail(event.fields, config.forms.emailFields)?.toLowerCase() ?? null : null,
+    clientId: event.clientId ?? null,
+  };
+}
+
+export const linkKeys = (keys: ClientKeys) =>
+  [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, keys.clientId && `client:${keys.clientId}`].filter((key): key is string => Boolean(key));
+
+interface FindContext {
+  projectId: string;
+  crm: CrmKind;
+  connector: CrmConnector;
+  country: string;
+  trace: TraceEntry[];
+}
+
+async function traced<T>(context: FindContext, op: string, detail: string, run: () => Promise<T>): Promise<T> {
+  try {
+    const result = await run();
+    context.trace.push({ op, detail, ok: true, at: new Date().toISOString() });
+    return result;
+  } catch (error) {
+    context.trace.push({ op, detail, ok: false, error: (error as Error).message, at: new Date().toISOString() });
+    throw error;
+  }
+}
+
+async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>): Promise<CrmRecord | null> {
+  for (const key of linkKeys(keys)) {
+    const id = cached.get(`${kind}|${key}`);
+    if (!id) continue;
+    const record = await traced(context, "get", `${kind} ${id} (link cache)`, () => context.connector.get(kind, id));
+    if (record) return record;
+    // The CRM no longer has it (deleted or merged): forget the link and search.
+    await forgetLink(context.projectId, context.crm, kind, key);
+  }
+  if (keys.phone) {
+    const variants = phoneSearchVariants(keys.phone, context.country);
+    const hits = await traced(context, "search", `${kind} by phone ${variants.join(" | ")}`, () => context.connector.searchByPhone(kind, variants));
+    // Digits alone can match a stranger ("contains"): only the same E.164 number counts.
+    const hit = hits.find((record) => record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))) ?? null;
+    if (hit) return hit;
+  }
+  if (keys.email) {
+    const [hit] = await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig): Promise<{ found: Found; keys: ClientKeys }> {
+  const keys = clientKeys(event, config, context.country);
+  const cached = await findLinks(context.projectId, context.crm, linkKeys(keys));
+  const trigger = event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
+  const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
+  const wanted = (entity: "lead" | "contact" | "organization" | "deal") => row[entity] !== "none" || entity === "contact";
+
+  const contact = wanted("contact") ? await findOne(context, "contact", keys, cached) : null;
+  const organization = contact?.organizationId && row.organization !== "none" ? await traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null;
+  const deal = contact && wanted("deal") ? ((await traced(context, "search", `open deals of contact ${contact.id}`, () => context.connector.openDealsOfContact(contact.id)))[0] ?? null) : null;
+  const lead = row.lead !== "none" ? await findOne(context, "lead", keys, cached) : null;
+  await rememberFound(context, keys, { contact, lead });
+  return { found: { contact, organization, deal, lead }, keys };
+}
+
+export async function rememberFound(context: { projectId: string; crm: CrmKind }, keys: ClientKeys, found: { contact?: { id: string } | null; lead?: { id: string } | null }) {
+  const links = [];
+  for (const key of linkKeys(keys)) {
+    if (found.contact) links.push({ kind: "contact", key, entityId: found.contact.id });
+    if (found.lead) links.push({ kind: "lead", key, entityId: found.lead.id });
+  }
+  await saveLinks(context.projectId, context.crm, links);
+}

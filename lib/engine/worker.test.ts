@@ -1,0 +1,95 @@
+// The delivery path end to end: events stored by the webhook's own code, delivered by the worker through
+// the real connectors over real HTTP into the sandbox CRMs, checked by what the sandbox holds.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CrmCredentials } from "@/lib/connectors/types";
+import { saveConfigSection } from "@/lib/config/service";
+import { db } from "@/lib/db/client";
+import { insertEventOnce } from "@/lib/db/queries/events";
+import { connectWithCredentials } from "@/lib/integrations/connect";
+import { makeProject } from "@/lib/testing/factories";
+import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { runDeliveries } from "./worker";
+
+type Crm = "zoho" | "pipedrive";
+const MODULES: Record<Crm, { contacts: string; deals: string; calls: string }> = {
+  zoho: { contacts: "Contacts", deals: "Deals", calls: "Calls" },
+  pipedrive: { contacts: "persons", deals: "deals", calls: "callLogs" },
+};
+
+async function setUp(crm: Crm, label: string) {
+  const sandbox = await openSandbox(crm, label);
+  const credentials: CrmCredentials = crm === "zoho" ? await zohoCredentials(sandbox) : await pipedriveCredentials(sandbox);
+  const { projectKey } = await makeProject(`Deliveries ${crm}`);
+  const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
+  await connectWithCredentials(project, credentials, { userId: null, actor: "test" });
+  await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
+  const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
+  const count = (module: string) => db().sandboxRecord.count({ where: { accountId: account.id, module } });
+  const records = (module: string) => db().sandboxRecord.findMany({ where: { accountId: account.id, module }, orderBy: { createdAt: "asc" } });
+  const files = () => db().sandboxFile.count({ where: { accountId: account.id } });
+  let sequence = 0;
+  const call = async (caller: string, patch: Record<string, unknown> = {}) => {
+    const id = `${crm}-${label}-${++sequence}`;
+    const payload = { id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 61, caller, callee: "+380441234567", line: "sales-1", employee: { sip: "olena" }, recordingUrl: `${sandbox.server.url}/sandbox/${crm}/recordings/${id}.mp3`, ...patch };
+    return (await insertEventOnce({ projectId: project.id, externalId: id, type: "call", payload: payload as Prisma.InputJsonValue, status: "queued", reason: null, occurredAt: new Date() })).answer.eventId;
+  };
+  const event = (id: string) => db().event.findUniqueOrThrow({ where: { id } });
+  return { sandbox, project, count, records, files, call, event };
+}
+
+describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
+  let env: Awaited<ReturnType<typeof setUp>>;
+  beforeAll(async () => {
+    env = await setUp(crm, "worker");
+  });
+  afterAll(() => env.sandbox.server.close());
+
+  it("a new caller's answered call: contact, deal, call log and recording, linked; the trace names every CRM operation", async () => {
+    const before = { contacts: await env.count(MODULES[crm].contacts), deals: await env.count(MODULES[crm].deals) };
+    const id = await env.call("+380501112233");
+    expect(await runDeliveries({ projectId: env.project.id })).toMatchObject({ claimed: 1, delivered: 1 });
+    const event = await env.event(id);
+    expect(event.status).toBe("delivered");
+    expect((event.trace as Array<{ op: string; ok: boolean }>).filter((entry) => entry.ok).map((entry) => entry.op)).toEqual(expect.arrayContaining(["search", "create", "callLog", "recording"]));
+    expect(await env.count(MODULES[crm].contacts)).toBe(before.contacts + 1);
+    expect(await env.count(MODULES[crm].deals)).toBe(before.deals + 1);
+    expect(await env.count(MODULES[crm].calls)).toBe(1);
+    expect(await env.files()).toBe(1);
+  });
+
+  it("a repeat caller, in another format: no search (link cache), no new contact or deal, one more call log", async () => {
+    const before = { contacts: await env.count(MODULES[crm].contacts), deals: await env.count(MODULES[crm].deals), calls: await env.count(MODULES[crm].calls) };
+    const id = await env.call("050 111 22 33");
+    await runDeliveries({ projectId: env.project.id });
+    const trace = (await env.event(id)).trace as Array<{ op: string; detail: string }>;
+    expect(trace.some((entry) => entry.detail.includes("by phone"))).toBe(false);
+    expect(await env.count(MODULES[crm].contacts)).toBe(before.contacts);
+    expect(await env.count(MODULES[crm].deals)).toBe(before.deals);
+    expect(await env.count(MODULES[crm].calls)).toBe(before.calls + 1);
+  });
+
+  it("a caller the CRM holds in a local format (067 123 45 67) is found, not duplicated", async () => {
+    const before = await env.count(MODULES[crm].contacts);
+    const id = await env.call("+380671234567");
+    await runDeliveries({ projectId: env.project.id });
+    expect((await env.event(id)).status).toBe("delivered");
+    expect(await env.count(MODULES[crm].contacts)).toBe(before);
+  });
+
+  it("5xx is retried later with backoff; a revoked token breaks the integration and pauses deliveries, losing nothing", async () => {
+    await env.sandbox.control({ errorRate: 1 });
+    const failing = await env.call("+380631110000");
+    expect(await runDeliveries({ projectId: env.project.id })).toMatchObject({ retrying: 1 });
+    const failed = await env.event(failing);
+    expect(failed.status).toBe("failed");
+    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    await env.sandbox.control({ errorRate: 0, revokeTokens: true });
+    await db().event.update({ where: { id: failing }, data: { nextAttemptAt: new Date() } });
+    expect(await runDeliveries({ projectId: env.project.id })).toMatchObject({ paused: 1 });
+    expect((await db().integration.findUniqueOrThrow({ where: { projectId: env.project.id } })).status).toBe("broken");
+    expect((await env.event(failing)).status).toBe("queued");
+    // While broken, nothing is claimed.
+    expect(await runDeliveries({ projectId: env.project.id })).toMatchObject({ claimed: 0 });
+  });
+});

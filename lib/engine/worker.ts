@@ -1,0 +1,112 @@
+// The delivery worker: claims due events (SKIP LOCKED), finds, decides and executes each through the
+// project's connector, and records the outcome. Events of one project go one at a time, in order;
+// projects run side by side.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { crmMetadata } from "@/lib/config/metadata";
+import { loadConfig } from "@/lib/config/service";
+import { claimDueEvents, finishEvent, releaseEvents, type ClaimedEvent } from "@/lib/db/queries/events";
+import { findIntegrationSummary, markIntegrationStatus } from "@/lib/db/queries/integrations";
+import { findProjectById } from "@/lib/db/queries/projects";
+import { AuthError, RetryableError } from "@/lib/errors";
+import { projectConnector } from "@/lib/integrations/connect";
+import type { PlatformEvent } from "@/lib/events/schemas";
+import { givesUp, nextAttemptDelay } from "./backoff";
+import { decide } from "./decide";
+import { executePlan } from "./execute";
+import { findExisting } from "./find";
+import type { TraceEntry } from "./trace";
+
+const LEASE_MS = 5 * 60_000;
+const PARALLEL_PROJECTS = 4;
+
+export interface DeliveryCounts {
+  claimed: number;
+  delivered: number;
+  retrying: number;
+  failed: number;
+  dead: number;
+  paused: number;
+}
+
+async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<"continue" | "stop"> {
+  const previous = (Array.isArray(event.trace) ? event.trace : []) as TraceEntry[];
+  const trace: TraceEntry[] = [];
+  const project = await findProjectById(event.projectId);
+  const found = await projectConnector(event.projectId);
+  if (!project || !found) {
+    await finishEvent(event.id, { status: "queued", reason: "waiting: no CRM connected", nextAttemptAt: new Date(Date.now() + 60_000), trace: previous });
+    counts.paused++;
+    return "stop";
+  }
+  const integration = await findIntegrationSummary(event.projectId);
+  try {
+    const config = await loadConfig(event.projectId);
+    const metadata = await crmMetadata(event.projectId);
+    const payload = event.payload as PlatformEvent;
+    const context = { projectId: event.projectId, crm: integration!.crm, connector: found.connector, country: project.defaultCountry, trace };
+    const { found: existing, keys } = await findExisting(context, payload, config);
+    const plan = decide({
+      event: payload,
+      config,
+      found: existing,
+      pipelines: metadata?.pipelines ?? [],
+      crmUsers: metadata?.users ?? [],
+      defaultCountry: project.defaultCountry,
+      today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
+    });
+    await executePlan({ ...context, keys, previous }, payload, plan);
+    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...previous.filter((entry) => entry.ok && entry.step !== undefined), ...trace] });
+    counts.delivered++;
+    return "continue";
+  } catch (error) {
+    const all = [...previous, ...trace];
+    if (error instanceof AuthError) {
+      // The CRM refused our credentials: the integration is broken, deliveries pause, nothing is lost.
+      await markIntegrationStatus(found.integrationId, "broken", error.message);
+      await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: new Date(), trace: all });
+      counts.paused++;
+      return "stop";
+    }
+    if (error instanceof RetryableError) {
+      if (givesUp(event.occurredAt, new Date())) {
+        await finishEvent(event.id, { status: "dead", reason: `gave up after ${event.attempts} attempts: ${error.message}`, nextAttemptAt: null, trace: all });
+        counts.dead++;
+      } else {
+        await finishEvent(event.id, { status: "failed", reason: error.message, nextAttemptAt: new Date(Date.now() + nextAttemptDelay(event.attempts, error.retryAfterMs)), trace: all });
+        counts.retrying++;
+      }
+      // Later events of this project wait for this one, so a client's events reach the CRM in order.
+      return "stop";
+    }
+    // The CRM rejected the data itself (or something unexpected): retrying cannot help.
+    if (!(error instanceof Error) || error.name !== "PermanentError") console.error(error);
+    await finishEvent(event.id, { status: "failed", reason: (error as Error).message, nextAttemptAt: null, trace: all });
+    counts.failed++;
+    return "continue";
+  }
+}
+
+/** Drains due deliveries now (cron, the in-process timer, the config API's deliveries/run). */
+export async function runDeliveries(options: { limit?: number; projectId?: string } = {}): Promise<DeliveryCounts> {
+  const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
+  const claimed = await claimDueEvents(options.limit ?? 200, LEASE_MS, options.projectId);
+  counts.claimed = claimed.length;
+  const byProject = new Map<string, ClaimedEvent[]>();
+  for (const event of claimed) byProject.set(event.projectId, [...(byProject.get(event.projectId) ?? []), event]);
+  const queues = [...byProject.values()];
+  // Events not tried because an earlier one of their project stopped go back untouched.
+  const release = (events: ClaimedEvent[]) => releaseEvents(events.map((event) => event.id));
+  const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      for (let index = 0; index < queue.length; index++) {
+        if ((await deliverOne(queue[index]!, counts)) === "stop") {
+          await release(queue.slice(index + 1));
+          break;
+        }
+      }
+    }
+  });
+  await Promise.all(workers);
+  return counts;
+}
