@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { insertEventOnce } from "@/lib/db/queries/events";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, pipedriveCredentials, zohoCredentials } from "@/lib/testing/sandbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { runDeliveries } from "./worker";
 

@@ -63,7 +63,7 @@ export async function listEvents(projectId: string, filter: { status?: EventStat
   });
 }
 
-export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true } });
+export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true, trace: true } });
 
 /** A single event sent again: back in the queue, due now. Delivered events are not sent twice. */
 export async function requeueEvent(projectId: string, id: string): Promise<boolean> {

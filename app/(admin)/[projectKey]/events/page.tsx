@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { findEvent, listEvents } from "@/lib/db/queries/events";
+import type { TraceEntry } from "@/lib/engine/trace";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { EVENT_STATUSES, eventFilterSchema } from "@/lib/validation/integration";
 
@@ -24,6 +25,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const filter = parsed.success ? parsed.data : eventFilterSchema.parse({});
   const [t, locale, events] = await Promise.all([getTranslator(), getLocale(), listEvents(project.id, { ...filter, limit: 200 })]);
   const selected = query.event ? await findEvent(project.id, query.event) : null;
+  const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
   const retryable = (status: string) => canEdit(role) && ["failed", "skipped", "dead"].includes(status);
 
@@ -46,6 +48,21 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
             <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[selected.status]}`}>{t(`events.status.${selected.status}`)}</span>
             {selected.reason ? <span className="ml-2 text-slate-600">{selected.reason}</span> : null}
           </p>
+          <h3 className="text-sm font-semibold">{t("events.trace")}</h3>
+          {trace.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("events.trace.empty")}</p>
+          ) : (
+            <ol className="space-y-0.5 text-xs" data-testid="event-trace">
+              {trace.map((entry, index) => (
+                <li key={index} className={entry.ok ? "text-slate-700" : "text-red-700"}>
+                  {entry.ok ? "✓" : "✗"} {entry.detail}
+                  {entry.id ? ` → ${entry.id}` : ""}
+                  {entry.error ? `: ${entry.error}` : ""}
+                </li>
+              ))}
+            </ol>
+          )}
+          <h3 className="text-sm font-semibold">{t("events.payload")}</h3>
           <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(selected.payload, null, 2)}</pre>
           {retryable(selected.status) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
         </section>

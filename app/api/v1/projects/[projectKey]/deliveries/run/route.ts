@@ -1,0 +1,7 @@
+import { apiHandler } from "@/lib/api/handler";
+import { runDeliveries } from "@/lib/engine/worker";
+
+export const dynamic = "force-dynamic";
+
+/** Drains this project's due deliveries now and answers with the counts. */
+export const POST = apiHandler("ADMIN", async (_request, access) => Response.json(await runDeliveries({ projectId: access.projectId })));
