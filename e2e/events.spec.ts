@@ -55,3 +55,20 @@ test.describe("events (F15) from the signed webhook", () => {
     await expect(page.getByRole("button", { name: "Send again" })).toHaveCount(0);
   });
 });
+
+test("the dry run shows the plan for a sample event and writes nothing", async ({ page }) => {
+  await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+  await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+  await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+  await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+  await expect(page.getByTestId("integration-status")).toHaveText("Active");
+  const before = await sql<{ count: string }>(`SELECT count(*) FROM "SandboxRecord"`);
+  await page.goto(`/${PROJECT.key}/events`);
+  await page.getByRole("button", { name: "Simulate" }).click();
+  await expect(page.getByTestId("simulator-result")).toContainText("Contact: Taras Melnyk");
+  await expect(page.getByTestId("simulator-plan").getByRole("listitem")).toHaveText([/^task "Call back \+380671234567: missed call"/, 'call log "Incoming call (missed)"']);
+  expect(await sql<{ count: string }>(`SELECT count(*) FROM "SandboxRecord"`)).toEqual(before);
+  await page.getByLabel("Sample event (JSON)").fill("{ not json");
+  await page.getByRole("button", { name: "Simulate" }).click();
+  await expect(page.getByTestId("simulator-error")).toContainText("The sample is not valid JSON");
+});

@@ -69,7 +69,8 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
   return null;
 }
 
-export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig): Promise<{ found: Found; keys: ClientKeys }> {
+/** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
+export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
   const keys = clientKeys(event, config, context.country);
   const cached = await findLinks(context.projectId, context.crm, linkKeys(keys));
   const trigger = event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
@@ -80,7 +81,7 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
   const organization = contact?.organizationId && row.organization !== "none" ? await traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null;
   const deal = contact && wanted("deal") ? ((await traced(context, "search", `open deals of contact ${contact.id}`, () => context.connector.openDealsOfContact(contact.id)))[0] ?? null) : null;
   const lead = row.lead !== "none" ? await findOne(context, "lead", keys, cached) : null;
-  await rememberFound(context, keys, { contact, lead });
+  if (options.remember !== false) await rememberFound(context, keys, { contact, lead });
   return { found: { contact, organization, deal, lead }, keys };
 }
 

@@ -1,4 +1,5 @@
 import { RetryButton } from "@/components/events/retry-button";
+import { Simulator } from "@/components/events/simulator";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -67,6 +68,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           {retryable(selected.status) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
         </section>
       ) : null}
+      <Simulator projectKey={project.key} />
       {events.length === 0 ? (
         <EmptyState title={t("events.empty.title")} body={t("events.empty.body")} />
       ) : (

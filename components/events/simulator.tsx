@@ -1,0 +1,98 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input-class";
+import { Notice } from "@/components/ui/notice";
+import { simulate } from "@/lib/actions/simulate";
+import type { Step } from "@/lib/engine/decide";
+import type { Simulation } from "@/lib/engine/simulate";
+import { useI18n } from "@/lib/i18n/client";
+import { translateMessage } from "@/lib/i18n/config";
+
+const SAMPLE = JSON.stringify(
+  { id: "dry-run-1", type: "call", direction: "incoming", status: "missed", startedAt: "2026-11-21T10:00:00Z", caller: "067 123 45 67", callee: "+380441234567", line: "sales-1", pool: "Контекстна реклама" },
+  null,
+  2,
+);
+
+function describeStep(step: Step): string {
+  const fields = (values: { fields: Record<string, string> }) => (Object.keys(values.fields).length ? ` ${JSON.stringify(values.fields)}` : "");
+  switch (step.op) {
+    case "create":
+      return `create ${step.entity}${step.values.name ? ` "${step.values.name}"` : ""}${step.values.stageId ? ` in ${step.values.pipelineId} / ${step.values.stageId}` : ""}${fields(step.values)}`;
+    case "update":
+      return `update ${step.entity} ${step.id}${fields(step.values)}`;
+    case "task":
+      return `task "${step.subject}" due ${step.dueDate}${step.ownerId ? ` for user ${step.ownerId}` : ""}`;
+    case "callLog":
+      return `call log "${step.subject}"`;
+    case "recording":
+      return `attach the recording ${step.url}`;
+  }
+}
+
+/** F15: the plan for a sample event, computed by the engine, writing nothing. */
+export function Simulator({ projectKey }: { projectKey: string }) {
+  const { t } = useI18n();
+  const [json, setJson] = useState(SAMPLE);
+  const [result, setResult] = useState<Simulation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = () =>
+    startTransition(async () => {
+      setError(null);
+      const answer = await simulate(projectKey, { json });
+      if (answer.ok) setResult(answer.data);
+      else {
+        setResult(null);
+        const details = Object.entries(answer.error.fieldErrors ?? {}).map(([path, message]) => `${path}: ${translateMessage(t, message)}`);
+        setError([translateMessage(t, answer.error.message), ...details].join(" · "));
+      }
+    });
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="simulator-title">
+      <h2 id="simulator-title" className="text-base font-semibold">
+        {t("simulator.title")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("simulator.about")}</p>
+      <label htmlFor="sample-event" className="sr-only">
+        {t("simulator.sample")}
+      </label>
+      <textarea id="sample-event" rows={8} className={`${inputClass} font-mono text-xs`} value={json} onChange={(event) => setJson(event.target.value)} />
+      <Button type="button" onClick={run} disabled={pending}>
+        {pending ? t("simulator.running") : t("simulator.run")}
+      </Button>
+      {error ? (
+        <Notice tone="error" testId="simulator-error">
+          {error}
+        </Notice>
+      ) : null}
+      {result ? (
+        <div className="space-y-2 text-sm" data-testid="simulator-result">
+          {result.skipped ? (
+            <p>{t("simulator.skipped", { reason: result.skipped })}</p>
+          ) : (
+            <>
+              <p className="font-medium">{t("simulator.found")}</p>
+              <ul className="list-disc pl-5">
+                {Object.entries(result.found).map(([entity, label]) => (
+                  <li key={entity}>
+                    {t(`entity.${entity as "contact"}`)}: {label ?? "—"}
+                  </li>
+                ))}
+              </ul>
+              <p className="font-medium">{t("simulator.plan")}</p>
+              <ol className="list-decimal pl-5" data-testid="simulator-plan">
+                {result.plan?.steps.map((step, index) => (
+                  <li key={index}>{describeStep(step)}</li>
+                ))}
+              </ol>
+              {result.plan?.notes.length ? <p className="text-slate-600">{result.plan.notes.join("; ")}</p> : null}
+            </>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { simulateEvent } from "@/lib/engine/simulate";
+import { projectAction } from "./safe-action";
+
+/** The dry run writes nothing, so any member may use it. */
+export const simulate = projectAction({
+  role: "VIEWER",
+  schema: z.object({ json: z.string().max(256 * 1024, "validation.tooLarge") }),
+  run: async ({ json }, { project }) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch (error) {
+      throw new AppError("VALIDATION", `The sample is not valid JSON: ${(error as Error).message}`);
+    }
+    return simulateEvent(project, raw);
+  },
+});

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { connectWithCredentials } from "@/lib/integrations/connect";
+import { makeProject } from "@/lib/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { simulateEvent } from "./simulate";
+
+let sandbox: SandboxHandle;
+let project: { id: string; key: string; defaultCountry: string; timezone: string };
+
+beforeAll(async () => {
+  sandbox = await openSandbox("pipedrive", "simulate");
+  const { projectKey } = await makeProject("Dry run");
+  project = await db().project.findUniqueOrThrow({ where: { key: projectKey }, select: { id: true, key: true, defaultCountry: true, timezone: true } });
+  await connectWithCredentials(project, await pipedriveCredentials(sandbox), { userId: null, actor: "test" });
+});
+afterAll(() => sandbox.server.close());
+
+const missed = { id: "dry-1", type: "call", direction: "incoming", status: "missed", startedAt: "2026-11-21T10:00:00Z", caller: "+380671234567", callee: "+380441234567", line: "sales-1" };
+
+describe("the dry run", () => {
+  it("shows what the CRM holds and the plan, and writes nothing anywhere", async () => {
+    const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm: "pipedrive", name: sandbox.account } } });
+    const before = { records: await db().sandboxRecord.count({ where: { accountId: account.id } }), links: await db().entityLink.count({ where: { projectId: project.id } }), events: await db().event.count({ where: { projectId: project.id } }) };
+    const result = await simulateEvent(project, missed);
+    expect(result.found.contact).toMatch(/^Taras Melnyk/);
+    expect(result.plan?.steps.map((step) => step.op)).toEqual(["task", "callLog"]);
+    expect(result.reads.every((entry) => entry.op === "search" || entry.op === "get")).toBe(true);
+    expect({ records: await db().sandboxRecord.count({ where: { accountId: account.id } }), links: await db().entityLink.count({ where: { projectId: project.id } }), events: await db().event.count({ where: { projectId: project.id } }) }).toEqual(before);
+  });
+
+  it("names what is wrong with an invalid sample", async () => {
+    await expect(simulateEvent(project, { ...missed, direction: "sideways" })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "direction", message: expect.any(String) }] });
+  });
+});

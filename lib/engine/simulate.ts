@@ -1,0 +1,45 @@
+// F15's dry run: what the engine would do with a sample event, computed with the same find and decide
+// code as a delivery. It reads the CRM (searches) but writes nothing, to the CRM or to our database.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { crmMetadata } from "@/lib/config/metadata";
+import { loadConfig } from "@/lib/config/service";
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { stopListed } from "@/lib/engine/stop-list";
+import { AppError, CrmError } from "@/lib/errors";
+import { parseEvent } from "@/lib/events/schemas";
+import { projectConnector } from "@/lib/integrations/connect";
+import { decide, type Plan } from "./decide";
+import { findExisting } from "./find";
+import type { TraceEntry } from "./trace";
+
+export interface Simulation {
+  skipped: string | null;
+  plan: Plan | null;
+  found: Record<"contact" | "organization" | "deal" | "lead", string | null>;
+  reads: TraceEntry[];
+}
+
+export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string }, raw: unknown): Promise<Simulation> {
+  const parsed = parseEvent(raw);
+  if (!parsed.ok) throw new AppError("VALIDATION", "The sample event does not match its schema.", parsed.issues);
+  const event = parsed.event;
+  const config = await loadConfig(project.id);
+  if (event.type === "call") {
+    const listed = stopListed(event.line, config.stopList, project.defaultCountry);
+    if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [] };
+  }
+  const [connection, integration] = await Promise.all([projectConnector(project.id), findIntegrationSummary(project.id)]);
+  if (!connection || !integration) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
+  const reads: TraceEntry[] = [];
+  try {
+    const metadata = await crmMetadata(project.id);
+    const { found } = await findExisting({ projectId: project.id, crm: integration.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
+    const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
+    const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
+    return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads };
+  } catch (error) {
+    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
+    throw error;
+  }
+}
