@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
+import { TableShell } from "@/components/ui/table-shell";
 import { saveStopList } from "@/lib/actions/config";
 import { parseStopListPaste, type PasteLine } from "@/lib/config/stop-list-paste";
 import { useI18n } from "@/lib/i18n/client";
@@ -127,18 +128,7 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
         {visible.length === 0 ? (
           <p className="text-sm text-slate-500">{entries.length ? t("stopList.noMatch") : t("stopList.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-left text-sm" data-testid="stop-list">
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="px-3 py-2">{t("stopList.kind")}</th>
-                  <th className="px-3 py-2">{t("stopList.value")}</th>
-                  <th className="px-3 py-2">{t("stopList.sipPair")}</th>
-                  <th className="px-3 py-2">{t("stopList.note")}</th>
-                  {readOnly ? null : <th className="px-3 py-2" />}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <TableShell testId="stop-list" headers={[t("stopList.kind"), t("stopList.value"), t("stopList.sipPair"), t("stopList.note"), ...(readOnly ? [] : [""])]}>
                 {visible.map((entry) => (
                   <tr key={entry.id}>
                     <td className="px-3 py-1.5">{t(`stopList.kind.${entry.kind}`)}</td>
@@ -159,9 +149,7 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
                     )}
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </TableShell>
         )}
       </section>
     </div>

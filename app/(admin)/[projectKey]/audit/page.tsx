@@ -1,5 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableShell } from "@/components/ui/table-shell";
 import { FilterForm } from "@/components/ui/filter-form";
 import { describeChange } from "@/lib/audit/describe-change";
 import { requireProjectPage } from "@/lib/auth/session";
@@ -31,18 +32,7 @@ export default async function AuditPage({
       {entries.length === 0 ? (
         <EmptyState title={t("audit.empty.title")} body={t("audit.empty.body")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm" data-testid="audit-table">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">{t("audit.when")}</th>
-                <th className="px-3 py-2">{t("audit.who")}</th>
-                <th className="px-3 py-2">{t("audit.what")}</th>
-                <th className="px-3 py-2">{t("audit.target")}</th>
-                <th className="px-3 py-2">{t("audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <TableShell testId="audit-table" headers={[t("audit.when"), t("audit.who"), t("audit.what"), t("audit.target"), t("audit.change")]}>
               {entries.map((entry) => (
                 <tr key={entry.id} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.format(entry.createdAt)}</td>
@@ -61,9 +51,7 @@ export default async function AuditPage({
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableShell>
       )}
     </>
   );

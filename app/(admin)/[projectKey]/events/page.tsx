@@ -3,6 +3,7 @@ import { Simulator } from "@/components/events/simulator";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableShell } from "@/components/ui/table-shell";
 import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { findEvent, listEvents } from "@/lib/db/queries/events";
@@ -72,20 +73,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
       {events.length === 0 ? (
         <EmptyState title={t("events.empty.title")} body={t("events.empty.body")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm" data-testid="events-table">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">{t("events.received")}</th>
-                <th className="px-3 py-2">{t("events.type")}</th>
-                <th className="px-3 py-2">{t("events.id")}</th>
-                <th className="px-3 py-2">{t("events.status")}</th>
-                <th className="px-3 py-2">{t("events.attempts")}</th>
-                <th className="px-3 py-2">{t("events.reason")}</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <TableShell testId="events-table" headers={[t("events.received"), t("events.type"), t("events.id"), t("events.status"), t("events.attempts"), t("events.reason"), ""]}>
               {events.map((event) => (
                 <tr key={event.id}>
                   <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{format.format(event.receivedAt)}</td>
@@ -103,9 +91,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                   <td className="px-3 py-1.5 text-right">{retryable(event.status) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </TableShell>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
@@ -55,18 +56,7 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
               {module.rows.length === 0 ? (
                 <p className="text-sm text-slate-500">{t("sandbox.empty")}</p>
               ) : (
-                <div className="max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white">
-                  <table className="min-w-full text-left text-sm" data-testid={`sandbox-${module.module}`}>
-                    <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
-                      <tr>
-                        {module.columns.map((column) => (
-                          <th key={column} className="px-3 py-2">
-                            {column}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
+                <TableShell scroll testId={`sandbox-${module.module}`} headers={module.columns}>
                       {module.rows.map((row, index) => (
                         <tr key={index}>
                           {row.map((cell, cellIndex) => (
@@ -76,9 +66,7 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
                           ))}
                         </tr>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                </TableShell>
               )}
             </section>
           ))}
