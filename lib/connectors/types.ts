@@ -128,6 +128,11 @@ export interface CrmConnector {
   listPipelines(): Promise<CrmPipeline[]>;
   /** Records whose phone matches one of the variants, as the CRM's own phone search finds them. */
   searchByPhone(entity: EntityKind, variants: string[]): Promise<CrmRecord[]>;
+  /**
+   * One "contains" search on a number's national significant digits: every record holding the number in
+   * any format, plus strangers whose numbers merely contain the digits (the caller filters by E.164).
+   */
+  searchPhoneCandidates(entity: EntityKind, nationalDigits: string): Promise<CrmRecord[]>;
   searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]>;
   /** Exact match on a custom field, e.g. the platform's client id. */
   searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]>;

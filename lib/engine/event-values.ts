@@ -35,3 +35,15 @@ export function formEmail(fields: Record<string, string>, emailFields: string[])
   }
   return null;
 }
+
+/**
+ * Which client an event is about, for ordering: one client's events reach the CRM in order, while a
+ * failing client does not hold up the others. The last 9 digits of the number survive every format.
+ */
+export function orderingKey(event: PlatformEvent): string {
+  const phone = event.type === "call" ? (event.direction === "incoming" ? event.caller : event.callee) : event.type === "form" ? (event.fields.tel ?? event.fields.phone) : event.client.phone;
+  const digits = phone?.replace(/\D/g, "").slice(-9);
+  if (digits && digits.length >= 6) return `phone:${digits}`;
+  if (event.clientId) return `client:${event.clientId}`;
+  return event.type === "messenger" ? `messenger:${event.client.messengerId}` : `event:${event.id}`;
+}

@@ -17,6 +17,18 @@ interface ExecuteContext {
   trace: TraceEntry[];
 }
 
+/** The identity of a step across attempts. */
+function stepKey(step: Step): string {
+  switch (step.op) {
+    case "create":
+      return `create:${step.entity}`;
+    case "update":
+      return `update:${step.entity}:${step.id}`;
+    default:
+      return step.op;
+  }
+}
+
 function describe(step: Step): string {
   switch (step.op) {
     case "create":
@@ -54,15 +66,16 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
     fields: values.fields,
   });
 
-  for (const [index, step] of plan.steps.entries()) {
-    const done = context.previous.find((entry) => entry.step === index && entry.ok);
+  for (const step of plan.steps) {
+    const key = stepKey(step);
+    const done = context.previous.find((entry) => entry.step === key && entry.ok);
     if (done) {
       if (step.op === "create" && done.id) created.set(step.entity, done.id);
       if (step.op === "callLog") callLogId = done.id;
       context.trace.push({ ...done, detail: `${done.detail} (done in an earlier attempt)` });
       continue;
     }
-    const entry: TraceEntry = { op: step.op, detail: describe(step), ok: false, step: index, at: new Date().toISOString() };
+    const entry: TraceEntry = { op: step.op, detail: describe(step), ok: false, step: key, at: new Date().toISOString() };
     try {
       switch (step.op) {
         case "create": {

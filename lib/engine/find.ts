@@ -3,7 +3,7 @@
 import type { CrmConnector, CrmKind, CrmRecord, EntityKind } from "@/lib/connectors/types";
 import { findLinks, forgetLink, saveLinks } from "@/lib/db/queries/links";
 import type { PlatformEvent } from "@/lib/events/schemas";
-import { normalisePhone, phoneSearchVariants, samePhone } from "@/lib/phone/variants";
+import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Found } from "./decide";
 import { formEmail, formPhone } from "./event-values";
@@ -56,9 +56,10 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
     await forgetLink(context.projectId, context.crm, kind, key);
   }
   if (keys.phone) {
-    const variants = phoneSearchVariants(keys.phone, context.country);
-    const hits = await traced(context, "search", `${kind} by phone ${variants.join(" | ")}`, () => context.connector.searchByPhone(kind, variants));
-    // Digits alone can match a stranger ("contains"): only the same E.164 number counts.
+    // One "contains" search on the national significant number finds every stored format in one CRM
+    // call (crm-apis.md); digits alone can match a stranger, so only the same E.164 number counts.
+    const digits = normalisePhone(keys.phone, context.country)!.nationalSignificant;
+    const hits = await traced(context, "search", `${kind} by phone digits ${digits}`, () => context.connector.searchPhoneCandidates(kind, digits));
     const hit = hits.find((record) => record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))) ?? null;
     if (hit) return hit;
   }

@@ -5,8 +5,11 @@ export interface TraceEntry {
   ok: boolean;
   /** The CRM's id of what was created or updated. */
   id?: string;
-  /** Index of the plan step, so a retry resumes after the steps already done. */
-  step?: number;
+  /**
+   * What the step did ("create:deal", "callLog" …), so a retry skips what an earlier attempt completed
+   * even when the new plan differs (the retry finds what the first attempt created).
+   */
+  step?: string;
   error?: string;
   at: string;
 }

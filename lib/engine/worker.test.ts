@@ -64,6 +64,7 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     await runDeliveries({ projectId: env.project.id });
     const trace = (await env.event(id)).trace as Array<{ op: string; detail: string }>;
     expect(trace.some((entry) => entry.detail.includes("by phone"))).toBe(false);
+    expect(trace[0]?.detail).toMatch(/\(link cache\)$/);
     expect(await env.count(MODULES[crm].contacts)).toBe(before.contacts);
     expect(await env.count(MODULES[crm].deals)).toBe(before.deals);
     expect(await env.count(MODULES[crm].calls)).toBe(before.calls + 1);

@@ -13,6 +13,7 @@ import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
+import { orderingKey } from "./event-values";
 import { executePlan } from "./execute";
 import { findExisting } from "./find";
 import type { TraceEntry } from "./trace";
@@ -29,7 +30,8 @@ export interface DeliveryCounts {
   paused: number;
 }
 
-async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<"continue" | "stop"> {
+/** "hold-client": later events of this client wait; "stop": the whole project pauses (no CRM, broken). */
+async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<"continue" | "hold-client" | "stop"> {
   const previous = (Array.isArray(event.trace) ? event.trace : []) as TraceEntry[];
   const trace: TraceEntry[] = [];
   const project = await findProjectById(event.projectId);
@@ -76,8 +78,8 @@ async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<
         await finishEvent(event.id, { status: "failed", reason: error.message, nextAttemptAt: new Date(Date.now() + nextAttemptDelay(event.attempts, error.retryAfterMs)), trace: all });
         counts.retrying++;
       }
-      // Later events of this project wait for this one, so a client's events reach the CRM in order.
-      return "stop";
+      // Later events of this client wait for this one, so a client's events reach the CRM in order.
+      return "hold-client";
     }
     // The CRM rejected the data itself (or something unexpected): retrying cannot help.
     if (!(error instanceof Error) || error.name !== "PermanentError") console.error(error);
@@ -99,8 +101,17 @@ export async function runDeliveries(options: { limit?: number; projectId?: strin
   const release = (events: ClaimedEvent[]) => releaseEvents(events.map((event) => event.id));
   const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      const held = new Set<string>();
       for (let index = 0; index < queue.length; index++) {
-        if ((await deliverOne(queue[index]!, counts)) === "stop") {
+        const event = queue[index]!;
+        const key = orderingKey(event.payload as PlatformEvent);
+        if (held.has(key)) {
+          await release([event]);
+          continue;
+        }
+        const outcome = await deliverOne(event, counts);
+        if (outcome === "hold-client") held.add(key);
+        if (outcome === "stop") {
           await release(queue.slice(index + 1));
           break;
         }

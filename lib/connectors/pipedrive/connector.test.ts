@@ -61,6 +61,13 @@ describe("Pipedrive connector: search", () => {
     expect(await pd.searchByPhone("deal", ["0671234567"])).toEqual([]);
   });
 
+  it("one non-exact search on the national digits finds a number in any stored format", async () => {
+    const pd = connector();
+    expect((await pd.searchPhoneCandidates("contact", "671234567")).map((record) => record.name)).toEqual(["Taras Melnyk"]);
+    expect((await pd.searchPhoneCandidates("contact", "931112233")).map((record) => record.name)).toEqual(["Nadiia Shevchuk"]);
+    expect(await pd.searchPhoneCandidates("deal", "671234567")).toEqual([]);
+  });
+
   it("finds by e-mail and by a custom field value", async () => {
     const pd = connector();
     expect((await pd.searchByEmail("contact", "taras.melnyk@example.com"))[0]?.name).toBe("Taras Melnyk");

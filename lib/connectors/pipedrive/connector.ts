@@ -233,6 +233,12 @@ export class PipedriveConnector implements CrmConnector {
     return [];
   }
 
+  /** Without exact_match, Pipedrive's phone search finds the digits inside any stored number. */
+  async searchPhoneCandidates(entity: EntityKind, nationalDigits: string): Promise<CrmRecord[]> {
+    const digits = nationalDigits.replace(/\D/g, "");
+    return entity === "contact" && digits.length >= 5 ? this.search(entity, digits, "phone", false) : [];
+  }
+
   async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {
     return entity === "contact" ? this.search(entity, email.trim(), "email", true) : [];
   }

@@ -66,6 +66,13 @@ describe("Zoho connector: search", () => {
     expect((await zoho.searchByPhone("contact", ["050-555-12-34"]))[0]?.name).toBe("Oksana Hrytsenko");
   });
 
+  it("one 'contains' search on the national digits finds a number in any stored format (Phone and Mobile)", async () => {
+    const zoho = connector();
+    expect((await zoho.searchPhoneCandidates("contact", "671234567")).map((record) => record.name)).toEqual(["Taras Melnyk"]);
+    expect((await zoho.searchPhoneCandidates("contact", "505551234")).map((record) => record.name)).toEqual(["Oksana Hrytsenko"]);
+    expect(await zoho.searchPhoneCandidates("contact", "999999999")).toEqual([]);
+  });
+
   it("answers no match (Zoho's 204) as an empty list, and finds by e-mail and by a custom field", async () => {
     const zoho = connector();
     expect(await zoho.searchByEmail("contact", "nobody@example.com")).toEqual([]);

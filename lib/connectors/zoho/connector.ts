@@ -36,6 +36,7 @@ import {
 // Refresh a little before the stated expiry so a token never dies in flight.
 const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
+const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
 
 /** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */
 export function zohoSearchValue(value: string): string {
@@ -226,6 +227,15 @@ export class ZohoConnector implements CrmConnector {
       if (found.length) return found;
     }
     return [];
+  }
+
+  /** criteria `equals` on a phone field acts as "contains" on its digits (documented by Zoho). */
+  async searchPhoneCandidates(entity: EntityKind, nationalDigits: string): Promise<CrmRecord[]> {
+    const digits = nationalDigits.replace(/\D/g, "");
+    if (digits.length < 5) return [];
+    const fields = PHONE_FIELDS[entity];
+    const criteria = fields.length === 1 ? `(${fields[0]}:equals:${digits})` : `(${fields.map((field) => `(${field}:equals:${digits})`).join("or")})`;
+    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { criteria }, `Search ${MODULES[entity]} by phone digits`);
   }
 
   async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {

@@ -78,37 +78,44 @@ type Condition = { field: string; operator: string; value: string };
 function parseCriteria(criteria: string): { joiner: "and" | "or"; conditions: Condition[] } | null {
   const trimmed = criteria.trim();
   const inner = trimmed.startsWith("((") ? trimmed.slice(1, -1) : trimmed;
-  const parts: string[] = [];
+  const groups: string[] = [];
+  const joiners = new Set<string>();
   let depth = 0;
-  let current = "";
-  let joiner: "and" | "or" = "and";
+  let group = "";
+  let between = "";
   for (let index = 0; index < inner.length; index++) {
     const char = inner[index]!;
-    if (char === "\\") {
-      current += inner.slice(index, index + 2);
+    if (char === "\\" && depth > 0) {
+      group += inner.slice(index, index + 2);
       index++;
       continue;
     }
-    if (char === "(") depth++;
-    if (char === ")") depth--;
-    current += char;
-    if (depth === 0 && current.trim()) {
-      if (/^\s*(and|or)\s*$/i.test(current)) {
-        joiner = current.trim().toLowerCase() as "and" | "or";
-      } else if (current.trim().startsWith("(")) {
-        parts.push(current.trim());
+    if (depth === 0 && char !== "(") {
+      between += char;
+      continue;
+    }
+    if (char === "(") {
+      if (depth === 0 && between.trim()) joiners.add(between.trim().toLowerCase());
+      if (depth === 0) between = "";
+      depth++;
+    }
+    group += char;
+    if (char === ")") {
+      depth--;
+      if (depth === 0) {
+        groups.push(group);
+        group = "";
       }
-      current = "";
-    } else if (depth === 0) current = "";
+    }
   }
+  if (depth !== 0 || between.trim() || joiners.size > 1 || [...joiners].some((joiner) => joiner !== "and" && joiner !== "or")) return null;
   const conditions: Condition[] = [];
-  for (const part of parts) {
-    const body = part.slice(1, -1);
-    const [field, operator, ...rest] = body.split(/(?<!\\):/);
+  for (const part of groups) {
+    const [field, operator, ...rest] = part.slice(1, -1).split(/(?<!\\):/);
     if (!field || !operator || rest.length === 0) return null;
     conditions.push({ field: field.trim(), operator: operator.trim(), value: rest.join(":").replace(/\\(.)/g, "$1") });
   }
-  return conditions.length ? { joiner, conditions } : null;
+  return conditions.length ? { joiner: ([...joiners][0] ?? "and") as "and" | "or", conditions } : null;
 }
 
 function conditionHolds(record: Record<string, unknown>, condition: Condition, phoneFields: string[]): boolean {
