@@ -5,16 +5,21 @@ import { Notice } from "@/components/ui/notice";
 import { useI18n } from "@/lib/i18n/client";
 import type { SaveStatus } from "./use-section-save";
 
+/** The outcome of an editor's last save. */
+export function SaveStatusNotice({ status }: { status: SaveStatus }) {
+  return status ? (
+    <Notice tone={status.tone} testId="editor-status">
+      {status.text}
+    </Notice>
+  ) : null;
+}
+
 /** Save button and the outcome of the last save; nothing to click for a read-only viewer. */
 export function EditorFooter({ status, readOnly, submitting, dirty }: { status: SaveStatus; readOnly: boolean; submitting: boolean; dirty: boolean }) {
   const { t } = useI18n();
   return (
     <div className="space-y-3">
-      {status ? (
-        <Notice tone={status.tone} testId="editor-status">
-          {status.text}
-        </Notice>
-      ) : null}
+      <SaveStatusNotice status={status} />
       {readOnly ? null : (
         <Button type="submit" disabled={submitting || !dirty}>
           {submitting ? t("settings.saving") : t("settings.save")}

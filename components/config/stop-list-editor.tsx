@@ -6,14 +6,14 @@ import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
-import { Notice } from "@/components/ui/notice";
 import { TableShell } from "@/components/ui/table-shell";
 import { saveStopList } from "@/lib/actions/config";
 import { parseStopListPaste, type PasteLine } from "@/lib/config/stop-list-paste";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { stopListEntrySchema, type StopListEntry } from "@/lib/validation/config";
-import { ReadOnlyNotice } from "./editor-footer";
+import { ReadOnlyNotice, SaveStatusNotice } from "./editor-footer";
+import type { SaveStatus } from "./use-section-save";
 
 const newId = () => crypto.randomUUID();
 type EntryInput = { id: string; kind: "sip" | "fmc"; value: string; sipPair?: string; note: string };
@@ -24,7 +24,7 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
   const [query, setQuery] = useState("");
   const [paste, setPaste] = useState("");
   const [report, setReport] = useState<PasteLine[] | null>(null);
-  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<SaveStatus>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<EntryInput>({ resolver: zodResolver(stopListEntrySchema) as never, defaultValues: { id: newId(), kind: "sip", value: "", sipPair: "", note: "" } });
   const kind = useWatch({ control: form.control, name: "kind" });
@@ -67,11 +67,7 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
   return (
     <div className="space-y-6">
       <ReadOnlyNotice readOnly={readOnly} />
-      {status ? (
-        <Notice tone={status.tone} testId="editor-status">
-          {status.text}
-        </Notice>
-      ) : null}
+      <SaveStatusNotice status={status} />
       {readOnly ? null : (
         <div className="grid gap-6 lg:grid-cols-2">
           <form onSubmit={add} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("stopList.add")}>

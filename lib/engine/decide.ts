@@ -4,9 +4,8 @@
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
 import type { PlatformEvent } from "@/lib/events/schemas";
-import { normalisePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
-import { eventVariables, formEmail, formPhone } from "./event-values";
+import { clientKeys, eventVariables, rawClientPhone } from "./event-values";
 import { pickStage } from "./stage-rules";
 
 export type Link = { id: string } | { ref: EntityKind };
@@ -100,16 +99,8 @@ function withUtmRule(values: { fields: Record<string, string>; utmFields: string
 }
 
 function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string) {
-  const phoneRaw =
-    event.type === "call"
-      ? event.direction === "incoming"
-        ? event.caller
-        : event.callee
-      : event.type === "form"
-        ? formPhone(event.fields, config.forms.phoneFields)
-        : (event.client.phone ?? null);
-  const phone = phoneRaw ? (normalisePhone(phoneRaw, country)?.e164 ?? null) : null;
-  const email = event.type === "form" ? formEmail(event.fields, config.forms.emailFields) : null;
+  const phoneRaw = rawClientPhone(event, config.forms.phoneFields);
+  const { phone, email } = clientKeys(event, config.forms, country);
   const name =
     event.type === "messenger"
       ? event.client.name

@@ -1,6 +1,7 @@
 // Reading values out of a platform event: variables by dotted name (as mapping tabs and stage rules
 // name them) and the contact points the event carries.
 import type { PlatformEvent } from "@/lib/events/schemas";
+import { normalisePhone } from "@/lib/phone/variants";
 
 /** Every variable of the event as strings: top-level fields, nested ones by dotted path, custom `variables`. */
 export function eventVariables(event: PlatformEvent): Record<string, string> {
@@ -36,13 +37,35 @@ export function formEmail(fields: Record<string, string>, emailFields: string[])
   return null;
 }
 
+/** The client's number as the event carries it: the other party of a call, a form's phone field, a chat's phone. */
+export function rawClientPhone(event: PlatformEvent, phoneFields: string[]): string | null {
+  if (event.type === "call") return event.direction === "incoming" ? event.caller : event.callee;
+  if (event.type === "form") return formPhone(event.fields, phoneFields);
+  return event.client.phone ?? null;
+}
+
+export interface ClientKeys {
+  phone: string | null;
+  email: string | null;
+  clientId: string | null;
+}
+
+/** What identifies the client in the CRM and in the link cache: E.164 phone, e-mail, client id. */
+export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): ClientKeys {
+  const raw = rawClientPhone(event, forms.phoneFields);
+  return {
+    phone: raw ? (normalisePhone(raw, country)?.e164 ?? null) : null,
+    email: event.type === "form" ? (formEmail(event.fields, forms.emailFields)?.toLowerCase() ?? null) : null,
+    clientId: event.clientId ?? null,
+  };
+}
+
 /**
  * Which client an event is about, for ordering: one client's events reach the CRM in order, while a
  * failing client does not hold up the others. The last 9 digits of the number survive every format.
  */
 export function orderingKey(event: PlatformEvent): string {
-  const phone = event.type === "call" ? (event.direction === "incoming" ? event.caller : event.callee) : event.type === "form" ? (event.fields.tel ?? event.fields.phone) : event.client.phone;
-  const digits = phone?.replace(/\D/g, "").slice(-9);
+  const digits = rawClientPhone(event, ["tel", "phone"])?.replace(/\D/g, "").slice(-9);
   if (digits && digits.length >= 6) return `phone:${digits}`;
   if (event.clientId) return `client:${event.clientId}`;
   return event.type === "messenger" ? `messenger:${event.client.messengerId}` : `event:${event.id}`;

@@ -4,7 +4,8 @@
 import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from "@/lib/connectors/types";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
-import { rememberFound, type ClientKeys } from "./find";
+import type { ClientKeys } from "./event-values";
+import { rememberFound } from "./find";
 import type { TraceEntry } from "./trace";
 
 interface ExecuteContext {

@@ -6,23 +6,8 @@ import type { PlatformEvent } from "@/lib/events/schemas";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Found } from "./decide";
-import { formEmail, formPhone } from "./event-values";
+import { clientKeys, type ClientKeys } from "./event-values";
 import type { TraceEntry } from "./trace";
-
-export interface ClientKeys {
-  phone: string | null;
-  email: string | null;
-  clientId: string | null;
-}
-
-export function clientKeys(event: PlatformEvent, config: IntegrationConfig, country: string): ClientKeys {
-  const raw = event.type === "call" ? (event.direction === "incoming" ? event.caller : event.callee) : event.type === "form" ? formPhone(event.fields, config.forms.phoneFields) : (event.client.phone ?? null);
-  return {
-    phone: raw ? (normalisePhone(raw, country)?.e164 ?? null) : null,
-    email: event.type === "form" ? formEmail(event.fields, config.forms.emailFields)?.toLowerCase() ?? null : null,
-    clientId: event.clientId ?? null,
-  };
-}
 
 export const linkKeys = (keys: ClientKeys) =>
   [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, keys.clientId && `client:${keys.clientId}`].filter((key): key is string => Boolean(key));
@@ -72,7 +57,7 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
 
 /** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
 export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
-  const keys = clientKeys(event, config, context.country);
+  const keys = clientKeys(event, config.forms, context.country);
   const cached = await findLinks(context.projectId, context.crm, linkKeys(keys));
   const trigger = event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
   const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;

@@ -4,7 +4,6 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
-import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { stopListed } from "@/lib/engine/stop-list";
 import { AppError, CrmError } from "@/lib/errors";
 import { parseEvent } from "@/lib/events/schemas";
@@ -29,12 +28,12 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
     const listed = stopListed(event.line, config.stopList, project.defaultCountry);
     if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [] };
   }
-  const [connection, integration] = await Promise.all([projectConnector(project.id), findIntegrationSummary(project.id)]);
-  if (!connection || !integration) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
+  const connection = await projectConnector(project.id);
+  if (!connection) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
   const reads: TraceEntry[] = [];
   try {
     const metadata = await crmMetadata(project.id);
-    const { found } = await findExisting({ projectId: project.id, crm: integration.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
+    const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
     const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
     return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads };

@@ -3,14 +3,17 @@
 // projects run side by side.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
+import type { CrmMetadata } from "@/lib/config/crm-checks";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
 import { claimDueEvents, finishEvent, releaseEvents, type ClaimedEvent } from "@/lib/db/queries/events";
-import { findIntegrationSummary, markIntegrationStatus } from "@/lib/db/queries/integrations";
+import { markIntegrationStatus } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { AuthError, RetryableError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
+import type { IntegrationConfig } from "@/lib/validation/config";
 import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
 import { orderingKey } from "./event-values";
@@ -30,23 +33,38 @@ export interface DeliveryCounts {
   paused: number;
 }
 
+/** What every event of a project needs, loaded once per run rather than per event. */
+interface ProjectRun {
+  project: { id: string; defaultCountry: string; timezone: string };
+  connector: CrmConnector;
+  integrationId: string;
+  crm: CrmKind;
+  config: IntegrationConfig;
+  /** Read from the CRM on first use (it can fail like any CRM call), then shared. */
+  metadata: () => Promise<CrmMetadata | null>;
+}
+
+async function loadProjectRun(projectId: string): Promise<ProjectRun | null> {
+  const [project, connection, config] = await Promise.all([findProjectById(projectId), projectConnector(projectId), loadConfig(projectId)]);
+  if (!project || !connection) return null;
+  let metadata: Promise<CrmMetadata | null> | undefined;
+  return { project, ...connection, config, metadata: () => (metadata ??= crmMetadata(projectId)) };
+}
+
 /** "hold-client": later events of this client wait; "stop": the whole project pauses (no CRM, broken). */
-async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<"continue" | "hold-client" | "stop"> {
+async function deliverOne(event: ClaimedEvent, run: ProjectRun | null, counts: DeliveryCounts): Promise<"continue" | "hold-client" | "stop"> {
   const previous = (Array.isArray(event.trace) ? event.trace : []) as TraceEntry[];
   const trace: TraceEntry[] = [];
-  const project = await findProjectById(event.projectId);
-  const found = await projectConnector(event.projectId);
-  if (!project || !found) {
+  if (!run) {
     await finishEvent(event.id, { status: "queued", reason: "waiting: no CRM connected", nextAttemptAt: new Date(Date.now() + 60_000), trace: previous });
     counts.paused++;
     return "stop";
   }
-  const integration = await findIntegrationSummary(event.projectId);
+  const { project, config } = run;
   try {
-    const config = await loadConfig(event.projectId);
-    const metadata = await crmMetadata(event.projectId);
+    const metadata = await run.metadata();
     const payload = event.payload as PlatformEvent;
-    const context = { projectId: event.projectId, crm: integration!.crm, connector: found.connector, country: project.defaultCountry, trace };
+    const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
     const { found: existing, keys } = await findExisting(context, payload, config);
     const plan = decide({
       event: payload,
@@ -65,7 +83,7 @@ async function deliverOne(event: ClaimedEvent, counts: DeliveryCounts): Promise<
     const all = [...previous, ...trace];
     if (error instanceof AuthError) {
       // The CRM refused our credentials: the integration is broken, deliveries pause, nothing is lost.
-      await markIntegrationStatus(found.integrationId, "broken", error.message);
+      await markIntegrationStatus(run.integrationId, "broken", error.message);
       await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: new Date(), trace: all });
       counts.paused++;
       return "stop";
@@ -102,6 +120,7 @@ export async function runDeliveries(options: { limit?: number; projectId?: strin
   const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       const held = new Set<string>();
+      const run = await loadProjectRun(queue[0]!.projectId);
       for (let index = 0; index < queue.length; index++) {
         const event = queue[index]!;
         const key = orderingKey(event.payload as PlatformEvent);
@@ -109,7 +128,7 @@ export async function runDeliveries(options: { limit?: number; projectId?: strin
           await release([event]);
           continue;
         }
-        const outcome = await deliverOne(event, counts);
+        const outcome = await deliverOne(event, run, counts);
         if (outcome === "hold-client") held.add(key);
         if (outcome === "stop") {
           await release(queue.slice(index + 1));

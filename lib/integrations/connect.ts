@@ -1,7 +1,7 @@
 // Connecting a project to its CRM (F1): check the credentials against the CRM, then store them sealed.
 import { randomBytes } from "node:crypto";
 import { createConnector } from "@/lib/connectors/registry";
-import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, ZohoCredentials } from "@/lib/connectors/types";
+import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind, ZohoCredentials } from "@/lib/connectors/types";
 import { isKnownAccountsServer, ZOHO_DATA_CENTERS, ZOHO_SCOPES } from "@/lib/connectors/zoho/data-centers";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import {
@@ -150,7 +150,7 @@ async function exchangeZohoCode(params: URLSearchParams, stored: { projectId: st
  * The project's connector; refreshed tokens are stored sealed as soon as they arrive, and a refusal
  * of our credentials marks the integration broken (the engine pauses deliveries on that status).
  */
-export async function projectConnector(projectId: string, options: ConnectorOptions = {}): Promise<{ connector: CrmConnector; integrationId: string } | null> {
+export async function projectConnector(projectId: string, options: ConnectorOptions = {}): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
   const connector = createConnector(openCredentials(integration.credentialsEncrypted), {
@@ -159,7 +159,7 @@ export async function projectConnector(projectId: string, options: ConnectorOpti
       await replaceIntegrationCredentials(integration.id, sealCredentials(next));
     },
   });
-  return { connector, integrationId: integration.id };
+  return { connector, integrationId: integration.id, crm: integration.crm };
 }
 
 /** "Test connection": shows the CRM account and user; an AuthError marks the integration broken. */
