@@ -1,6 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { OTHER_PROJECT, PROJECT } from "./support/fixtures";
-import { signInAs, sql } from "./support/helpers";
+import { apiToken, signInAs, sql } from "./support/helpers";
+
+const OUTAGE_CALL = {
+  id: "call-during-outage",
+  type: "call",
+  direction: "incoming",
+  status: "answered",
+  startedAt: new Date().toISOString(),
+  durationSec: 42,
+  caller: "+380509990011",
+  callee: "+380441234567",
+};
 
 test.describe("CRM connection (F1)", () => {
   test.beforeEach(async () => {
@@ -30,7 +41,7 @@ test.describe("CRM connection (F1)", () => {
     await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
   });
 
-  test("deactivate asks first; the replay checkbox shows only while inactive; activate again", async ({ page }) => {
+  test("deactivate asks first; the replay checkbox shows only while inactive; activate again and watch the replay", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
     await expect(page.getByTestId("integration-status")).toHaveText("Active");
@@ -41,8 +52,8 @@ test.describe("CRM connection (F1)", () => {
     // An event that arrived while inactive is counted before the admin decides.
     await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     await sql(
-      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt") SELECT 'e2e-replay', id, 'call-during-outage', 'call', '{}'::jsonb, 'queued', now() FROM "Project" WHERE key = $1`,
-      [PROJECT.key],
+      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "nextAttemptAt") SELECT 'e2e-replay', id, 'call-during-outage', 'call', $2::jsonb, 'queued', now(), now() FROM "Project" WHERE key = $1`,
+      [PROJECT.key, JSON.stringify(OUTAGE_CALL)],
     );
     await page.reload();
     await expect(page.getByTestId("replay-count")).toHaveText("Stored events of the last 3 days that did not reach the CRM: 1.");
@@ -56,6 +67,12 @@ test.describe("CRM connection (F1)", () => {
     expect(audit[0]?.after.replay).toBe(true);
     const [event] = await sql<{ status: string }>(`SELECT status FROM "Event" WHERE id = 'e2e-replay'`);
     expect(event?.status).toBe("queued");
+    // The progress bar follows the replay as the worker sends the event.
+    await expect(page.getByTestId("replay-progress-text")).toContainText("0 of 1 sent, 0 failed, 1 to go");
+    const run = await page.request.post(`/api/v1/projects/${PROJECT.key}/deliveries/run`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect(run.status()).toBe(200);
+    await expect(page.getByTestId("replay-progress-text")).toContainText("1 of 1 sent, 0 failed, 0 to go");
+    await expect(page.getByRole("heading", { name: "The stored events have been sent" })).toBeVisible();
   });
 
   test("a wrong Pipedrive token and a malformed address get clear errors, and nothing is saved", async ({ page }) => {

@@ -4,7 +4,7 @@
 import { createConnector } from "../../lib/connectors/registry";
 import type { CrmConnector, CrmCredentials } from "../../lib/connectors/types";
 import { startSandboxServer } from "../../lib/sandbox/node-server";
-import { benchDatabase, ms, percentile, timed } from "./support";
+import { ms, percentile, timed } from "./support";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = 15;
@@ -107,7 +107,6 @@ async function benchCrm(label: string, credentials: CrmCredentials) {
 }
 
 export async function runConnectorBench(): Promise<boolean> {
-  const database = await benchDatabase();
   const server = await startSandboxServer();
   try {
     const zohoControl = (await (await fetch(`${server.url}/sandbox/zoho/_control?account=bench`)).json()) as { credentials: Record<string, string> };
@@ -125,6 +124,5 @@ export async function runConnectorBench(): Promise<boolean> {
     return worst <= TARGET;
   } finally {
     await server.close();
-    await database.stop();
   }
 }

@@ -1,8 +1,32 @@
-// `npm run bench`: every benchmark, with its numbers and whether it meets its target.
+// `npm run bench [name…]`: every benchmark (or the named ones), with its numbers and whether it meets
+// its target. One throwaway PostgreSQL serves them all.
+import { disconnectDb } from "../../lib/db/client";
 import { runConnectorBench } from "./connectors";
+import { runIngestBench } from "./ingest";
+import { benchDatabase } from "./support";
 
-const results: Array<[string, boolean]> = [["connector overhead ≤ 1.2× raw fetch", await runConnectorBench()]];
+const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
+  connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
+  ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
+};
 
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !BENCHES[name]);
+if (unknown.length) {
+  console.error(`unknown benchmark: ${unknown.join(", ")} (known: ${Object.keys(BENCHES).join(", ")})`);
+  process.exit(2);
+}
+const database = await benchDatabase();
+const results: Array<[string, boolean]> = [];
+try {
+  for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {
+    const [target, run] = BENCHES[name]!;
+    results.push([target, await run()]);
+  }
+} finally {
+  await disconnectDb();
+  await database.stop();
+}
 console.log("\nsummary");
 for (const [name, met] of results) console.log(`  ${met ? "met    " : "MISSED "} ${name}`);
 process.exit(0);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { replayProgress } from "@/lib/db/queries/events";
 import { deleteIntegration } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -70,6 +71,13 @@ export const activate = projectAction({
     refresh(project.key);
     return result;
   },
+});
+
+/** Polled by the integration page while a replay runs. */
+export const replayStatus = projectAction({
+  role: "VIEWER",
+  schema: z.object({}),
+  run: async (_input, { project }) => replayProgress(project.id),
 });
 
 export const deactivate = projectAction({

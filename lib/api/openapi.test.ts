@@ -12,6 +12,16 @@ describe("OpenAPI document", () => {
     expect(document.components.securitySchemes.projectToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
 
+  it("describes the events API and both signed webhooks, with the event schemas the webhook validates with", () => {
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/projects/{projectKey}/events", "/api/v1/projects/{projectKey}/deliveries/run", "/api/webhooks/{projectKey}/events", "/api/webhooks/{projectKey}/responsible-manager"]),
+    );
+    expect(document.components.securitySchemes.webhookSignature).toMatchObject({ in: "header", name: "X-Callbridge-Signature" });
+    const call = document.components.schemas.CallEvent as { required?: string[] };
+    expect(call.required).toEqual(expect.arrayContaining(["id", "type", "caller"]));
+    expect(document.components.schemas.ResponsibleManagerRequest).toMatchObject({ required: ["callerNumber"] });
+  });
+
   it("describes the configuration from the same zod schemas (every section, the matrix's triggers)", () => {
     const config = document.components.schemas.IntegrationConfig as { properties: Record<string, { items?: { properties: { trigger: { enum: string[] } } } }> };
     expect(Object.keys(config.properties).sort()).toEqual(Object.keys(defaultConfig()).sort());

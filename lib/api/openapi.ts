@@ -1,7 +1,9 @@
 // The OpenAPI 3.1 description of the REST API, generated from the same zod schemas the API validates with.
 import { z } from "zod";
 import { integrationConfigSchema } from "@/lib/validation/config";
-import { activateSchema, connectionInputSchema } from "@/lib/validation/integration";
+import { callEventSchema, formEventSchema, messengerEventSchema } from "@/lib/events/schemas";
+import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
+import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -59,16 +61,89 @@ export function openApiDocument(serverUrl: string) {
         parameters: [projectKey],
         post: { summary: "Deactivate the integration (events keep being stored)", responses: { "200": body({ type: "object", properties: { status: { const: "inactive" } } }), ...errors } },
       },
+      "/api/v1/projects/{projectKey}/events": {
+        parameters: [projectKey],
+        get: {
+          summary: "Stored events and responsible-manager lookups, newest first",
+          parameters: [
+            { name: "status", in: "query", schema: { enum: [...EVENT_STATUSES] } },
+            { name: "type", in: "query", schema: { enum: [...EVENT_TYPES] } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
+          ],
+          responses: { "200": body({ type: "object", properties: { events: { type: "array", items: ref("EventSummary") } } }), ...errors },
+        },
+      },
+      "/api/v1/projects/{projectKey}/events/{eventId}": {
+        parameters: [projectKey, { name: "eventId", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "One event with its payload and the trace of every CRM operation it caused", responses: { "200": body(ref("EventSummary")), ...errors, "404": body(ref("Error"), "No such event in this project") } },
+      },
+      "/api/v1/projects/{projectKey}/deliveries/run": {
+        parameters: [projectKey],
+        post: { summary: "Drain this project's due deliveries now", responses: { "200": body({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused"].map((name) => [name, { type: "integer" }])) }), ...errors } },
+      },
+      "/api/webhooks/{projectKey}/events": {
+        parameters: [projectKey],
+        post: {
+          summary: "A platform event (call, form or messenger chat); stored once per event id before the answer",
+          security: [{ webhookSignature: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: { oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent")] } } } },
+          responses: {
+            "202": body({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, "Stored (queued, or skipped by the stop-list)"),
+            "200": body({ type: "object" }, "This event id was stored before; the stored answer"),
+            "400": body(ref("Error"), "Not JSON, or not a valid event; `issues` names every problem"),
+            "401": body(ref("Error"), "Missing, stale or wrong signature"),
+            "413": body(ref("Error"), "Larger than 256 KiB"),
+          },
+        },
+      },
+      "/api/webhooks/{projectKey}/responsible-manager": {
+        parameters: [projectKey],
+        post: {
+          summary: "Who should take a ringing call; always answered within the project's time budget",
+          security: [{ webhookSignature: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("ResponsibleManagerRequest") } } },
+          responses: {
+            "200": body({ type: "object", properties: { employee: { type: "object", properties: { sip: { type: "string" }, email: { type: "string" }, name: { type: "string" } } }, crmUserId: { type: ["string", "null"] }, matched: { type: ["object", "null"], properties: { entity: { type: "string" }, id: { type: "string" } } } } }, "The responsible manager"),
+            "404": body({ type: "object", properties: { next: { const: true } } }, "Nobody found, the owner is not an employee, or the budget ran out: go to the next block"),
+            "400": body(ref("Error"), "Not JSON, or no callerNumber"),
+            "401": body(ref("Error"), "Missing, stale or wrong signature"),
+          },
+        },
+      },
       "/api/health": {
         get: { summary: "Liveness and database check", security: [], responses: { "200": body({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }), "503": body({ type: "object" }, "The database is down") } },
       },
     },
     components: {
-      securitySchemes: { projectToken: { type: "http", scheme: "bearer", description: "A project API token (created with the project, shown once)." } },
+      securitySchemes: {
+        projectToken: { type: "http", scheme: "bearer", description: "A project API token (created with the project, shown once)." },
+        webhookSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Callbridge-Signature",
+          description: "v1=<hex HMAC-SHA256 of \"<X-Callbridge-Timestamp>.<raw body>\" with the project's webhook secret>; X-Callbridge-Timestamp (unix seconds) must be within 300 s of now.",
+        },
+      },
       schemas: {
         IntegrationDocument: json(documentSchema),
         IntegrationConfig: json(integrationConfigSchema),
         ActivateRequest: json(activateSchema),
+        CallEvent: json(callEventSchema),
+        FormEvent: json(formEventSchema),
+        MessengerEvent: json(messengerEventSchema),
+        ResponsibleManagerRequest: json(responsibleManagerRequestSchema),
+        EventSummary: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            externalId: { type: "string" },
+            type: { enum: [...EVENT_TYPES] },
+            status: { enum: [...EVENT_STATUSES] },
+            reason: { type: ["string", "null"] },
+            attempts: { type: "integer" },
+            trace: { type: "array", items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } } },
+          },
+        },
         Error: json(errorSchema),
       },
     },

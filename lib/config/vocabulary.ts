@@ -57,4 +57,5 @@ export type StageRuleOperator = (typeof STAGE_RULE_OPERATORS)[number];
 
 export const ROUTING_ENTITIES = ["contact", "organization", "deal"] as const;
 export const ROUTING_MODES = ["crm_owner", "last_employee"] as const;
+export type RoutingEntity = (typeof ROUTING_ENTITIES)[number];
 export const MESSENGER_CHANNELS = ["telegram", "viber", "facebook"] as const;

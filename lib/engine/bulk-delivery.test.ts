@@ -1,86 +1,17 @@
 // 500 mixed events into each sandbox CRM, delivered by the worker: no duplicate contacts, every call
 // logged once with its recording, every new deal in the stage the rules say — also with faults injected.
-import { afterAll, describe, expect, it } from "vitest";
-import type { CrmCredentials } from "@/lib/connectors/types";
-import { saveConfigSection } from "@/lib/config/service";
-import { db } from "@/lib/db/client";
-import { connectWithCredentials } from "@/lib/integrations/connect";
-import { normalisePhone } from "@/lib/phone/variants";
-import { insertEventMix, type MixSummary } from "@/lib/testing/event-mix";
-import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, zohoCredentials } from "@/lib/testing/sandbox";
-import { runDeliveries } from "./worker";
+import { afterAll, describe, it } from "vitest";
+import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/lib/testing/bulk";
+import { insertEventMix } from "@/lib/testing/event-mix";
 
 const EVENTS = Number(process.env.BULK_EVENTS ?? 500);
 
-type Crm = "zoho" | "pipedrive";
-const SHAPE = {
-  zoho: { contacts: "Contacts", deals: "Deals", calls: "Calls", phones: (data: Record<string, unknown>) => [data.Phone, data.Mobile] as unknown[], stage: (data: Record<string, unknown>) => data.Stage },
-  pipedrive: { contacts: "persons", deals: "deals", calls: "callLogs", phones: (data: Record<string, unknown>) => ((data.phones ?? []) as Array<{ value: string }>).map((phone) => phone.value), stage: (data: Record<string, unknown>) => String(data.stage_id) },
-} as const;
-
-async function deliverAll(projectId: string) {
-  for (let round = 0; round < 400; round++) {
-    // Time travel: retries that backoff scheduled for later become due now.
-    await db().event.updateMany({ where: { projectId, status: "failed", nextAttemptAt: { not: null } }, data: { nextAttemptAt: new Date() } });
-    const counts = await runDeliveries({ projectId, limit: 200 });
-    if (counts.claimed === 0) return;
-  }
-  throw new Error("deliveries did not finish");
-}
-
-async function setUp(crm: Crm, label: string) {
-  const sandbox = await openSandbox(crm, label);
-  const credentials: CrmCredentials = crm === "zoho" ? await zohoCredentials(sandbox) : await pipedriveCredentials(sandbox);
-  const { projectKey } = await makeProject(`Bulk ${crm}`);
-  const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  await connectWithCredentials(project, credentials, { userId: null, actor: "test" });
-  const pipelines = await (await import("@/lib/config/metadata")).crmMetadata(project.id);
-  const target = pipelines!.pipelines.find((pipeline) => pipeline.isDefault)!;
-  const stage = target.stages[2]!;
-  await saveConfigSection(project, "stageRules", [{ id: "r", pipelineId: target.id, stageId: stage.id, variable: "pool", operator: "equals", value: "Контекстна реклама" }], { userId: null, actor: "test" });
-  await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
-  // Pipedrive's top API-token plan allows 120 requests per 2 s; the worker stays inside it (429s are retried).
-  if (crm === "pipedrive") await sandbox.control({ burstLimit: 120 });
-  const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
-  const seeded = new Set((await db().sandboxRecord.findMany({ where: { accountId: account.id, module: SHAPE[crm].deals } })).map((row) => row.id));
-  return { sandbox, project, accountId: account.id, stageId: stage.id, defaultStageId: target.stages[0]!.id, seededDeals: seeded };
-}
-
-async function checkFinalState(crm: Crm, env: Awaited<ReturnType<typeof setUp>>, mix: MixSummary) {
-  const undelivered = await db().event.findMany({ where: { projectId: env.project.id, status: { not: "delivered" } }, select: { externalId: true, status: true, reason: true } });
-  expect(undelivered).toEqual([]);
-  const rows = (module: string) => db().sandboxRecord.findMany({ where: { accountId: env.accountId, module } });
-  // No duplicate contacts: every number is held by exactly one contact, whatever format it arrived in.
-  const byNumber = new Map<string, number>();
-  for (const row of await rows(SHAPE[crm].contacts)) {
-    const numbers = new Set(SHAPE[crm].phones(row.data as Record<string, unknown>).filter((value): value is string => typeof value === "string" && value.length > 0).map((value) => normalisePhone(value, "UA")?.e164));
-    for (const number of numbers) if (number) byNumber.set(number, (byNumber.get(number) ?? 0) + 1);
-  }
-  for (const caller of mix.callers) expect(byNumber.get(caller), caller).toBe(1);
-  // Every call logged once, with its recording.
-  expect(await db().sandboxRecord.count({ where: { accountId: env.accountId, module: SHAPE[crm].calls } })).toBe(mix.calls);
-  const withRecording = await db().event.count({ where: { projectId: env.project.id, type: "call", payload: { path: ["recordingUrl"], not: "null" } } });
-  expect(await db().sandboxFile.count({ where: { accountId: env.accountId } })).toBe(withRecording);
-  // Every deal Callbridge created is in the stage the rules say: calls from the pool match the rule,
-  // forms and chats (no pool) go to the default pipeline's first stage.
-  const expected = new Map<string, string>();
-  for (const event of await db().event.findMany({ where: { projectId: env.project.id }, select: { type: true, trace: true } })) {
-    for (const entry of event.trace as Array<{ detail: string; id?: string; ok: boolean }>) {
-      if (entry.ok && entry.detail === "create deal" && entry.id) expected.set(entry.id, String(event.type === "call" ? env.stageId : env.defaultStageId));
-    }
-  }
-  const created = (await rows(SHAPE[crm].deals)).filter((row) => !env.seededDeals.has(row.id));
-  expect(created.length).toBe(expected.size);
-  for (const deal of created) expect(String(SHAPE[crm].stage(deal.data as Record<string, unknown>)), deal.id).toBe(expected.get(deal.id));
-}
-
 describe.each(["pipedrive", "zoho"] as const)("%s: 500 mixed events", (crm) => {
-  let env: Awaited<ReturnType<typeof setUp>>;
+  let env: BulkProject;
   afterAll(() => env?.sandbox.server.close());
 
   it("end with exactly the expected entities", { timeout: 600_000 }, async () => {
-    env = await setUp(crm, "bulk");
+    env = await setUpBulkProject(crm, "bulk");
     const mix = await insertEventMix(env.project.id, EVENTS, { seed: 7, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 60 });
     await deliverAll(env.project.id);
     await checkFinalState(crm, env, mix);
@@ -88,11 +19,11 @@ describe.each(["pipedrive", "zoho"] as const)("%s: 500 mixed events", (crm) => {
 });
 
 describe.each(["pipedrive", "zoho"] as const)("%s: 500 mixed events with 5xx, 429 bursts and latency spikes", (crm) => {
-  let env: Awaited<ReturnType<typeof setUp>>;
+  let env: BulkProject;
   afterAll(() => env?.sandbox.server.close());
 
   it("end in the same final state", { timeout: 900_000 }, async () => {
-    env = await setUp(crm, "faults");
+    env = await setUpBulkProject(crm, "faults");
     await env.sandbox.control({ errorRate: 0.2, burst429: 5, spikeRate: 0.005, spikeMs: 2000 });
     const mix = await insertEventMix(env.project.id, EVENTS, { seed: 11, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 60 });
     await deliverAll(env.project.id);

@@ -67,6 +67,8 @@ export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[];
 export function orderingKey(event: PlatformEvent): string {
   const digits = rawClientPhone(event, ["tel", "phone"])?.replace(/\D/g, "").slice(-9);
   if (digits && digits.length >= 6) return `phone:${digits}`;
+  const email = event.type === "form" ? formEmail(event.fields, ["email", "e-mail", "mail"]) : null;
+  if (email) return `email:${email.toLowerCase()}`;
   if (event.clientId) return `client:${event.clientId}`;
   return event.type === "messenger" ? `messenger:${event.client.messengerId}` : `event:${event.id}`;
 }

@@ -7,7 +7,7 @@ import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Found } from "./decide";
 import { clientKeys, type ClientKeys } from "./event-values";
-import type { TraceEntry } from "./trace";
+import { traced, type TraceEntry } from "./trace";
 
 export const linkKeys = (keys: ClientKeys) =>
   [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, keys.clientId && `client:${keys.clientId}`].filter((key): key is string => Boolean(key));
@@ -18,17 +18,6 @@ interface FindContext {
   connector: CrmConnector;
   country: string;
   trace: TraceEntry[];
-}
-
-async function traced<T>(context: FindContext, op: string, detail: string, run: () => Promise<T>): Promise<T> {
-  try {
-    const result = await run();
-    context.trace.push({ op, detail, ok: true, at: new Date().toISOString() });
-    return result;
-  } catch (error) {
-    context.trace.push({ op, detail, ok: false, error: (error as Error).message, at: new Date().toISOString() });
-    throw error;
-  }
 }
 
 async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>): Promise<CrmRecord | null> {

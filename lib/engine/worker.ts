@@ -1,6 +1,6 @@
 // The delivery worker: claims due events (SKIP LOCKED), finds, decides and executes each through the
-// project's connector, and records the outcome. Events of one project go one at a time, in order;
-// projects run side by side.
+// project's connector, and records the outcome. One client's events go one at a time, in order;
+// different clients and projects run side by side.
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
@@ -23,6 +23,7 @@ import type { TraceEntry } from "./trace";
 
 const LEASE_MS = 5 * 60_000;
 const PARALLEL_PROJECTS = 4;
+const LANES_PER_PROJECT = 8;
 
 export interface DeliveryCounts {
   claimed: number;
@@ -107,6 +108,41 @@ async function deliverOne(event: ClaimedEvent, run: ProjectRun | null, counts: D
   }
 }
 
+/** Events not tried because an earlier one stopped go back untouched. */
+const release = (events: ClaimedEvent[]) => releaseEvents(events.map((event) => event.id));
+
+/**
+ * One project's claimed events. Each client's events form a list delivered strictly in order; up to
+ * LANES_PER_PROJECT clients go side by side (the connector's per-account limiter keeps the CRM's limits).
+ */
+async function deliverProject(queue: ClaimedEvent[], counts: DeliveryCounts) {
+  const run = await loadProjectRun(queue[0]!.projectId);
+  const byClient = new Map<string, ClaimedEvent[]>();
+  for (const event of queue) {
+    const key = orderingKey(event.payload as PlatformEvent);
+    byClient.set(key, [...(byClient.get(key) ?? []), event]);
+  }
+  const lists = [...byClient.values()];
+  let stopped = false;
+  const lane = async () => {
+    for (let list = lists.shift(); list; list = lists.shift()) {
+      for (let index = 0; index < list.length; index++) {
+        if (stopped) {
+          await release(list.slice(index));
+          break;
+        }
+        const outcome = await deliverOne(list[index]!, run, counts);
+        if (outcome === "continue") continue;
+        // "hold-client": this client's later events wait for the retry; "stop": the whole project pauses.
+        if (outcome === "stop") stopped = true;
+        await release(list.slice(index + 1));
+        break;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES_PER_PROJECT, lists.length) }, lane));
+}
+
 /** Drains due deliveries now (cron, the in-process timer, the config API's deliveries/run). */
 export async function runDeliveries(options: { limit?: number; projectId?: string } = {}): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
@@ -115,27 +151,8 @@ export async function runDeliveries(options: { limit?: number; projectId?: strin
   const byProject = new Map<string, ClaimedEvent[]>();
   for (const event of claimed) byProject.set(event.projectId, [...(byProject.get(event.projectId) ?? []), event]);
   const queues = [...byProject.values()];
-  // Events not tried because an earlier one of their project stopped go back untouched.
-  const release = (events: ClaimedEvent[]) => releaseEvents(events.map((event) => event.id));
   const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
-    for (let queue = queues.shift(); queue; queue = queues.shift()) {
-      const held = new Set<string>();
-      const run = await loadProjectRun(queue[0]!.projectId);
-      for (let index = 0; index < queue.length; index++) {
-        const event = queue[index]!;
-        const key = orderingKey(event.payload as PlatformEvent);
-        if (held.has(key)) {
-          await release([event]);
-          continue;
-        }
-        const outcome = await deliverOne(event, run, counts);
-        if (outcome === "hold-client") held.add(key);
-        if (outcome === "stop") {
-          await release(queue.slice(index + 1));
-          break;
-        }
-      }
-    }
+    for (let queue = queues.shift(); queue; queue = queues.shift()) await deliverProject(queue, counts);
   });
   await Promise.all(workers);
   return counts;

@@ -3,9 +3,11 @@
 import { loadConfig } from "@/lib/config/service";
 import { openSecret } from "@/lib/crypto/secrets";
 import { findWebhookProject, insertEventOnce, type StoredAnswer } from "@/lib/db/queries/events";
+import { rawClientPhone } from "@/lib/engine/event-values";
 import { stopListed } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { normalisePhone } from "@/lib/phone/variants";
 import { occurredAt, parseEvent } from "./schemas";
 import { verifySignature } from "./signature";
 
@@ -18,25 +20,29 @@ export interface IngestInput {
   signature: string | null;
 }
 
-export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {
-  if (Buffer.byteLength(input.rawBody) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The event is larger than 256 KiB.");
+/** Every signed webhook: size limit, known project, a valid signature on the raw body, then JSON. */
+export async function authenticateWebhook(input: IngestInput) {
+  if (Buffer.byteLength(input.rawBody) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is larger than 256 KiB.");
   const project = await findWebhookProject(input.projectKey);
   if (!project) throw new AppError("NOT_FOUND", "Unknown project.");
   const check = verifySignature(openSecret(project.webhookSecretEncrypted), { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
   if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason);
-
-  let body: unknown;
   try {
-    body = JSON.parse(input.rawBody);
+    return { project, body: JSON.parse(input.rawBody) as unknown };
   } catch (error) {
     throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {
+  const { project, body } = await authenticateWebhook(input);
   const parsed = parseEvent(body);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "The event does not match its schema.", parsed.issues);
   const event = parsed.event;
 
-  const config = event.type === "call" ? await loadConfig(project.id) : null;
-  const listed = event.type === "call" && config ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
+  const config = await loadConfig(project.id);
+  const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
+  const phone = rawClientPhone(event, config.forms.phoneFields);
   return insertEventOnce({
     projectId: project.id,
     externalId: event.id,
@@ -45,5 +51,6 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
     status: listed ? "skipped" : "queued",
     reason: listed ? `stop-list: ${listed.kind === "sip" ? listed.value : `${listed.value} (${listed.sipPair})`}` : null,
     occurredAt: occurredAt(event),
+    clientPhone: phone ? (normalisePhone(phone, project.defaultCountry)?.e164 ?? null) : null,
   });
 }

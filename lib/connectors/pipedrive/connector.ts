@@ -65,7 +65,8 @@ export class PipedriveConnector implements CrmConnector {
     this.http = new HttpClient({
       accountKey: `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`,
       timeoutMs: options.timeoutMs ?? 15_000,
-      concurrency: options.concurrency ?? 4,
+      // Pipedrive limits requests per 2 s, not concurrency; the rate-limit headers pause us near the limit.
+      concurrency: options.concurrency ?? 8,
       fetch: options.fetch ?? fetch,
     });
   }

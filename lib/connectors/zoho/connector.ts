@@ -59,7 +59,8 @@ export class ZohoConnector implements CrmConnector {
     this.http = new HttpClient({
       accountKey: `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`,
       timeoutMs: options.timeoutMs ?? 15_000,
-      concurrency: options.concurrency ?? 4,
+      // Zoho allows 10 concurrent calls per org on its smallest paid edition (more on larger ones).
+      concurrency: options.concurrency ?? 10,
       fetch: options.fetch ?? fetch,
     });
   }

@@ -19,11 +19,13 @@ export async function insertEventOnce(input: {
   status: EventStatus;
   reason: string | null;
   occurredAt: Date;
+  /** E.164, when the event names the client's number. */
+  clientPhone?: string | null;
 }): Promise<{ created: boolean; answer: StoredAnswer }> {
   const rows = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
-    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt")
+    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone")
     VALUES (${crypto.randomUUID()}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb,
-            ${input.status}::"EventStatus", ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? new Date() : null}, now())
+            ${input.status}::"EventStatus", ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? new Date() : null}, now(), ${input.clientPhone ?? null})
     ON CONFLICT ("projectId", "externalId") DO NOTHING
     RETURNING id, status`;
   if (rows[0]) return { created: true, answer: { eventId: rows[0].id, status: rows[0].status } };
@@ -47,9 +49,36 @@ export async function settleUndeliveredEvents(projectId: string, since: Date, re
       return { replayed: 0, skipped: skipped.count };
     }
     const old = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { lt: since } }, data: { status: "skipped", reason: "not sent: older than the 3-day replay window", nextAttemptAt: null } });
-    const replayed = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { gte: since } }, data: { status: "queued", nextAttemptAt: new Date() } });
+    const startedAt = new Date();
+    const replayed = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { gte: since } }, data: { status: "queued", nextAttemptAt: startedAt } });
+    await tx.integration.update({ where: { projectId }, data: { replaySince: since, replayStartedAt: startedAt, replayTotal: replayed.count } });
     return { replayed: replayed.count, skipped: old.count };
   });
+}
+
+export interface ReplayProgress {
+  total: number;
+  delivered: number;
+  /** Given up on: the CRM rejected the data, or retries ran out. */
+  failed: number;
+  /** Still to go, including retries scheduled for later. */
+  pending: number;
+  startedAt: string;
+}
+
+/** Where the last replay stands: its events are those of the window received before it started. */
+export async function replayProgress(projectId: string): Promise<ReplayProgress | null> {
+  const integration = await db().integration.findUnique({ where: { projectId }, select: { replaySince: true, replayStartedAt: true, replayTotal: true } });
+  if (!integration?.replaySince || !integration.replayStartedAt || integration.replayTotal === 0) return null;
+  const [row] = await db().$queryRaw<Array<{ delivered: bigint; failed: bigint }>>`
+    SELECT count(*) FILTER (WHERE status = 'delivered' AND "deliveredAt" >= ${integration.replayStartedAt}) AS delivered,
+           count(*) FILTER (WHERE status = 'dead' OR (status = 'failed' AND "nextAttemptAt" IS NULL)) AS failed
+    FROM "Event"
+    WHERE "projectId" = ${projectId} AND "occurredAt" >= ${integration.replaySince} AND "receivedAt" <= ${integration.replayStartedAt}`;
+  const total = integration.replayTotal;
+  const delivered = Math.min(Number(row?.delivered ?? 0), total);
+  const failed = Math.min(Number(row?.failed ?? 0), total - delivered);
+  return { total, delivered, failed, pending: total - delivered - failed, startedAt: integration.replayStartedAt.toISOString() };
 }
 
 const listed = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true } as const;
@@ -67,7 +96,7 @@ export const findEvent = (projectId: string, id: string) => db().event.findFirst
 
 /** A single event sent again: back in the queue, due now. Delivered events are not sent twice. */
 export async function requeueEvent(projectId: string, id: string): Promise<boolean> {
-  const result = await db().event.updateMany({ where: { projectId, id, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
+  const result = await db().event.updateMany({ where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
   return result.count === 1;
 }
 

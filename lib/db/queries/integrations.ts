@@ -19,10 +19,13 @@ export async function saveIntegration(input: {
 }) {
   return db().$transaction(async (tx) => {
     const before = await tx.integration.findUnique({ where: { projectId: input.projectId }, select: { crm: true, status: true, account: true } });
+    // Re-connecting a broken or switched-off integration leaves it off: the admin then activates it and
+    // decides whether the events stored meanwhile are sent (F12).
+    const status = before && before.status !== "active" ? "inactive" : "active";
     const saved = await tx.integration.upsert({
       where: { projectId: input.projectId },
       create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status: "active" },
-      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status: "active", lastError: null, brokenAt: null },
+      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status, lastError: null, brokenAt: null },
       select: visible,
     });
     await tx.auditEntry.create({

@@ -9,7 +9,7 @@ import { requireProjectPage } from "@/lib/auth/session";
 import { findEvent, listEvents } from "@/lib/db/queries/events";
 import type { TraceEntry } from "@/lib/engine/trace";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { EVENT_STATUSES, eventFilterSchema } from "@/lib/validation/integration";
+import { EVENT_STATUSES, EVENT_TYPES, eventFilterSchema } from "@/lib/validation/integration";
 
 const TONES: Record<string, string> = {
   queued: "bg-sky-100 text-sky-800",
@@ -29,7 +29,8 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const selected = query.event ? await findEvent(project.id, query.event) : null;
   const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
-  const retryable = (status: string) => canEdit(role) && ["failed", "skipped", "dead"].includes(status);
+  // A lookup was answered while the call rang; there is nothing to send again.
+  const retryable = (status: string, type: string) => canEdit(role) && type !== "lookup" && ["failed", "skipped", "dead"].includes(status);
 
   return (
     <div className="space-y-4">
@@ -38,7 +39,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         applyLabel={t("audit.apply")}
         filters={[
           { name: "status", label: t("events.status"), value: filter.status ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_STATUSES.map((status) => ({ value: status, label: t(`events.status.${status}`) }))] },
-          { name: "type", label: t("events.type"), value: filter.type ?? "", options: [{ value: "", label: t("events.all") }, ...(["call", "form", "messenger"] as const).map((type) => ({ value: type, label: t(`events.type.${type}`) }))] },
+          { name: "type", label: t("events.type"), value: filter.type ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_TYPES.map((type) => ({ value: type, label: t(`events.type.${type}`) }))] },
         ]}
       />
       {selected ? (
@@ -66,7 +67,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           )}
           <h3 className="text-sm font-semibold">{t("events.payload")}</h3>
           <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(selected.payload, null, 2)}</pre>
-          {retryable(selected.status) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
+          {retryable(selected.status, selected.type) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
         </section>
       ) : null}
       <Simulator projectKey={project.key} />
@@ -88,7 +89,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                   </td>
                   <td className="px-3 py-1.5">{event.attempts}</td>
                   <td className="px-3 py-1.5 text-slate-600">{event.reason ?? "—"}</td>
-                  <td className="px-3 py-1.5 text-right">{retryable(event.status) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
+                  <td className="px-3 py-1.5 text-right">{retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
               ))}
         </TableShell>

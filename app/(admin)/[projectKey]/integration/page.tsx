@@ -1,5 +1,6 @@
 import { ConnectionCard, type ConnectionView } from "@/components/integration/connection-card";
 import { PipedriveConnectForm } from "@/components/integration/pipedrive-connect-form";
+import { ReplayProgress } from "@/components/integration/replay-progress";
 import { ZohoConnectForm } from "@/components/integration/zoho-connect-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -12,15 +13,23 @@ import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
 import { ZOHO_CALLBACK_PATH } from "@/lib/integrations/connect";
-import { replayableCount } from "@/lib/integrations/status";
+import { replayableCount, replayToShow } from "@/lib/integrations/status";
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
   const { connected, error } = await searchParams;
-  const [t, integration, replayable] = await Promise.all([getTranslator(), findIntegrationSummary(project.id), replayableCount(project)]);
+  const [t, integration, replayable, replay] = await Promise.all([getTranslator(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
   const editable = canEdit(role);
   const sandbox = sandboxEnabled();
+  const zohoForm = (
+    <ZohoConnectForm
+      projectKey={project.key}
+      sandbox={sandbox}
+      redirectUri={`${appUrl()}${ZOHO_CALLBACK_PATH}`}
+      dataCenters={Object.entries(ZOHO_DATA_CENTERS).map(([value, dc]) => ({ value, label: dc.label }))}
+    />
+  );
 
   return (
     <div className="space-y-6">
@@ -32,24 +41,31 @@ export default async function IntegrationPage({ params, searchParams }: { params
         </Notice>
       ) : null}
       {integration ? (
-        <ConnectionCard
-          projectKey={project.key}
-          canEdit={editable}
-          timeZone={project.timezone}
-          replayable={replayable}
-          connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
-        />
+        <>
+          <ConnectionCard
+            projectKey={project.key}
+            canEdit={editable}
+            timeZone={project.timezone}
+            replayable={replayable}
+            connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
+          />
+          {replay ? <ReplayProgress projectKey={project.key} initial={replay} /> : null}
+          {editable && integration.status === "broken" ? (
+            <section className="max-w-2xl space-y-3" aria-labelledby="reconnect-title">
+              <h2 id="reconnect-title" className="text-base font-semibold">
+                {t("integration.reconnect.title")}
+              </h2>
+              <p className="text-sm text-slate-600">{t("integration.reconnect.body")}</p>
+              {integration.crm === "pipedrive" ? <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} /> : zohoForm}
+            </section>
+          ) : null}
+        </>
       ) : editable ? (
         <>
           <EmptyState title={t("integration.notConnected.title")} body={t("integration.notConnected.body")} />
           <div className="grid gap-6 lg:grid-cols-2">
             <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} />
-            <ZohoConnectForm
-              projectKey={project.key}
-              sandbox={sandbox}
-              redirectUri={`${appUrl()}${ZOHO_CALLBACK_PATH}`}
-              dataCenters={Object.entries(ZOHO_DATA_CENTERS).map(([value, dc]) => ({ value, label: dc.label }))}
-            />
+            {zohoForm}
           </div>
         </>
       ) : (

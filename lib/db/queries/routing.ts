@@ -1,0 +1,51 @@
+import type { CrmKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "../client";
+
+export interface CachedOwner {
+  entityKind: string;
+  entityId: string;
+  ownerId: string;
+  ownerEmail: string;
+  checkedAt: Date;
+}
+
+export const findCachedOwner = (projectId: string, crm: CrmKind, phone: string): Promise<CachedOwner | null> =>
+  db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm, phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, checkedAt: true } });
+
+export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt">) {
+  const data = { ...owner, checkedAt: new Date() };
+  await db().routingCache.upsert({ where: { projectId_crm_phone: { projectId, crm, phone } }, create: { projectId, crm, phone, ...data }, update: data });
+}
+
+export async function forgetCachedOwner(projectId: string, crm: CrmKind, phone: string) {
+  await db().routingCache.deleteMany({ where: { projectId, crm, phone } });
+}
+
+/** The employee of this caller's latest answered call, as the PBX reported it. */
+export async function lastTalkedEmployee(projectId: string, phone: string): Promise<{ externalId: string; employee: { sip?: string; email?: string } } | null> {
+  const [row] = await db().$queryRaw<Array<{ externalId: string; employee: { sip?: string; email?: string } }>>`
+    SELECT "externalId", payload->'employee' AS employee FROM "Event"
+    WHERE "projectId" = ${projectId} AND "clientPhone" = ${phone} AND type = 'call'
+      AND payload->>'status' = 'answered' AND payload ? 'employee'
+    ORDER BY "occurredAt" DESC LIMIT 1`;
+  return row ?? null;
+}
+
+/** Every lookup is kept like an event, so the Events page shows what was searched and why this answer. */
+export async function recordLookup(input: { projectId: string; phone: string | null; answered: boolean; reason: string; payload: Prisma.InputJsonValue; trace: Prisma.InputJsonValue }) {
+  await db().event.create({
+    data: {
+      projectId: input.projectId,
+      externalId: `lookup-${crypto.randomUUID()}`,
+      type: "lookup",
+      payload: input.payload,
+      status: input.answered ? "delivered" : "skipped",
+      reason: input.reason,
+      occurredAt: new Date(),
+      deliveredAt: input.answered ? new Date() : null,
+      clientPhone: input.phone,
+      trace: input.trace,
+    },
+  });
+}

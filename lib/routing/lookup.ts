@@ -1,0 +1,163 @@
+// F13: who should take this call, answered while the caller hears ringing. Known callers are answered
+// from the routing cache and refreshed afterwards; unknown ones are looked up in the CRM within the
+// project's time budget — past it the PBX is told to go on ("next") and the lookup finishes in the
+// background, so the next call of this caller is answered from the cache.
+import { z } from "zod";
+import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
+import { loadConfig } from "@/lib/config/service";
+import type { RoutingEntity } from "@/lib/config/vocabulary";
+import { saveLinks } from "@/lib/db/queries/links";
+import { findCachedOwner, forgetCachedOwner, lastTalkedEmployee, recordLookup, saveCachedOwner } from "@/lib/db/queries/routing";
+import { note, type TraceEntry } from "@/lib/engine/trace";
+import { AppError } from "@/lib/errors";
+import { authenticateWebhook, type IngestInput } from "@/lib/events/ingest";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { projectConnector } from "@/lib/integrations/connect";
+import { normalisePhone } from "@/lib/phone/variants";
+import type { Employee, IntegrationConfig } from "@/lib/validation/config";
+import { findOpenOwner, type OwnerFound } from "./crm-lookup";
+import { crmUsers } from "./crm-users";
+import { employeeForOwner, employeeOfCall } from "./employee";
+
+export const responsibleManagerRequestSchema = z.object({
+  callerNumber: z.string({ error: "callerNumber is required: the caller's number as the PBX sees it" }).trim().min(1, "callerNumber is empty").max(64, "callerNumber is longer than 64 characters"),
+});
+
+/** Time kept back from the budget for writing the answer. */
+const ANSWER_MARGIN_MS = 10;
+/** A cached answer older than this is checked against the CRM after answering. */
+export const REFRESH_AFTER_MS = 30_000;
+
+export type RoutingResponse =
+  | { status: 200; body: { employee: { sip: string; email: string; name: string }; crmUserId: string | null; matched: { entity: string; id: string } | null } }
+  | { status: 404; body: { next: true } };
+
+/** Work that must not delay the answer (Next's `after`, or a collector in tests). */
+export type Later = (task: () => Promise<unknown>) => void;
+
+type Outcome = { employee: Employee; crmUserId: string | null; matched: { entity: string; id: string } | null; why: string } | { next: true; why: string };
+
+interface Lookup {
+  projectId: string;
+  phone: string;
+  country: string;
+  config: IntegrationConfig;
+  trace: TraceEntry[];
+  later: Later;
+  deadline: number;
+}
+
+interface Crm {
+  integrationId: string;
+  crm: CrmKind;
+  connector: CrmConnector;
+}
+
+const refreshing = new Set<string>();
+
+/** Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. */
+async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<(OwnerFound & { ownerEmail: string }) | null> {
+  const context = { projectId: lookup.projectId, crm: crm.crm, connector: crm.connector, country: lookup.country, trace: lookup.trace };
+  const [users, found] = await Promise.all([crmUsers(crm.integrationId, crm.connector), findOpenOwner(context, lookup.phone, lookup.config.routing.order)]);
+  if (!found?.ownerId) {
+    await forgetCachedOwner(lookup.projectId, crm.crm, lookup.phone);
+    return found ? { ...found, ownerEmail: "" } : null;
+  }
+  const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
+  await saveCachedOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail });
+  if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
+  return { ...found, ownerEmail };
+}
+
+function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string }, source: string): Outcome {
+  if (!found.ownerId) return { next: true, why: `${found.entity} ${found.id} (${source}) has no owner` };
+  const match = employeeForOwner(lookup.config.employees, found.ownerId, found.ownerEmail);
+  if (!match) return { next: true, why: `owner ${found.ownerId} <${found.ownerEmail || "unknown e-mail"}> of ${found.entity} ${found.id} (${source}) is not one of the project's employees` };
+  note(lookup, "match", `owner ${found.ownerId} → ${match.employee.name} (${match.by === "override" ? "manual override" : "CRM e-mail"})`);
+  return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: `${found.entity} ${found.id} (${source}) is owned by ${match.employee.name}` };
+}
+
+async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
+  const connection = await projectConnector(lookup.projectId);
+  if (!connection) return { next: true, why: "no CRM is connected" };
+  const cached = await findCachedOwner(lookup.projectId, connection.crm, lookup.phone);
+  if (cached && lookup.config.routing.order.includes(cached.entityKind as RoutingEntity)) {
+    const age = Date.now() - cached.checkedAt.getTime();
+    note(lookup, "cache", `${cached.entityKind} ${cached.entityId}, owner ${cached.ownerId}, checked ${Math.round(age / 1000)} s ago`);
+    const key = `${lookup.projectId}|${lookup.phone}`;
+    if (age > REFRESH_AFTER_MS && !refreshing.has(key)) {
+      refreshing.add(key);
+      // The CRM is asked again after answering; a changed owner or a closed deal corrects the cache.
+      lookup.later(() => lookUpAndRemember({ ...lookup, trace: [] }, connection).finally(() => refreshing.delete(key)));
+    }
+    return ownerOutcome(lookup, { entity: cached.entityKind, id: cached.entityId, ownerId: cached.ownerId, ownerEmail: cached.ownerEmail }, "cache");
+  }
+  const searching = lookUpAndRemember(lookup, connection);
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<"budget">((resolve) => (timer = setTimeout(() => resolve("budget"), Math.max(0, lookup.deadline - performance.now()))));
+  try {
+    const result = await Promise.race([searching, budget]);
+    if (result === "budget") {
+      // Let the search finish in the background: it fills the cache for the caller's next call.
+      lookup.later(() => searching.catch(() => undefined));
+      return { next: true, why: `the CRM did not answer within the ${lookup.config.routing.timeoutMs} ms budget` };
+    }
+    if (!result) return { next: true, why: `no open ${lookup.config.routing.order.join(", ")} holds this number` };
+    return ownerOutcome(lookup, result, "CRM");
+  } catch (error) {
+    return { next: true, why: `the CRM lookup failed: ${(error as Error).message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function byLastEmployee(lookup: Lookup): Promise<Outcome> {
+  const call = await lastTalkedEmployee(lookup.projectId, lookup.phone);
+  if (!call) return { next: true, why: "no answered call from this number is stored" };
+  note(lookup, "history", `last answered call ${call.externalId}: ${call.employee.sip ?? call.employee.email}`);
+  const employee = employeeOfCall(lookup.config.employees, call.employee);
+  if (!employee) return { next: true, why: `${call.employee.sip ?? call.employee.email} of call ${call.externalId} is not one of the project's employees` };
+  return { employee, crmUserId: employee.crmUserId || null, matched: { entity: "call", id: call.externalId }, why: `${employee.name} talked to this caller last (call ${call.externalId})` };
+}
+
+function withFallback(config: IntegrationConfig, outcome: Outcome, trace: TraceEntry[]): Outcome {
+  if (!("next" in outcome) || !config.routing.fallbackEmployeeId) return outcome;
+  const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
+  if (!fallback) return outcome;
+  note({ trace }, "fallback", `${outcome.why}: the fallback manager ${fallback.name} takes the call`);
+  return { employee: fallback, crmUserId: fallback.crmUserId || null, matched: null, why: `fallback manager (${outcome.why})` };
+}
+
+export async function responsibleManager(input: IngestInput, later: Later): Promise<RoutingResponse> {
+  const started = performance.now();
+  const { project, body } = await authenticateWebhook(input);
+  const parsed = responsibleManagerRequestSchema.safeParse(body);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The request does not match its schema.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+  const config = await loadConfig(project.id);
+  const trace: TraceEntry[] = [];
+  const phone = normalisePhone(parsed.data.callerNumber, project.defaultCountry)?.e164 ?? null;
+  let outcome: Outcome;
+  if (!config.routing.enabled) outcome = { next: true, why: "routing is switched off for this project" };
+  else if (!phone) outcome = { next: true, why: `"${parsed.data.callerNumber}" is not a phone number` };
+  else {
+    const lookup: Lookup = { projectId: project.id, phone, country: project.defaultCountry, config, trace, later, deadline: started + config.routing.timeoutMs - ANSWER_MARGIN_MS };
+    outcome = withFallback(config, config.routing.mode === "last_employee" ? await byLastEmployee(lookup) : await byCrmOwner(lookup), trace);
+  }
+  note({ trace }, "answer", "next" in outcome ? `next block: ${outcome.why}` : `${outcome.employee.name}: ${outcome.why}`, !("next" in outcome));
+  const response: RoutingResponse =
+    "next" in outcome
+      ? { status: 404, body: { next: true } }
+      : { status: 200, body: { employee: { sip: outcome.employee.sip, email: outcome.employee.email, name: outcome.employee.name }, crmUserId: outcome.crmUserId, matched: outcome.matched } };
+  const tookMs = Math.round(performance.now() - started);
+  later(() =>
+    recordLookup({
+      projectId: project.id,
+      phone,
+      answered: response.status === 200,
+      reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
+      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body } as Prisma.InputJsonValue,
+      trace: trace as unknown as Prisma.InputJsonValue,
+    }),
+  );
+  return response;
+}
