@@ -1,23 +1,29 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PROJECT } from "./support/fixtures";
 import { apiToken, signInAs, sql } from "./support/helpers";
 
-async function postEvent(request: APIRequestContext, secret: string, body: Record<string, unknown>) {
+async function postSigned(request: APIRequestContext, secret: string, path: "events" | "responsible-manager", body: Record<string, unknown>) {
   const raw = JSON.stringify(body);
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v1=${createHmac("sha256", secret).update(`${timestamp}.${raw}`).digest("hex")}`;
-  return request.post(`/api/webhooks/${PROJECT.key}/events`, { data: raw, headers: { "content-type": "application/json", "x-callbridge-timestamp": String(timestamp), "x-callbridge-signature": signature } });
+  return request.post(`/api/webhooks/${PROJECT.key}/${path}`, { data: raw, headers: { "content-type": "application/json", "x-callbridge-timestamp": String(timestamp), "x-callbridge-signature": signature } });
+}
+const postEvent = (request: APIRequestContext, secret: string, body: Record<string, unknown>) => postSigned(request, secret, "events", body);
+
+/** The secret is shown once, when rotated: rotate it through the UI as an admin would, then sign with it. */
+async function rotateSecret(page: Page): Promise<string> {
+  await page.goto(`/${PROJECT.key}/settings`);
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("group").getByRole("button", { name: "Rotate secret" }).click();
+  return (await page.getByTestId("new-webhook-secret").textContent())!;
 }
 
 test.describe("events (F15) from the signed webhook", () => {
   test("a posted call appears in the Events page and the API; a stop-listed one is skipped and can be sent again", async ({ page, request }) => {
-    // The secret is shown once, when rotated: rotate it through the UI as an admin would, then sign with it.
     await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     await signInAs(page, "admin", `/${PROJECT.key}/settings`);
-    await page.getByRole("button", { name: "Rotate secret" }).click();
-    await page.getByRole("group").getByRole("button", { name: "Rotate secret" }).click();
-    const rotated = (await page.getByTestId("new-webhook-secret").textContent())!;
+    const rotated = await rotateSecret(page);
 
     await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     await page.goto(`/${PROJECT.key}/stop-list`);
@@ -47,6 +53,41 @@ test.describe("events (F15) from the signed webhook", () => {
 
     const listed = await request.get(`/api/v1/projects/${PROJECT.key}/events?status=queued`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
     expect((await listed.json()).events.map((event: { externalId: string }) => event.externalId).sort()).toEqual(["e2e-call-1", "e2e-call-2"]);
+  });
+
+  test("the PBX asks for the responsible manager; the lookup and its trace show on the Events page", async ({ page, request }) => {
+    await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    // Routing on, Olena an employee: through the config API, as an operator's script would.
+    const auth = { authorization: `Bearer ${apiToken(PROJECT.key)}` };
+    const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: auth })).json();
+    document.config.employees = [{ id: "olena", name: "Olena Koval", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }];
+    document.config.routing = { enabled: true, mode: "crm_owner", order: ["contact", "organization", "deal"], fallbackEmployeeId: "", timeoutMs: 3000 };
+    expect((await request.put(`/api/v1/projects/${PROJECT.key}/integration`, { headers: auth, data: document })).status()).toBe(200);
+    const secret = await rotateSecret(page);
+
+    // The sandbox holds Taras Melnyk as "067 123 45 67", owned by Olena.
+    const answer = await postSigned(request, secret, "responsible-manager", { callerNumber: "+380671234567" });
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toMatchObject({ employee: { sip: "olena", name: "Olena Koval" }, matched: { entity: "contact" } });
+    const unknown = await postSigned(request, secret, "responsible-manager", { callerNumber: "+380509990000" });
+    expect([unknown.status(), await unknown.json()]).toEqual([404, { next: true }]);
+    expect((await postSigned(request, "whsec_wrong", "responsible-manager", { callerNumber: "+380671234567" })).status()).toBe(401);
+
+    // Lookups are recorded just after the answer has gone.
+    await expect.poll(async () => (await sql(`SELECT 1 FROM "Event" WHERE type = 'lookup' AND "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key])).length).toBe(2);
+    await page.goto(`/${PROJECT.key}/events?type=lookup`);
+    const table = page.getByTestId("events-table");
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table).toContainText("owned by Olena Koval");
+    await expect(table.getByRole("button", { name: "Send again" })).toHaveCount(0);
+    await table.getByRole("row").filter({ hasText: "owned by Olena Koval" }).getByRole("link").click();
+    const trace = page.getByTestId("event-trace");
+    await expect(trace).toContainText("contact by phone digits 671234567");
+    await expect(trace).toContainText("→ Olena Koval (CRM e-mail)");
   });
 
   test("a viewer sees events but cannot send them again", async ({ page }) => {

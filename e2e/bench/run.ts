@@ -2,12 +2,15 @@
 // its target. One throwaway PostgreSQL serves them all.
 import { disconnectDb } from "../../lib/db/client";
 import { runConnectorBench } from "./connectors";
+import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
 import { benchDatabase } from "./support";
 
 const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
   connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
+  requests: ["CRM requests per event: the minimum; no search for a repeat caller", runRequestsBench],
+  throughput: ["delivery ≥ 50 events/s against a 50 ms Zoho, no 429 from either CRM", runThroughputBench],
 };
 
 const chosen = process.argv.slice(2);

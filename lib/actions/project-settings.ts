@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { randomToken, sealSecret } from "@/lib/crypto/secrets";
 import { replaceWebhookSecret, updateProjectSettings } from "@/lib/db/queries/projects";
+import { forgetWebhookProjects } from "@/lib/events/webhook-project";
 import { projectSettingsSchema } from "@/lib/validation/project";
 import { projectAction } from "./safe-action";
 
@@ -12,6 +13,7 @@ export const saveProjectSettings = projectAction({
   schema: projectSettingsSchema,
   run: async (input, { project, user }) => {
     const updated = await updateProjectSettings(project.id, input, { userId: user.id, actor: user.email });
+    forgetWebhookProjects();
     revalidatePath(`/${project.key}`, "layout");
     return updated;
   },
@@ -24,6 +26,7 @@ export const rotateWebhookSecret = projectAction({
   run: async (_input, { project, user }) => {
     const secret = randomToken("whsec");
     await replaceWebhookSecret(project.id, sealSecret(secret), { userId: user.id, actor: user.email });
+    forgetWebhookProjects();
     return { webhookSecret: secret };
   },
 });

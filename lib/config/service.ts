@@ -1,6 +1,7 @@
 // Reading and changing a project's integration configuration: zod first, then the CRM's own metadata,
 // then one transaction with an audit entry per changed section. Invalid input changes nothing.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ttlCache } from "@/lib/cache/ttl";
 import { findConfigDocument, writeConfigDocument } from "@/lib/db/queries/config";
 import { AppError, CrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/config";
@@ -17,6 +18,14 @@ export async function loadConfig(projectId: string): Promise<IntegrationConfig> 
   // A stored document always passed validation; if a later version tightened a rule, keep what still fits.
   return parsed.success ? parsed.data : { ...defaultConfig(), ...(stored as Partial<IntegrationConfig>) };
 }
+
+/**
+ * The configuration as the webhooks read it, kept for a few seconds (they run many times a second).
+ * A save in this process is seen at once; other processes see it within the TTL.
+ */
+const webhookConfigs = ttlCache<IntegrationConfig>(5_000);
+export const loadConfigForWebhooks = (projectId: string): IntegrationConfig | Promise<IntegrationConfig> =>
+  webhookConfigs.peek(projectId)?.value ?? webhookConfigs.get(projectId, () => loadConfig(projectId));
 
 interface Who {
   userId: string | null;
@@ -44,6 +53,7 @@ async function commit(projectId: string, projectKey: string, before: Integration
     .filter((section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]))
     .map((section) => ({ section, before: { [section]: before[section] }, after: { [section]: after[section] } }));
   if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey });
+  webhookConfigs.forget(projectId);
   return after;
 }
 

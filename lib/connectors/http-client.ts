@@ -21,9 +21,15 @@ export interface HttpResponse {
 class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
+  constructor(private limit: number) {}
+  /** A connector that knows the account's plan better (e.g. its Zoho edition) widens or narrows it. */
+  setLimit(limit: number) {
+    this.limit = limit;
+    for (let free = limit - this.active; free > 0 && this.waiting.length; free--) this.waiting.shift()!();
+  }
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // Woken callers check again: a slot freed for them may have been taken meanwhile.
+    while (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     try {
       return await task();
@@ -58,7 +64,7 @@ export class HttpClient {
     if (!gate) {
       gate = { semaphore: new Semaphore(options.concurrency), pausedUntil: 0 };
       gates.set(options.accountKey, gate);
-    }
+    } else gate.semaphore.setLimit(options.concurrency);
     this.gate = gate;
   }
 

@@ -17,6 +17,8 @@ export interface AccountInfo {
   userEmail: string;
   /** Where API calls go (Zoho api_domain, Pipedrive company domain). */
   apiBase: string;
+  /** The CRM plan or edition when the CRM tells it (Zoho: license_details.paid_type); it sets the connector's limits. */
+  edition?: string;
 }
 
 export interface CrmUser {

@@ -84,7 +84,7 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           created.set(step.entity, id);
           entry.id = id;
           // The link cache is written at once: a quick repeat call must not create the same contact again.
-          if (step.entity === "contact" || step.entity === "lead") await rememberFound(context, context.keys, { [step.entity]: { id } });
+          if (step.entity !== "organization") await rememberFound(context, context.keys, { [step.entity]: { id } });
           break;
         }
         case "update":

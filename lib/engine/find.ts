@@ -44,6 +44,25 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
   return null;
 }
 
+/** The deal the link cache remembers for this client, read at once (alongside the contact lookup). */
+async function cachedDeal(context: FindContext, keys: ClientKeys, cached: Map<string, string>): Promise<{ key: string; record: CrmRecord | null } | null> {
+  for (const key of linkKeys(keys)) {
+    const id = cached.get(`deal|${key}`);
+    if (id) return { key, record: await traced(context, "get", `deal ${id} (link cache)`, () => context.connector.get("deal", id)) };
+  }
+  return null;
+}
+
+/**
+ * The contact's open deal: the one the link cache remembers while it is still open and still the
+ * contact's (a read, not a search), else the CRM's list of the contact's open deals.
+ */
+async function findOpenDeal(context: FindContext, contactId: string, remembered: Awaited<ReturnType<typeof cachedDeal>>): Promise<CrmRecord | null> {
+  if (remembered?.record?.open && remembered.record.contactId === contactId) return remembered.record;
+  if (remembered) await forgetLink(context.projectId, context.crm, "deal", remembered.key);
+  return (await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId)))[0] ?? null;
+}
+
 /** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
 export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
   const keys = clientKeys(event, config.forms, context.country);
@@ -52,19 +71,31 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
   const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
   const wanted = (entity: "lead" | "contact" | "organization" | "deal") => row[entity] !== "none" || entity === "contact";
 
+  // Reads that do not depend on each other go to the CRM side by side.
+  const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
   const contact = wanted("contact") ? await findOne(context, "contact", keys, cached) : null;
-  const organization = contact?.organizationId && row.organization !== "none" ? await traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null;
-  const deal = contact && wanted("deal") ? ((await traced(context, "search", `open deals of contact ${contact.id}`, () => context.connector.openDealsOfContact(contact.id)))[0] ?? null) : null;
-  const lead = row.lead !== "none" ? await findOne(context, "lead", keys, cached) : null;
-  if (options.remember !== false) await rememberFound(context, keys, { contact, lead });
+  const [organization, deal, lead] = await Promise.all([
+    contact?.organizationId && row.organization !== "none" ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null,
+    contact && wanted("deal") ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+    row.lead !== "none" ? findOne(context, "lead", keys, cached) : null,
+  ]);
+  if (options.remember !== false) await rememberFound(context, keys, { contact, lead, deal }, cached);
   return { found: { contact, organization, deal, lead }, keys };
 }
 
-export async function rememberFound(context: { projectId: string; crm: CrmKind }, keys: ClientKeys, found: { contact?: { id: string } | null; lead?: { id: string } | null }) {
+export async function rememberFound(
+  context: { projectId: string; crm: CrmKind },
+  keys: ClientKeys,
+  found: { contact?: { id: string } | null; lead?: { id: string } | null; deal?: { id: string } | null },
+  /** Links already stored, which need no write. */
+  known: Map<string, string> = new Map(),
+) {
   const links = [];
   for (const key of linkKeys(keys)) {
-    if (found.contact) links.push({ kind: "contact", key, entityId: found.contact.id });
-    if (found.lead) links.push({ kind: "lead", key, entityId: found.lead.id });
+    for (const kind of ["contact", "lead", "deal"] as const) {
+      const entity = found[kind];
+      if (entity && known.get(`${kind}|${key}`) !== entity.id) links.push({ kind, key, entityId: entity.id });
+    }
   }
   await saveLinks(context.projectId, context.crm, links);
 }

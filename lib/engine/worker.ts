@@ -23,7 +23,7 @@ import type { TraceEntry } from "./trace";
 
 const LEASE_MS = 5 * 60_000;
 const PARALLEL_PROJECTS = 4;
-const LANES_PER_PROJECT = 8;
+const LANES_PER_PROJECT = 16;
 
 export interface DeliveryCounts {
   claimed: number;

@@ -1,15 +1,16 @@
 // Webhook ingest: verify on the raw body, validate, decide queued/skipped, store once (idempotent by
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
-import { loadConfig } from "@/lib/config/service";
-import { openSecret } from "@/lib/crypto/secrets";
-import { findWebhookProject, insertEventOnce, type StoredAnswer } from "@/lib/db/queries/events";
+import { loadConfigForWebhooks } from "@/lib/config/service";
+import type { StoredAnswer } from "@/lib/db/queries/events";
 import { rawClientPhone } from "@/lib/engine/event-values";
 import { stopListed } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { normalisePhone } from "@/lib/phone/variants";
 import { occurredAt, parseEvent } from "./schemas";
+import { storeEvent } from "./group-insert";
 import { verifySignature } from "./signature";
+import { webhookProject, type WebhookProject } from "./webhook-project";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -20,12 +21,21 @@ export interface IngestInput {
   signature: string | null;
 }
 
-/** Every signed webhook: size limit, known project, a valid signature on the raw body, then JSON. */
-export async function authenticateWebhook(input: IngestInput) {
+type Authenticated = { project: WebhookProject; body: unknown };
+
+/**
+ * Every signed webhook: size limit, known project, a valid signature on the raw body, then JSON.
+ * Answers without a promise when the project is in memory: every await costs on this hot path.
+ */
+export function authenticateWebhook(input: IngestInput): Authenticated | Promise<Authenticated> {
   if (Buffer.byteLength(input.rawBody) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is larger than 256 KiB.");
-  const project = await findWebhookProject(input.projectKey);
+  const known = webhookProject(input.projectKey);
+  return known instanceof Promise ? known.then((project) => verifiedBody(project, input)) : verifiedBody(known, input);
+}
+
+function verifiedBody(project: WebhookProject | null, input: IngestInput): Authenticated {
   if (!project) throw new AppError("NOT_FOUND", "Unknown project.");
-  const check = verifySignature(openSecret(project.webhookSecretEncrypted), { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
+  const check = verifySignature(project.webhookSecret, { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
   if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason);
   try {
     return { project, body: JSON.parse(input.rawBody) as unknown };
@@ -35,15 +45,17 @@ export async function authenticateWebhook(input: IngestInput) {
 }
 
 export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {
-  const { project, body } = await authenticateWebhook(input);
+  const authenticated = authenticateWebhook(input);
+  const { project, body } = authenticated instanceof Promise ? await authenticated : authenticated;
   const parsed = parseEvent(body);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "The event does not match its schema.", parsed.issues);
   const event = parsed.event;
 
-  const config = await loadConfig(project.id);
+  const known = loadConfigForWebhooks(project.id);
+  const config = known instanceof Promise ? await known : known;
   const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
   const phone = rawClientPhone(event, config.forms.phoneFields);
-  return insertEventOnce({
+  return storeEvent({
     projectId: project.id,
     externalId: event.id,
     type: event.type,

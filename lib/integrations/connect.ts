@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createConnector } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind, ZohoCredentials } from "@/lib/connectors/types";
+import { zohoConcurrency } from "@/lib/connectors/zoho/editions";
 import { isKnownAccountsServer, ZOHO_DATA_CENTERS, ZOHO_SCOPES } from "@/lib/connectors/zoho/data-centers";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import {
@@ -153,7 +154,10 @@ async function exchangeZohoCode(params: URLSearchParams, stored: { projectId: st
 export async function projectConnector(projectId: string, options: ConnectorOptions = {}): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
+  const edition = (integration.account as { edition?: string } | null)?.edition;
   const connector = createConnector(openCredentials(integration.credentialsEncrypted), {
+    // As wide as the customer's Zoho edition allows (Pipedrive limits by rate, not concurrency).
+    ...(integration.crm === "zoho" ? { concurrency: zohoConcurrency(edition) } : {}),
     ...options,
     onCredentialsChange: async (next) => {
       await replaceIntegrationCredentials(integration.id, sealCredentials(next));

@@ -4,7 +4,7 @@
 // background, so the next call of this caller is answered from the cache.
 import { z } from "zod";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
-import { loadConfig } from "@/lib/config/service";
+import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { RoutingEntity } from "@/lib/config/vocabulary";
 import { saveLinks } from "@/lib/db/queries/links";
 import { findCachedOwner, forgetCachedOwner, lastTalkedEmployee, recordLookup, saveCachedOwner } from "@/lib/db/queries/routing";
@@ -133,7 +133,7 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
   const { project, body } = await authenticateWebhook(input);
   const parsed = responsibleManagerRequestSchema.safeParse(body);
   if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The request does not match its schema.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
-  const config = await loadConfig(project.id);
+  const config = await loadConfigForWebhooks(project.id);
   const trace: TraceEntry[] = [];
   const phone = normalisePhone(parsed.data.callerNumber, project.defaultCountry)?.e164 ?? null;
   let outcome: Outcome;

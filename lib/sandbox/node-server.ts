@@ -5,10 +5,13 @@ import { handleSandbox } from "./handler";
 
 export interface SandboxServer {
   url: string;
+  /** "<status> <METHOD> <path>" of every request, when started with `record` (benchmarks count them). */
+  requests: string[];
   close(): Promise<void>;
 }
 
-export async function startSandboxServer(port = 0): Promise<SandboxServer> {
+export async function startSandboxServer(port = 0, options: { record?: boolean } = {}): Promise<SandboxServer> {
+  const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
     try {
       const origin = `http://${req.headers.host}`;
@@ -25,6 +28,7 @@ export async function startSandboxServer(port = 0): Promise<SandboxServer> {
       const response = await handleSandbox(crm, request, rest.map(decodeURIComponent));
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => (headers[key] = value));
+      if (options.record) requests.push(`${response.status} ${req.method} ${url.pathname}`);
       res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
@@ -36,6 +40,7 @@ export async function startSandboxServer(port = 0): Promise<SandboxServer> {
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,8 +13,13 @@ export interface SandboxHandle {
   describe(): Promise<{ credentials: Record<string, unknown> }>;
 }
 
-export async function openSandbox(crm: "zoho" | "pipedrive", label: string): Promise<SandboxHandle> {
-  const server = await startSandboxServer();
+export async function openSandbox(crm: "zoho" | "pipedrive", label: string, options: { record?: boolean } = {}): Promise<SandboxHandle> {
+  return openSandboxAt(await startSandboxServer(0, options), crm, label);
+}
+
+/** An isolated account on a sandbox server that is already running (possibly in another process). */
+export async function openSandboxAt(server: SandboxServer | string, crm: "zoho" | "pipedrive", label: string): Promise<SandboxHandle> {
+  if (typeof server === "string") server = { url: server, requests: [], close: async () => undefined };
   const account = `${label}-${randomBytes(4).toString("hex")}`;
   const endpoint = `${server.url}/sandbox/${crm}/_control?account=${account}`;
   const handle: SandboxHandle = {

@@ -215,15 +215,28 @@ describe("Pipedrive connector: auth and errors", () => {
     }
   });
 
-  it("the search burst limit: the 11th search in a window is refused as retryable, the next one waits for the window", async () => {
-    const isolated = await openSandbox("pipedrive", "pd-burst");
+  it("the search burst limit: 12 searches at once all succeed — the connector keeps to 10 per 2 s, so Pipedrive never refuses", async () => {
+    const isolated = await openSandbox("pipedrive", "pd-burst", { record: true });
     try {
       const pd = new PipedriveConnector(await pipedriveCredentials(isolated));
-      const results = await Promise.all(Array.from({ length: 12 }, () => pd.searchByEmail("contact", "taras.melnyk@example.com").catch((error: unknown) => error)));
-      const retryable = results.filter((result) => result instanceof RetryableError);
-      // The 11th search in a 2-second window is refused by Pipedrive; the connector then pauses the account.
-      expect(results.length - retryable.length).toBeGreaterThanOrEqual(10);
-      expect((await pd.searchByEmail("contact", "taras.melnyk@example.com")).length).toBe(1);
+      const started = Date.now();
+      const results = await Promise.all(Array.from({ length: 12 }, () => pd.searchByEmail("contact", "taras.melnyk@example.com")));
+      expect(results.every((found) => found.length === 1)).toBe(true);
+      expect(isolated.server.requests.filter((line) => line.includes("/search"))).toHaveLength(12);
+      expect(isolated.server.requests.filter((line) => line.startsWith("429 "))).toEqual([]);
+      // The 11th and 12th waited for the next window.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    } finally {
+      await isolated.server.close();
+    }
+  });
+
+  it("_control changes only the faults it names", async () => {
+    const isolated = await openSandbox("pipedrive", "pd-control");
+    try {
+      await isolated.control({ burstLimit: 480 });
+      await isolated.control({ latencyMs: 5 });
+      expect((await isolated.describe()) as unknown).toMatchObject({ faults: { burstLimit: 480, latencyMs: 5, searchBurstLimit: 10 } });
     } finally {
       await isolated.server.close();
     }

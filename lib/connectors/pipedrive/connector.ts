@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
+import { keyedWindows } from "../sliding-window";
 import type {
   AccountInfo,
   CallLogInput,
@@ -46,6 +47,8 @@ const entitiesAnswer = envelope(z.array(entitySchema).nullable());
 const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
+/** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
+const searchWindow = keyedWindows(10, 2000);
 
 /** Pipedrive's search ignores formatting in stored phones; the term is sent with it stripped too. */
 export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
@@ -53,6 +56,7 @@ export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace
 export class PipedriveConnector implements CrmConnector {
   readonly crm = "pipedrive" as const;
   private readonly http: HttpClient;
+  private readonly accountKey: string;
   private refreshing: Promise<string> | undefined;
   private pipelines: { at: number; value: CrmPipeline[] } | undefined;
   private currentUserId: string | undefined;
@@ -62,8 +66,9 @@ export class PipedriveConnector implements CrmConnector {
     private readonly options: ConnectorOptions = {},
   ) {
     const identity = credentials.auth === "api_token" ? credentials.apiToken : `${credentials.clientId}|${credentials.refreshToken}`;
+    this.accountKey = `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`;
     this.http = new HttpClient({
-      accountKey: `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`,
+      accountKey: this.accountKey,
       timeoutMs: options.timeoutMs ?? 15_000,
       // Pipedrive limits requests per 2 s, not concurrency; the rate-limit headers pause us near the limit.
       concurrency: options.concurrency ?? 8,
@@ -212,6 +217,7 @@ export class PipedriveConnector implements CrmConnector {
   private async search(entity: EntityKind, term: string, fields: string, exact: boolean): Promise<CrmRecord[]> {
     if (term.length < 1 || (!exact && term.length < 2)) return [];
     const resource = RESOURCES[entity].path;
+    await searchWindow(this.accountKey).take();
     const answer = await this.call(
       { method: "GET", path: `/api/v2/${resource}/search`, query: { term, fields, exact_match: exact, limit: 100 } },
       `Search ${resource} by ${fields}`,

@@ -4,6 +4,7 @@ import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { openSandbox, recordingFetch, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
+import { zohoConcurrency } from "./editions";
 
 let sandbox: SandboxHandle;
 let credentials: ZohoCredentials;
@@ -16,14 +17,19 @@ beforeAll(async () => {
 afterAll(() => sandbox.server.close());
 
 describe("Zoho connector: account metadata", () => {
-  it("tests the connection and shows the account and user", async () => {
+  it("tests the connection and shows the account, user and edition", async () => {
     expect(await connector().testConnection()).toEqual({
       crm: "zoho",
       accountName: "Callbridge Demo Sales",
       userName: "Olena Koval",
       userEmail: "olena.koval@callbridge.local",
       apiBase: credentials.apiDomain,
+      edition: "enterprise",
     });
+  });
+
+  it("keeps to the edition's concurrent-call limit (10 when unknown)", () => {
+    expect([zohoConcurrency("free"), zohoConcurrency("Professional"), zohoConcurrency("enterprise"), zohoConcurrency("Zoho One"), zohoConcurrency("CRM Plus"), zohoConcurrency(undefined)]).toEqual([5, 15, 20, 20, 25, 10]);
   });
 
   it("lists active users with lower-case e-mails", async () => {

@@ -2,6 +2,8 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { ttlCache } from "@/lib/cache/ttl";
+import { zohoConcurrency } from "./editions";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
   AccountInfo,
@@ -35,7 +37,8 @@ import {
 
 // Refresh a little before the stated expiry so a token never dies in flight.
 const EXPIRY_MARGIN_MS = 60_000;
-const PIPELINE_CACHE_MS = 5 * 60_000;
+/** Stage forecast types per Zoho account, shared by every connector instance of the process. */
+const pipelineCache = ttlCache<CrmPipeline[]>(5 * 60_000);
 const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
 
 /** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */
@@ -50,17 +53,18 @@ export class ZohoConnector implements CrmConnector {
   readonly crm = "zoho" as const;
   private readonly http: HttpClient;
   private refreshing: Promise<string> | undefined;
-  private pipelines: { at: number; value: CrmPipeline[] } | undefined;
+  private readonly accountKey: string;
 
   constructor(
     private credentials: ZohoCredentials,
     private readonly options: ConnectorOptions = {},
   ) {
+    this.accountKey = `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`;
     this.http = new HttpClient({
-      accountKey: `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`,
+      accountKey: this.accountKey,
       timeoutMs: options.timeoutMs ?? 15_000,
-      // Zoho allows 10 concurrent calls per org on its smallest paid edition (more on larger ones).
-      concurrency: options.concurrency ?? 10,
+      // Zoho caps concurrent calls per org by edition (zohoConcurrency); 10 when the edition is unknown.
+      concurrency: options.concurrency ?? zohoConcurrency(undefined),
       fetch: options.fetch ?? fetch,
     });
   }
@@ -154,6 +158,7 @@ export class ZohoConnector implements CrmConnector {
       userName: user?.full_name ?? "",
       userEmail: user?.email ?? "",
       apiBase: this.credentials.apiDomain,
+      edition: org.org[0]?.license_details?.paid_type ?? undefined,
     };
   }
 
@@ -182,8 +187,14 @@ export class ZohoConnector implements CrmConnector {
   }
 
   // https://www.zoho.com/crm/developer/docs/api/v8/get-pipelines.html
+  // Always read afresh (editors refresh with it); deal open/closed checks use what it last read.
   async listPipelines(): Promise<CrmPipeline[]> {
-    if (this.pipelines && Date.now() - this.pipelines.at < PIPELINE_CACHE_MS) return this.pipelines.value;
+    const value = this.readPipelines();
+    pipelineCache.forget(this.accountKey);
+    return pipelineCache.get(this.accountKey, () => value);
+  }
+
+  private async readPipelines(): Promise<CrmPipeline[]> {
     const layouts = parseResponse(layoutsAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/settings/layouts", query: { module: "Deals" } }, "Deal layouts")).body, "Deal layouts");
     const value: CrmPipeline[] = [];
     for (const layout of layouts.layouts) {
@@ -205,13 +216,12 @@ export class ZohoConnector implements CrmConnector {
         });
       }
     }
-    this.pipelines = { at: Date.now(), value };
     return value;
   }
 
   private async openStages(): Promise<Map<string, boolean>> {
     const stages = new Map<string, boolean>();
-    for (const pipeline of await this.listPipelines()) for (const stage of pipeline.stages) stages.set(stage.id, stage.state === "open");
+    for (const pipeline of await pipelineCache.get(this.accountKey, () => this.readPipelines())) for (const stage of pipeline.stages) stages.set(stage.id, stage.state === "open");
     return stages;
   }
 

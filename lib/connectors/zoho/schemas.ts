@@ -55,7 +55,9 @@ export const usersAnswerSchema = z.object({
   users: z.array(z.looseObject({ id: z.string(), full_name: z.string().nullish(), email: z.string(), status: z.string().nullish() })),
 });
 
-export const orgAnswerSchema = z.object({ org: z.array(z.looseObject({ id: z.string(), company_name: z.string().nullish() })) });
+export const orgAnswerSchema = z.object({
+  org: z.array(z.looseObject({ id: z.string(), company_name: z.string().nullish(), license_details: z.looseObject({ paid_type: z.string().nullish() }).nullish() })),
+});
 
 export const fieldsAnswerSchema = z.object({
   fields: z.array(

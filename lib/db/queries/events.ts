@@ -10,8 +10,7 @@ export interface StoredAnswer {
   status: EventStatus;
 }
 
-/** Stores the event unless the project already has one with this id; either way answers the stored row. */
-export async function insertEventOnce(input: {
+export interface NewEvent {
   projectId: string;
   externalId: string;
   type: string;
@@ -21,16 +20,48 @@ export async function insertEventOnce(input: {
   occurredAt: Date;
   /** E.164, when the event names the client's number. */
   clientPhone?: string | null;
-}): Promise<{ created: boolean; answer: StoredAnswer }> {
-  const rows = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
+}
+
+export type InsertOutcome = { created: boolean; answer: StoredAnswer };
+
+/**
+ * Stores each event unless its project already has one with this id (also earlier in the same list);
+ * either way answers the stored row. One statement for the whole list, so that concurrent webhook
+ * requests can share a round trip to the database.
+ */
+export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcome[]> {
+  if (!inputs.length) return [];
+  const now = new Date();
+  const ids = inputs.map(() => crypto.randomUUID());
+  const values = inputs.map(
+    (input, index) =>
+      Prisma.sql`(${ids[index]}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb, ${input.status}::"EventStatus",
+                  ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? now : null}, now(), ${input.clientPhone ?? null})`,
+  );
+  const inserted = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
     INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone")
-    VALUES (${crypto.randomUUID()}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb,
-            ${input.status}::"EventStatus", ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? new Date() : null}, now(), ${input.clientPhone ?? null})
+    VALUES ${Prisma.join(values)}
     ON CONFLICT ("projectId", "externalId") DO NOTHING
     RETURNING id, status`;
-  if (rows[0]) return { created: true, answer: { eventId: rows[0].id, status: rows[0].status } };
-  const existing = await db().event.findUniqueOrThrow({ where: { projectId_externalId: { projectId: input.projectId, externalId: input.externalId } }, select: { id: true, status: true } });
-  return { created: false, answer: { eventId: existing.id, status: existing.status } };
+  const created = new Map(inserted.map((row) => [row.id, row.status]));
+  const key = (input: NewEvent) => `${input.projectId}|${input.externalId}`;
+  const missing = inputs.filter((input, index) => !created.has(ids[index]!));
+  const existing = missing.length
+    ? await db().event.findMany({ where: { OR: missing.map((input) => ({ projectId: input.projectId, externalId: input.externalId })) }, select: { id: true, status: true, projectId: true, externalId: true } })
+    : [];
+  const stored = new Map(existing.map((row) => [`${row.projectId}|${row.externalId}`, { eventId: row.id, status: row.status }]));
+  return inputs.map((input, index) => {
+    const status = created.get(ids[index]!);
+    if (status) {
+      stored.set(key(input), { eventId: ids[index]!, status });
+      return { created: true, answer: { eventId: ids[index]!, status } };
+    }
+    return { created: false, answer: stored.get(key(input))! };
+  });
+}
+
+export async function insertEventOnce(input: NewEvent): Promise<InsertOutcome> {
+  return (await insertEventsOnce([input]))[0]!;
 }
 
 /** Events a replay would send: not delivered, not skipped on purpose, received since `since`. */

@@ -8,7 +8,7 @@ const visible = { id: true, crm: true, status: true, account: true, lastError: t
 export const findIntegrationSummary = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: visible });
 
 export const findIntegrationSecrets = (projectId: string) =>
-  db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true } });
+  db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true } });
 
 export async function saveIntegration(input: {
   projectId: string;

@@ -1,4 +1,5 @@
 import type { CrmKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 
 export async function findLinks(projectId: string, crm: CrmKind, keys: string[]): Promise<Map<string, string>> {
@@ -7,14 +8,13 @@ export async function findLinks(projectId: string, crm: CrmKind, keys: string[])
   return new Map(rows.map((row) => [`${row.kind}|${row.key}`, row.entityId]));
 }
 
+/** One statement for all of an event's links. */
 export async function saveLinks(projectId: string, crm: CrmKind, links: Array<{ kind: string; key: string; entityId: string }>) {
-  for (const link of links) {
-    await db().entityLink.upsert({
-      where: { projectId_crm_kind_key: { projectId, crm, kind: link.kind, key: link.key } },
-      create: { projectId, crm, ...link },
-      update: { entityId: link.entityId },
-    });
-  }
+  if (!links.length) return;
+  const rows = links.map((link) => Prisma.sql`(${projectId}, ${crm}::"CrmKind", ${link.kind}, ${link.key}, ${link.entityId}, now())`);
+  await db().$executeRaw`
+    INSERT INTO "EntityLink" ("projectId", crm, kind, key, "entityId", "updatedAt") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("projectId", crm, kind, key) DO UPDATE SET "entityId" = EXCLUDED."entityId", "updatedAt" = now()`;
 }
 
 export async function forgetLink(projectId: string, crm: CrmKind, kind: string, key: string) {

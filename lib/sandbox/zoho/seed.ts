@@ -144,7 +144,7 @@ export function zohoSeed(now = new Date()): ZohoSeed {
   }));
   for (const user of users) records.push({ module: "users", id: user.id, data: user });
   const owner = (index: number) => ({ id: users[index]!.id, name: users[index]!.full_name, email: users[index]!.email });
-  records.push({ module: "org", id: "org", data: { id: next(), company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH" } });
+  records.push({ module: "org", id: "org", data: { id: next(), company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH", license_details: { paid: true, paid_type: "enterprise", users_license_purchased: 10, trial_type: null, trial_expiry: null, paid_expiry: null } } });
 
   for (const [module, specs] of Object.entries(ZOHO_FIELDS)) {
     const fields = specs.map(([api_name, field_label, data_type, custom_field = false, extra = {}]) => ({

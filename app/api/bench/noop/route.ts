@@ -1,9 +1,3 @@
-// POST /api/bench/noop — the framework's own floor for `npm run bench`: reads the body, answers 202.
-// Answers 404 unless the server was started with BENCH_ROUTES=on (only the benchmark does that).
+// POST /api/bench/noop — the no-op floor at a static path (see lib/api/bench-noop.ts).
 export const dynamic = "force-dynamic";
-
-export async function POST(request: Request) {
-  if (process.env.BENCH_ROUTES !== "on") return new Response(null, { status: 404 });
-  await request.text();
-  return new Response(null, { status: 202 });
-}
+export { benchNoop as POST } from "@/lib/api/bench-noop";
