@@ -3,13 +3,16 @@
 // project's time budget — past it the PBX is told to go on ("next") and the lookup finishes in the
 // background, so the next call of this caller is answered from the cache.
 import { z } from "zod";
+import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { RoutingEntity } from "@/lib/config/vocabulary";
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { saveLinks } from "@/lib/db/queries/links";
-import { findCachedOwner, forgetCachedOwner, lastTalkedEmployee, recordLookup, saveCachedOwner } from "@/lib/db/queries/routing";
+import { lastTalkedEmployee } from "@/lib/db/queries/routing";
 import { note, type TraceEntry } from "@/lib/engine/trace";
 import { AppError } from "@/lib/errors";
+import { storeEvent } from "@/lib/events/group-insert";
 import { authenticateWebhook, type IngestInput } from "@/lib/events/ingest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectConnector } from "@/lib/integrations/connect";
@@ -18,13 +21,14 @@ import type { Employee, IntegrationConfig } from "@/lib/validation/config";
 import { findOpenOwner, type OwnerFound } from "./crm-lookup";
 import { crmUsers } from "./crm-users";
 import { employeeForOwner, employeeOfCall } from "./employee";
+import { cachedOwner, forgetOwner, rememberOwner } from "./owner-cache";
 
 export const responsibleManagerRequestSchema = z.object({
   callerNumber: z.string({ error: "callerNumber is required: the caller's number as the PBX sees it" }).trim().min(1, "callerNumber is empty").max(64, "callerNumber is longer than 64 characters"),
 });
 
 /** Time kept back from the budget for writing the answer. */
-const ANSWER_MARGIN_MS = 10;
+const ANSWER_MARGIN_MS = 25;
 /** A cached answer older than this is checked against the CRM after answering. */
 export const REFRESH_AFTER_MS = 30_000;
 
@@ -60,11 +64,11 @@ async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "c
   const context = { projectId: lookup.projectId, crm: crm.crm, connector: crm.connector, country: lookup.country, trace: lookup.trace };
   const [users, found] = await Promise.all([crmUsers(crm.integrationId, crm.connector), findOpenOwner(context, lookup.phone, lookup.config.routing.order)]);
   if (!found?.ownerId) {
-    await forgetCachedOwner(lookup.projectId, crm.crm, lookup.phone);
+    await forgetOwner(lookup.projectId, crm.crm, lookup.phone);
     return found ? { ...found, ownerEmail: "" } : null;
   }
   const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
-  await saveCachedOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail });
+  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail });
   if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
   return { ...found, ownerEmail };
 }
@@ -77,10 +81,14 @@ function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; owner
   return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: `${found.entity} ${found.id} (${source}) is owned by ${match.employee.name}` };
 }
 
+/** Which CRM the project uses, kept for a few seconds: a warm lookup needs nothing else from it. */
+const integrations = ttlCache<{ crm: CrmKind; status: string } | null>(5_000);
+const integrationOf = (projectId: string) => integrations.get(projectId, () => findIntegrationSummary(projectId).then((found) => found && { crm: found.crm, status: found.status }));
+
 async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
-  const connection = await projectConnector(lookup.projectId);
-  if (!connection) return { next: true, why: "no CRM is connected" };
-  const cached = await findCachedOwner(lookup.projectId, connection.crm, lookup.phone);
+  const integration = await integrationOf(lookup.projectId);
+  if (!integration) return { next: true, why: "no CRM is connected" };
+  const cached = await cachedOwner(lookup.projectId, integration.crm, lookup.phone);
   if (cached && lookup.config.routing.order.includes(cached.entityKind as RoutingEntity)) {
     const age = Date.now() - cached.checkedAt.getTime();
     note(lookup, "cache", `${cached.entityKind} ${cached.entityId}, owner ${cached.ownerId}, checked ${Math.round(age / 1000)} s ago`);
@@ -88,10 +96,20 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
     if (age > REFRESH_AFTER_MS && !refreshing.has(key)) {
       refreshing.add(key);
       // The CRM is asked again after answering; a changed owner or a closed deal corrects the cache.
-      lookup.later(() => lookUpAndRemember({ ...lookup, trace: [] }, connection).finally(() => refreshing.delete(key)));
+      lookup.later(async () => {
+        try {
+          const connection = await projectConnector(lookup.projectId);
+          if (connection) await lookUpAndRemember({ ...lookup, trace: [] }, connection);
+        } finally {
+          refreshing.delete(key);
+        }
+      });
     }
     return ownerOutcome(lookup, { entity: cached.entityKind, id: cached.entityId, ownerId: cached.ownerId, ownerEmail: cached.ownerEmail }, "cache");
   }
+  if (integration.status === "broken") return { next: true, why: "the CRM refused our credentials (the integration is broken)" };
+  const connection = await projectConnector(lookup.projectId);
+  if (!connection) return { next: true, why: "no CRM is connected" };
   const searching = lookUpAndRemember(lookup, connection);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<"budget">((resolve) => (timer = setTimeout(() => resolve("budget"), Math.max(0, lookup.deadline - performance.now()))));
@@ -149,13 +167,19 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
       ? { status: 404, body: { next: true } }
       : { status: 200, body: { employee: { sip: outcome.employee.sip, email: outcome.employee.email, name: outcome.employee.name }, crmUserId: outcome.crmUserId, matched: outcome.matched } };
   const tookMs = Math.round(performance.now() - started);
+  // Every lookup is kept like an event, so the Events page shows what was searched and why this answer.
+  const now = new Date();
   later(() =>
-    recordLookup({
+    storeEvent({
       projectId: project.id,
-      phone,
-      answered: response.status === 200,
-      reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
+      externalId: `lookup-${crypto.randomUUID()}`,
+      type: "lookup",
       payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body } as Prisma.InputJsonValue,
+      status: response.status === 200 ? "delivered" : "skipped",
+      reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
+      occurredAt: now,
+      deliveredAt: response.status === 200 ? now : null,
+      clientPhone: phone,
       trace: trace as unknown as Prisma.InputJsonValue,
     }),
   );

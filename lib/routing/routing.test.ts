@@ -14,6 +14,7 @@ import { makeProject } from "@/lib/testing/factories";
 import { openSandbox, type SandboxHandle } from "@/lib/testing/sandbox";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { responsibleManager, type RoutingResponse } from "./lookup";
+import { dropOwnerMemory } from "./owner-cache";
 
 const WHO = { userId: null, actor: "test" };
 const TARAS = "+380671234567"; // contact owned by Olena, with an organization and an open deal (both Olena's)
@@ -62,7 +63,10 @@ describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: C
     const lookup = await db().event.findFirstOrThrow({ where: { projectId: project.id, type: "lookup" }, orderBy: { receivedAt: "desc" } });
     return { ...answer, ms, trace: lookup.trace as unknown as TraceEntry[] };
   }
-  const forgetCache = () => db().routingCache.deleteMany({ where: { projectId: project.id } });
+  const forgetCache = async () => {
+    await db().routingCache.deleteMany({ where: { projectId: project.id } });
+    dropOwnerMemory();
+  };
 
   it("contact first: the contact's owner, found by a number stored in a local format", async () => {
     await route({});
@@ -85,6 +89,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: C
     const marek = (await users!.connector.listUsers()).find((user) => user.email === "marek.nowak@callbridge.local")!;
     await users!.connector.update("contact", contactId, { ownerId: marek.id });
     await db().routingCache.updateMany({ where: { projectId: project.id }, data: { checkedAt: new Date(Date.now() - 60_000) } });
+    dropOwnerMemory();
     expect((await ask(TARAS)).body).toMatchObject({ employee: { name: "Olena Koval" } });
     expect((await ask(TARAS)).body).toMatchObject({ employee: { name: "Marek Nowak" }, crmUserId: marek.id });
     const olena = (await users!.connector.listUsers()).find((user) => user.email === "olena.koval@callbridge.local")!;

@@ -132,7 +132,7 @@ export class PipedriveConnector implements CrmConnector {
       response = await send(await this.refresh());
       if (response.status === 401) throw new AuthError(`${what}: Pipedrive refused the new access token`, { status: 401 });
     }
-    this.honourRateLimit(response);
+    this.honourRateLimit(response, request.path.endsWith("/search"));
     if (response.status === 429) {
       const reset = Number(response.headers.get("x-ratelimit-reset") ?? "2");
       throw new RetryableError(`${what}: Pipedrive rate limit reached`, { status: 429 }, Math.max(1, reset) * 1000);
@@ -146,11 +146,14 @@ export class PipedriveConnector implements CrmConnector {
     return response;
   }
 
-  /** When the burst window is used up, hold this account's next requests until it resets. */
-  private honourRateLimit(response: HttpResponse) {
+  /**
+   * When the burst window is used up, hold this account's next requests until it resets. A search's
+   * headers count the search budget only: searchWindow paces searches, other requests go on.
+   */
+  private honourRateLimit(response: HttpResponse, search: boolean) {
     const remaining = response.headers.get("x-ratelimit-remaining");
     const reset = Number(response.headers.get("x-ratelimit-reset"));
-    if ((remaining === "0" || response.status === 429) && Number.isFinite(reset) && reset > 0) this.http.pauseUntil(Date.now() + reset * 1000);
+    if (((remaining === "0" && !search) || response.status === 429) && Number.isFinite(reset) && reset > 0) this.http.pauseUntil(Date.now() + reset * 1000);
   }
 
   /** The `data` of an enveloped answer, or null for 404. */

@@ -20,6 +20,9 @@ export interface NewEvent {
   occurredAt: Date;
   /** E.164, when the event names the client's number. */
   clientPhone?: string | null;
+  /** Rows stored already finished (responsible-manager lookups) carry their trace and time. */
+  trace?: Prisma.InputJsonValue;
+  deliveredAt?: Date | null;
 }
 
 export type InsertOutcome = { created: boolean; answer: StoredAnswer };
@@ -36,10 +39,11 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
   const values = inputs.map(
     (input, index) =>
       Prisma.sql`(${ids[index]}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb, ${input.status}::"EventStatus",
-                  ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? now : null}, now(), ${input.clientPhone ?? null})`,
+                  ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? now : null}, now(), ${input.clientPhone ?? null},
+                  ${JSON.stringify(input.trace ?? [])}::jsonb, ${input.deliveredAt ?? null})`,
   );
   const inserted = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
-    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone")
+    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("projectId", "externalId") DO NOTHING
     RETURNING id, status`;

@@ -32,20 +32,3 @@ export async function lastTalkedEmployee(projectId: string, phone: string): Prom
   return row ?? null;
 }
 
-/** Every lookup is kept like an event, so the Events page shows what was searched and why this answer. */
-export async function recordLookup(input: { projectId: string; phone: string | null; answered: boolean; reason: string; payload: Prisma.InputJsonValue; trace: Prisma.InputJsonValue }) {
-  await db().event.create({
-    data: {
-      projectId: input.projectId,
-      externalId: `lookup-${crypto.randomUUID()}`,
-      type: "lookup",
-      payload: input.payload,
-      status: input.answered ? "delivered" : "skipped",
-      reason: input.reason,
-      occurredAt: new Date(),
-      deliveredAt: input.answered ? new Date() : null,
-      clientPhone: input.phone,
-      trace: input.trace,
-    },
-  });
-}
