@@ -1,5 +1,4 @@
 import type { CrmKind } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 
 export interface CachedOwner {
