@@ -1,7 +1,9 @@
 // A small in-process cache of promises: concurrent callers share one load, a value is kept for `ttlMs`,
-// and a failed load is not remembered (the next caller tries again).
-export function ttlCache<V>(ttlMs: number) {
-  const entries = new Map<string, { at: number; value: Promise<V>; settled?: { value: V } }>();
+// and a failed load is not remembered (the next caller tries again). One per process and name.
+import { processShared } from "./process-shared";
+
+export function ttlCache<V>(name: string, ttlMs: number) {
+  const entries = processShared(`ttl:${name}`, () => new Map<string, { at: number; value: Promise<V>; settled?: { value: V } }>());
   return {
     /** The value without waiting, when it is loaded and fresh (hot paths skip an await). */
     peek(key: string): { value: V } | undefined {

@@ -23,7 +23,7 @@ export async function loadConfig(projectId: string): Promise<IntegrationConfig> 
  * The configuration as the webhooks read it, kept for a few seconds (they run many times a second).
  * A save in this process is seen at once; other processes see it within the TTL.
  */
-const webhookConfigs = ttlCache<IntegrationConfig>(5_000);
+const webhookConfigs = ttlCache<IntegrationConfig>("webhook-configs", 5_000);
 export const loadConfigForWebhooks = (projectId: string): IntegrationConfig | Promise<IntegrationConfig> =>
   webhookConfigs.peek(projectId)?.value ?? webhookConfigs.get(projectId, () => loadConfig(projectId));
 

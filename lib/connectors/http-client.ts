@@ -1,5 +1,6 @@
 // The HTTP layer every connector shares: per-request timeout, a concurrency limit per CRM account,
 // waiting out a rate-limit window the CRM announced, and transport failures as RetryableError.
+import { processShared } from "@/lib/cache/process-shared";
 import { RetryableError } from "@/lib/errors";
 
 export interface HttpRequest {
@@ -47,7 +48,7 @@ interface AccountGate {
 }
 
 // Shared by every connector instance of the same CRM account in this process.
-const gates = new Map<string, AccountGate>();
+const gates = processShared("http-gates", () => new Map<string, AccountGate>());
 
 export interface HttpClientOptions {
   /** Identifies the CRM account, so all its connectors share one limit. */

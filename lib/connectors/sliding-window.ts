@@ -1,5 +1,7 @@
 // At most `limit` operations per `windowMs`, waiting (not failing) for a free slot: for documented
 // limits the CRM enforces without announcing them in headers (Pipedrive: 10 searches per 2 s per token).
+import { processShared } from "@/lib/cache/process-shared";
+
 export class SlidingWindow {
   private readonly times: number[] = [];
 
@@ -23,8 +25,8 @@ export class SlidingWindow {
 }
 
 /** One window per key (a CRM account), shared by every connector instance of the process. */
-export function keyedWindows(limit: number, windowMs: number) {
-  const windows = new Map<string, SlidingWindow>();
+export function keyedWindows(name: string, limit: number, windowMs: number) {
+  const windows = processShared(`windows:${name}`, () => new Map<string, SlidingWindow>());
   return (key: string) => {
     let window = windows.get(key);
     if (!window) windows.set(key, (window = new SlidingWindow(limit, windowMs)));

@@ -15,7 +15,7 @@ export interface WebhookProject {
   timezone: string;
 }
 
-const cache = ttlCache<WebhookProject | null>(TTL_MS);
+const cache = ttlCache<WebhookProject | null>("webhook-projects", TTL_MS);
 
 /** From memory when it is there, so the hot path of a webhook does not wait at all. */
 export function webhookProject(key: string): WebhookProject | null | Promise<WebhookProject | null> {

@@ -3,6 +3,6 @@
 import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmConnector, CrmUser } from "@/lib/connectors/types";
 
-const cache = ttlCache<CrmUser[]>(5 * 60_000);
+const cache = ttlCache<CrmUser[]>("routing-crm-users", 5 * 60_000);
 
 export const crmUsers = (integrationId: string, connector: CrmConnector): Promise<CrmUser[]> => cache.get(integrationId, () => connector.listUsers());

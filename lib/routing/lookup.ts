@@ -3,6 +3,7 @@
 // project's time budget — past it the PBX is told to go on ("next") and the lookup finishes in the
 // background, so the next call of this caller is answered from the cache.
 import { z } from "zod";
+import { processShared } from "@/lib/cache/process-shared";
 import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import { loadConfigForWebhooks } from "@/lib/config/service";
@@ -57,7 +58,8 @@ interface Crm {
   connector: CrmConnector;
 }
 
-const refreshing = new Set<string>();
+/** Callers whose cached answer is being checked against the CRM right now. */
+const refreshing = processShared("routing-refreshing", () => new Set<string>());
 
 /** Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. */
 async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<(OwnerFound & { ownerEmail: string }) | null> {
@@ -82,7 +84,7 @@ function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; owner
 }
 
 /** Which CRM the project uses, kept for a few seconds: a warm lookup needs nothing else from it. */
-const integrations = ttlCache<{ crm: CrmKind; status: string } | null>(5_000);
+const integrations = ttlCache<{ crm: CrmKind; status: string } | null>("routing-integrations", 5_000);
 const integrationOf = (projectId: string) => integrations.get(projectId, () => findIntegrationSummary(projectId).then((found) => found && { crm: found.crm, status: found.status }));
 
 async function byCrmOwner(lookup: Lookup): Promise<Outcome> {

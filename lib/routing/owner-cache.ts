@@ -6,7 +6,7 @@ import type { CrmKind } from "@/lib/connectors/types";
 import { findCachedOwner, forgetCachedOwner, saveCachedOwner, type CachedOwner } from "@/lib/db/queries/routing";
 
 const MEMORY_MS = 5_000;
-const memory = ttlCache<CachedOwner | null>(MEMORY_MS);
+const memory = ttlCache<CachedOwner | null>("routing-owners", MEMORY_MS);
 const key = (projectId: string, crm: CrmKind, phone: string) => `${projectId}|${crm}|${phone}`;
 
 export function cachedOwner(projectId: string, crm: CrmKind, phone: string): CachedOwner | null | Promise<CachedOwner | null> {

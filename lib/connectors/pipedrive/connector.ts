@@ -48,7 +48,7 @@ const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
-const searchWindow = keyedWindows(10, 2000);
+const searchWindow = keyedWindows("pipedrive-search", 10, 2000);
 
 /** Pipedrive's search ignores formatting in stored phones; the term is sent with it stripped too. */
 export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");

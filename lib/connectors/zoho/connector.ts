@@ -38,7 +38,7 @@ import {
 // Refresh a little before the stated expiry so a token never dies in flight.
 const EXPIRY_MARGIN_MS = 60_000;
 /** Stage forecast types per Zoho account, shared by every connector instance of the process. */
-const pipelineCache = ttlCache<CrmPipeline[]>(5 * 60_000);
+const pipelineCache = ttlCache<CrmPipeline[]>("zoho-pipelines", 5 * 60_000);
 const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
 
 /** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */

@@ -1,0 +1,9 @@
+// State that must be one per server process. Next.js bundles route handlers, server actions and
+// instrumentation separately, and each bundle gets its own copy of a module: module-level state kept
+// on globalThis is shared by all of them (a secret rotated by an action is seen by the webhook route).
+const registry = ((globalThis as { callbridgeShared?: Map<string, unknown> }).callbridgeShared ??= new Map<string, unknown>());
+
+export function processShared<T>(name: string, create: () => T): T {
+  if (!registry.has(name)) registry.set(name, create());
+  return registry.get(name) as T;
+}
