@@ -1,4 +1,6 @@
 // The demo data: one project and its admin. Idempotent: a second run changes nothing that exists.
+import { defaultConfig } from "../lib/config/defaults";
+import { saveConfigSection } from "../lib/config/service";
 import { findIntegrationSummary, saveIntegration } from "../lib/db/queries/integrations";
 import { findProjectByKey } from "../lib/db/queries/projects";
 import { sandboxEnabled } from "../lib/env";
@@ -29,7 +31,16 @@ export async function seedDemo(password: string): Promise<DemoSeed> {
   }
   const project = await findProjectByKey(DEMO_PROJECT_KEY);
   if (project && sandboxEnabled() && !(await findIntegrationSummary(project.id))) await connectToPipedriveSandbox(project.id);
+  if (project && created) await configureDemo(project);
   return { projectKey: DEMO_PROJECT_KEY, email: DEMO_ADMIN_EMAIL, created };
+}
+
+/** The demo people are the project's employees (they own the sandbox's contacts), and routing is on. */
+async function configureDemo(project: { id: string; key: string }) {
+  const who = { userId: null, actor: "seed" };
+  const employees = DEMO_PEOPLE.map((person) => ({ id: person.firstName.toLowerCase(), name: `${person.firstName} ${person.lastName}`, email: person.email, sip: person.firstName.toLowerCase(), crmUserId: "" }));
+  await saveConfigSection(project, "employees", employees, who);
+  await saveConfigSection(project, "routing", { ...defaultConfig().routing, enabled: true }, who);
 }
 
 /** The demo starts connected to the built-in Pipedrive sandbox (the app is not serving yet, so no HTTP check). */

@@ -25,11 +25,11 @@ export class SlidingWindow {
 }
 
 /** One window per key (a CRM account), shared by every connector instance of the process. */
-export function keyedWindows(name: string, limit: number, windowMs: number) {
+export function keyedWindows(name: string, windowMs: number) {
   const windows = processShared(`windows:${name}`, () => new Map<string, SlidingWindow>());
-  return (key: string) => {
-    let window = windows.get(key);
-    if (!window) windows.set(key, (window = new SlidingWindow(limit, windowMs)));
+  return (key: string, limit: number) => {
+    let window = windows.get(`${key}|${limit}`);
+    if (!window) windows.set(`${key}|${limit}`, (window = new SlidingWindow(limit, windowMs)));
     return window;
   };
 }

@@ -183,7 +183,9 @@ export interface ConnectorOptions {
   onCredentialsChange?: (credentials: CrmCredentials) => Promise<void> | void;
   /** Per-request timeout (default 15 s). */
   timeoutMs?: number;
-  /** Requests in flight at once per CRM account (default 4). */
+  /** Requests in flight at once per CRM account (Zoho: by edition, else 10; Pipedrive: 8). */
   concurrency?: number;
+  /** Pipedrive searches per 2 s per token (default 10, Pipedrive's documented cap). */
+  searchesPer2s?: number;
   fetch?: typeof fetch;
 }

@@ -48,7 +48,8 @@ const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
-const searchWindow = keyedWindows("pipedrive-search", 10, 2000);
+// Paced over 2.2 s rather than 2: Pipedrive counts by arrival, and arrivals jitter around send times.
+const searchWindow = keyedWindows("pipedrive-search", 2200);
 
 /** Pipedrive's search ignores formatting in stored phones; the term is sent with it stripped too. */
 export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
@@ -220,7 +221,7 @@ export class PipedriveConnector implements CrmConnector {
   private async search(entity: EntityKind, term: string, fields: string, exact: boolean): Promise<CrmRecord[]> {
     if (term.length < 1 || (!exact && term.length < 2)) return [];
     const resource = RESOURCES[entity].path;
-    await searchWindow(this.accountKey).take();
+    await searchWindow(this.accountKey, this.options.searchesPer2s ?? 10).take();
     const answer = await this.call(
       { method: "GET", path: `/api/v2/${resource}/search`, query: { term, fields, exact_match: exact, limit: 100 } },
       `Search ${resource} by ${fields}`,

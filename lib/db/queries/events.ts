@@ -1,6 +1,7 @@
 import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
+import { pgPool } from "../pg-pool";
 
 export const findWebhookProject = (key: string) =>
   db().project.findUnique({ where: { key }, select: { id: true, key: true, webhookSecretEncrypted: true, defaultCountry: true, timezone: true } });
@@ -34,19 +35,24 @@ export type InsertOutcome = { created: boolean; answer: StoredAnswer };
  */
 export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcome[]> {
   if (!inputs.length) return [];
-  const now = new Date();
+  const now = new Date().toISOString();
   const ids = inputs.map(() => crypto.randomUUID());
-  const values = inputs.map(
-    (input, index) =>
-      Prisma.sql`(${ids[index]}, ${input.projectId}, ${input.externalId}, ${input.type}, ${JSON.stringify(input.payload)}::jsonb, ${input.status}::"EventStatus",
-                  ${input.reason}, ${input.occurredAt}, ${input.status === "queued" ? now : null}, now(), ${input.clientPhone ?? null},
-                  ${JSON.stringify(input.trace ?? [])}::jsonb, ${input.deliveredAt ?? null})`,
+  const params: unknown[] = [];
+  const rows = inputs.map((input, index) => {
+    const at = params.length;
+    params.push(ids[index], input.projectId, input.externalId, input.type, JSON.stringify(input.payload), input.status, input.reason, input.occurredAt.toISOString());
+    params.push(input.status === "queued" ? now : null, input.clientPhone ?? null, JSON.stringify(input.trace ?? []), input.deliveredAt?.toISOString() ?? null);
+    const $ = (n: number) => `$${at + n}`;
+    // ISO strings cast to timestamp keep their UTC wall time, as Prisma stores dates.
+    return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp)`;
+  });
+  const { rows: inserted } = await pgPool().query<{ id: string; status: EventStatus }>(
+    `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt")
+     VALUES ${rows.join(", ")}
+     ON CONFLICT ("projectId", "externalId") DO NOTHING
+     RETURNING id, status`,
+    params,
   );
-  const inserted = await db().$queryRaw<Array<{ id: string; status: EventStatus }>>`
-    INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("projectId", "externalId") DO NOTHING
-    RETURNING id, status`;
   const created = new Map(inserted.map((row) => [row.id, row.status]));
   const key = (input: NewEvent) => `${input.projectId}|${input.externalId}`;
   const missing = inputs.filter((input, index) => !created.has(ids[index]!));
