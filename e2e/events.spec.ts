@@ -83,6 +83,8 @@ test.describe("events (F15) from the signed webhook", () => {
     const table = page.getByTestId("events-table");
     await expect(table.getByRole("row")).toHaveCount(3);
     await expect(table).toContainText("owned by Olena Koval");
+    await expect(table).toContainText("Answered");
+    await expect(table).toContainText("Next block");
     await expect(table.getByRole("button", { name: "Send again" })).toHaveCount(0);
     await table.getByRole("row").filter({ hasText: "owned by Olena Koval" }).getByRole("link").click();
     const trace = page.getByTestId("event-trace");

@@ -82,7 +82,8 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
           {message.text}
         </Notice>
       ) : null}
-      {canEdit && connection.status !== "active" ? (
+      {/* A broken integration is connected again first (the page's Re-connect form); then it is activated. */}
+      {canEdit && connection.status === "inactive" ? (
         <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
           <label className="flex items-start gap-2 text-sm">
             <input type="checkbox" className="mt-0.5 h-4 w-4" checked={replay} onChange={(event) => setReplay(event.target.checked)} />

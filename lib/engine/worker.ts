@@ -120,7 +120,9 @@ async function deliverProject(queue: ClaimedEvent[], counts: DeliveryCounts) {
   const byClient = new Map<string, ClaimedEvent[]>();
   for (const event of queue) {
     const key = orderingKey(event.payload as PlatformEvent);
-    byClient.set(key, [...(byClient.get(key) ?? []), event]);
+    const list = byClient.get(key);
+    if (list) list.push(event);
+    else byClient.set(key, [event]);
   }
   const lists = [...byClient.values()];
   let stopped = false;
@@ -149,7 +151,11 @@ export async function runDeliveries(options: { limit?: number; projectId?: strin
   const claimed = await claimDueEvents(options.limit ?? 200, LEASE_MS, options.projectId);
   counts.claimed = claimed.length;
   const byProject = new Map<string, ClaimedEvent[]>();
-  for (const event of claimed) byProject.set(event.projectId, [...(byProject.get(event.projectId) ?? []), event]);
+  for (const event of claimed) {
+    const list = byProject.get(event.projectId);
+    if (list) list.push(event);
+    else byProject.set(event.projectId, [event]);
+  }
   const queues = [...byProject.values()];
   const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) await deliverProject(queue, counts);

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { processShared } from "@/lib/cache/process-shared";
 import { ttlCache } from "@/lib/cache/ttl";
-import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
+import type { CrmKind } from "@/lib/connectors/types";
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { RoutingEntity } from "@/lib/config/vocabulary";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
@@ -52,11 +52,7 @@ interface Lookup {
   deadline: number;
 }
 
-interface Crm {
-  integrationId: string;
-  crm: CrmKind;
-  connector: CrmConnector;
-}
+type Crm = NonNullable<Awaited<ReturnType<typeof projectConnector>>>;
 
 /** Callers whose cached answer is being checked against the CRM right now. */
 const refreshing = processShared("routing-refreshing", () => new Set<string>());

@@ -12,7 +12,7 @@ import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
 import { zohoSeed } from "./zoho/seed";
 
-export const controlSchema = faultsSchema.partial().extend({
+export const controlSchema = faultsSchema.extend({
   /** Revoke every token (as when the CRM user changes password); new credentials are issued. */
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
@@ -69,14 +69,12 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
   if (!isAccountName(name)) return json({ error: { code: "VALIDATION", message: "account must be 1-63 letters, digits, - or _" } }, 400);
   let account = await ensureSandboxAccount(crm, name);
   if (request.method === "POST") {
-    const raw = await readJson(request);
-    const parsed = controlSchema.safeParse(raw);
+    const parsed = controlSchema.safeParse(await readJson(request));
     if (!parsed.success) {
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
-    const { revokeTokens, reset, ...withDefaults } = parsed.data;
-    // Only the faults this request names change; the schema's defaults must not reset the others.
-    const faults = Object.fromEntries(Object.entries(withDefaults).filter(([key]) => raw !== null && typeof raw === "object" && key in raw));
+    // Only the faults this request names change.
+    const { revokeTokens, reset, ...faults } = parsed.data;
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);

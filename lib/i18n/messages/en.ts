@@ -322,6 +322,8 @@ export const en = {
   "events.type.form": "Form",
   "events.type.messenger": "Messenger chat",
   "events.type.lookup": "Responsible-manager lookup",
+  "events.lookup.answered": "Answered",
+  "events.lookup.next": "Next block",
   "events.empty.title": "No events yet",
   "events.empty.body": "Calls, forms and chats the platform sends to this project's webhook appear here.",
   "events.received": "Received",

@@ -323,6 +323,8 @@ export const pl: Messages = {
   "events.type.form": "Formularz",
   "events.type.messenger": "Czat",
   "events.type.lookup": "Wyszukanie opiekuna",
+  "events.lookup.answered": "Znaleziono",
+  "events.lookup.next": "Następny blok",
   "events.empty.title": "Brak zdarzeń",
   "events.empty.body": "Tu pojawią się połączenia, formularze i czaty, które platforma wysyła na webhook tego projektu.",
   "events.received": "Odebrano",

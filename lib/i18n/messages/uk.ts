@@ -323,6 +323,8 @@ export const uk: Messages = {
   "events.type.form": "Форма",
   "events.type.messenger": "Чат у месенджері",
   "events.type.lookup": "Пошук відповідального менеджера",
+  "events.lookup.answered": "Знайдено",
+  "events.lookup.next": "Наступний блок",
   "events.empty.title": "Подій ще немає",
   "events.empty.body": "Тут з'являтимуться дзвінки, форми й чати, які платформа надсилає на вебхук цього проєкту.",
   "events.received": "Отримано",

@@ -29,6 +29,9 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const selected = query.event ? await findEvent(project.id, query.event) : null;
   const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+  // A lookup is stored "delivered" when it named a manager and "skipped" when it sent the PBX on.
+  const statusLabel = (event: { type: string; status: string }) =>
+    event.type === "lookup" ? t(event.status === "delivered" ? "events.lookup.answered" : "events.lookup.next") : t(`events.status.${event.status as "queued"}`);
   // A lookup was answered while the call rang; there is nothing to send again.
   const retryable = (status: string, type: string) => canEdit(role) && type !== "lookup" && ["failed", "skipped", "dead"].includes(status);
 
@@ -48,7 +51,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
             {t(`events.type.${selected.type as "call"}`)} · {selected.externalId}
           </h2>
           <p className="text-sm">
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[selected.status]}`}>{t(`events.status.${selected.status}`)}</span>
+            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[selected.status]}`}>{statusLabel(selected)}</span>
             {selected.reason ? <span className="ml-2 text-slate-600">{selected.reason}</span> : null}
           </p>
           <h3 className="text-sm font-semibold">{t("events.trace")}</h3>
@@ -85,7 +88,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                     </a>
                   </td>
                   <td className="px-3 py-1.5">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{t(`events.status.${event.status}`)}</span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{statusLabel(event)}</span>
                   </td>
                   <td className="px-3 py-1.5">{event.attempts}</td>
                   <td className="px-3 py-1.5 text-slate-600">{event.reason ?? "—"}</td>

@@ -1,18 +1,13 @@
 import { MappingsEditor } from "@/components/config/mappings-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { canEdit } from "@/lib/auth/roles";
-import { requireProjectPage } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/service";
-import { getTranslator } from "@/lib/i18n/server";
+import { loadSectionPage } from "@/lib/config/section-page";
 
 export default async function MappingsPage({ params }: { params: Promise<{ projectKey: string }> }) {
-  const { projectKey } = await params;
-  const { project, role } = await requireProjectPage(projectKey);
-  const [t, config] = await Promise.all([getTranslator(), loadConfig(project.id)]);
+  const { project, t, config, readOnly } = await loadSectionPage(params);
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.mappings")} about={t("section.mappings.about")} />
-      <MappingsEditor projectKey={project.key} initial={config.mappings} readOnly={!canEdit(role)} />
+      <MappingsEditor projectKey={project.key} initial={config.mappings} readOnly={readOnly} />
     </div>
   );
 }

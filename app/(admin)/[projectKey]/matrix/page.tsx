@@ -1,11 +1,8 @@
 import { MatrixEditor } from "@/components/config/matrix-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { canEdit } from "@/lib/auth/roles";
-import { requireProjectPage } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/service";
+import { loadSectionPage } from "@/lib/config/section-page";
 import { MATRIX_ENTITIES, SUPPORTED_ENTITIES } from "@/lib/config/vocabulary";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/config";
 
 const DEFAULTS: Record<"call" | "form" | "messenger", MessageKey[]> = {
@@ -15,14 +12,13 @@ const DEFAULTS: Record<"call" | "form" | "messenger", MessageKey[]> = {
 };
 
 export default async function MatrixPage({ params }: { params: Promise<{ projectKey: string }> }) {
-  const { projectKey } = await params;
-  const { project, role } = await requireProjectPage(projectKey);
-  const [t, config, integration] = await Promise.all([getTranslator(), loadConfig(project.id), findIntegrationSummary(project.id)]);
+  const { project, t, config, readOnly } = await loadSectionPage(params);
+  const integration = await findIntegrationSummary(project.id);
   const entities = integration ? SUPPORTED_ENTITIES[integration.crm] : MATRIX_ENTITIES;
   return (
     <div className="space-y-8">
       <PageHeader title={t("nav.matrix")} about={t("section.matrix.about")} />
-      <MatrixEditor projectKey={project.key} initial={config.matrix} entities={entities} readOnly={!canEdit(role)} />
+      <MatrixEditor projectKey={project.key} initial={config.matrix} entities={entities} readOnly={readOnly} />
       <section aria-labelledby="defaults-title" className="space-y-3">
         <h2 id="defaults-title" className="text-base font-semibold">
           {t("defaults.title")}

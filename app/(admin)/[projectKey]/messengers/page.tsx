@@ -1,15 +1,11 @@
 import { MessengersEditor } from "@/components/config/messengers-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { canEdit } from "@/lib/auth/roles";
-import { requireProjectPage } from "@/lib/auth/session";
-import { loadConfig } from "@/lib/config/service";
+import { loadSectionPage } from "@/lib/config/section-page";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import { getTranslator } from "@/lib/i18n/server";
 
 export default async function MessengersPage({ params }: { params: Promise<{ projectKey: string }> }) {
-  const { projectKey } = await params;
-  const { project, role } = await requireProjectPage(projectKey);
-  const [t, config, integration] = await Promise.all([getTranslator(), loadConfig(project.id), findIntegrationSummary(project.id)]);
+  const { project, t, config, readOnly } = await loadSectionPage(params);
+  const integration = await findIntegrationSummary(project.id);
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.messengers")} about={t("section.messengers.about")} />
@@ -18,7 +14,7 @@ export default async function MessengersPage({ params }: { params: Promise<{ pro
         initial={config.messengers}
         integrationActive={integration?.status === "active"}
         employeesWithSip={config.employees.filter((employee) => employee.sip).length}
-        readOnly={!canEdit(role)}
+        readOnly={readOnly}
       />
     </div>
   );
