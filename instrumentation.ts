@@ -1,19 +1,12 @@
-// Single-server mode: the delivery job runs in-process on a timer (DELIVERY_INTERVAL_MS, default 5 s;
-// 0 switches it off, e.g. when an external cron calls /api/cron/deliver).
+// Web + worker in one process (`npm run demo|start`): the delivery worker starts with the server and
+// stops with it. DELIVERY_CONCURRENCY=0 leaves delivery to `npm run worker` processes.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const interval = Number(process.env.DELIVERY_INTERVAL_MS ?? 5_000);
-  if (!interval) return;
-  const { runDeliveries } = await import("@/lib/engine/worker");
-  let running = false;
-  setInterval(() => {
-    // One run at a time per process; other processes coordinate through SKIP LOCKED.
-    if (running) return;
-    running = true;
-    runDeliveries()
-      .catch((error: unknown) => console.error("delivery run failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, interval).unref();
+  const { env } = await import("@/lib/env");
+  const concurrency = env().DELIVERY_CONCURRENCY;
+  if (!concurrency) return;
+  const { startDeliveryWorker } = await import("@/lib/engine/worker");
+  const { stopOnSignals } = await import("@/lib/jobs/shutdown");
+  await startDeliveryWorker(concurrency);
+  stopOnSignals("web");
 }

@@ -28,7 +28,7 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: base64Key,
   CRON_SECRET: secret("authorises /api/cron/* calls"),
   SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
-  DELIVERY_INTERVAL_MS: z.coerce.number({ error: "must be a number of milliseconds (0 turns the in-process delivery timer off)" }).int().min(0).default(5_000),
+  DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
 });
 

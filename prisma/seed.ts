@@ -51,7 +51,8 @@ async function connectToPipedriveSandbox(projectId: string) {
     projectId,
     crm: "pipedrive",
     credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase, apiToken }),
-    account: { crm: "pipedrive", accountName: "Callbridge Demo Sales", userName: `${owner.firstName} ${owner.lastName}`, userEmail: owner.email, apiBase },
+    account: { crm: "pipedrive", accountName: "Callbridge Demo Sales", userName: `${owner.firstName} ${owner.lastName}`, userEmail: owner.email, apiBase, concurrency: 15 },
+    concurrency: 15,
     audit: { userId: null, actor: "seed", target: DEMO_PROJECT_KEY },
   });
 }

@@ -9,7 +9,7 @@
 import type { CrmCredentials } from "../../lib/connectors/types";
 import { crmMetadata } from "../../lib/config/metadata";
 import { db } from "../../lib/db/client";
-import { insertEventOnce } from "../../lib/db/queries/events";
+import { insertTestEvent } from "../../lib/testing/factories";
 import { runDeliveries } from "../../lib/engine/worker";
 import { connectWithCredentials } from "../../lib/integrations/connect";
 import { createProject } from "../../lib/projects/create-project";
@@ -38,7 +38,7 @@ const crmRequests = (lines: string[]) => lines.filter((line) => !line.includes("
 async function deliverOneCall(sandbox: SandboxHandle, projectId: string, id: string, caller: string) {
   const at = new Date().toISOString();
   const payload = { id, type: "call", direction: "incoming", status: "answered", startedAt: at, durationSec: 95, caller, callee: "+380441234567", line: "sales-1", recordingUrl: `${sandbox.server.url}/sandbox/pipedrive/recordings/${id}.mp3` };
-  await insertEventOnce({ projectId, externalId: id, type: "call", payload, status: "queued", reason: null, occurredAt: new Date(at) });
+  await insertTestEvent(projectId, payload);
   sandbox.server.requests.length = 0;
   const counts = await runDeliveries({ projectId });
   if (counts.delivered !== 1) throw new Error(`the call was not delivered: ${JSON.stringify(counts)}`);
@@ -89,7 +89,7 @@ async function throughput(crm: Crm): Promise<boolean> {
     const started = performance.now();
     for (let round = 0; round < 200; round++) {
       // Retries wait for their backoff as they would in production; only due events are taken.
-      const counts = await runDeliveries({ projectId: project.id, limit: 200 });
+      const counts = await runDeliveries({ projectId: project.id });
       if (counts.claimed === 0) {
         const left = await db().event.count({ where: { projectId: project.id, status: { in: ["queued", "failed"] } } });
         if (left === 0) break;

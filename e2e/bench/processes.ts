@@ -27,7 +27,7 @@ export async function startProductionApp(port: number, env: Record<string, strin
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, BENCH_ROUTES: "on", DELIVERY_INTERVAL_MS: "0", NEXTAUTH_URL: url, ...env },
+    env: { ...process.env, BENCH_ROUTES: "on", DELIVERY_CONCURRENCY: "0", NEXTAUTH_URL: url, ...env },
   });
   await waitUntilHealthy(url, child);
   return { url, stop: stopper(child) };

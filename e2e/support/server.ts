@@ -22,8 +22,8 @@ Object.assign(process.env, {
   CRON_SECRET: randomBytes(32).toString("hex"),
   PORT: String(E2E_PORT),
   SANDBOX_CRM: "on",
-  // Deliveries run only when a test asks (deliveries/run), so what a test sees does not race a timer.
-  DELIVERY_INTERVAL_MS: "0",
+  // Deliveries run only when a test asks (deliveries/run), so what a test sees does not race a worker.
+  DELIVERY_CONCURRENCY: "0",
 });
 
 await deployMigrations(database.url);

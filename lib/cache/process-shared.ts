@@ -7,3 +7,10 @@ export function processShared<T>(name: string, create: () => T): T {
   if (!registry.has(name)) registry.set(name, create());
   return registry.get(name) as T;
 }
+
+/** Takes a value out of the registry (a pool or engine being shut down), so the next use creates it anew. */
+export function takeProcessShared<T>(name: string): T | undefined {
+  const value = registry.get(name) as T | undefined;
+  registry.delete(name);
+  return value;
+}

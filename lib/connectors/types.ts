@@ -19,6 +19,8 @@ export interface AccountInfo {
   apiBase: string;
   /** The CRM plan or edition when the CRM tells it (Zoho: license_details.paid_type); it sets the connector's limits. */
   edition?: string;
+  /** CRM calls this account takes in flight at once (Zoho: by edition; Pipedrive limits by rate). */
+  concurrency: number;
 }
 
 export interface CrmUser {
@@ -93,6 +95,8 @@ export interface EntityInput {
 
 export interface TaskInput {
   subject: string;
+  /** The delivery's reference ("Callbridge event …"), written into the note: a retry finds the task by it. */
+  reference?: string;
   /** YYYY-MM-DD */
   dueDate: string;
   ownerId?: string;
@@ -116,6 +120,8 @@ export interface CallLogInput {
   durationSec: number;
   subject: string;
   note?: string;
+  /** The delivery's reference ("Callbridge event …"), written into the note: a retry finds the call log by it. */
+  reference?: string;
   ownerId?: string;
   links: EntityLinks;
 }
@@ -145,7 +151,17 @@ export interface CrmConnector {
   createTask(input: TaskInput): Promise<{ id: string }>;
   logCall(input: CallLogInput): Promise<{ id: string }>;
   attachRecording(callId: string, recording: RecordingInput): Promise<void>;
+  /**
+   * After a write whose answer was lost: the task or call log an earlier attempt may have created,
+   * found by the reference in its note (these records have no natural key to search by).
+   */
+  findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null>;
+  /** Whether the call log already holds a recording (a retried upload must not add a second). */
+  hasRecording(callId: string): Promise<boolean>;
 }
+
+/** The text a delivery leaves in a task's or call log's note, naming the event that wrote it. */
+export const writtenBy = (reference: string | undefined, note: string | undefined) => [note, reference].filter(Boolean).join("\n") || undefined;
 
 /** Credentials as stored (sealed) on the integration. */
 export type ZohoCredentials = {

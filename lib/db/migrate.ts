@@ -10,6 +10,8 @@ import { dirname, join, resolve } from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type * as Engine from "@prisma/schema-engine-wasm";
+import { installJobEngine } from "../jobs/boss";
+import { carryOverQueuedEvents, DELIVERY_QUEUE_MIGRATION } from "../jobs/carry-over";
 import { createMigrationPgAdapter } from "./pg-adapter";
 
 const require = createRequire(import.meta.url);
@@ -68,14 +70,19 @@ async function readMigrations(): Promise<Engine.MigrationList> {
 }
 
 /** Applies every migration in prisma/migrations that the database has not seen yet. */
+/** Applies pending migrations, then installs (or upgrades) the job engine's schema and queue. */
 export async function deployMigrations(databaseUrl: string): Promise<string[]> {
   const engine = await openEngine(databaseUrl, await readFile(SCHEMA_PATH, "utf8"));
+  let applied: string[];
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: await readMigrations(), filters: NO_FILTER });
-    return appliedMigrationNames;
+    applied = (await engine.applyMigrations({ migrationsList: await readMigrations(), filters: NO_FILTER })).appliedMigrationNames;
   } finally {
     engine.free();
   }
+  await installJobEngine(databaseUrl, async (boss) => {
+    if (applied.includes(DELIVERY_QUEUE_MIGRATION)) await carryOverQueuedEvents(databaseUrl, boss);
+  });
+  return applied;
 }
 
 /**

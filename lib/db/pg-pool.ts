@@ -1,7 +1,31 @@
 // A plain pg pool beside Prisma, for the one statement on the webhook hot path (the group insert of
-// events): it skips the ORM's per-query layers, which cost more than the insert itself under load.
+// events with their delivery jobs): it skips the ORM's per-query layers, which cost more than the
+// insert itself under load.
 import pg from "pg";
 import { processShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
 
-export const pgPool = () => processShared("pg-pool", () => new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 }));
+export const pgPool = () =>
+  processShared("pg-pool", () => {
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+    // An idle connection dropped by a database restart must not become an uncaught exception:
+    // the pool discards it and the next query opens a new one.
+    pool.on("error", (error) => console.error("database pool:", error.message));
+    return pool;
+  });
+
+/** Runs `work` in one transaction on one pooled connection. */
+export async function inPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

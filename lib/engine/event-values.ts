@@ -61,14 +61,13 @@ export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[];
 }
 
 /**
- * Which client an event is about, for ordering: one client's events reach the CRM in order, while a
- * failing client does not hold up the others. The last 9 digits of the number survive every format.
+ * Which client an event is about, the same way for calls, forms and chats: the delivery queue's key, so
+ * one client's events reach the CRM one at a time and in order while a failing client holds up no one else.
  */
-export function orderingKey(event: PlatformEvent): string {
-  const digits = rawClientPhone(event, ["tel", "phone"])?.replace(/\D/g, "").slice(-9);
-  if (digits && digits.length >= 6) return `phone:${digits}`;
-  const email = event.type === "form" ? formEmail(event.fields, ["email", "e-mail", "mail"]) : null;
-  if (email) return `email:${email.toLowerCase()}`;
-  if (event.clientId) return `client:${event.clientId}`;
-  return event.type === "messenger" ? `messenger:${event.client.messengerId}` : `event:${event.id}`;
+export function clientKey(event: PlatformEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): string {
+  const keys = clientKeys(event, forms, country);
+  if (keys.phone) return `phone:${keys.phone}`;
+  if (keys.email) return `email:${keys.email}`;
+  if (keys.clientId) return `client:${keys.clientId}`;
+  return event.type === "messenger" ? `messenger:${event.channel}:${event.client.messengerId}` : `event:${event.id}`;
 }

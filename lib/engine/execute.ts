@@ -1,7 +1,10 @@
 // Runs a plan through the connector, in order, resolving links to entities created earlier in the plan.
-// Every operation is traced; a retry skips the steps an earlier attempt completed (their ids are in the
-// trace), so a failure halfway never creates the same entity twice.
+// Every CRM write is journalled before it is sent and after it answered (lib/db/queries/journal.ts):
+// a retry skips what an earlier attempt completed, and for a write whose answer never came (lost on the
+// way, or the worker died) it first looks in the CRM for what that write may have created. Tasks and call
+// logs carry the event's reference in their note for that, since they have no natural key.
 import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from "@/lib/connectors/types";
+import { readJournal, writeJournal } from "@/lib/db/queries/journal";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
 import type { ClientKeys } from "./event-values";
@@ -13,10 +16,15 @@ interface ExecuteContext {
   crm: CrmKind;
   connector: CrmConnector;
   keys: ClientKeys;
-  /** Entries of earlier attempts of this event. */
-  previous: TraceEntry[];
+  /** Our id of the event: the journal's key and the reference written into tasks and call logs. */
+  eventId: string;
+  /** The CRM connection the journal belongs to (a journal of another connection is never reused). */
+  connection: string;
   trace: TraceEntry[];
 }
+
+/** What a task or call log says about the delivery that wrote it. */
+export const deliveryReference = (eventId: string) => `Callbridge event ${eventId}`;
 
 /** The identity of a step across attempts. */
 function stepKey(step: Step): string {
@@ -67,17 +75,37 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
     fields: values.fields,
   });
 
+  const journal = await readJournal(context.eventId, context.connection);
+  const reference = deliveryReference(context.eventId);
+
+  /** A write whose answer never came: what the CRM holds from it, if anything. */
+  const lookBack = async (step: Step): Promise<string | null> => {
+    switch (step.op) {
+      case "task":
+      case "callLog":
+        return (await context.connector.findWritten(step.op, { subject: step.subject, reference, links: links(step.links) }))?.id ?? null;
+      case "recording":
+        return callLogId && (await context.connector.hasRecording(callLogId)) ? callLogId : null;
+      default:
+        // Entities are found by the search that precedes every plan; an update can simply be sent again.
+        return null;
+    }
+  };
+
   for (const step of plan.steps) {
     const key = stepKey(step);
-    const done = context.previous.find((entry) => entry.step === key && entry.ok);
-    if (done) {
-      if (step.op === "create" && done.id) created.set(step.entity, done.id);
-      if (step.op === "callLog") callLogId = done.id;
-      context.trace.push({ ...done, detail: `${done.detail} (done in an earlier attempt)` });
+    const entry: TraceEntry = { op: step.op, detail: describe(step), ok: false, step: key, at: new Date().toISOString() };
+    const known = journal.get(key);
+    const earlier = known?.state === "done" ? known.crmId : known?.state === "sending" ? await lookBack(step) : null;
+    if (earlier !== null && earlier !== undefined) {
+      if (step.op === "create") created.set(step.entity, earlier);
+      if (step.op === "callLog") callLogId = earlier;
+      if (known!.state === "sending") await writeJournal(context.eventId, key, context.connection, { state: "done", crmId: earlier });
+      context.trace.push({ ...entry, ok: true, id: earlier, detail: `${entry.detail} (done in an earlier attempt)` });
       continue;
     }
-    const entry: TraceEntry = { op: step.op, detail: describe(step), ok: false, step: key, at: new Date().toISOString() };
     try {
+      await writeJournal(context.eventId, key, context.connection, { state: "sending", crmId: null });
       switch (step.op) {
         case "create": {
           const { id } = await context.connector.create(step.entity, input(step.values));
@@ -92,14 +120,14 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           entry.id = step.id;
           break;
         case "task":
-          entry.id = (await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, links: links(step.links) })).id;
+          entry.id = (await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, reference, links: links(step.links) })).id;
           break;
         case "callLog": {
           if (event.type !== "call") break;
           const started = new Date(event.startedAt);
           const duration = event.durationSec ?? (event.endedAt ? Math.max(0, Math.round((new Date(event.endedAt).getTime() - started.getTime()) / 1000)) : 0);
           const [from, to] = [event.caller, event.callee];
-          callLogId = (await context.connector.logCall({ direction: event.direction, status: event.status, fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, ownerId: step.ownerId, links: links(step.links) })).id;
+          callLogId = (await context.connector.logCall({ direction: event.direction, status: event.status, fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, reference, ownerId: step.ownerId, links: links(step.links) })).id;
           entry.id = callLogId;
           break;
         }
@@ -109,6 +137,7 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           entry.id = callLogId;
           break;
       }
+      await writeJournal(context.eventId, key, context.connection, { state: "done", crmId: entry.id ?? null });
       entry.ok = true;
     } catch (error) {
       entry.error = (error as Error).message;

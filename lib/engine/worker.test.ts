@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrmCredentials } from "@/lib/connectors/types";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
-import { insertEventOnce } from "@/lib/db/queries/events";
 import { connectWithCredentials } from "@/lib/integrations/connect";
-import { makeProject } from "@/lib/testing/factories";
+import { insertTestEvent, makeProject } from "@/lib/testing/factories";
+import { makeRetriesDue } from "@/lib/testing/jobs";
 import { openSandbox, pipedriveCredentials, zohoCredentials } from "@/lib/testing/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { runDeliveries } from "./worker";
 
 type Crm = "zoho" | "pipedrive";
@@ -32,7 +31,7 @@ async function setUp(crm: Crm, label: string) {
   const call = async (caller: string, patch: Record<string, unknown> = {}) => {
     const id = `${crm}-${label}-${++sequence}`;
     const payload = { id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 61, caller, callee: "+380441234567", line: "sales-1", employee: { sip: "olena" }, recordingUrl: `${sandbox.server.url}/sandbox/${crm}/recordings/${id}.mp3`, ...patch };
-    return (await insertEventOnce({ projectId: project.id, externalId: id, type: "call", payload: payload as Prisma.InputJsonValue, status: "queued", reason: null, occurredAt: new Date() })).answer.eventId;
+    return insertTestEvent(project.id, payload);
   };
   const event = (id: string) => db().event.findUniqueOrThrow({ where: { id } });
   return { sandbox, project, count, records, files, call, event };
@@ -86,7 +85,7 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     expect(failed.status).toBe("failed");
     expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 10_000);
     await env.sandbox.control({ errorRate: 0, revokeTokens: true });
-    await db().event.update({ where: { id: failing }, data: { nextAttemptAt: new Date() } });
+    await makeRetriesDue(env.project.id);
     expect(await runDeliveries({ projectId: env.project.id })).toMatchObject({ paused: 1 });
     expect((await db().integration.findUniqueOrThrow({ where: { projectId: env.project.id } })).status).toBe("broken");
     expect((await env.event(failing)).status).toBe("queued");

@@ -1,29 +1,28 @@
-// The delivery worker: claims due events (SKIP LOCKED), finds, decides and executes each through the
-// project's connector, and records the outcome. One client's events go one at a time, in order;
-// different clients and projects run side by side.
+// The delivery worker: pg-boss hands it one event at a time per client (key_strict_fifo on project +
+// client), across every process; it finds, decides and executes the event through the project's
+// connector and records the outcome on the event row (the log the Events page and replay read).
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
+import type { Job, PgBoss } from "pg-boss";
+import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmMetadata } from "@/lib/config/crm-checks";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
-import { claimDueEvents, finishEvent, releaseEvents, type ClaimedEvent } from "@/lib/db/queries/events";
-import { markIntegrationStatus } from "@/lib/db/queries/integrations";
+import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent } from "@/lib/db/queries/events";
+import { findIntegrationStatus, markIntegrationStatus } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { AuthError, RetryableError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
+import { DELIVERY_QUEUE, jobs } from "@/lib/jobs/boss";
+import type { DeliveryJobData } from "@/lib/jobs/enqueue";
+import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
-import { orderingKey } from "./event-values";
 import { executePlan } from "./execute";
 import { findExisting } from "./find";
 import type { TraceEntry } from "./trace";
-
-const LEASE_MS = 5 * 60_000;
-const PARALLEL_PROJECTS = 4;
-const LANES_PER_PROJECT = 16;
 
 export interface DeliveryCounts {
   claimed: number;
@@ -34,37 +33,42 @@ export interface DeliveryCounts {
   paused: number;
 }
 
-/** What every event of a project needs, loaded once per run rather than per event. */
+/** What one job came to: settled (complete the job), or the client waits for a retry at `retryAt`. */
+type JobOutcome = { kind: "settled"; counted?: keyof DeliveryCounts } | { kind: "retry"; retryAt: Date };
+
+/** What every event of a project needs; kept for a moment, since a burst of events needs the same. */
 interface ProjectRun {
   project: { id: string; defaultCountry: string; timezone: string };
   connector: CrmConnector;
   integrationId: string;
   crm: CrmKind;
+  connection: string;
   config: IntegrationConfig;
   /** Read from the CRM on first use (it can fail like any CRM call), then shared. */
   metadata: () => Promise<CrmMetadata | null>;
 }
 
-async function loadProjectRun(projectId: string): Promise<ProjectRun | null> {
-  const [project, connection, config] = await Promise.all([findProjectById(projectId), projectConnector(projectId), loadConfig(projectId)]);
-  if (!project || !connection) return null;
-  let metadata: Promise<CrmMetadata | null> | undefined;
-  return { project, ...connection, config, metadata: () => (metadata ??= crmMetadata(projectId)) };
+const runs = ttlCache<ProjectRun | null>("delivery-runs", 2_000);
+
+function projectRun(projectId: string): Promise<ProjectRun | null> {
+  return runs.get(projectId, async () => {
+    const [project, connection, config] = await Promise.all([findProjectById(projectId), projectConnector(projectId), loadConfig(projectId)]);
+    if (!project || !connection) return null;
+    let metadata: Promise<CrmMetadata | null> | undefined;
+    return { project, ...connection, connection: `${connection.integrationId}:${connection.crm}:${connection.accountKey}`, config, metadata: () => (metadata ??= crmMetadata(projectId)) };
+  });
 }
 
-/** "hold-client": later events of this client wait; "stop": the whole project pauses (no CRM, broken). */
-async function deliverOne(event: ClaimedEvent, run: ProjectRun | null, counts: DeliveryCounts): Promise<"continue" | "hold-client" | "stop"> {
-  const previous = (Array.isArray(event.trace) ? event.trace : []) as TraceEntry[];
-  const trace: TraceEntry[] = [];
-  if (!run) {
-    await finishEvent(event.id, { status: "queued", reason: "waiting: no CRM connected", nextAttemptAt: new Date(Date.now() + 60_000), trace: previous });
-    counts.paused++;
-    return "stop";
-  }
+const traceOf = (event: DeliverableEvent) => (Array.isArray(event.trace) ? event.trace : []) as unknown as TraceEntry[];
+
+/** One event through find → decide → execute; a retry of it is scheduled by the caller. */
+async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<JobOutcome | "broken"> {
   const { project, config } = run;
+  const previous = traceOf(event);
+  const trace: TraceEntry[] = [];
   try {
     const metadata = await run.metadata();
-    const payload = event.payload as PlatformEvent;
+    const payload = event.payload as unknown as PlatformEvent;
     const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
     const { found: existing, keys } = await findExisting(context, payload, config);
     const plan = decide({
@@ -76,90 +80,138 @@ async function deliverOne(event: ClaimedEvent, run: ProjectRun | null, counts: D
       defaultCountry: project.defaultCountry,
       today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
     });
-    await executePlan({ ...context, keys, previous }, payload, plan);
-    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...previous.filter((entry) => entry.ok && entry.step !== undefined), ...trace] });
-    counts.delivered++;
-    return "continue";
+    await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);
+    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace, attempted: true });
+    return { kind: "settled", counted: "delivered" };
   } catch (error) {
     const all = [...previous, ...trace];
     if (error instanceof AuthError) {
-      // The CRM refused our credentials: the integration is broken, deliveries pause, nothing is lost.
+      // The CRM refused our credentials: the integration is broken, the event waits (no attempt burnt);
+      // re-activation replays it or marks it skipped, as the admin chooses.
       await markIntegrationStatus(run.integrationId, "broken", error.message);
-      await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: new Date(), trace: all });
-      counts.paused++;
-      return "stop";
+      runs.forget(project.id);
+      await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: null, trace: all, attempted: false });
+      return "broken";
     }
     if (error instanceof RetryableError) {
       if (givesUp(event.occurredAt, new Date())) {
-        await finishEvent(event.id, { status: "dead", reason: `gave up after ${event.attempts} attempts: ${error.message}`, nextAttemptAt: null, trace: all });
-        counts.dead++;
-      } else {
-        await finishEvent(event.id, { status: "failed", reason: error.message, nextAttemptAt: new Date(Date.now() + nextAttemptDelay(event.attempts, error.retryAfterMs)), trace: all });
-        counts.retrying++;
+        await finishEvent(event.id, { status: "dead", reason: `gave up after ${event.attempts + 1} attempts: ${error.message}`, nextAttemptAt: null, trace: all, attempted: true });
+        return { kind: "settled", counted: "dead" };
       }
-      // Later events of this client wait for this one, so a client's events reach the CRM in order.
-      return "hold-client";
+      const retryAt = new Date(Date.now() + nextAttemptDelay(event.attempts + 1, error.retryAfterMs));
+      await finishEvent(event.id, { status: "failed", reason: error.message, nextAttemptAt: retryAt, trace: all, attempted: true });
+      return { kind: "retry", retryAt };
     }
-    // The CRM rejected the data itself (or something unexpected): retrying cannot help.
+    // The CRM rejected the data itself (or something unexpected): retrying cannot help, and the
+    // client's next event goes on.
     if (!(error instanceof Error) || error.name !== "PermanentError") console.error(error);
-    await finishEvent(event.id, { status: "failed", reason: (error as Error).message, nextAttemptAt: null, trace: all });
-    counts.failed++;
-    return "continue";
+    await finishEvent(event.id, { status: "failed", reason: (error as Error).message, nextAttemptAt: null, trace: all, attempted: true });
+    return { kind: "settled", counted: "failed" };
   }
 }
 
-/** Events not tried because an earlier one stopped go back untouched. */
-const release = (events: ClaimedEvent[]) => releaseEvents(events.map((event) => event.id));
+const waitingStatuses = new Set(["queued", "failed"]);
 
 /**
- * One project's claimed events. Each client's events form a list delivered strictly in order; up to
- * LANES_PER_PROJECT clients go side by side (the connector's per-account limiter keeps the CRM's limits).
+ * The job of one event: its client's earlier events still waiting go first (they arrived later, or were
+ * parked), then the event itself. Nothing to do when it was delivered meanwhile or settled otherwise.
  */
-async function deliverProject(queue: ClaimedEvent[], counts: DeliveryCounts) {
-  const run = await loadProjectRun(queue[0]!.projectId);
-  const byClient = new Map<string, ClaimedEvent[]>();
-  for (const event of queue) {
-    const key = orderingKey(event.payload as PlatformEvent);
-    const list = byClient.get(key);
-    if (list) list.push(event);
-    else byClient.set(key, [event]);
+export async function processDelivery(data: DeliveryJobData): Promise<JobOutcome> {
+  const event = await findDeliverable(data.eventId);
+  if (!event || !waitingStatuses.has(event.status) || (event.status === "failed" && !event.nextAttemptAt)) return { kind: "settled" };
+  const status = await findIntegrationStatus(event.projectId);
+  const run = status === "active" ? await projectRun(event.projectId) : null;
+  if (!run) {
+    // Parked: re-activation replays the window or skips it (F12); "Send again" enqueues it anew.
+    await finishEvent(event.id, { status: "queued", reason: status ? `waiting: the integration is ${status}` : "waiting: no CRM connected", nextAttemptAt: null, trace: traceOf(event), attempted: false });
+    return { kind: "settled", counted: "paused" };
   }
-  const lists = [...byClient.values()];
-  let stopped = false;
-  const lane = async () => {
-    for (let list = lists.shift(); list; list = lists.shift()) {
-      for (let index = 0; index < list.length; index++) {
-        if (stopped) {
-          await release(list.slice(index));
-          break;
-        }
-        const outcome = await deliverOne(list[index]!, run, counts);
-        if (outcome === "continue") continue;
-        // "hold-client": this client's later events wait for the retry; "stop": the whole project pauses.
-        if (outcome === "stop") stopped = true;
-        await release(list.slice(index + 1));
-        break;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LANES_PER_PROJECT, lists.length) }, lane));
+  for (const { id } of await findEarlierQueued(event)) {
+    const earlier = await findDeliverable(id);
+    if (!earlier || earlier.status !== "queued") continue;
+    const outcome = await deliverEvent(earlier, run);
+    if (outcome === "broken") return { kind: "settled", counted: "paused" };
+    if (outcome.kind === "retry") return outcome;
+  }
+  const outcome = await deliverEvent(event, run);
+  return outcome === "broken" ? { kind: "settled", counted: "paused" } : outcome;
 }
 
-/** Drains due deliveries now (cron, the in-process timer, the config API's deliveries/run). */
-export async function runDeliveries(options: { limit?: number; projectId?: string } = {}): Promise<DeliveryCounts> {
-  const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
-  const claimed = await claimDueEvents(options.limit ?? 200, LEASE_MS, options.projectId);
-  counts.claimed = claimed.length;
-  const byProject = new Map<string, ClaimedEvent[]>();
-  for (const event of claimed) {
-    const list = byProject.get(event.projectId);
-    if (list) list.push(event);
-    else byProject.set(event.projectId, [event]);
+/** Settles a job as its outcome says: done, or back to pg-boss for a retry at the app's own backoff. */
+async function settle(boss: PgBoss, job: Job<DeliveryJobData>, outcome: JobOutcome): Promise<void> {
+  if (outcome.kind === "settled") {
+    await boss.complete(DELIVERY_QUEUE, job);
+    return;
   }
-  const queues = [...byProject.values()];
-  const workers = Array.from({ length: Math.min(PARALLEL_PROJECTS, queues.length) }, async () => {
-    for (let queue = queues.shift(); queue; queue = queues.shift()) await deliverProject(queue, counts);
-  });
-  await Promise.all(workers);
+  // The job stays in `retry`, holding this client's later events back (key_strict_fifo) and no one else's.
+  await boss.fail(DELIVERY_QUEUE, job, { retryAt: outcome.retryAt.toISOString() });
+  await boss.update(DELIVERY_QUEUE, undefined, { id: job.id, startAfter: outcome.retryAt });
+}
+
+const GROUP_CONCURRENCY = { default: 10, tiers: { c5: 5, c8: 8, c10: 10, c15: 15, c20: 20, c25: 25 } };
+
+/**
+ * This process's delivery worker: up to `concurrency` clients at once, each CRM account within its
+ * own limit across all processes (pg-boss groupConcurrency, by the project's tier). New events wake it
+ * at once (LISTEN/NOTIFY); a crashed worker's jobs come back by heartbeat within seconds.
+ */
+export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> {
+  const boss = await jobs();
+  await boss.work<DeliveryJobData>(
+    DELIVERY_QUEUE,
+    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5, heartbeatRefreshSeconds: 4 },
+    async ([job]) => {
+      if (!job) return;
+      await settle(boss, job, await processDelivery(job.data));
+    },
+  );
+  return boss;
+}
+
+/** The projects with waiting jobs other than this one (a drain for one project leaves theirs alone). */
+async function otherProjectsWaiting(boss: PgBoss, projectId: string): Promise<string[]> {
+  const { rows } = await boss
+    .getDb()
+    .executeSql(`SELECT DISTINCT group_id FROM pgboss.job WHERE name = $1 AND state < 'active' AND group_id IS NOT NULL AND group_id <> $2`, [DELIVERY_QUEUE, projectId]);
+  return rows.map((row: { group_id: string }) => row.group_id);
+}
+
+const activeJobs = async (boss: PgBoss, projectId?: string) =>
+  Number(
+    (await boss.getDb().executeSql(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state = 'active' ${projectId ? "AND group_id = $2" : ""}`, projectId ? [DELIVERY_QUEUE, projectId] : [DELIVERY_QUEUE])).rows[0]
+      .n,
+  );
+
+/**
+ * Drains due deliveries now (the config API's deliveries/run, cron, tests): takes due jobs through
+ * the same queue as the workers, so a client's order and the CRM limits hold; waits for jobs that other
+ * workers hold for the project; answers with what happened to the project's events.
+ */
+export async function runDeliveries(options: { projectId?: string; deadlineMs?: number } = {}): Promise<DeliveryCounts> {
+  const boss = await jobs();
+  const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
+  const deadline = Date.now() + (options.deadlineMs ?? 60_000);
+  while (Date.now() < deadline) {
+    const ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : undefined;
+    const batch = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: 16, groupConcurrency: GROUP_CONCURRENCY, ignoreGroups });
+    if (!batch.length) {
+      if ((await activeJobs(boss, options.projectId)) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    await Promise.all(
+      batch.map(async (job) => {
+        const outcome = await processDelivery(job.data).catch(async (error: unknown) => {
+          await boss.fail(DELIVERY_QUEUE, job, { error: (error as Error).message });
+          throw error;
+        });
+        await settle(boss, job, outcome);
+        if (options.projectId && job.data.projectId !== options.projectId) return;
+        counts.claimed++;
+        if (outcome.kind === "retry") counts.retrying++;
+        else if (outcome.counted) counts[outcome.counted]++;
+      }),
+    );
+  }
   return counts;
 }

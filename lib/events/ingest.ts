@@ -2,12 +2,12 @@
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
-import { rawClientPhone } from "@/lib/engine/event-values";
+import { clientKey, rawClientPhone } from "@/lib/engine/event-values";
 import { stopListed } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { normalisePhone } from "@/lib/phone/variants";
-import { occurredAt, parseEvent } from "./schemas";
+import { occurredAt, parseEvent, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { verifySignature } from "./signature";
 import { webhookProject, type WebhookProject } from "./webhook-project";
@@ -49,8 +49,11 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
   const { project, body } = authenticated instanceof Promise ? await authenticated : authenticated;
   const parsed = parseEvent(body);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "The event does not match its schema.", parsed.issues);
-  const event = parsed.event;
+  return acceptEvent(project, parsed.event);
+}
 
+/** A valid event of a known project: queued or skipped (stop-list), stored once with its delivery job. */
+export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultCountry" | "concurrency">, event: PlatformEvent): Promise<{ created: boolean; answer: StoredAnswer }> {
   const known = loadConfigForWebhooks(project.id);
   const config = known instanceof Promise ? await known : known;
   const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
@@ -64,5 +67,7 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
     reason: listed ? `stop-list: ${listed.kind === "sip" ? listed.value : `${listed.value} (${listed.sipPair})`}` : null,
     occurredAt: occurredAt(event),
     clientPhone: phone ? (normalisePhone(phone, project.defaultCountry)?.e164 ?? null) : null,
+    clientKey: clientKey(event, config.forms, project.defaultCountry),
+    concurrency: project.concurrency,
   });
 }

@@ -13,6 +13,8 @@ export interface WebhookProject {
   webhookSecret: string;
   defaultCountry: string;
   timezone: string;
+  /** The CRM account's concurrency, for delivery jobs' group. */
+  concurrency: number;
 }
 
 const cache = ttlCache<WebhookProject | null>("webhook-projects", TTL_MS);
@@ -23,7 +25,7 @@ export function webhookProject(key: string): WebhookProject | null | Promise<Web
   if (known) return known.value;
   return cache.get(key, async () => {
     const row = await findWebhookProject(key);
-    return row && { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted), defaultCountry: row.defaultCountry, timezone: row.timezone };
+    return row && { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted), defaultCountry: row.defaultCountry, timezone: row.timezone, concurrency: row.integration?.concurrency ?? 10 };
   });
 }
 

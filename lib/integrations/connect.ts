@@ -49,6 +49,7 @@ async function verifyAndSave(projectId: string, projectKey: string, credentials:
     crm: credentials.crm,
     credentialsEncrypted: sealCredentials(latest),
     account: { ...account, checkedAt: new Date().toISOString() },
+    concurrency: account.concurrency,
     audit: { ...who, target: projectKey },
   });
 }
@@ -151,11 +152,15 @@ async function exchangeZohoCode(params: URLSearchParams, stored: { projectId: st
  * The project's connector; refreshed tokens are stored sealed as soon as they arrive, and a refusal
  * of our credentials marks the integration broken (the engine pauses deliveries on that status).
  */
-export async function projectConnector(projectId: string, options: ConnectorOptions = {}): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind } | null> {
+export async function projectConnector(
+  projectId: string,
+  options: ConnectorOptions = {},
+): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
   const edition = (integration.account as { edition?: string } | null)?.edition;
-  const connector = createConnector(openCredentials(integration.credentialsEncrypted), {
+  const credentials = openCredentials(integration.credentialsEncrypted);
+  const connector = createConnector(credentials, {
     // As wide as the customer's Zoho edition allows (Pipedrive limits by rate, not concurrency).
     ...(integration.crm === "zoho" ? { concurrency: zohoConcurrency(edition) } : {}),
     ...options,
@@ -163,7 +168,9 @@ export async function projectConnector(projectId: string, options: ConnectorOpti
       await replaceIntegrationCredentials(integration.id, sealCredentials(next));
     },
   });
-  return { connector, integrationId: integration.id, crm: integration.crm };
+  // Which CRM account the connection writes to: a delivery journal of another account is never reused.
+  const accountKey = credentials.crm === "zoho" ? credentials.apiDomain : credentials.apiBase;
+  return { connector, integrationId: integration.id, crm: integration.crm, accountKey };
 }
 
 /** "Test connection": shows the CRM account and user; an AuthError marks the integration broken. */
@@ -172,7 +179,7 @@ export async function testIntegration(projectId: string): Promise<AccountInfo> {
   if (!found) throw new AppError("NOT_FOUND", "This project is not connected to a CRM yet.");
   try {
     const account = await found.connector.testConnection();
-    await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() });
+    await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() }, account.concurrency);
     return account;
   } catch (error) {
     if (error instanceof AuthError) await markIntegrationStatus(found.integrationId, "broken", error.message);

@@ -178,6 +178,7 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
       occurredAt: now,
       deliveredAt: response.status === 200 ? now : null,
       clientPhone: phone,
+      clientKey: null,
       trace: trace as unknown as Prisma.InputJsonValue,
     }),
   );

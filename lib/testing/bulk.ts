@@ -10,6 +10,7 @@ import { connectWithCredentials } from "@/lib/integrations/connect";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { MixSummary } from "./event-mix";
 import { makeProject } from "./factories";
+import { makeRetriesDue } from "./jobs";
 import { openSandbox, pipedriveCredentials, zohoCredentials } from "./sandbox";
 
 export type Crm = "zoho" | "pipedrive";
@@ -21,8 +22,8 @@ export const SHAPE = {
 export async function deliverAll(projectId: string) {
   for (let round = 0; round < 400; round++) {
     // Time travel: retries that backoff scheduled for later become due now.
-    await db().event.updateMany({ where: { projectId, status: "failed", nextAttemptAt: { not: null } }, data: { nextAttemptAt: new Date() } });
-    const counts = await runDeliveries({ projectId, limit: 200 });
+    await makeRetriesDue(projectId);
+    const counts = await runDeliveries({ projectId });
     if (counts.claimed === 0) return;
   }
   throw new Error("deliveries did not finish");

@@ -1,7 +1,7 @@
 // A reproducible mix of platform events for bulk delivery tests: repeat callers whose numbers arrive in
 // every format, callers the sandbox already holds in local formats, forms and messenger chats.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { insertEventOnce } from "@/lib/db/queries/events";
+import { insertTestEvent } from "./factories";
 
 /** A small deterministic generator, so a failing run can be reproduced. */
 export function random(seed: number) {
@@ -68,7 +68,7 @@ export async function insertEventMix(projectId: string, count: number, options: 
       payload = { type: "messenger", channel: "telegram", sentAt: at, client: { messengerId: `tg-${caller}`, phone: formats(caller, pick), name: `Client ${caller.slice(-4)}` } };
     }
     const externalId = `mix-${options.seed}-${index}`;
-    await insertEventOnce({ projectId, externalId, type: String(payload.type), payload: { id: externalId, ...payload } as Prisma.InputJsonValue, status: "queued", reason: null, occurredAt: new Date(at) });
+    await insertTestEvent(projectId, { id: externalId, ...payload });
   }
   return summary;
 }

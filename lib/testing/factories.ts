@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import { createProject } from "@/lib/projects/create-project";
 import { createUser } from "@/lib/projects/create-user";
 import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { acceptEvent } from "@/lib/events/ingest";
+import { parseEvent } from "@/lib/events/schemas";
 
 export const uniqueEmail = (label = "user") => `${label}-${randomBytes(4).toString("hex")}@example.test`;
 
@@ -14,4 +17,13 @@ export async function makeMember(projectKey: string, role: Role, password = "cor
   const email = uniqueEmail(role.toLowerCase());
   await createUser({ email, password, projectKey, role }, { actor: "test" });
   return { email, password };
+}
+
+/** An event stored as the webhook stores it (validated, keyed by client, with its delivery job), unsigned. */
+export async function insertTestEvent(projectId: string, payload: Record<string, unknown>): Promise<string> {
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, defaultCountry: true, integration: { select: { concurrency: true } } } });
+  const parsed = parseEvent(payload);
+  if (!parsed.ok) throw new Error(`invalid test event: ${JSON.stringify(parsed.issues)}`);
+  const { answer } = await acceptEvent({ id: project.id, defaultCountry: project.defaultCountry, concurrency: project.integration?.concurrency ?? 10 }, parsed.event);
+  return answer.eventId;
 }

@@ -6,3 +6,10 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ||= randomBytes(32).toString("hex");
 process.env.ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
 process.env.CRON_SECRET ||= randomBytes(32).toString("hex");
+
+// Each test file that used the job engine stops it, so the worker process exits cleanly.
+const { afterAll } = await import("vitest");
+afterAll(async () => {
+  const { stopJobs } = await import("@/lib/jobs/boss");
+  await stopJobs(5_000);
+});

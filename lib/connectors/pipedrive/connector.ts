@@ -15,15 +15,19 @@ import type {
   CrmUser,
   EntityInput,
   EntityKind,
+  EntityLinks,
   FieldEntity,
   PipedriveCredentials,
   RecordingInput,
   TaskInput,
 } from "../types";
+import { writtenBy } from "../types";
 import { parseResponse } from "../validate";
 import { FIELD_LISTS, RESOURCES, STRING_TYPES, toCrmRecord, toPipedriveBody, toPipedriveCallLog } from "./mapping";
 import {
+  callLogSchema,
   createdSchema,
+  notedListSchema,
   entitySchema,
   envelope,
   errorAnswerSchema,
@@ -171,7 +175,9 @@ export class PipedriveConnector implements CrmConnector {
     const me = await this.data(userAnswer, { method: "GET", path: "/api/v1/users/me" }, "Current user");
     if (!me) throw new PermanentError("Current user: not found");
     this.currentUserId = me.id;
-    return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase };
+    // Pipedrive limits by rate, not concurrency: enough deliveries side by side to use its burst limit
+    // (the shared limiter keeps every process within it).
+    return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase, concurrency: 15 };
   }
 
   async listUsers(): Promise<CrmUser[]> {
@@ -298,7 +304,7 @@ export class PipedriveConnector implements CrmConnector {
       org_id: num(input.links.organizationId),
       deal_id: num(input.links.dealId),
       lead_id: input.links.leadId,
-      note: input.note,
+      note: writtenBy(input.reference, input.note),
       done: false,
     };
     const response = await this.call({ method: "POST", path: "/api/v2/activities", json: body }, "Create task");
@@ -309,6 +315,23 @@ export class PipedriveConnector implements CrmConnector {
   async logCall(input: CallLogInput): Promise<{ id: string }> {
     const response = await this.call({ method: "POST", path: "/api/v1/callLogs", json: toPipedriveCallLog(input, input.ownerId) }, "Log call");
     return { id: parseResponse(createdSchema, response.body, "Log call").data.id };
+  }
+
+  // https://developers.pipedrive.com/docs/api/v1/Activities#getActivities (v2) and CallLogs#getUserCallLogs (v1):
+  // the newest records of the person / deal, matched by the reference in their note.
+  async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null> {
+    const response =
+      kind === "task"
+        ? await this.call({ method: "GET", path: "/api/v2/activities", query: { ...(written.links.contactId ? { person_id: written.links.contactId } : {}), ...(written.links.dealId ? { deal_id: written.links.dealId } : {}), sort_by: "add_time", sort_direction: "desc", limit: "100" } }, "List activities")
+        : await this.call({ method: "GET", path: "/api/v1/callLogs", query: { start: "0", limit: "100" } }, "List call logs");
+    const found = parseResponse(notedListSchema, response.body, kind === "task" ? "List activities" : "List call logs").data?.find((record) => record.subject === written.subject && record.note?.includes(written.reference));
+    return found ? { id: found.id } : null;
+  }
+
+  /** A second upload answers 409, so Pipedrive itself keeps one recording per call log. */
+  async hasRecording(callId: string): Promise<boolean> {
+    const response = await this.call({ method: "GET", path: `/api/v1/callLogs/${encodeURIComponent(callId)}` }, "Get call log");
+    return parseResponse(callLogSchema, response.body, "Get call log").data.has_recording === true;
   }
 
   /** Pipedrive stores recordings as files only: a link is downloaded first. 409 means one is attached already. */

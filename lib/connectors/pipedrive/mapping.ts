@@ -1,5 +1,6 @@
 // Pipedrive resources in the shared vocabulary of lib/connectors/types.ts.
 import type { CallLogInput, CrmRecord, EntityInput, EntityKind, FieldEntity } from "../types";
+import { writtenBy } from "../types";
 import type { PipedriveEntity } from "./schemas";
 
 export const RESOURCES: Record<EntityKind, { path: string; version: "v1" | "v2" }> = {
@@ -95,7 +96,7 @@ export function toPipedriveCallLog(input: CallLogInput, userId: string | undefin
   const body: Record<string, unknown> = {
     user_id: num(userId),
     subject: input.subject,
-    note: input.note,
+    note: writtenBy(input.reference, input.note),
     outcome: input.status === "answered" ? "connected" : "no_answer",
     from_phone_number: input.fromNumber,
     to_phone_number: input.toNumber,

@@ -48,6 +48,10 @@ export const fieldSchema = z.looseObject({ key: z.string(), name: z.string(), fi
 export const pipelineSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number().optional(), active: z.boolean().optional(), is_selected: z.boolean().optional() });
 export const stageSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number(), pipeline_id: id });
 
+/** Activities and call logs read back after a lost answer: the reference is in the note. */
+export const notedListSchema = envelope(z.array(z.looseObject({ id: id, subject: z.string().nullish(), note: z.string().nullish() })).nullable());
+export const callLogSchema = envelope(z.looseObject({ id: id, has_recording: z.boolean().optional() }));
+
 export const createdSchema = envelope(z.looseObject({ id: id }));
 
 export const oauthTokenSchema = z.looseObject({

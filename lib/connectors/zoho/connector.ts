@@ -21,6 +21,7 @@ import type {
   TaskInput,
   ZohoCredentials,
 } from "../types";
+import { writtenBy } from "../types";
 import { parseResponse } from "../validate";
 import { linkFields, MODULES, STRING_TYPES, toCrmRecord, toZohoCall, toZohoRecord } from "./mapping";
 import {
@@ -29,7 +30,9 @@ import {
   layoutsAnswerSchema,
   orgAnswerSchema,
   pipelinesAnswerSchema,
+  attachmentsAnswerSchema,
   recordsAnswerSchema,
+  referencedAnswerSchema,
   tokenAnswerSchema,
   usersAnswerSchema,
   writeAnswerSchema,
@@ -159,6 +162,7 @@ export class ZohoConnector implements CrmConnector {
       userEmail: user?.email ?? "",
       apiBase: this.credentials.apiDomain,
       edition: org.org[0]?.license_details?.paid_type ?? undefined,
+      concurrency: zohoConcurrency(org.org[0]?.license_details?.paid_type),
     };
   }
 
@@ -282,7 +286,7 @@ export class ZohoConnector implements CrmConnector {
       Subject: input.subject,
       Due_Date: input.dueDate,
       Status: "Not Started",
-      ...(input.note ? { Description: input.note } : {}),
+      ...(writtenBy(input.reference, input.note) ? { Description: writtenBy(input.reference, input.note) } : {}),
       ...(input.ownerId ? { Owner: { id: input.ownerId } } : {}),
       ...linkFields(input.links),
     };
@@ -291,6 +295,21 @@ export class ZohoConnector implements CrmConnector {
 
   async logCall(input: CallLogInput): Promise<{ id: string }> {
     return { id: await this.write("POST", "/crm/v8/Calls", [toZohoCall(input)], "Log call") };
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/search-records.html (criteria on Subject, then the reference in Description)
+  async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string }): Promise<{ id: string } | null> {
+    const module = kind === "task" ? "Tasks" : "Calls";
+    const response = await this.call({ method: "GET", path: `/crm/v8/${module}/search`, query: { criteria: `(Subject:equals:${criteriaValue(written.subject)})` } }, `Search ${module} by subject`);
+    if (response.status === 204) return null;
+    const found = parseResponse(referencedAnswerSchema, response.body, `Search ${module}`).data.find((record) => record.Description?.includes(written.reference));
+    return found ? { id: found.id } : null;
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/get-attachments.html
+  async hasRecording(callId: string): Promise<boolean> {
+    const response = await this.call({ method: "GET", path: `/crm/v8/Calls/${encodeURIComponent(callId)}/Attachments`, query: { fields: "id,File_Name" } }, "Call attachments");
+    return response.status !== 204 && parseResponse(attachmentsAnswerSchema, response.body, "Call attachments").data.length > 0;
   }
 
   // https://www.zoho.com/crm/developer/docs/api/v8/upload-attachment.html

@@ -1,5 +1,6 @@
 // Zoho CRM modules and records in the shared vocabulary of lib/connectors/types.ts.
 import type { CallLogInput, CrmRecord, EntityInput, EntityKind, EntityLinks, FieldEntity } from "../types";
+import { writtenBy } from "../types";
 import type { ZohoRecord } from "./schemas";
 
 export const MODULES: Record<FieldEntity, string> = {
@@ -110,7 +111,7 @@ export function toZohoCall(input: CallLogInput): Record<string, unknown> {
     Call_Start_Time: zohoDateTime(input.startedAt),
     Call_Duration: callDuration(input.durationSec),
     Call_Result: input.status === "missed" ? "No answer" : "Connected",
-    Description: input.note ?? `${input.fromNumber} → ${input.toNumber}`,
+    Description: writtenBy(input.reference, input.note ?? `${input.fromNumber} → ${input.toNumber}`),
     ...(input.ownerId ? { Owner: { id: input.ownerId } } : {}),
     ...linkFields(input.links),
   };

@@ -40,6 +40,11 @@ export const recordsAnswerSchema = z.object({
   info: z.looseObject({ per_page: z.number(), count: z.number(), page: z.number(), more_records: z.boolean() }).optional(),
 });
 
+/** Tasks and calls found again after a lost answer: the reference is in Description. */
+export const referencedAnswerSchema = z.object({ data: z.array(z.looseObject({ id: z.string(), Description: z.string().nullish() })) });
+
+export const attachmentsAnswerSchema = z.object({ data: z.array(z.looseObject({ id: z.string() })) });
+
 export const writeAnswerSchema = z.object({
   data: z.array(
     z.looseObject({

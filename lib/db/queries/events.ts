@@ -1,10 +1,15 @@
 import type { EventStatus } from "@/lib/generated/prisma/enums";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { fromPrisma } from "pg-boss";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueDeliveries, pgClientDb, type DeliveryJobInput } from "@/lib/jobs/enqueue";
 import { db } from "../client";
-import { pgPool } from "../pg-pool";
+import { inPgTransaction } from "../pg-pool";
 
 export const findWebhookProject = (key: string) =>
-  db().project.findUnique({ where: { key }, select: { id: true, key: true, webhookSecretEncrypted: true, defaultCountry: true, timezone: true } });
+  db().project.findUnique({
+    where: { key },
+    select: { id: true, key: true, webhookSecretEncrypted: true, defaultCountry: true, timezone: true, integration: { select: { concurrency: true } } },
+  });
 
 export interface StoredAnswer {
   eventId: string;
@@ -21,6 +26,10 @@ export interface NewEvent {
   occurredAt: Date;
   /** E.164, when the event names the client's number. */
   clientPhone?: string | null;
+  /** The delivery queue's key (lib/engine/event-values.ts clientKey); null for rows that are not delivered. */
+  clientKey: string | null;
+  /** The CRM account's concurrency, for the job's group (default 10). */
+  concurrency?: number;
   /** Rows stored already finished (responsible-manager lookups) carry their trace and time. */
   trace?: Prisma.InputJsonValue;
   deliveredAt?: Date | null;
@@ -31,7 +40,8 @@ export type InsertOutcome = { created: boolean; answer: StoredAnswer };
 /**
  * Stores each event unless its project already has one with this id (also earlier in the same list);
  * either way answers the stored row. One statement for the whole list, so that concurrent webhook
- * requests can share a round trip to the database.
+ * requests can share a round trip to the database; queued events get their delivery job in the same
+ * transaction (no event without its job, no job without its event).
  */
 export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcome[]> {
   if (!inputs.length) return [];
@@ -41,18 +51,28 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
   const rows = inputs.map((input, index) => {
     const at = params.length;
     params.push(ids[index], input.projectId, input.externalId, input.type, JSON.stringify(input.payload), input.status, input.reason, input.occurredAt.toISOString());
-    params.push(input.status === "queued" ? now : null, input.clientPhone ?? null, JSON.stringify(input.trace ?? []), input.deliveredAt?.toISOString() ?? null);
+    params.push(input.status === "queued" ? now : null, input.clientPhone ?? null, JSON.stringify(input.trace ?? []), input.deliveredAt?.toISOString() ?? null, input.clientKey);
     const $ = (n: number) => `$${at + n}`;
     // ISO strings cast to timestamp keep their UTC wall time, as Prisma stores dates.
-    return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp)`;
+    return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp, ${$(13)})`;
   });
-  const { rows: inserted } = await pgPool().query<{ id: string; status: EventStatus }>(
-    `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt")
-     VALUES ${rows.join(", ")}
-     ON CONFLICT ("projectId", "externalId") DO NOTHING
-     RETURNING id, status`,
-    params,
-  );
+  const inserted = await inPgTransaction(async (client) => {
+    const { rows: stored } = await client.query<{ id: string; status: EventStatus }>(
+      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt", "clientKey")
+       VALUES ${rows.join(", ")}
+       ON CONFLICT ("projectId", "externalId") DO NOTHING
+       RETURNING id, status`,
+      params,
+    );
+    const created = new Set(stored.map((row) => row.id));
+    const jobs: DeliveryJobInput[] = [];
+    inputs.forEach((input, index) => {
+      if (!created.has(ids[index]!) || input.status !== "queued") return;
+      jobs.push({ eventId: ids[index]!, projectId: input.projectId, clientKey: input.clientKey ?? `event:${ids[index]}`, occurredAt: input.occurredAt, concurrency: input.concurrency ?? 10 });
+    });
+    await enqueueDeliveries(jobs, pgClientDb(client));
+    return stored;
+  });
   const created = new Map(inserted.map((row) => [row.id, row.status]));
   const key = (input: NewEvent) => `${input.projectId}|${input.externalId}`;
   const missing = inputs.filter((input, index) => !created.has(ids[index]!));
@@ -78,8 +98,19 @@ export async function insertEventOnce(input: NewEvent): Promise<InsertOutcome> {
 export const countReplayableEvents = (projectId: string, since: Date) =>
   db().event.count({ where: { projectId, status: { in: ["queued", "failed"] }, occurredAt: { gte: since } } });
 
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/** Delivery jobs for events that are queued again (replay, "Send again"), in the same transaction. */
+async function enqueueStored(tx: Tx, where: Prisma.EventWhereInput) {
+  const events = await tx.event.findMany({ where, select: { id: true, projectId: true, clientKey: true, occurredAt: true, project: { select: { integration: { select: { concurrency: true } } } } } });
+  await enqueueDeliveries(
+    events.map((event) => ({ eventId: event.id, projectId: event.projectId, clientKey: event.clientKey ?? `event:${event.id}`, occurredAt: event.occurredAt, concurrency: event.project.integration?.concurrency ?? 10 })),
+    fromPrisma(tx),
+  );
+}
+
 /**
- * On re-activation (F12): with replay, undelivered events of the window stay queued and become due now,
+ * On re-activation (F12): with replay, undelivered events of the window are queued again, in order,
  * older ones are skipped; without replay, every undelivered event is skipped (visible, retryable later).
  */
 export async function settleUndeliveredEvents(projectId: string, since: Date, replay: boolean): Promise<{ replayed: number; skipped: number }> {
@@ -91,10 +122,12 @@ export async function settleUndeliveredEvents(projectId: string, since: Date, re
     }
     const old = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { lt: since } }, data: { status: "skipped", reason: "not sent: older than the 3-day replay window", nextAttemptAt: null } });
     const startedAt = new Date();
-    const replayed = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { gte: since } }, data: { status: "queued", nextAttemptAt: startedAt } });
+    const window = { ...undelivered, occurredAt: { gte: since } };
+    const replayed = await tx.event.updateMany({ where: window, data: { status: "queued", nextAttemptAt: startedAt } });
+    await enqueueStored(tx, { projectId, status: "queued", occurredAt: { gte: since }, nextAttemptAt: startedAt });
     await tx.integration.update({ where: { projectId }, data: { replaySince: since, replayStartedAt: startedAt, replayTotal: replayed.count } });
     return { replayed: replayed.count, skipped: old.count };
-  });
+  }, { timeout: 60_000 });
 }
 
 export interface ReplayProgress {
@@ -135,42 +168,35 @@ export async function listEvents(projectId: string, filter: { status?: EventStat
 
 export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true, trace: true } });
 
-/** A single event sent again: back in the queue, due now. Delivered events are not sent twice. */
+/** A single event sent again: back in the queue with a new delivery job. Delivered events are not sent twice. */
 export async function requeueEvent(projectId: string, id: string): Promise<boolean> {
-  const result = await db().event.updateMany({ where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
-  return result.count === 1;
+  return db().$transaction(async (tx) => {
+    const result = await tx.event.updateMany({ where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
+    if (result.count !== 1) return false;
+    await enqueueStored(tx, { projectId, id });
+    return true;
+  });
 }
 
-export interface ClaimedEvent {
-  id: string;
-  projectId: string;
-  externalId: string;
-  type: string;
-  payload: unknown;
-  attempts: number;
-  occurredAt: Date;
-  trace: unknown;
-}
+/** An event as the delivery worker reads it. */
+export const findDeliverable = (id: string) =>
+  db().event.findUnique({ where: { id }, select: { id: true, projectId: true, externalId: true, type: true, payload: true, status: true, attempts: true, occurredAt: true, trace: true, nextAttemptAt: true, clientKey: true } });
+export type DeliverableEvent = NonNullable<Awaited<ReturnType<typeof findDeliverable>>>;
 
 /**
- * Claims due events of active integrations for delivery. SKIP LOCKED lets any number of workers run
- * side by side without taking the same event; the lease (nextAttemptAt) makes a crashed worker's
- * events due again later. Events of one project are taken oldest first.
+ * The client's earlier events still waiting (arrived after a later one, or parked): the job that holds
+ * the client's key delivers them first, so the CRM sees the client's events in occurredAt order.
  */
-export async function claimDueEvents(limit: number, leaseMs: number, projectId?: string): Promise<ClaimedEvent[]> {
-  return db().$queryRaw<ClaimedEvent[]>`
-    UPDATE "Event" e SET "nextAttemptAt" = now() + make_interval(secs => ${leaseMs / 1000}), attempts = e.attempts + 1
-    WHERE e.id IN (
-      SELECT ev.id FROM "Event" ev JOIN "Integration" i ON i."projectId" = ev."projectId"
-      WHERE ev.status IN ('queued', 'failed') AND ev."nextAttemptAt" IS NOT NULL AND ev."nextAttemptAt" <= now()
-        AND i.status = 'active' ${projectId ? Prisma.sql`AND ev."projectId" = ${projectId}` : Prisma.empty}
-      ORDER BY ev."occurredAt" ASC
-      LIMIT ${limit}
-      FOR UPDATE OF ev SKIP LOCKED)
-    RETURNING e.id, e."projectId", e."externalId", e.type, e.payload, e.attempts, e."occurredAt", e.trace`;
-}
+export const findEarlierQueued = (event: DeliverableEvent) =>
+  event.clientKey
+    ? db().event.findMany({
+        where: { projectId: event.projectId, clientKey: event.clientKey, status: "queued", occurredAt: { lt: event.occurredAt }, id: { not: event.id } },
+        orderBy: { occurredAt: "asc" },
+        select: { id: true },
+      })
+    : Promise.resolve([]);
 
-export async function finishEvent(id: string, outcome: { status: EventStatus; reason: string | null; nextAttemptAt: Date | null; trace: unknown }) {
+export async function finishEvent(id: string, outcome: { status: EventStatus; reason: string | null; nextAttemptAt: Date | null; trace: unknown; attempted: boolean }) {
   await db().event.update({
     where: { id },
     data: {
@@ -178,13 +204,8 @@ export async function finishEvent(id: string, outcome: { status: EventStatus; re
       reason: outcome.reason,
       nextAttemptAt: outcome.nextAttemptAt,
       trace: outcome.trace as Prisma.InputJsonValue,
+      ...(outcome.attempted ? { attempts: { increment: 1 } } : {}),
       ...(outcome.status === "delivered" ? { deliveredAt: new Date() } : {}),
     },
   });
-}
-
-/** Hands claimed events back untried: due again at once, and the claim does not count as an attempt. */
-export async function releaseEvents(ids: string[]) {
-  if (!ids.length) return;
-  await db().event.updateMany({ where: { id: { in: ids } }, data: { nextAttemptAt: new Date(), attempts: { decrement: 1 } } });
 }

@@ -10,11 +10,15 @@ export const findIntegrationSummary = (projectId: string) => db().integration.fi
 export const findIntegrationSecrets = (projectId: string) =>
   db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true } });
 
+/** Read on every delivery: a deactivation or breakage stops deliveries at once. */
+export const findIntegrationStatus = async (projectId: string) => (await db().integration.findUnique({ where: { projectId }, select: { status: true } }))?.status ?? null;
+
 export async function saveIntegration(input: {
   projectId: string;
   crm: CrmKind;
   credentialsEncrypted: string;
   account: Prisma.InputJsonValue;
+  concurrency: number;
   audit: { userId: string | null; actor: string; target: string };
 }) {
   return db().$transaction(async (tx) => {
@@ -24,8 +28,8 @@ export async function saveIntegration(input: {
     const status = before && before.status !== "active" ? "inactive" : "active";
     const saved = await tx.integration.upsert({
       where: { projectId: input.projectId },
-      create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status: "active" },
-      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, status, lastError: null, brokenAt: null },
+      create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "active" },
+      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null },
       select: visible,
     });
     await tx.auditEntry.create({
@@ -47,7 +51,8 @@ export async function saveIntegration(input: {
 export const replaceIntegrationCredentials = (id: string, credentialsEncrypted: string) =>
   db().integration.update({ where: { id }, data: { credentialsEncrypted }, select: { id: true } });
 
-export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue) => db().integration.update({ where: { id }, data: { account }, select: { id: true } });
+export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue, concurrency: number) =>
+  db().integration.update({ where: { id }, data: { account, concurrency }, select: { id: true } });
 
 export async function markIntegrationStatus(id: string, status: IntegrationStatus, lastError: string | null) {
   await db().integration.update({ where: { id }, data: { status, lastError, brokenAt: status === "broken" ? new Date() : null } });

@@ -77,6 +77,9 @@ export const insertSandboxFile = (file: { accountId: string; module: string; rec
     select: { id: true, createdAt: true },
   });
 
+export const listRecordFiles = (accountId: string, module: string, recordId: string) =>
+  db().sandboxFile.findMany({ where: { accountId, module, recordId }, orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, link: true, createdAt: true } });
+
 export const countSandboxFiles = (accountId: string, module: string, recordId: string) => db().sandboxFile.count({ where: { accountId, module, recordId } });
 
 export const listSandboxFiles = (accountId: string) =>

@@ -390,9 +390,22 @@ const routes: Route<PipedriveCall>[] = [
     },
   },
   { method: "POST", pattern: /^\/v2\/activities$/, handle: createActivity },
-  { method: "GET", pattern: /^\/v2\/activities$/, handle: (call) => list(call, "activities", undefined, "v2") },
+  {
+    // https://developers.pipedrive.com/docs/api/v1/Activities#getActivities (v2): filters and sort by add time.
+    method: "GET",
+    pattern: /^\/v2\/activities$/,
+    handle: async (call) => {
+      const params = call.url.searchParams;
+      const personId = asId(params.get("person_id"));
+      const dealId = asId(params.get("deal_id"));
+      const matching = (await rows(call, "activities")).filter((activity) => (personId === null || activity.person_id === personId) && (dealId === null || activity.deal_id === dealId));
+      if (params.get("sort_direction") === "desc") matching.reverse();
+      return ok(matching.slice(0, Number(params.get("limit") ?? 100)), { next_cursor: null });
+    },
+  },
   { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
-  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: (call) => list(call, "callLogs") },
+  // Newest first, as Pipedrive lists a user's call logs.
+  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: async (call) => ok((await rows(call, "callLogs")).reverse(), { pagination: { start: 0, limit: 500, more_items_in_collection: false } }) },
   {
     method: "GET",
     pattern: /^\/v1\/callLogs\/([0-9a-f]+)$/,

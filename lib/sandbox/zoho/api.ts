@@ -6,6 +6,7 @@ import {
   getSandboxRecord,
   insertSandboxFile,
   insertSandboxRecord,
+  listRecordFiles,
   listSandboxRecords,
   nextSandboxIds,
   replaceSandboxRecordData,
@@ -304,6 +305,19 @@ const routes: Route<ZohoCall>[] = [
     method: "POST",
     pattern: /^\/([A-Za-z]+)\/(\d+)\/Attachments$/,
     handle: (call, [module, id]) => (isZohoModule(module!) ? attach(call, module, id!) : Promise.resolve(invalidModule())),
+  },
+  {
+    // https://www.zoho.com/crm/developer/docs/api/v8/get-attachments.html (204 when there are none)
+    method: "GET",
+    pattern: /^\/([A-Za-z]+)\/(\d+)\/Attachments$/,
+    handle: async (call, [module, id]) => {
+      if (!isZohoModule(module!)) return invalidModule();
+      if (!call.url.searchParams.get("fields")) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "fields" });
+      const files = await listRecordFiles(call.account.id, module, id!);
+      if (!files.length) return empty(204);
+      const data = files.map((file, index) => ({ id: zohoId(900_000_000 + index + 1), File_Name: file.fileName, Size: String(file.size), $link_url: file.link ?? null, $type: file.link ? "Link URL" : "Attachment", Created_Time: zohoTime(file.createdAt) }));
+      return json({ data, info: { per_page: 200, count: data.length, page: 1, more_records: false } });
+    },
   },
   {
     method: "GET",

@@ -1,0 +1,22 @@
+-- Delivery moves to a pg-boss queue keyed by client, and the journal makes CRM writes exactly-once.
+ALTER TABLE "Integration" ADD COLUMN "concurrency" INTEGER NOT NULL DEFAULT 10;
+
+ALTER TABLE "Event" ADD COLUMN "clientKey" TEXT;
+
+-- Events stored before this migration: the phone is the best identity they have, else their own id.
+UPDATE "Event" SET "clientKey" = COALESCE('phone:' || "clientPhone", 'event:' || "id") WHERE "type" <> 'lookup';
+
+CREATE INDEX "Event_projectId_clientKey_occurredAt_idx" ON "Event"("projectId", "clientKey", "occurredAt");
+
+CREATE TABLE "DeliveryStep" (
+    "eventId" TEXT NOT NULL,
+    "step" TEXT NOT NULL,
+    "connection" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "crmId" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DeliveryStep_pkey" PRIMARY KEY ("eventId","step")
+);
+
+ALTER TABLE "DeliveryStep" ADD CONSTRAINT "DeliveryStep_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,15 @@
+// `npm run worker`: delivery only, no web server. Run any number beside `npm run start` processes on
+// the same PostgreSQL; pg-boss keeps each client's events in order and each CRM account within its limits.
+import { prepareEnv } from "./local-env";
+
+// Without DATABASE_URL: the local embedded cluster (the one `npm run demo` runs).
+await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
+const { env } = await import("../lib/env");
+const { waitForSchema } = await import("../lib/db/schema-ready");
+await waitForSchema(env().DATABASE_URL);
+const { startDeliveryWorker } = await import("../lib/engine/worker");
+const { stopOnSignals } = await import("../lib/jobs/shutdown");
+const concurrency = env().DELIVERY_CONCURRENCY || 16;
+await startDeliveryWorker(concurrency);
+stopOnSignals("worker");
+console.log(`worker: delivering, up to ${concurrency} clients at once`);
