@@ -81,7 +81,9 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
       today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
     });
     await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);
-    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace, attempted: true });
+    // Steps completed by earlier attempts stay in the trace with their CRM ids.
+    const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
+    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...trace], attempted: true });
     return { kind: "settled", counted: "delivered" };
   } catch (error) {
     const all = [...previous, ...trace];
@@ -199,6 +201,9 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
       await new Promise((resolve) => setTimeout(resolve, 100));
       continue;
     }
+    // Fetched jobs are not heartbeated by pg-boss: keep them alive while they run, or the monitor
+    // would hand them to another worker as if this one had died.
+    const heartbeat = setInterval(() => void boss.touch(DELIVERY_QUEUE, batch.map((job) => job.id)).catch(() => undefined), 3_000);
     await Promise.all(
       batch.map(async (job) => {
         const outcome = await processDelivery(job.data).catch(async (error: unknown) => {
@@ -206,12 +211,13 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
           throw error;
         });
         await settle(boss, job, outcome);
-        if (options.projectId && job.data.projectId !== options.projectId) return;
+        // Jobs whose event had nothing left to do (delivered or settled meanwhile) are not counted.
+        if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) return;
         counts.claimed++;
         if (outcome.kind === "retry") counts.retrying++;
         else if (outcome.counted) counts[outcome.counted]++;
       }),
-    );
+    ).finally(() => clearInterval(heartbeat));
   }
   return counts;
 }

@@ -26,6 +26,7 @@ describe("Pipedrive connector: account metadata", () => {
       userName: "Olena Koval",
       userEmail: "olena.koval@callbridge.local",
       apiBase: credentials.apiBase,
+      concurrency: 15,
     });
   });
 

@@ -21,7 +21,7 @@ const documentedApi = () => connectorOn((method, url) => answerFor(answers, meth
 describe("Pipedrive connector on Pipedrive's documented answers", () => {
   it("reads the current user, users, fields and pipelines", async () => {
     const { pd, calls } = documentedApi();
-    expect(await pd.testConnection()).toEqual({ crm: "pipedrive", accountName: "Pipedrive Inc", userName: "John Doe", userEmail: "john@pipedrive.com", apiBase: "https://pipedrive.pipedrive.com" });
+    expect(await pd.testConnection()).toEqual({ crm: "pipedrive", accountName: "Pipedrive Inc", userName: "John Doe", userEmail: "john@pipedrive.com", apiBase: "https://pipedrive.pipedrive.com", concurrency: 15 });
     expect(await pd.listUsers()).toEqual([
       { id: "1", name: "John Doe", email: "john@pipedrive.com", active: true },
       { id: "2", name: "Jane Roe", email: "jane@pipedrive.com", active: false },

@@ -25,6 +25,7 @@ describe("Zoho connector: account metadata", () => {
       userEmail: "olena.koval@callbridge.local",
       apiBase: credentials.apiDomain,
       edition: "enterprise",
+      concurrency: 20,
     });
   });
 

@@ -30,7 +30,7 @@ const byPathAndQuery = (method: string, url: URL) => answerFor(answers, method, 
 describe("Zoho connector on Zoho's documented answers", () => {
   it("reads users, org, fields and pipelines", async () => {
     const { zoho, calls } = connectorWith(byPathAndQuery);
-    expect(await zoho.testConnection()).toEqual({ crm: "zoho", accountName: "Zylker", userName: "Patricia Boyle", userEmail: "patricia.boyle@zylker.com", apiBase: "https://www.zohoapis.com" });
+    expect(await zoho.testConnection()).toEqual({ crm: "zoho", accountName: "Zylker", userName: "Patricia Boyle", userEmail: "patricia.boyle@zylker.com", apiBase: "https://www.zohoapis.com", concurrency: 10 });
     expect(await zoho.listUsers()).toEqual([
       { id: "4150868000000225013", name: "Patricia Boyle", email: "patricia.boyle@zylker.com", active: true },
       { id: "4150868000000225045", name: "Jason Smith", email: "jason.smith@zylker.com", active: true },
