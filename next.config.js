@@ -17,7 +17,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native-ish and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs"],
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs"],
   async headers() {
     return [
       {

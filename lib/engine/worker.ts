@@ -139,6 +139,12 @@ export async function processDelivery(data: DeliveryJobData): Promise<JobOutcome
   return outcome === "broken" ? { kind: "settled", counted: "paused" } : outcome;
 }
 
+/** Not a CRM answer (the database away, a bug): tried again with the same backoff, never in a hot loop. */
+function unexpected(job: Job<DeliveryJobData>, error: unknown): JobOutcome {
+  console.error(`delivery of event ${job.data.eventId} failed:`, error);
+  return { kind: "retry", retryAt: new Date(Date.now() + nextAttemptDelay(job.retryCount + 1)) };
+}
+
 /** Settles a job as its outcome says: done, or back to pg-boss for a retry at the app's own backoff. */
 async function settle(boss: PgBoss, job: Job<DeliveryJobData>, outcome: JobOutcome): Promise<void> {
   if (outcome.kind === "settled") {
@@ -161,10 +167,10 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
   const boss = await jobs();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,
-    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5, heartbeatRefreshSeconds: 4 },
+    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, heartbeatRefreshSeconds: 4 },
     async ([job]) => {
       if (!job) return;
-      await settle(boss, job, await processDelivery(job.data));
+      await settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error)));
     },
   );
   return boss;
@@ -206,10 +212,7 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
     const heartbeat = setInterval(() => void boss.touch(DELIVERY_QUEUE, batch.map((job) => job.id)).catch(() => undefined), 3_000);
     await Promise.all(
       batch.map(async (job) => {
-        const outcome = await processDelivery(job.data).catch(async (error: unknown) => {
-          await boss.fail(DELIVERY_QUEUE, job, { error: (error as Error).message });
-          throw error;
-        });
+        const outcome = await processDelivery(job.data).catch((error: unknown) => unexpected(job, error));
         await settle(boss, job, outcome);
         // Jobs whose event had nothing left to do (delivered or settled meanwhile) are not counted.
         if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) return;

@@ -55,8 +55,7 @@ export async function installJobEngine(connectionString: string, after?: (boss: 
     if (!(await boss.getQueue(DELIVERY_QUEUE))) await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
     else {
       // The policy of a queue is fixed when it is created; the rest follows this file.
-      const { policy: _fixed, ...changeable } = DELIVERY_QUEUE_OPTIONS;
-      await boss.updateQueue(DELIVERY_QUEUE, changeable);
+      await boss.updateQueue(DELIVERY_QUEUE, Object.fromEntries(Object.entries(DELIVERY_QUEUE_OPTIONS).filter(([name]) => name !== "policy")));
     }
     await after?.(boss);
   } finally {

@@ -1,6 +1,5 @@
 // A reproducible mix of platform events for bulk delivery tests: repeat callers whose numbers arrive in
 // every format, callers the sandbox already holds in local formats, forms and messenger chats.
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertTestEvent } from "./factories";
 
 /** A small deterministic generator, so a failing run can be reproduced. */

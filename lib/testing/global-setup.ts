@@ -1,4 +1,5 @@
 // Starts a throwaway PostgreSQL for the test run and applies the migrations to it.
+import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,8 @@ export default async function setup(project: TestProject) {
   const database = await startEmbeddedPostgres({ dataDir: join(dataDir, "cluster"), persistent: false, database: "callbridge_test" });
   await deployMigrations(database.url);
   project.provide("databaseUrl", database.url);
+  // One set of secrets for every test worker (and the processes they start): what one seals, all can open.
+  project.provide("secrets", { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ENCRYPTION_KEY: randomBytes(32).toString("base64"), CRON_SECRET: randomBytes(32).toString("hex") });
   return async () => {
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -22,5 +25,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    secrets: { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };
   }
 }

@@ -299,10 +299,10 @@ export class ZohoConnector implements CrmConnector {
 
   // https://www.zoho.com/crm/developer/docs/api/v8/search-records.html (criteria on Subject, then the reference in Description)
   async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string }): Promise<{ id: string } | null> {
-    const module = kind === "task" ? "Tasks" : "Calls";
-    const response = await this.call({ method: "GET", path: `/crm/v8/${module}/search`, query: { criteria: `(Subject:equals:${criteriaValue(written.subject)})` } }, `Search ${module} by subject`);
+    const moduleName = kind === "task" ? "Tasks" : "Calls";
+    const response = await this.call({ method: "GET", path: `/crm/v8/${moduleName}/search`, query: { criteria: `(Subject:equals:${criteriaValue(written.subject)})` } }, `Search ${moduleName} by subject`);
     if (response.status === 204) return null;
-    const found = parseResponse(referencedAnswerSchema, response.body, `Search ${module}`).data.find((record) => record.Description?.includes(written.reference));
+    const found = parseResponse(referencedAnswerSchema, response.body, `Search ${moduleName}`).data.find((record) => record.Description?.includes(written.reference));
     return found ? { id: found.id } : null;
   }
 
