@@ -1,34 +1,6 @@
 // This machine's limit for webhook ingest: a bare node:http server running the very same ingestEvent
-// (signature check, validation, stop-list, idempotent insert) as the Next.js route, on the same database.
-// Started by e2e/bench/ingest.ts as its own process; prints "listening <port>".
-import { createServer } from "node:http";
-import { errorResponse } from "../../lib/errors";
-import { ingestEvent } from "../../lib/events/ingest";
+// (signature check, validation, stop-list, idempotent insert with the delivery job) as the Next.js route,
+// on the same database. Started by e2e/bench/ingest.ts as its own process; prints "listening <port>".
+import { ingestServer, listenAndAnnounce } from "../../lib/events/node-ingest";
 
-const server = createServer(async (request, response) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const projectKey = /^\/api\/webhooks\/([^/]+)\/events$/.exec(request.url ?? "")?.[1];
-  let status: number;
-  let body: string;
-  try {
-    if (!projectKey || request.method !== "POST") throw Object.assign(new Error("not found"), { status: 404 });
-    const { created, answer } = await ingestEvent({
-      projectKey,
-      rawBody: Buffer.concat(chunks).toString("utf8"),
-      timestamp: (request.headers["x-callbridge-timestamp"] as string | undefined) ?? null,
-      signature: (request.headers["x-callbridge-signature"] as string | undefined) ?? null,
-    });
-    status = created ? 202 : 200;
-    body = JSON.stringify(answer);
-  } catch (error) {
-    const answer = errorResponse(error);
-    status = answer.status;
-    body = await answer.text();
-  }
-  response.writeHead(status, { "content-type": "application/json" }).end(body);
-});
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
-});
+listenAndAnnounce(ingestServer());

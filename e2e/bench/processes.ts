@@ -1,22 +1,10 @@
 // The servers a benchmark measures, each in its own process: the production build under `next start`
 // (built first when the sources changed), and small node:http servers started through tsx.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { stopper, type Running } from "../../lib/testing/processes";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "../../scripts/next-app";
-import { ROOT } from "../../scripts/local-env";
 
-export interface Running {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-function stopper(child: ChildProcess) {
-  return async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-  };
-}
+export type { Running };
 
 /** `next start` of the production build, with the benchmark's own no-op route switched on. */
 export async function startProductionApp(port: number, env: Record<string, string> = {}): Promise<Running> {
@@ -30,20 +18,7 @@ export async function startProductionApp(port: number, env: Record<string, strin
     env: { ...process.env, BENCH_ROUTES: "on", DELIVERY_CONCURRENCY: "0", NEXTAUTH_URL: url, ...env },
   });
   await waitUntilHealthy(url, child);
-  return { url, stop: stopper(child) };
+  return { url, child, stop: stopper(child) };
 }
 
-/** A tsx script that prints "listening <port>" once it accepts connections. */
-export async function startScript(script: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, script)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening (\d+)/.exec(seen);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
-}
+export { startScript } from "../../lib/testing/processes";

@@ -1,43 +1,17 @@
 // Delivery scaled out: three app processes (webhook ingest + delivery worker each) on one PostgreSQL,
 // 30 new clients × 5 events (calls, a form and a chat per client) posted across all three. The CRM must
 // end with one person per client, every call logged once, and each client's events written in order.
-import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signPayload } from "@/lib/events/signature";
 import { normalisePhone } from "@/lib/phone/variants";
 import { setUpBulkProject, SHAPE, type BulkProject } from "@/lib/testing/bulk";
 import { makeRetriesDue } from "@/lib/testing/jobs";
+import { startScript, type Running } from "@/lib/testing/processes";
 
-const ROOT = join(import.meta.dirname, "../..");
 const CLIENTS = 30;
 
-interface AppProcess {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startApp(): Promise<AppProcess> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "lib/testing/app-process.ts")], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env } });
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening (\d+)/.exec(seen);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`app process exited with code ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-const stopApp = (app: AppProcess) =>
-  new Promise<void>((resolve) => {
-    if (app.child.exitCode !== null) return resolve();
-    app.child.once("exit", () => resolve());
-    app.child.kill("SIGTERM");
-  });
+const startApp = () => startScript("lib/testing/app-process.ts");
 
 /** Five events per client, a minute apart: answered call, form, missed call, chat, answered call. */
 function clientEvents(client: number, start: number) {
@@ -68,7 +42,7 @@ function clientEvents(client: number, start: number) {
   };
 }
 
-async function post(app: AppProcess, projectKey: string, secret: string, event: object) {
+async function post(app: Running, projectKey: string, secret: string, event: object) {
   const body = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(`${app.url}/api/webhooks/${projectKey}/events`, {
@@ -91,10 +65,10 @@ async function waitForDeliveries(projectId: string, total: number) {
 }
 
 describe.each(["pipedrive", "zoho"] as const)("three app processes delivering into %s", (crm) => {
-  const apps: AppProcess[] = [];
+  const apps: Running[] = [];
   const envs: BulkProject[] = [];
   afterAll(async () => {
-    await Promise.all(apps.map(stopApp));
+    await Promise.all(apps.map((app) => app.stop()));
     await Promise.all(envs.map((env) => env.sandbox.server.close()));
   });
 

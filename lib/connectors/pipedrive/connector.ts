@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
-import { keyedWindows } from "../sliding-window";
+import { processShared } from "@/lib/cache/process-shared";
+import { sharedWindow } from "../shared-limiter";
 import type {
   AccountInfo,
   CallLogInput,
@@ -53,7 +54,11 @@ const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
 // Paced over 2.2 s rather than 2: Pipedrive counts by arrival, and arrivals jitter around send times.
-const searchWindow = keyedWindows("pipedrive-search", 2200);
+// Pipedrive's burst limit is per token and 2-second window (plan-dependent, announced in x-ratelimit-limit);
+// search has its own cap of 10 per 2 s. Both are kept across processes; 2.2 s absorbs arrival jitter.
+const WINDOW_MS = 2_200;
+/** The burst limit each account last announced (learned from the headers; 20 is the smallest plan's). */
+const announcedLimits = processShared("pipedrive-burst-limits", () => new Map<string, number>());
 
 /** Pipedrive's search ignores formatting in stored phones; the term is sent with it stripped too. */
 export const phoneTerm = (value: string) => value.replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
@@ -131,12 +136,15 @@ export class PipedriveConnector implements CrmConnector {
         query: credentials.auth === "api_token" ? { ...request.query, api_token: credentials.apiToken } : request.query,
         headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : request.headers,
       });
+    await sharedWindow("pipedrive-burst", announcedLimits.get(this.accountKey) ?? 20, WINDOW_MS).take(this.accountKey);
     let response = await send(credentials.auth === "oauth" ? await this.bearer() : undefined);
     if (response.status === 401) {
       if (credentials.auth !== "oauth") throw new AuthError(`${what}: Pipedrive refused the API token`, { status: 401 });
       response = await send(await this.refresh());
       if (response.status === 401) throw new AuthError(`${what}: Pipedrive refused the new access token`, { status: 401 });
     }
+    const announced = Number(response.headers.get("x-ratelimit-limit"));
+    if (!request.path.endsWith("/search") && Number.isInteger(announced) && announced > 0) announcedLimits.set(this.accountKey, announced);
     this.honourRateLimit(response, request.path.endsWith("/search"));
     if (response.status === 429) {
       const reset = Number(response.headers.get("x-ratelimit-reset") ?? "2");
@@ -153,7 +161,7 @@ export class PipedriveConnector implements CrmConnector {
 
   /**
    * When the burst window is used up, hold this account's next requests until it resets. A search's
-   * headers count the search budget only: searchWindow paces searches, other requests go on.
+   * headers count the search budget only: the shared search window paces searches, other requests go on.
    */
   private honourRateLimit(response: HttpResponse, search: boolean) {
     const remaining = response.headers.get("x-ratelimit-remaining");
@@ -227,7 +235,7 @@ export class PipedriveConnector implements CrmConnector {
   private async search(entity: EntityKind, term: string, fields: string, exact: boolean): Promise<CrmRecord[]> {
     if (term.length < 1 || (!exact && term.length < 2)) return [];
     const resource = RESOURCES[entity].path;
-    await searchWindow(this.accountKey, this.options.searchesPer2s ?? 10).take();
+    await sharedWindow("pipedrive-search", this.options.searchesPer2s ?? 10, WINDOW_MS).take(this.accountKey);
     const answer = await this.call(
       { method: "GET", path: `/api/v2/${resource}/search`, query: { term, fields, exact_match: exact, limit: 100 } },
       `Search ${resource} by ${fields}`,

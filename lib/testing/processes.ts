@@ -1,0 +1,36 @@
+// Scripts started as real processes by tests and benchmarks: a tsx script that prints "listening <port>"
+// once it accepts connections; stopped by SIGTERM (graceful) or SIGKILL (a crash).
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+export interface Running {
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM, then waits for the exit. */
+  stop: () => Promise<void>;
+}
+
+export function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+}
+
+export async function startScript(script: string, env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, script)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /listening (\d+)/.exec(seen);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
+}
