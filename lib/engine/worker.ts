@@ -192,35 +192,43 @@ const activeJobs = async (boss: PgBoss, projectId?: string) =>
 
 /**
  * Drains due deliveries now (the config API's deliveries/run, cron, tests): takes due jobs through
- * the same queue as the workers, so a client's order and the CRM limits hold; waits for jobs that other
- * workers hold for the project; answers with what happened to the project's events.
+ * the same queue as the workers, so a client's order and the CRM limits hold, with up to 16 clients side
+ * by side; waits for jobs that other workers hold for the project; answers with what happened to the
+ * project's events.
  */
 export async function runDeliveries(options: { projectId?: string; deadlineMs?: number } = {}): Promise<DeliveryCounts> {
   const boss = await jobs();
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
   const deadline = Date.now() + (options.deadlineMs ?? 60_000);
-  while (Date.now() < deadline) {
-    const ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : undefined;
-    const batch = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: 16, groupConcurrency: GROUP_CONCURRENCY, ignoreGroups });
-    if (!batch.length) {
-      if ((await activeJobs(boss, options.projectId)) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      continue;
-    }
-    // Fetched jobs are not heartbeated by pg-boss: keep them alive while they run, or the monitor
-    // would hand them to another worker as if this one had died.
-    const heartbeat = setInterval(() => void boss.touch(DELIVERY_QUEUE, batch.map((job) => job.id)).catch(() => undefined), 3_000);
-    await Promise.all(
-      batch.map(async (job) => {
+  let ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : undefined;
+  const lane = async () => {
+    while (Date.now() < deadline) {
+      const [job] = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: 1, groupConcurrency: GROUP_CONCURRENCY, ignoreGroups });
+      if (!job) return;
+      // Fetched jobs are not heartbeated by pg-boss: keep this one alive while it runs, or the monitor
+      // would hand it to another worker as if this one had died.
+      const heartbeat = setInterval(() => void boss.touch(DELIVERY_QUEUE, job.id).catch(() => undefined), 3_000);
+      try {
         const outcome = await processDelivery(job.data).catch((error: unknown) => unexpected(job, error));
         await settle(boss, job, outcome);
         // Jobs whose event had nothing left to do (delivered or settled meanwhile) are not counted.
-        if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) return;
+        if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) continue;
         counts.claimed++;
         if (outcome.kind === "retry") counts.retrying++;
         else if (outcome.counted) counts[outcome.counted]++;
-      }),
-    ).finally(() => clearInterval(heartbeat));
+      } finally {
+        clearInterval(heartbeat);
+      }
+    }
+  };
+  while (Date.now() < deadline) {
+    await Promise.all(Array.from({ length: DRAIN_LANES }, lane));
+    // Other workers may still hold the project's jobs; when they finish, later jobs of those clients are due.
+    if ((await activeJobs(boss, options.projectId)) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (options.projectId) ignoreGroups = await otherProjectsWaiting(boss, options.projectId);
   }
   return counts;
 }
+
+const DRAIN_LANES = 16;

@@ -15,8 +15,22 @@ import { openSandbox, pipedriveCredentials, zohoCredentials } from "./sandbox";
 
 export type Crm = "zoho" | "pipedrive";
 export const SHAPE = {
-  zoho: { contacts: "Contacts", deals: "Deals", calls: "Calls", phones: (data: Record<string, unknown>) => [data.Phone, data.Mobile] as unknown[], stage: (data: Record<string, unknown>) => data.Stage },
-  pipedrive: { contacts: "persons", deals: "deals", calls: "callLogs", phones: (data: Record<string, unknown>) => ((data.phones ?? []) as Array<{ value: string }>).map((phone) => phone.value), stage: (data: Record<string, unknown>) => String(data.stage_id) },
+  zoho: {
+    contacts: "Contacts",
+    deals: "Deals",
+    calls: "Calls",
+    phones: (data: Record<string, unknown>) => [data.Phone, data.Mobile] as unknown[],
+    stage: (data: Record<string, unknown>) => data.Stage,
+    contactOf: (data: Record<string, unknown>) => (data.Contact_Name as { id?: string } | null)?.id,
+  },
+  pipedrive: {
+    contacts: "persons",
+    deals: "deals",
+    calls: "callLogs",
+    phones: (data: Record<string, unknown>) => ((data.phones ?? []) as Array<{ value: string }>).map((phone) => phone.value),
+    stage: (data: Record<string, unknown>) => String(data.stage_id),
+    contactOf: (data: Record<string, unknown>) => data.person_id,
+  },
 } as const;
 
 export async function deliverAll(projectId: string) {
@@ -49,7 +63,12 @@ export async function setUpBulkProject(crm: Crm, label: string) {
 export type BulkProject = Awaited<ReturnType<typeof setUpBulkProject>>;
 
 
-export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummary) {
+/**
+ * `deals: "traces"`: every deal Callbridge created is one its traces name, in the stage the rules say.
+ * `deals: "per-contact"`: when answers were lost, a deal may be found again instead of named as created;
+ * then no contact may hold two deals Callbridge created.
+ */
+export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummary, options: { deals: "traces" | "per-contact" } = { deals: "traces" }) {
   const undelivered = await db().event.findMany({ where: { projectId: env.project.id, status: { not: "delivered" } }, select: { externalId: true, status: true, reason: true } });
   expect(undelivered).toEqual([]);
   const rows = (module: string) => db().sandboxRecord.findMany({ where: { accountId: env.accountId, module } });
@@ -64,6 +83,16 @@ export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummar
   expect(await db().sandboxRecord.count({ where: { accountId: env.accountId, module: SHAPE[crm].calls } })).toBe(mix.calls);
   const withRecording = await db().event.count({ where: { projectId: env.project.id, type: "call", payload: { path: ["recordingUrl"], not: "null" } } });
   expect(await db().sandboxFile.count({ where: { accountId: env.accountId } })).toBe(withRecording);
+  if (options.deals === "per-contact") {
+    const created = (await rows(SHAPE[crm].deals)).filter((row) => !env.seededDeals.has(row.id));
+    const perContact = new Map<string, number>();
+    for (const deal of created) {
+      const contact = String(SHAPE[crm].contactOf(deal.data as Record<string, unknown>));
+      perContact.set(contact, (perContact.get(contact) ?? 0) + 1);
+    }
+    for (const [contact, count] of perContact) expect(count, `deals of contact ${contact}`).toBe(1);
+    return;
+  }
   // Every deal Callbridge created is in the stage the rules say: calls from the pool match the rule,
   // forms and chats (no pool) go to the default pipeline's first stage.
   const expected = new Map<string, string>();

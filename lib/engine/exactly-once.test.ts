@@ -1,0 +1,88 @@
+// Every CRM write exactly once, whatever happens between our request and the CRM's answer: a worker
+// killed (SIGKILL) mid-delivery and started again, answers lost on the way back (a lossy proxy), and two
+// drains of one process at once. Counted in the sandbox: persons, deals, call logs, tasks, recordings.
+import { afterAll, describe, expect, it } from "vitest";
+import type { CrmCredentials } from "@/lib/connectors/types";
+import { db } from "@/lib/db/client";
+import { connectWithCredentials } from "@/lib/integrations/connect";
+import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/lib/testing/bulk";
+import { insertEventMix } from "@/lib/testing/event-mix";
+import { makeRetriesDue } from "@/lib/testing/jobs";
+import { startLossyProxy, type LossyProxy } from "@/lib/testing/lossy-proxy";
+import { startScript, type Running } from "@/lib/testing/processes";
+import { runDeliveries } from "./worker";
+
+const TASKS: Record<Crm, string> = { zoho: "Tasks", pipedrive: "activities" };
+const WHO = { userId: null, actor: "test" };
+
+/** One task per missed call: as many in the CRM as deliveries that wrote one, and each wrote one. */
+async function checkTasks(crm: Crm, env: BulkProject) {
+  const missed = await db().event.count({ where: { projectId: env.project.id, type: "call", payload: { path: ["status"], equals: "missed" } } });
+  const written = await db().deliveryStep.count({ where: { event: { projectId: env.project.id }, step: "task", state: "done" } });
+  expect(written).toBe(missed);
+  expect(await db().sandboxRecord.count({ where: { accountId: env.accountId, module: TASKS[crm] } })).toBe(missed);
+}
+
+const undelivered = (projectId: string) => db().event.count({ where: { projectId, status: { not: "delivered" } } });
+
+describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it("a worker killed mid-delivery and started again: every event delivered once, within seconds", { timeout: 300_000 }, async () => {
+    const env = await setUpBulkProject(crm, "kill");
+    cleanups.push(() => env.sandbox.server.close());
+    // Slow answers, so that the kill finds writes on their way.
+    await env.sandbox.control({ latencyMs: 150 });
+    const mix = await insertEventMix(env.project.id, 120, { seed: 31, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 25 });
+    const first: Running = await startScript("lib/testing/app-process.ts");
+    cleanups.push(first.stop);
+    const sending = () => db().deliveryStep.count({ where: { event: { projectId: env.project.id }, state: "sending" } });
+    while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 20 || (await sending()) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    const inFlight = await sending();
+    expect(inFlight, "writes in flight when the worker died").toBeGreaterThan(0);
+
+    const restarted = Date.now();
+    const second = await startScript("lib/testing/app-process.ts");
+    cleanups.push(second.stop);
+    while ((await undelivered(env.project.id)) > 0) {
+      expect(Date.now() - restarted, "all delivered within a minute of the restart").toBeLessThan(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    console.log(`${crm}: killed with ${inFlight} write(s) in flight; the rest delivered ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
+    await checkFinalState(crm, env, mix);
+    await checkTasks(crm, env);
+  });
+
+  it("20% of the answers to writes lost on the way back: one call log per call, one task per missed call", { timeout: 300_000 }, async () => {
+    const env = await setUpBulkProject(crm, "lossy");
+    const proxy: LossyProxy = await startLossyProxy(env.sandbox.server.url, 5);
+    cleanups.push(() => env.sandbox.server.close(), proxy.close);
+    const direct = await sandboxCredentials(crm, env.sandbox);
+    const through = (url: string) => url.replace(env.sandbox.server.url, proxy.url);
+    const credentials: CrmCredentials = direct.crm === "zoho" ? { ...direct, accountsUrl: through(direct.accountsUrl), apiDomain: through(direct.apiDomain) } : { ...direct, apiBase: through(direct.apiBase) };
+    await connectWithCredentials(env.project, credentials, WHO);
+    const mix = await insertEventMix(env.project.id, 100, { seed: 37, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 20 });
+    await deliverAll(env.project.id);
+    expect(proxy.dropped()).toBeGreaterThan(20);
+    await checkFinalState(crm, env, mix, { deals: "per-contact" });
+    await checkTasks(crm, env);
+  });
+
+  it("two drains of one process at once write nothing twice", { timeout: 300_000 }, async () => {
+    const env = await setUpBulkProject(crm, "twice");
+    cleanups.push(() => env.sandbox.server.close());
+    await env.sandbox.control({ latencyMs: 20 });
+    const mix = await insertEventMix(env.project.id, 100, { seed: 41, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 20 });
+    for (let round = 0; round < 50 && (await undelivered(env.project.id)) > 0; round++) {
+      await makeRetriesDue(env.project.id);
+      await Promise.all([runDeliveries({ projectId: env.project.id }), runDeliveries({ projectId: env.project.id })]);
+    }
+    await checkFinalState(crm, env, mix);
+    await checkTasks(crm, env);
+  });
+});
