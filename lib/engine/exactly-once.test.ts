@@ -58,6 +58,25 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     await checkTasks(crm, env);
   });
 
+  it("a rolling restart: SIGTERM to a worker in the middle of a 200-event run loses and duplicates nothing", { timeout: 300_000 }, async () => {
+    const env = await setUpBulkProject(crm, "sigterm");
+    cleanups.push(() => env.sandbox.server.close());
+    await env.sandbox.control({ latencyMs: 60 });
+    const mix = await insertEventMix(env.project.id, 200, { seed: 43, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 30 });
+    const first = await startScript("lib/testing/app-process.ts");
+    cleanups.push(first.stop);
+    while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 50) await new Promise((resolve) => setTimeout(resolve, 20));
+    const stopped = Date.now();
+    await first.stop();
+    expect(first.child.exitCode, "a graceful exit").toBe(0);
+    console.log(`${crm}: SIGTERM with ${200 - (await undelivered(env.project.id))} delivered; the worker finished its deliveries in flight and exited in ${((Date.now() - stopped) / 1000).toFixed(1)} s`);
+    const second = await startScript("lib/testing/app-process.ts");
+    cleanups.push(second.stop);
+    while ((await undelivered(env.project.id)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    await checkFinalState(crm, env, mix);
+    await checkTasks(crm, env);
+  });
+
   it("20% of the answers to writes lost on the way back: one call log per call, one task per missed call", { timeout: 300_000 }, async () => {
     const env = await setUpBulkProject(crm, "lossy");
     const proxy: LossyProxy = await startLossyProxy(env.sandbox.server.url, 5);

@@ -167,7 +167,9 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
   const boss = await jobs();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,
-    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, heartbeatRefreshSeconds: 4 },
+    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, heartbeatRefreshSeconds: 4,
+      // With a backlog, each loop takes its next job as soon as it finishes one instead of waiting out the poll.
+      burstWhenReadyExceeds: 1 },
     async ([job]) => {
       if (!job) return;
       await settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error)));

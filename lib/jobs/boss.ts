@@ -39,6 +39,8 @@ export function openJobEngine(connectionString: string, options: { supervise: bo
     schedule: false,
     // A crashed worker's jobs are found within seconds (heartbeat 10 s + this).
     monitorIntervalSeconds: 2,
+    // The backlog count that keeps workers fetching without a pause (burstWhenReadyExceeds) is this fresh.
+    queueCacheIntervalSeconds: 2,
     superviseIntervalSeconds: 2,
     persistWarnings: false,
   });
@@ -52,8 +54,12 @@ export async function installJobEngine(connectionString: string, after?: (boss: 
   const boss = openJobEngine(connectionString, { supervise: false });
   await boss.start();
   try {
-    if (!(await boss.getQueue(DELIVERY_QUEUE))) await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
-    else {
+    if (!(await boss.getQueue(DELIVERY_QUEUE))) {
+      // Two processes starting at once may both find no queue: the second one's create is a no-op.
+      await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS).catch(async (error: unknown) => {
+        if (!(await boss.getQueue(DELIVERY_QUEUE))) throw error;
+      });
+    } else {
       // The policy of a queue is fixed when it is created; the rest follows this file.
       await boss.updateQueue(DELIVERY_QUEUE, Object.fromEntries(Object.entries(DELIVERY_QUEUE_OPTIONS).filter(([name]) => name !== "policy")));
     }

@@ -21,16 +21,17 @@ export function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM")
     });
 }
 
-export async function startScript(script: string, env: Record<string, string> = {}): Promise<Running> {
+/** `ready` is the line the script prints when it serves or works; a number in it is the port it listens on. */
+export async function startScript(script: string, env: Record<string, string> = {}, ready = /listening (\d+)/): Promise<Running> {
   const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, script)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
-  const port = await new Promise<number>((resolve, reject) => {
+  const port = await new Promise<string | undefined>((resolve, reject) => {
     let seen = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       seen += chunk.toString();
-      const match = /listening (\d+)/.exec(seen);
-      if (match) resolve(Number(match[1]));
+      const match = ready.exec(seen);
+      if (match) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}`)));
+    child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}: ${seen.trim().split("\n").at(-1) ?? ""}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
+  return { url: port ? `http://127.0.0.1:${port}` : "", child, stop: stopper(child) };
 }
