@@ -66,7 +66,8 @@ async function main() {
     }
   }
 
-  const child = spawn(NEXT_BIN, [mode === "dev" ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  // SIGTERM is handled by the app itself (lib/jobs/shutdown.ts): deliveries in flight finish before it exits.
+  const child = spawn(NEXT_BIN, [mode === "dev" ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" } });
   app.child = child;
   child.on("exit", (code) => void shutdown(code ?? 0));
   await waitUntilHealthy(url, child);

@@ -18,7 +18,7 @@ export async function startProductionApp(port: number, env: Record<string, strin
     env: { ...process.env, BENCH_ROUTES: "on", DELIVERY_CONCURRENCY: "0", NEXTAUTH_URL: url, ...env },
   });
   await waitUntilHealthy(url, child);
-  return { url, child, stop: stopper(child) };
+  return { url, child, stop: stopper(child), output: () => "" };
 }
 
 export { startScript } from "../../lib/testing/processes";

@@ -1,6 +1,7 @@
 // `npm run bench [name…]`: every benchmark (or the named ones), with its numbers and whether it meets
 // its target. One throwaway PostgreSQL serves them all.
 import { disconnectDb } from "../../lib/db/client";
+import { stopJobs } from "../../lib/jobs/boss";
 import { runConnectorBench } from "./connectors";
 import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
@@ -31,6 +32,7 @@ try {
     results.push([target, await run()]);
   }
 } finally {
+  await stopJobs(5_000);
   await disconnectDb();
   await database.stop();
 }

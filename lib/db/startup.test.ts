@@ -4,6 +4,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startScript, type Running } from "@/lib/testing/processes";
+import { prepareDatabase } from "./prepare";
 import { localMigrations } from "./schema-ready";
 
 const fresh = `startup_${Date.now()}`;
@@ -32,6 +33,8 @@ describe("four processes started at once on a fresh database", () => {
 
   it("all serve or work; migrations applied once", { timeout: 240_000 }, async () => {
     await admin((client) => client.query(`CREATE DATABASE ${fresh}`));
+    // With SKIP_MIGRATIONS a process does not migrate: it refuses the database, naming the release step.
+    await expect(prepareDatabase(freshUrl(), { migrate: false, log: () => undefined })).rejects.toThrow(/behind this code.*npm run db:deploy/);
     const env = { DATABASE_URL: freshUrl(), DELIVERY_CONCURRENCY: "2", MIGRATION_WAIT_SECONDS: "180" };
     const started = Date.now();
     const processes = await Promise.all([

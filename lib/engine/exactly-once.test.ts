@@ -61,14 +61,16 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
   it("a rolling restart: SIGTERM to a worker in the middle of a 200-event run loses and duplicates nothing", { timeout: 300_000 }, async () => {
     const env = await setUpBulkProject(crm, "sigterm");
     cleanups.push(() => env.sandbox.server.close());
-    await env.sandbox.control({ latencyMs: 60 });
+    await env.sandbox.control({ latencyMs: 150 });
     const mix = await insertEventMix(env.project.id, 200, { seed: 43, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 30 });
     const first = await startScript("lib/testing/app-process.ts");
     cleanups.push(first.stop);
-    while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 50) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 30) await new Promise((resolve) => setTimeout(resolve, 20));
     const stopped = Date.now();
     await first.stop();
     expect(first.child.exitCode, "a graceful exit").toBe(0);
+    expect(first.output()).toContain("finishing deliveries in flight");
+    expect(await undelivered(env.project.id), "stopped mid-run").toBeGreaterThan(0);
     console.log(`${crm}: SIGTERM with ${200 - (await undelivered(env.project.id))} delivered; the worker finished its deliveries in flight and exited in ${((Date.now() - stopped) / 1000).toFixed(1)} s`);
     const second = await startScript("lib/testing/app-process.ts");
     cleanups.push(second.stop);

@@ -10,6 +10,8 @@ export interface Running {
   child: ChildProcess;
   /** SIGTERM, then waits for the exit. */
   stop: () => Promise<void>;
+  /** What the process printed so far. */
+  output: () => string;
 }
 
 export function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
@@ -24,8 +26,8 @@ export function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM")
 /** `ready` is the line the script prints when it serves or works; a number in it is the port it listens on. */
 export async function startScript(script: string, env: Record<string, string> = {}, ready = /listening (\d+)/): Promise<Running> {
   const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, script)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  let seen = "";
   const port = await new Promise<string | undefined>((resolve, reject) => {
-    let seen = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       seen += chunk.toString();
       const match = ready.exec(seen);
@@ -33,5 +35,5 @@ export async function startScript(script: string, env: Record<string, string> = 
     });
     child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}: ${seen.trim().split("\n").at(-1) ?? ""}`)));
   });
-  return { url: port ? `http://127.0.0.1:${port}` : "", child, stop: stopper(child) };
+  return { url: port ? `http://127.0.0.1:${port}` : "", child, stop: stopper(child), output: () => seen };
 }

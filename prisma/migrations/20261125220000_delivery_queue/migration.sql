@@ -6,6 +6,9 @@ ALTER TABLE "Event" ADD COLUMN "clientKey" TEXT;
 -- Events stored before this migration: the phone is the best identity they have, else their own id.
 UPDATE "Event" SET "clientKey" = COALESCE('phone:' || "clientPhone", 'event:' || "id") WHERE "type" <> 'lookup';
 
+-- The delivery claim that read this index is gone (pg-boss claims jobs).
+DROP INDEX "Event_status_nextAttemptAt_idx";
+
 CREATE INDEX "Event_projectId_clientKey_occurredAt_idx" ON "Event"("projectId", "clientKey", "occurredAt");
 
 CREATE TABLE "DeliveryStep" (
