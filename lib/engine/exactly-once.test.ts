@@ -9,8 +9,12 @@ import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type
 import { insertEventMix } from "@/lib/testing/event-mix";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { startLossyProxy, type LossyProxy } from "@/lib/testing/lossy-proxy";
+import { openFreshDatabase } from "@/lib/testing/fresh-database";
 import { startScript, type Running } from "@/lib/testing/processes";
 import { runDeliveries } from "./worker";
+
+// Its own database: the workers this file starts must not take other files' jobs, nor theirs these.
+await openFreshDatabase("exactly_once");
 
 const TASKS: Record<Crm, string> = { zoho: "Tasks", pipedrive: "activities" };
 const WHO = { userId: null, actor: "test" };
@@ -54,7 +58,8 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     console.log(`${crm}: killed with ${inFlight} write(s) in flight; the rest delivered ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
-    await checkFinalState(crm, env, mix);
+    // A deal whose create was in flight is found again on the retry rather than named as created.
+    await checkFinalState(crm, env, mix, { deals: "per-contact" });
     await checkTasks(crm, env);
   });
 

@@ -25,7 +25,8 @@ export function stopper(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM")
 
 /** `ready` is the line the script prints when it serves or works; a number in it is the port it listens on. */
 export async function startScript(script: string, env: Record<string, string> = {}, ready = /listening (\d+)/): Promise<Running> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, script)], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  // Node itself with tsx as a loader (not the tsx wrapper), so signals reach the script and its exit code is its own.
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, script)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   let seen = "";
   const port = await new Promise<string | undefined>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
