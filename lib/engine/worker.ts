@@ -14,7 +14,7 @@ import { findProjectById } from "@/lib/db/queries/projects";
 import { AuthError, RetryableError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
-import { DELIVERY_QUEUE, jobs } from "@/lib/jobs/boss";
+import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, JOB_SCHEMA, jobs } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
@@ -156,7 +156,10 @@ async function settle(boss: PgBoss, job: Job<DeliveryJobData>, outcome: JobOutco
   await boss.update(DELIVERY_QUEUE, undefined, { id: job.id, startAfter: outcome.retryAt });
 }
 
-const GROUP_CONCURRENCY = { default: 10, tiers: { c5: 5, c8: 8, c10: 10, c15: 15, c20: 20, c25: 25 } };
+/** Jobs of one CRM account in flight at once, across all processes: the tier its jobs carry. */
+const GROUP_CONCURRENCY = { default: 10, tiers: Object.fromEntries(CONCURRENCY_TIERS.map((limit) => [concurrencyTier(limit), limit])) };
+/** Clients a drain (deliveries/run, cron) delivers side by side. */
+const DRAIN_LANES = 16;
 
 /**
  * This process's delivery worker: up to `concurrency` clients at once, each CRM account within its
@@ -182,13 +185,13 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
 async function otherProjectsWaiting(boss: PgBoss, projectId: string): Promise<string[]> {
   const { rows } = await boss
     .getDb()
-    .executeSql(`SELECT DISTINCT group_id FROM pgboss.job WHERE name = $1 AND state < 'active' AND group_id IS NOT NULL AND group_id <> $2`, [DELIVERY_QUEUE, projectId]);
+    .executeSql(`SELECT DISTINCT group_id FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state < 'active' AND group_id IS NOT NULL AND group_id <> $2`, [DELIVERY_QUEUE, projectId]);
   return rows.map((row: { group_id: string }) => row.group_id);
 }
 
 const activeJobs = async (boss: PgBoss, projectId?: string) =>
   Number(
-    (await boss.getDb().executeSql(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state = 'active' ${projectId ? "AND group_id = $2" : ""}`, projectId ? [DELIVERY_QUEUE, projectId] : [DELIVERY_QUEUE])).rows[0]
+    (await boss.getDb().executeSql(`SELECT count(*) AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'active' ${projectId ? "AND group_id = $2" : ""}`, projectId ? [DELIVERY_QUEUE, projectId] : [DELIVERY_QUEUE])).rows[0]
       .n,
   );
 
@@ -232,5 +235,3 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
   }
   return counts;
 }
-
-const DRAIN_LANES = 16;
