@@ -1,5 +1,7 @@
 // The REST config API through its real route handlers: authorisation matrix, round trip, and one 422
 // naming every problem. The project is connected to a sandbox CRM over real HTTP.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as activate } from "@/app/api/v1/projects/[projectKey]/integration/activate/route";
 import { POST as deactivate } from "@/app/api/v1/projects/[projectKey]/integration/deactivate/route";
@@ -134,6 +136,28 @@ describe("config API document", () => {
       ]),
     );
     expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(before);
+  });
+
+  it("keeps a masked secret only for the same address: a changed apiBase needs the token again, and nothing is sent to it", async () => {
+    const elsewhere = createServer((request, response) => {
+      received.push(`${request.method} ${request.url} ${JSON.stringify(request.headers)}`);
+      response.end("{}");
+    });
+    const received: string[] = [];
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    try {
+      const current = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+      const moved = { ...current, connection: { ...current.connection, apiBase: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/sandbox/pipedrive` } };
+      const response = await call(PUT, "PUT", project.projectKey, project.apiToken, moved);
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.issues).toEqual([{ path: "connection.apiToken", message: expect.stringMatching(/again.*apiBase/) }]);
+      expect(received).toEqual([]);
+      expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(current);
+      // The same address with the mask keeps the token.
+      expect((await call(PUT, "PUT", project.projectKey, project.apiToken, current)).status).toBe(200);
+    } finally {
+      elsewhere.close();
+    }
   });
 
   it("answers invalid JSON with 400 and a body without config with 422", async () => {

@@ -44,17 +44,26 @@ export const documentInputSchema = z.object({
   config: z.unknown(),
 });
 
-/** Masked secrets in the input mean "keep the stored one"; anything else is a new credential. */
+const keepRefused = (path: string, message: string) => new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path, message }]);
+
+/**
+ * Masked secrets in the input mean "keep the stored one", but only for the same host, endpoint and
+ * account: a stored secret is never sent anywhere else, so a changed address needs the secret again.
+ */
 function mergeSecrets(input: ConnectionInput, stored: CrmCredentials | null): CrmCredentials {
   if (input.crm === "pipedrive") {
-    const keep = stored?.crm === "pipedrive" && stored.auth === "api_token" ? stored.apiToken : null;
-    if (input.apiToken === SECRET_MASK && !keep) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path: "connection.apiToken", message: "Send the API token: none is stored yet." }]);
-    return { crm: "pipedrive", auth: "api_token", apiBase: input.apiBase.replace(/\/+$/, ""), apiToken: input.apiToken === SECRET_MASK ? keep! : input.apiToken };
+    const apiBase = input.apiBase.replace(/\/+$/, "");
+    if (input.apiToken !== SECRET_MASK) return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: input.apiToken };
+    if (stored?.crm !== "pipedrive" || stored.auth !== "api_token") throw keepRefused("connection.apiToken", "Send the API token: none is stored yet.");
+    if (stored.apiBase !== apiBase) throw keepRefused("connection.apiToken", "Send the API token again: the stored one is kept only for the same apiBase.");
+    return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: stored.apiToken };
   }
   const keep = stored?.crm === "zoho" ? stored : null;
+  const changed = keep ? (["dataCenter", "accountsUrl", "apiDomain", "clientId"] as const).filter((field) => keep[field] !== input[field]) : [];
   const secret = (value: string, kept: string | undefined, path: string) => {
     if (value !== SECRET_MASK) return value;
-    if (!kept) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path, message: "Send the secret: none is stored yet." }]);
+    if (!kept) throw keepRefused(path, "Send the secret: none is stored yet.");
+    if (changed.length) throw keepRefused(path, `Send the secret again: the stored one is kept only while ${changed.join(", ")} stay the same.`);
     return kept;
   };
   return {

@@ -1,6 +1,6 @@
 // A plain pg pool beside Prisma, for the one statement on the webhook hot path (the group insert of
-// events with their delivery jobs): it skips the ORM's per-query layers, which cost more than the
-// insert itself under load.
+// events with their delivery jobs, lib/jobs/job-rows-sql.ts): it skips the ORM's per-query layers,
+// which cost more than the insert itself under load.
 import pg from "pg";
 import { processShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
@@ -13,19 +13,3 @@ export const pgPool = () =>
     pool.on("error", (error) => console.error("database pool:", error.message));
     return pool;
   });
-
-/** Runs `work` in one transaction on one pooled connection. */
-export async function inPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pgPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}

@@ -1,9 +1,9 @@
 // F9: a call whose line is on the stop-list creates nothing in the CRM (the event is stored as skipped).
 // SIP entries match the line's SIP login; FMC numbers match through their SIP pair (seed) or their number.
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { normalisePhone } from "@/lib/phone/variants";
 import type { StopListEntry } from "@/lib/validation/config";
 
-const e164 = (value: string, country: string) => parsePhoneNumberFromString(value, country as CountryCode)?.number ?? null;
+const e164 = (value: string, country: string) => normalisePhone(value, country)?.e164 ?? null;
 
 export function stopListed(line: string, entries: StopListEntry[], defaultCountry: string): StopListEntry | null {
   const login = line.trim().toLowerCase();

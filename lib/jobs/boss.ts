@@ -1,5 +1,5 @@
 // The job engine (pg-boss) on the app's own PostgreSQL, in its own schema: one instance per process,
-// shared by the webhook routes (which enqueue in the same transaction as the event row) and the
+// shared by the webhook routes (whose statement writes the event row and its job together) and the
 // delivery worker. See ARCHITECTURE.md: the Event table stays the log, pg-boss only delivers.
 import { PgBoss } from "pg-boss";
 import { processShared, takeProcessShared } from "@/lib/cache/process-shared";

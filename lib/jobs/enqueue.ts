@@ -1,6 +1,7 @@
 // Enqueues deliveries inside the caller's transaction (the event row and its job commit together).
 import type { Db as IDatabase, JobInsert, PgBoss } from "pg-boss";
 import { concurrencyTier, DELIVERY_QUEUE, jobs } from "./boss";
+import type { JobRow } from "./job-rows-sql";
 
 export interface DeliveryJobInput {
   eventId: string;
@@ -30,13 +31,24 @@ function orderedId(occurredAt: Date, position: number): string {
 
 export const deliveryKey = (projectId: string, clientKey: string) => `${projectId}|${clientKey}`;
 
-function deliveryJobs(items: DeliveryJobInput[]): JobInsert<DeliveryJobData>[] {
+/** The jobs' ids, keys and groups, oldest event first. */
+export function deliveryJobRows(items: DeliveryJobInput[]): JobRow[] {
   const sorted = [...items].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   return sorted.map((item, position) => ({
+    eventId: item.eventId,
     id: orderedId(item.occurredAt, position),
-    data: { eventId: item.eventId, projectId: item.projectId },
     singletonKey: deliveryKey(item.projectId, item.clientKey),
-    group: { id: item.projectId, tier: concurrencyTier(item.concurrency) },
+    groupId: item.projectId,
+    groupTier: concurrencyTier(item.concurrency),
+  }));
+}
+
+function deliveryJobs(items: DeliveryJobInput[]): JobInsert<DeliveryJobData>[] {
+  return deliveryJobRows(items).map((row) => ({
+    id: row.id,
+    data: { eventId: row.eventId, projectId: row.groupId },
+    singletonKey: row.singletonKey,
+    group: { id: row.groupId, tier: row.groupTier },
   }));
 }
 

@@ -2,6 +2,7 @@
 // hold them in, for searching. The CRMs compare digits as typed (crm-apis.md), so one number can be
 // stored as +380671234567, 380671234567, 00380671234567, 0671234567 or 671234567 — with any separators.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { LRUCache } from "lru-cache";
 
 export interface NormalisedPhone {
   e164: string;
@@ -9,14 +10,29 @@ export interface NormalisedPhone {
   nationalSignificant: string;
 }
 
+// Parsing is the costliest step of webhook ingest (tens of µs a number) and callers repeat, so results
+// are kept per (country, raw text). Results are frozen: callers share them.
+const NOT_A_PHONE = Object.freeze({ e164: "", nationalSignificant: "" });
+const parsedPhones = new LRUCache<string, NormalisedPhone>({ max: 20_000 });
+
 /** Strips what is not part of a number (spaces, dashes, brackets, dots, letters) before parsing, as the seed asks. */
 export function normalisePhone(raw: string, defaultCountry: string): NormalisedPhone | null {
+  const key = `${defaultCountry}|${raw}`;
+  let phone = parsedPhones.get(key);
+  if (!phone) {
+    phone = parsePhone(raw, defaultCountry) ?? NOT_A_PHONE;
+    parsedPhones.set(key, phone);
+  }
+  return phone === NOT_A_PHONE ? null : phone;
+}
+
+function parsePhone(raw: string, defaultCountry: string): NormalisedPhone | null {
   const cleaned = raw.trim().replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
   if (cleaned.replace(/\D/g, "").length < 5) return null;
   const withPlus = cleaned.startsWith("00") ? `+${cleaned.slice(2)}` : cleaned;
   const parsed = parsePhoneNumberFromString(withPlus, defaultCountry as CountryCode);
   if (!parsed || !parsed.isPossible()) return null;
-  return { e164: parsed.number, nationalSignificant: parsed.nationalNumber };
+  return Object.freeze({ e164: parsed.number, nationalSignificant: parsed.nationalNumber });
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { fromPrisma } from "pg-boss";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueDeliveries, pgClientDb, type DeliveryJobInput } from "@/lib/jobs/enqueue";
+import { deliveryJobRows, enqueueDeliveries } from "@/lib/jobs/enqueue";
+import { jobRowsCte } from "@/lib/jobs/job-rows-sql";
 import { db } from "../client";
-import { inPgTransaction } from "../pg-pool";
+import { pgPool } from "../pg-pool";
 
 export const findWebhookProject = (key: string) =>
   db().project.findUnique({
@@ -40,8 +41,8 @@ export type InsertOutcome = { created: boolean; answer: StoredAnswer };
 /**
  * Stores each event unless its project already has one with this id (also earlier in the same list);
  * either way answers the stored row. One statement for the whole list, so that concurrent webhook
- * requests can share a round trip to the database; queued events get their delivery job in the same
- * transaction (no event without its job, no job without its event).
+ * requests share one round trip to the database; the same statement writes the delivery job of each
+ * event it stores as queued (no event without its job, no job without its event).
  */
 export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcome[]> {
   if (!inputs.length) return [];
@@ -56,23 +57,24 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
     // ISO strings cast to timestamp keep their UTC wall time, as Prisma stores dates.
     return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp, ${$(13)})`;
   });
-  const inserted = await inPgTransaction(async (client) => {
-    const { rows: stored } = await client.query<{ id: string; status: EventStatus }>(
-      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt", "clientKey")
+  // Every queued row gets a job; the statement writes only those of rows it stored.
+  const jobs = deliveryJobRows(
+    inputs.flatMap((input, index) =>
+      input.status === "queued" ? [{ eventId: ids[index]!, projectId: input.projectId, clientKey: input.clientKey ?? `event:${ids[index]}`, occurredAt: input.occurredAt, concurrency: input.concurrency ?? 10 }] : [],
+    ),
+  );
+  params.push(JSON.stringify(jobs));
+  // One statement, so atomic: no event without its job, no job without its event.
+  const { rows: inserted } = await pgPool().query<{ id: string; status: EventStatus }>(
+    `WITH stored AS (
+       INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt", "clientKey")
        VALUES ${rows.join(", ")}
        ON CONFLICT ("projectId", "externalId") DO NOTHING
-       RETURNING id, status`,
-      params,
-    );
-    const created = new Set(stored.map((row) => row.id));
-    const jobs: DeliveryJobInput[] = [];
-    inputs.forEach((input, index) => {
-      if (!created.has(ids[index]!) || input.status !== "queued") return;
-      jobs.push({ eventId: ids[index]!, projectId: input.projectId, clientKey: input.clientKey ?? `event:${ids[index]}`, occurredAt: input.occurredAt, concurrency: input.concurrency ?? 10 });
-    });
-    await enqueueDeliveries(jobs, pgClientDb(client));
-    return stored;
-  });
+       RETURNING id, status, "projectId"),
+     ${jobRowsCte("stored", params.length)}
+     SELECT id, status FROM stored WHERE (SELECT count(*) FROM job_notify) >= 0`,
+    params,
+  );
   const created = new Map(inserted.map((row) => [row.id, row.status]));
   const key = (input: NewEvent) => `${input.projectId}|${input.externalId}`;
   const missing = inputs.filter((input, index) => !created.has(ids[index]!));
