@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated in one place. A missing or malformed value
 // stops start-up with a message that names it (next.config.js loads this module at build and start).
 import { z } from "zod";
+import { parseEgressAllow } from "./net/allow-list";
 
 const postgresUrl = z
   .string({ error: "is required (a PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/db)" })
@@ -29,6 +30,17 @@ export const envSchema = z.object({
   CRON_SECRET: secret("authorises /api/cron/* calls"),
   SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
   DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
+  EGRESS_ALLOW: z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        parseEgressAllow(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `must be a comma-separated list of hosts, addresses or CIDR ranges, each with an optional :port — ${(error as Error).message}` });
+      }
+    })
+    .optional(),
+  RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
 });
 

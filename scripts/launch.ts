@@ -21,6 +21,8 @@ async function main() {
   process.env.NEXTAUTH_URL ||= url;
   // The demo and development work end to end against the built-in sandbox CRMs (off by default in production).
   if (mode !== "start") process.env.SANDBOX_CRM ||= "on";
+  // …whose sample recordings are served by the app itself, on loopback (see EGRESS_ALLOW in README).
+  if (mode !== "start") process.env.EGRESS_ALLOW ||= "localhost,127.0.0.1,::1";
   const app: { child?: ChildProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {

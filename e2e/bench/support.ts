@@ -15,6 +15,8 @@ export async function benchDatabase() {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(32).toString("hex"),
+    // Recordings come from the sandbox on this machine's loopback.
+    EGRESS_ALLOW: "127.0.0.1,localhost",
   });
   await deployMigrations(database.url);
   return {

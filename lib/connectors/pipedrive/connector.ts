@@ -1,7 +1,9 @@
 // Pipedrive connector (API v1 and v2). Docs: https://developers.pipedrive.com/docs/api/v1
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import { processShared } from "@/lib/cache/process-shared";
 import { sharedWindow } from "../shared-limiter";
@@ -344,7 +346,7 @@ export class PipedriveConnector implements CrmConnector {
 
   /** Pipedrive stores recordings as files only: a link is downloaded first. 409 means one is attached already. */
   async attachRecording(callId: string, recording: RecordingInput): Promise<void> {
-    const file = recording.kind === "file" ? recording : await downloadRecording(recording.url, this.options.fetch ?? fetch);
+    const file = recording.kind === "file" ? recording : await downloadRecording(recording.url);
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.fileName);
     const response = await this.call({ method: "POST", path: `/api/v1/callLogs/${encodeURIComponent(callId)}/recordings`, body: form }, "Attach recording").catch((error: unknown) => {
@@ -355,15 +357,17 @@ export class PipedriveConnector implements CrmConnector {
   }
 }
 
-async function downloadRecording(url: string, fetcher: typeof fetch) {
-  let response: Response;
+/** The recording link comes from a signed event: fetched only through the egress policy, under its byte cap. */
+async function downloadRecording(url: string) {
+  let response: EgressResponse;
   try {
-    response = await fetcher(url, { signal: AbortSignal.timeout(RECORDING_DOWNLOAD_TIMEOUT_MS) });
+    response = await egressGet(url, { maxBytes: env().RECORDING_MAX_BYTES, timeoutMs: RECORDING_DOWNLOAD_TIMEOUT_MS });
   } catch (error) {
+    if (error instanceof EgressRefused) throw new PermanentError(`recording URL refused: ${error.message}`);
     throw new RetryableError(`Download recording: ${(error as Error).message}`);
   }
   if (response.status >= 500) throw new RetryableError(`Download recording: HTTP ${response.status}`, { status: response.status });
-  if (!response.ok) throw new PermanentError(`Download recording: HTTP ${response.status}`, { status: response.status });
-  const name = new URL(url).pathname.split("/").pop() || "recording.mp3";
-  return { fileName: name, contentType: response.headers.get("content-type") ?? "audio/mpeg", content: new Uint8Array(await response.arrayBuffer()) };
+  if (response.status < 200 || response.status >= 300) throw new PermanentError(`Download recording: HTTP ${response.status}`, { status: response.status });
+  const name = new URL(response.url).pathname.split("/").pop() || "recording.mp3";
+  return { fileName: name, contentType: response.contentType ?? "audio/mpeg", content: response.body };
 }
