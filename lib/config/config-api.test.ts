@@ -1,8 +1,8 @@
 // The REST config API through its real route handlers: authorisation matrix, round trip, and one 422
 // naming every problem. The project is connected to a sandbox CRM over real HTTP.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net, { type AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as activate } from "@/app/api/v1/projects/[projectKey]/integration/activate/route";
 import { POST as deactivate } from "@/app/api/v1/projects/[projectKey]/integration/deactivate/route";
 import { GET, PUT } from "@/app/api/v1/projects/[projectKey]/integration/route";
@@ -158,6 +158,17 @@ describe("config API document", () => {
     } finally {
       elsewhere.close();
     }
+  });
+
+  it("refuses a CRM address that is not the CRM's own with 422 naming it, before sending anything", async () => {
+    const current = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
+    const connect = vi.spyOn(net.Socket.prototype, "connect");
+    const response = await call(PUT, "PUT", project.projectKey, project.apiToken, { ...current, connection: { ...current.connection, apiBase: "https://169.254.169.254", apiToken: "a-new-token-for-another-host" } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.issues).toEqual([{ path: "connection.apiBase", message: expect.stringMatching(/pipedrive\.com/) }]);
+    expect(connect).not.toHaveBeenCalled();
+    connect.mockRestore();
+    expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(current);
   });
 
   it("answers invalid JSON with 400 and a body without config with 422", async () => {

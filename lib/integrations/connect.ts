@@ -1,5 +1,6 @@
 // Connecting a project to its CRM (F1): check the credentials against the CRM, then store them sealed.
 import { randomBytes } from "node:crypto";
+import { credentialHostProblem } from "@/lib/connectors/hosts";
 import { createConnector } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind, ZohoCredentials } from "@/lib/connectors/types";
 import { zohoConcurrency } from "@/lib/connectors/zoho/editions";
@@ -37,6 +38,9 @@ function connectionError(error: unknown): AppError {
 }
 
 async function verifyAndSave(projectId: string, projectKey: string, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
+  // Checked before anything is sent: a secret goes only to its CRM's own hosts.
+  const refused = credentialHostProblem(credentials);
+  if (refused) throw new AppError("UNPROCESSABLE", refused.message, [{ path: `connection.${refused.path}`, message: refused.message }]);
   let latest = credentials;
   let account: AccountInfo;
   try {

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
+import { pipedriveHostProblem } from "./hosts";
 import { processShared } from "@/lib/cache/process-shared";
 import { sharedWindow } from "../shared-limiter";
 import type {
@@ -72,12 +73,16 @@ export class PipedriveConnector implements CrmConnector {
   private refreshing: Promise<string> | undefined;
   private pipelines: { at: number; value: CrmPipeline[] } | undefined;
   private currentUserId: string | undefined;
+  /** Set when the stored addresses are not Pipedrive's: nothing is sent until the admin reconnects. */
+  private readonly hostProblem: string | null;
 
   constructor(
     private credentials: PipedriveCredentials,
     private readonly options: ConnectorOptions = {},
   ) {
     const identity = credentials.auth === "api_token" ? credentials.apiToken : `${credentials.clientId}|${credentials.refreshToken}`;
+    const problem = pipedriveHostProblem(credentials);
+    this.hostProblem = problem && `${problem.message}: reconnect the integration`;
     this.accountKey = `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`;
     this.http = new HttpClient({
       accountKey: this.accountKey,
@@ -130,6 +135,7 @@ export class PipedriveConnector implements CrmConnector {
   // ---- Transport
 
   private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
+    if (this.hostProblem) throw new AuthError(this.hostProblem);
     const credentials = this.credentials;
     const send = (token?: string) =>
       this.http.send({

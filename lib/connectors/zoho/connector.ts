@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { ttlCache } from "@/lib/cache/ttl";
+import { zohoHostsProblem } from "./data-centers";
 import { zohoConcurrency } from "./editions";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
@@ -57,11 +58,15 @@ export class ZohoConnector implements CrmConnector {
   private readonly http: HttpClient;
   private refreshing: Promise<string> | undefined;
   private readonly accountKey: string;
+  /** Set when the stored addresses are not one Zoho data centre's: nothing is sent until the admin reconnects. */
+  private readonly hostProblem: string | null;
 
   constructor(
     private credentials: ZohoCredentials,
     private readonly options: ConnectorOptions = {},
   ) {
+    const problem = zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
+    this.hostProblem = problem && `${problem}: reconnect the integration`;
     this.accountKey = `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`;
     this.http = new HttpClient({
       accountKey: this.accountKey,
@@ -98,6 +103,8 @@ export class ZohoConnector implements CrmConnector {
     if (response.status >= 500 || response.status === 429) throw new RetryableError(`Zoho accounts answered ${response.status} to a token refresh`, { status: response.status });
     const answer = parseResponse(tokenAnswerSchema, response.body, "Zoho token refresh");
     if ("error" in answer) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, { crmCode: answer.error });
+    const moved = zohoHostsProblem(accountsUrl, answer.api_domain);
+    if (moved) throw new AuthError(`Zoho named an API domain we do not send tokens to (${moved}): reconnect the integration`);
     this.credentials = {
       ...this.credentials,
       accessToken: answer.access_token,
@@ -111,6 +118,7 @@ export class ZohoConnector implements CrmConnector {
   // ---- Transport
 
   private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
+    if (this.hostProblem) throw new AuthError(this.hostProblem);
     const send = async (token: string) =>
       this.http.send({ ...request, url: `${this.credentials.apiDomain}${request.path}`, headers: { ...request.headers, authorization: `Zoho-oauthtoken ${token}` } });
     let response = await send(await this.accessToken());

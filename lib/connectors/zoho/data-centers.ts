@@ -1,5 +1,6 @@
 // Zoho runs separate data centres; an account lives in one, and its tokens only work there.
 // https://www.zoho.com/crm/developer/docs/api/v8/multi-dc.html
+import { isOwnOrListedOrigin } from "@/lib/net/own-origins";
 
 export const ZOHO_DATA_CENTERS = {
   com: { label: "United States (zoho.com)", accountsUrl: "https://accounts.zoho.com", apiDomain: "https://www.zohoapis.com" },
@@ -10,6 +11,19 @@ export const ZOHO_DATA_CENTERS = {
   "com.cn": { label: "China (zoho.com.cn)", accountsUrl: "https://accounts.zoho.com.cn", apiDomain: "https://www.zohoapis.com.cn" },
   ca: { label: "Canada (zohocloud.ca)", accountsUrl: "https://accounts.zohocloud.ca", apiDomain: "https://www.zohoapis.ca" },
 } as const;
+
+/**
+ * Why these Zoho addresses are not one data centre's accounts server and API domain (a token for one
+ * is never sent to another), or null when they are.
+ */
+export function zohoHostsProblem(accountsUrl: string, apiDomain: string): string | null {
+  const dataCenter = Object.values(ZOHO_DATA_CENTERS).find((dc) => dc.accountsUrl === accountsUrl.replace(/\/+$/, ""));
+  if (!dataCenter) {
+    if (isOwnOrListedOrigin(accountsUrl, "/sandbox/zoho") && isOwnOrListedOrigin(apiDomain, "/sandbox/zoho")) return null;
+    return `accountsUrl must be a Zoho data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")})`;
+  }
+  return dataCenter.apiDomain === apiDomain.replace(/\/+$/, "") ? null : `apiDomain must be ${dataCenter.apiDomain} for ${dataCenter.accountsUrl}`;
+}
 
 export type ZohoDataCenter = keyof typeof ZOHO_DATA_CENTERS;
 
