@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { PROJECT, USERS } from "./support/fixtures";
-import { signIn, signInAs } from "./support/helpers";
+import { E2E_BASE_URL, PROJECT, USERS } from "./support/fixtures";
+import { signIn, signInAs, sql } from "./support/helpers";
 
 test.describe("sign-in", () => {
   test("an unauthenticated visit to an admin page lands on sign-in and returns there afterwards", async ({ page }) => {
@@ -9,6 +9,41 @@ test.describe("sign-in", () => {
     await signIn(page, "admin");
     await expect(page).toHaveURL(`/${PROJECT.key}/settings`);
     await expect(page.getByRole("heading", { name: "Project settings" })).toBeVisible();
+  });
+
+  test("a callbackUrl that a browser would read as another host leads home after sign-in", async ({ page }) => {
+    for (const callbackUrl of ["/\\evil.example/x", "//evil.example/x", "https://evil.example/x"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await signIn(page, "admin");
+      await expect(page.getByTestId("signed-in-as")).toBeVisible();
+      expect(new URL(page.url()).host).toBe(new URL(E2E_BASE_URL).host);
+    }
+  });
+
+  test("pages run under a nonce-based Content-Security-Policy without violations", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto("/login");
+    const policy = response!.headers()["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    // Next.js put this response's nonce on its scripts (the browser hides it from getAttribute).
+    const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(nonces.every((value) => value === nonce)).toBe(true);
+    await signIn(page, "admin");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    await page.goto(`/${PROJECT.key}/matrix`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const second = /'nonce-([^']+)'/.exec((await page.request.get(`/${PROJECT.key}/matrix`)).headers()["content-security-policy"] ?? "")?.[1];
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(nonce);
+    expect(violations).toEqual([]);
   });
 
   test("a wrong password and an unknown e-mail get the same clear message", async ({ page }) => {
@@ -30,14 +65,32 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("password-error")).toHaveText("Enter your password.");
   });
 
-  test("repeated failures are throttled, then even the right password is refused", async ({ page }) => {
+  test("repeated failures make the next try wait; the right password works once the wait is over", async ({ page }) => {
     await page.goto("/login");
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 4; attempt++) {
       await signIn(page, "throttled", `wrong-${attempt}`);
       await expect(page.getByTestId("login-error")).toHaveText("The e-mail or password is wrong.");
     }
     await signIn(page, "throttled");
-    await expect(page.getByTestId("login-error")).toHaveText("Too many failed attempts. Wait 15 minutes and try again.");
+    await expect(page.getByTestId("login-error")).toHaveText("Too many failed attempts. Wait a little and try again: each failure makes the wait longer.");
+    // As if the 2-second wait had passed.
+    await sql(`UPDATE "LoginAttempt" SET "createdAt" = "createdAt" - interval '3 seconds' WHERE email = $1`, [USERS.throttled.email]);
+    await signIn(page, "throttled");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  });
+
+  test("signing out ends that session everywhere, even for a copied cookie", async ({ page, browser }) => {
+    await signInAs(page, "admin", "/login");
+    const copied = await browser.newContext();
+    await copied.addCookies(await page.context().cookies());
+    const other = await copied.newPage();
+    await other.goto(`/${PROJECT.key}/integration`);
+    await expect(other.getByTestId("signed-in-as")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await other.goto(`/${PROJECT.key}/integration`);
+    await expect(other).toHaveURL(/\/login/);
+    await copied.close();
   });
 
   test("signing out ends the session", async ({ page }) => {

@@ -1,7 +1,7 @@
 // Every environment variable the app reads, validated in one place. A missing or malformed value
 // stops start-up with a message that names it (next.config.js loads this module at build and start).
 import { z } from "zod";
-import { parseEgressAllow } from "./net/allow-list";
+import { parseEgressAllow, type EgressRule } from "./net/allow-list";
 
 const postgresUrl = z
   .string({ error: "is required (a PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/db)" })
@@ -21,6 +21,19 @@ const base64Key = z
 const secret = (name: string) =>
   z.string({ error: `is required (at least 32 characters, e.g. \`openssl rand -hex 32\`) — ${name}` }).min(32, "must be at least 32 characters");
 
+/** A comma-separated list of hosts / addresses / ranges (lib/net/allow-list.ts), named in any error. */
+const ruleList = (what: string, check: (rules: EgressRule[]) => void = () => undefined) =>
+  z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        check(parseEgressAllow(value));
+      } catch (error) {
+        context.addIssue({ code: "custom", message: `must be a comma-separated list of ${what} — ${(error as Error).message}` });
+      }
+    })
+    .optional();
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
@@ -30,16 +43,10 @@ export const envSchema = z.object({
   CRON_SECRET: secret("authorises /api/cron/* calls"),
   SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
   DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
-  EGRESS_ALLOW: z
-    .string()
-    .superRefine((value, context) => {
-      try {
-        parseEgressAllow(value);
-      } catch (error) {
-        context.addIssue({ code: "custom", message: `must be a comma-separated list of hosts, addresses or CIDR ranges, each with an optional :port — ${(error as Error).message}` });
-      }
-    })
-    .optional(),
+  EGRESS_ALLOW: ruleList("hosts, addresses or CIDR ranges, each with an optional :port"),
+  TRUSTED_PROXIES: ruleList("the reverse proxies' addresses or CIDR ranges", (rules) => {
+    if (rules.some((rule) => rule.host !== null || rule.port !== null)) throw new Error("list addresses or CIDR ranges only, without ports");
+  }),
   RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
 });

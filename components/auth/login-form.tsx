@@ -12,17 +12,13 @@ import { Notice } from "@/components/ui/notice";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/config";
 import { signInSchema, type SignIn } from "@/lib/validation/auth";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 
 const ERROR_MESSAGES: Record<string, MessageKey> = {
   CredentialsSignin: "login.error.invalid",
   TooManyAttempts: "login.error.throttled",
   SessionRequired: "login.error.session",
 };
-
-/** Only same-site paths: a crafted ?callbackUrl must not send people elsewhere after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const { t } = useI18n();
@@ -35,7 +31,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
     setError(undefined);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(safeCallback(callbackUrl));
+      // A crafted ?callbackUrl must not send people elsewhere after sign-in.
+      router.replace(sameOriginPath(callbackUrl));
       router.refresh();
       return;
     }

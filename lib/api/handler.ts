@@ -1,7 +1,9 @@
-// Route handlers of the REST config API go through here: API token and role, JSON body, one error mapping.
+// Route handlers of the REST config API and the webhooks go through here: API token and role (or the
+// webhook's signature, checked by the ingest code), a body read under the size limit, one error mapping.
 import { requireApiToken, type ApiAccess } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
 import { AppError, errorResponse } from "@/lib/errors";
+import { parseJsonText, readLimitedText } from "./limited-body";
 
 type Context = { params: Promise<{ projectKey: string }> };
 
@@ -16,16 +18,35 @@ export function apiHandler(role: Role, handle: (request: Request, access: ApiAcc
   };
 }
 
-/** The request's JSON body; invalid JSON is a 400 naming the problem. */
+/** The request's JSON body; too large, invalid or too deeply nested JSON is an error naming the problem. */
 export async function jsonBody(request: Request, { optional = false } = {}): Promise<unknown> {
-  const text = await request.text();
+  const text = await readLimitedText(request);
   if (!text.trim()) {
     if (optional) return {};
     throw new AppError("BAD_REQUEST", "Send a JSON body.");
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  return parseJsonText(text);
+}
+
+/** A signed webhook as the ingest code takes it: the project key, the raw body (limited) and the signature headers. */
+export interface SignedRequest {
+  projectKey: string;
+  rawBody: string;
+  timestamp: string | null;
+  signature: string | null;
+}
+
+export function webhookHandler(handle: (input: SignedRequest) => Promise<Response>) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    try {
+      return await handle({
+        projectKey: (await context.params).projectKey,
+        rawBody: await readLimitedText(request),
+        timestamp: request.headers.get("x-callbridge-timestamp"),
+        signature: request.headers.get("x-callbridge-signature"),
+      });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
 }

@@ -3,14 +3,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { bumpSessionVersion } from "@/lib/db/queries/users";
+import { clientAddress } from "./client-address";
 import { authenticate } from "./sign-in";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
-}
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -22,17 +17,29 @@ export function authOptions(): NextAuthOptions {
         name: "E-mail",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
         // Throwing passes the error code to the sign-in form (see SIGN_IN_ERRORS).
-        authorize: (credentials, req) => authenticate(credentials, clientIp(req?.headers)),
+        authorize: (credentials, req) => authenticate(credentials, clientAddress(req?.headers?.["x-forwarded-for"])),
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sv ?? 0;
+        }
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the user, including a copied cookie that is still unexpired.
+      async signOut({ token }) {
+        if (token?.sub) await bumpSessionVersion(token.sub);
       },
     },
   };

@@ -4,18 +4,24 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { findMembership } from "@/lib/db/queries/projects";
+import { findSessionUser } from "@/lib/db/queries/users";
 import { authOptions } from "./options";
 import { hasRole, type Role } from "./roles";
 
 export async function currentUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions());
-  return session?.user?.id ?? null;
+  return (await currentUser())?.id ?? null;
 }
 
-export async function currentUser() {
+/**
+ * The signed-in user, checked against the database on every request: a session signed in before the
+ * user's last sign-out, password change or role change is over (memoised per request).
+ */
+export const currentUser = cache(async function currentUser(): Promise<{ id: string; email: string; name: string | null } | null> {
   const session = await getServerSession(authOptions());
-  return session?.user?.id ? { id: session.user.id, email: session.user.email ?? "", name: session.user.name ?? null } : null;
-}
+  if (!session?.user?.id) return null;
+  const user = await findSessionUser(session.user.id, session.user.sessionVersion ?? 0);
+  return user ? { id: user.id, email: user.email, name: user.name } : null;
+});
 
 export interface ProjectAccess {
   user: { id: string; email: string; name: string | null };

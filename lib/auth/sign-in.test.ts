@@ -1,60 +1,100 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { makeMember, makeProject } from "@/lib/testing/factories";
+import { clientAddress } from "./client-address";
 import { authenticate, SIGN_IN_ERRORS } from "./sign-in";
-import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "./throttle-policy";
+import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, signInWaitMs } from "./throttle-policy";
 
-const ip = () => `10.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+let addresses = 0;
+const address = () => `10.0.${Math.floor(++addresses / 250)}.${addresses % 250}`;
 
 async function member() {
   const project = await makeProject();
   return makeMember(project.projectKey, "ADMIN");
 }
 
+/** As if the last failures had happened `ms` earlier. */
+const age = (where: { email: string } | { ip: string }, ms: number) =>
+  db().$executeRaw`UPDATE "LoginAttempt" SET "createdAt" = "createdAt" - make_interval(secs => ${ms / 1000}) WHERE email = ${"email" in where ? where.email : ""} OR ip = ${"ip" in where ? where.ip : "-"}`;
+
 describe("authenticate", () => {
   it("signs in with the right password, whatever the e-mail's case", async () => {
     const { email, password } = await member();
-    const user = await authenticate({ email: email.toUpperCase(), password }, ip());
+    const user = await authenticate({ email: email.toUpperCase(), password }, null);
     expect(user.email).toBe(email);
   });
 
   it("answers a wrong password and an unknown e-mail with the same error", async () => {
     const { email } = await member();
-    await expect(authenticate({ email, password: "wrong-password" }, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
-    await expect(authenticate({ email: "nobody@example.test", password: "whatever-pass" }, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(authenticate({ email, password: "wrong-password" }, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(authenticate({ email: "nobody@example.test", password: "whatever-pass" }, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
   });
 
   it("refuses malformed input without touching the database", async () => {
-    await expect(authenticate({ email: "not-an-email" }, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
-    await expect(authenticate(undefined, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(authenticate({ email: "not-an-email" }, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(authenticate(undefined, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
   });
 
-  it("throttles an e-mail after repeated failures, even from new addresses and with the right password", async () => {
+  it("makes an e-mail wait after repeated failures, from any address, and lets the right password in once the wait is over", async () => {
     const { email, password } = await member();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_EMAIL; attempt++) {
-      await expect(authenticate({ email, password: "wrong-password" }, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_EMAIL; attempt++) {
+      await expect(authenticate({ email, password: "wrong-password" }, address())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
     }
-    await expect(authenticate({ email, password }, ip())).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+    await expect(authenticate({ email, password }, address())).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+    await age({ email }, 2_000);
+    await expect(authenticate({ email, password }, address())).resolves.toMatchObject({ email });
   });
 
-  it("throttles an address that tries many accounts", async () => {
-    const address = ip();
+  it("counts parallel guesses before checking them: a burst gets no more tries than one by one", async () => {
+    const { email } = await member();
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => authenticate({ email, password: `guess-${index}` }, null)));
+    const reasons = results.map((result) => (result.status === "rejected" ? (result.reason as Error).message : "signed in"));
+    expect(reasons.filter((reason) => reason === SIGN_IN_ERRORS.invalid)).toHaveLength(FREE_FAILURES_PER_EMAIL);
+    expect(reasons.filter((reason) => reason === SIGN_IN_ERRORS.throttled)).toHaveLength(12 - FREE_FAILURES_PER_EMAIL);
+  });
+
+  it("throttles a known address that tries many accounts, and not the same person elsewhere", async () => {
+    const from = address();
     const { email, password } = await member();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_IP; attempt++) {
-      await expect(authenticate({ email: `guess-${attempt}@example.test`, password: "wrong-password" }, address)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_ADDRESS; attempt++) {
+      await expect(authenticate({ email: `guess-${attempt}-${from}@example.test`, password: "wrong-password" }, from)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
     }
-    await expect(authenticate({ email, password }, address)).rejects.toThrow(SIGN_IN_ERRORS.throttled);
-    // The same person from another address is not blocked by this one.
-    await expect(authenticate({ email, password }, ip())).resolves.toMatchObject({ email });
+    await expect(authenticate({ email, password }, from)).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+    await expect(authenticate({ email, password }, address())).resolves.toMatchObject({ email });
   });
 
   it("clears an e-mail's failures after a successful sign-in", async () => {
     const { email, password } = await member();
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_EMAIL - 1; attempt++) {
-      await expect(authenticate({ email, password: "wrong-password" }, ip())).rejects.toThrow();
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_EMAIL - 1; attempt++) {
+      await expect(authenticate({ email, password: "wrong-password" }, null)).rejects.toThrow();
     }
-    await authenticate({ email, password }, ip());
-    await expect(authenticate({ email, password: "wrong-password" }, ip())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
-    await expect(authenticate({ email, password }, ip())).resolves.toMatchObject({ email });
+    await authenticate({ email, password }, null);
+    await expect(authenticate({ email, password: "wrong-password" }, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    await expect(authenticate({ email, password }, null)).resolves.toMatchObject({ email });
+  });
+});
+
+describe("sign-in waits", () => {
+  const now = new Date("2026-11-26T12:00:00Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+
+  it("grow with each failure past the free ones, up to 15 minutes, counted from the last failure", () => {
+    expect(signInWaitMs({ count: 3, lastAt: ago(0) }, 4, now)).toBe(0);
+    expect(signInWaitMs({ count: 4, lastAt: ago(0) }, 4, now)).toBe(2_000);
+    expect(signInWaitMs({ count: 5, lastAt: ago(1_000) }, 4, now)).toBe(3_000);
+    expect(signInWaitMs({ count: 6, lastAt: ago(9_000) }, 4, now)).toBe(0);
+    expect(signInWaitMs({ count: 40, lastAt: ago(0) }, 4, now)).toBe(15 * 60_000);
+  });
+});
+
+describe("client address", () => {
+  it("ignores X-Forwarded-For unless the operator names the proxies", () => {
+    expect(clientAddress("203.0.113.9", undefined)).toBeNull();
+  });
+
+  it("takes the last address before the trusted proxies, whatever the client put in front", () => {
+    expect(clientAddress("1.2.3.4, 203.0.113.9, 10.0.0.2", "10.0.0.0/8")).toBe("203.0.113.9");
+    expect(clientAddress("spoofed, 198.51.100.7", "10.0.0.0/8")).toBe("198.51.100.7");
+    expect(clientAddress("10.0.0.3", "10.0.0.0/8")).toBeNull();
   });
 });

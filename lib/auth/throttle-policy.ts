@@ -1,10 +1,22 @@
-// Pure throttling decision for sign-ins: too many recent failures for one e-mail (guessing one
-// account's password) or from one address (trying many accounts) blocks further attempts for a while.
+// Pure throttling decision for sign-ins. Failures within the window make each further attempt wait
+// longer (2 s, 4 s, 8 s … up to 15 min after the last failure) instead of locking the account: a wait
+// holds a guesser back, and the owner's right password works again once it has passed.
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
+/** Failures of one e-mail (guessing one account's password) before attempts must wait. */
+export const FREE_FAILURES_PER_EMAIL = 4;
+/** Failures from one client address (trying many accounts), when the address is known. */
+export const FREE_FAILURES_PER_ADDRESS = 20;
+const MAX_WAIT_MS = THROTTLE_WINDOW_MS;
 
-export function isThrottled(failures: { byEmail: number; byIp: number }): boolean {
-  return failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP;
+export interface RecentFailures {
+  count: number;
+  lastAt: Date | null;
+}
+
+/** How long an attempt must still wait (0: go ahead). */
+export function signInWaitMs(failures: RecentFailures, freeFailures: number, now: Date): number {
+  if (failures.count < freeFailures || !failures.lastAt) return 0;
+  const wait = Math.min(MAX_WAIT_MS, 2 ** (failures.count - freeFailures + 1) * 1000);
+  return Math.max(0, failures.lastAt.getTime() + wait - now.getTime());
 }

@@ -5,21 +5,19 @@ import type { StoredAnswer } from "@/lib/db/queries/events";
 import { clientKey, rawClientPhone } from "@/lib/engine/event-values";
 import { stopListed } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { randomBytes } from "node:crypto";
+import type { SignedRequest } from "@/lib/api/handler";
+import { MAX_BODY_BYTES, parseJsonText } from "@/lib/api/limited-body";
 import { AppError } from "@/lib/errors";
 import { normalisePhone } from "@/lib/phone/variants";
 import { occurredAt, parseEvent, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
-import { verifySignature } from "./signature";
+import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
 import { webhookProject, type WebhookProject } from "./webhook-project";
 
-export const MAX_BODY_BYTES = 256 * 1024;
+export type IngestInput = SignedRequest;
 
-export interface IngestInput {
-  projectKey: string;
-  rawBody: string;
-  timestamp: string | null;
-  signature: string | null;
-}
+const UNKNOWN_PROJECT_SECRET = randomBytes(32).toString("hex");
 
 type Authenticated = { project: WebhookProject; body: unknown };
 
@@ -34,14 +32,11 @@ export function authenticateWebhook(input: IngestInput): Authenticated | Promise
 }
 
 function verifiedBody(project: WebhookProject | null, input: IngestInput): Authenticated {
-  if (!project) throw new AppError("NOT_FOUND", "Unknown project.");
-  const check = verifySignature(project.webhookSecret, { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
-  if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason);
-  try {
-    return { project, body: JSON.parse(input.rawBody) as unknown };
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  // An unknown project is checked against a secret nobody has, so it answers exactly as a wrong
+  // signature does: project keys cannot be found by trying.
+  const check = verifySignature(project?.webhookSecret ?? UNKNOWN_PROJECT_SECRET, { timestamp: input.timestamp, signature: input.signature }, input.rawBody);
+  if (!check.ok || !project) throw new AppError("UNAUTHENTICATED", check.ok ? SIGNATURE_MISMATCH : check.reason);
+  return { project, body: parseJsonText(input.rawBody) };
 }
 
 export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {

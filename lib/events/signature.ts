@@ -8,6 +8,8 @@ export function signPayload(secret: string, timestamp: number | string, rawBody:
   return `v1=${createHmac("sha256", secret).update(`${timestamp}.${rawBody}`).digest("hex")}`;
 }
 
+export const SIGNATURE_MISMATCH = "The signature does not match.";
+
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 export function verifySignature(secret: string, headers: { timestamp: string | null; signature: string | null }, rawBody: string, nowSeconds = Math.floor(Date.now() / 1000)): SignatureCheck {
@@ -18,5 +20,5 @@ export function verifySignature(secret: string, headers: { timestamp: string | n
   // A header may list several signatures (during secret rotation); any valid one is enough.
   const given = headers.signature.split(",").map((part) => Buffer.from(part.trim()));
   const valid = given.some((candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected));
-  return valid ? { ok: true } : { ok: false, reason: "The signature does not match." };
+  return valid ? { ok: true } : { ok: false, reason: SIGNATURE_MISMATCH };
 }

@@ -88,8 +88,48 @@ describe("POST /api/webhooks/{projectKey}/events", () => {
     expect(await db().event.count({ where: { projectId: project.id, externalId: { startsWith: "bad-" } } })).toBe(0);
   });
 
-  it("answers an unknown project 404, invalid JSON and schema errors 400 naming the fields, an oversized body 413", async () => {
-    expect((await post(call("x"), { key: "no-such-project" })).status).toBe(404);
+  it("answers an unknown project exactly as a wrong signature (401), so keys cannot be enumerated", async () => {
+    for (const options of [{}, { signature: null }, { timestamp: 1 }]) {
+      const unknown = await post(call("x"), { ...options, key: "no-such-project" });
+      const forged = await post(call("x"), { ...options, secret: "whsec_someone_else" });
+      expect([unknown.status, await unknown.json()]).toEqual([forged.status, await forged.json()]);
+      expect(unknown.status).toBe(401);
+    }
+  });
+
+  it("reads a chunked body without a length only up to the limit, then answers 413", async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(120);
+    const thirtyMegabytes = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 30 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const response = await POST(
+      new Request(`http://localhost/api/webhooks/${project.projectKey}/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-callbridge-timestamp": timestamp, "x-callbridge-signature": "v1=00" },
+        body: thirtyMegabytes,
+        duplex: "half",
+      } as RequestInit),
+      { params: Promise.resolve({ projectKey: project.projectKey }) },
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(256 * 1024 + 3 * chunk.byteLength);
+  });
+
+  it("refuses JSON nested deeper than 32 levels with a 400 naming it", async () => {
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const response = await post(`{"id":"deep","type":"call","x":${deep}}`);
+    expect([response.status, (await response.json()).error.message]).toEqual([400, "The JSON nests deeper than 32 levels."]);
+    // Brackets inside strings are text, not nesting.
+    expect((await post(call("brackets", { note: "[".repeat(100) }))).status).toBe(202);
+  });
+
+  it("answers invalid JSON and schema errors 400 naming the fields, an oversized body 413", async () => {
     const broken = await post("{not json");
     expect([broken.status, (await broken.json()).error.message]).toEqual([400, expect.stringMatching(/not valid JSON/)]);
     const invalid = await post({ id: "bad-5", type: "call", direction: "sideways", startedAt: "yesterday", caller: "", callee: "1", line: "l", status: "answered" });

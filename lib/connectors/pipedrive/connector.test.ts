@@ -154,13 +154,13 @@ describe("Pipedrive connector: records", () => {
     expect(await recordOf("pipedrive", sandbox.account, "callLogs", call.id)).toMatchObject({ has_recording: true });
   });
 
-  it("downloads a recording given as a link, since Pipedrive stores files only", async () => {
-    const pd = connector({
-      fetch: async (input, init) => (String(input).startsWith("https://records.example.com/") ? new Response(new Uint8Array([9, 9]), { headers: { "content-type": "audio/mpeg" } }) : fetch(input, init)),
-    });
+  it("downloads a recording given as a link (through the egress policy), since Pipedrive stores files only", async () => {
+    const pd = connector();
     const call = await pd.logCall({ direction: "incoming", status: "answered", fromNumber: "0501", toNumber: "0442", startedAt: new Date(), durationSec: 5, subject: "Short", links: {} });
-    await pd.attachRecording(call.id, { kind: "link", url: "https://records.example.com/rec-42.mp3" });
-    expect((await filesOf("pipedrive", sandbox.account, call.id)).map((file) => [file.fileName, file.size])).toEqual([["rec-42.mp3", 2]]);
+    const link = `${sandbox.server.url}/sandbox/pipedrive/recordings/rec-42.mp3`;
+    const sample = new Uint8Array(await (await fetch(link)).arrayBuffer());
+    await pd.attachRecording(call.id, { kind: "link", url: link });
+    expect((await filesOf("pipedrive", sandbox.account, call.id)).map((file) => [file.fileName, file.size])).toEqual([["rec-42.mp3", sample.byteLength]]);
   });
 });
 

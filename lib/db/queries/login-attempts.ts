@@ -1,16 +1,34 @@
+// Sign-in attempts: each one is recorded before its password is checked (and removed when it turns
+// out right), under a per-e-mail lock, so parallel guesses count against each other.
+import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, signInWaitMs, THROTTLE_WINDOW_MS, type RecentFailures } from "@/lib/auth/throttle-policy";
 import { db } from "../client";
 
-export const recordFailedLogin = (email: string, ip: string) => db().loginAttempt.create({ data: { email: email.toLowerCase(), ip }, select: { id: true } });
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
-export async function countRecentFailures(email: string, ip: string, since: Date) {
-  const [byEmail, byIp] = await Promise.all([
-    db().loginAttempt.count({ where: { email: email.toLowerCase(), createdAt: { gte: since } } }),
-    db().loginAttempt.count({ where: { ip, createdAt: { gte: since } } }),
-  ]);
-  return { byEmail, byIp };
+async function recent(tx: Tx, where: { email: string } | { ip: string }, since: Date): Promise<RecentFailures> {
+  const found = await tx.loginAttempt.aggregate({ where: { ...where, createdAt: { gte: since } }, _count: { _all: true }, _max: { createdAt: true } });
+  return { count: found._count._all, lastAt: found._max.createdAt };
 }
 
-/** A successful sign-in clears that e-mail's failures; old rows are pruned as we go. */
+/** Records an attempt if none of its keys must wait; otherwise answers how long to wait. */
+export async function claimSignInAttempt(email: string, address: string | null, now = new Date()): Promise<{ attemptId: string } | { waitMs: number }> {
+  const key = email.toLowerCase();
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  return db().$transaction(async (tx) => {
+    // One attempt per e-mail (then per address) at a time decides, so a burst cannot all see "no failures yet".
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${key}`}))`;
+    let waitMs = signInWaitMs(await recent(tx, { email: key }, since), FREE_FAILURES_PER_EMAIL, now);
+    if (address) {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-address:${address}`}))`;
+      waitMs = Math.max(waitMs, signInWaitMs(await recent(tx, { ip: address }, since), FREE_FAILURES_PER_ADDRESS, now));
+    }
+    if (waitMs > 0) return { waitMs };
+    const attempt = await tx.loginAttempt.create({ data: { email: key, ip: address ?? "", createdAt: now }, select: { id: true } });
+    return { attemptId: attempt.id };
+  });
+}
+
+/** A right password: the e-mail's failures (and this attempt) are cleared; old rows are pruned as we go. */
 export async function clearFailedLogins(email: string, before: Date) {
   await db().loginAttempt.deleteMany({ where: { OR: [{ email: email.toLowerCase() }, { createdAt: { lt: before } }] } });
 }

@@ -5,6 +5,12 @@ export const findUserByEmail = (email: string) => db().user.findUnique({ where: 
 
 export const findUserById = (id: string) => db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
 
+/** The user of a session, if the session is as new as the user's session version. */
+export const findSessionUser = (id: string, sessionVersion: number) =>
+  db().user.findFirst({ where: { id, sessionVersion }, select: { id: true, email: true, name: true } });
+
+export const bumpSessionVersion = (id: string) => db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+
 /** Creates the user if needed and gives them the role in the project (updating an existing role). */
 export async function upsertUserWithMembership(input: {
   email: string;
@@ -18,9 +24,12 @@ export async function upsertUserWithMembership(input: {
     const email = input.email.toLowerCase();
     const existing = await tx.user.findUnique({ where: { email } });
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { passwordHash: input.passwordHash, name: input.name ?? existing.name } })
+      ? // A new password ends the sessions signed in with the old one.
+        await tx.user.update({ where: { id: existing.id }, data: { passwordHash: input.passwordHash, name: input.name ?? existing.name, sessionVersion: { increment: 1 } } })
       : await tx.user.create({ data: { email, name: input.name, passwordHash: input.passwordHash } });
     const before = await tx.membership.findUnique({ where: { userId_projectId: { userId: user.id, projectId: input.projectId } } });
+    // A changed role ends the user's sessions, so nothing signed in under the old role stays open.
+    if (before && before.role !== input.role) await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     const membership = await tx.membership.upsert({
       where: { userId_projectId: { userId: user.id, projectId: input.projectId } },
       create: { userId: user.id, projectId: input.projectId, role: input.role },

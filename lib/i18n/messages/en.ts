@@ -12,7 +12,7 @@ export const en = {
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
   "login.error.invalid": "The e-mail or password is wrong.",
-  "login.error.throttled": "Too many failed attempts. Wait 15 minutes and try again.",
+  "login.error.throttled": "Too many failed attempts. Wait a little and try again: each failure makes the wait longer.",
   "login.error.generic": "Sign-in failed. Try again.",
   "login.error.session": "Your session has ended. Sign in again.",
   "login.noProjects": "Your account is not a member of any project yet. Ask a project owner to add you.",

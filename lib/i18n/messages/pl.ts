@@ -13,7 +13,7 @@ export const pl: Messages = {
   "login.submit": "Zaloguj się",
   "login.submitting": "Logowanie…",
   "login.error.invalid": "Nieprawidłowy e-mail lub hasło.",
-  "login.error.throttled": "Zbyt wiele nieudanych prób. Odczekaj 15 minut i spróbuj ponownie.",
+  "login.error.throttled": "Zbyt wiele nieudanych prób. Odczekaj chwilę i spróbuj ponownie: każda kolejna pomyłka wydłuża czas oczekiwania.",
   "login.error.generic": "Logowanie nie powiodło się. Spróbuj ponownie.",
   "login.error.session": "Sesja wygasła. Zaloguj się ponownie.",
   "login.noProjects": "Twoje konto nie należy jeszcze do żadnego projektu. Poproś właściciela projektu o dodanie.",
