@@ -127,6 +127,19 @@ test.describe("CRM connection (F1)", () => {
     await expect(page.getByRole("button", { name: "Use the sandbox Pipedrive" })).toHaveCount(0);
   });
 
+  test("a project's sandbox is controlled only by its ADMINs: anonymous 401, another project's token 403, no other account reachable", async ({ request }) => {
+    const control = (query: string, token?: string) =>
+      request.post(`/sandbox/pipedrive/_control?${query}`, { data: { revokeTokens: true }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    expect((await control(`project=${PROJECT.key}`)).status()).toBe(401);
+    expect((await control("account=default")).status()).toBe(400);
+    expect((await control(`project=${PROJECT.key}`, apiToken(OTHER_PROJECT.key))).status()).toBe(403);
+    const own = await request.get(`/sandbox/pipedrive/_control?project=${PROJECT.key}`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect(own.status()).toBe(200);
+    expect((await own.json()).account).toBe(`project-${PROJECT.key}`);
+    const other = await request.get(`/sandbox/pipedrive/_control?project=${PROJECT.key}&account=project-${OTHER_PROJECT.key}`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect(other.status()).toBe(404);
+  });
+
   test("the sandbox viewer lists what the sandbox holds, including contacts in local phone formats", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/sandbox`);
     await expect(page.getByTestId("sandbox-persons")).toContainText("067 123 45 67");

@@ -6,19 +6,19 @@ test.describe("project settings and roles", () => {
   test("an admin edits settings: validation errors in the form, saved values persist, the change is audited", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/settings`);
     await page.getByLabel("Default country").fill("ZZ");
-    await page.getByLabel("Name").fill("E");
+    await page.getByLabel("Name", { exact: true }).fill("E");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("defaultCountry-error")).toHaveText("Use a two-letter country code such as UA or PL.");
     await expect(page.getByTestId("name-error")).toHaveText("Use 2 to 80 characters.");
 
-    await page.getByLabel("Name").fill("E2E project renamed");
+    await page.getByLabel("Name", { exact: true }).fill("E2E project renamed");
     await page.getByLabel("Default country").fill("pl");
     await page.getByLabel("Time zone").selectOption("Europe/Warsaw");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("settings-status")).toHaveText("Settings saved.");
 
     await page.reload();
-    await expect(page.getByLabel("Name")).toHaveValue("E2E project renamed");
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("E2E project renamed");
     await expect(page.getByLabel("Default country")).toHaveValue("PL");
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Warsaw");
     await expect(page.getByLabel("Project", { exact: true })).toContainText("E2E project renamed");
@@ -51,17 +51,48 @@ test.describe("project settings and roles", () => {
     await expect(page.getByTestId("new-webhook-secret")).toHaveCount(0);
   });
 
+  test("an admin creates a read-only API token shown once, then rotates and revokes it after confirming", async ({ page, request }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/settings`);
+    await page.getByLabel("Token name").fill("");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("tokenName-error")).toHaveText("Give the token a name (up to 60 characters).");
+    await page.getByLabel("Token name").fill("Reporting");
+    await page.getByLabel("Access").selectOption("VIEWER");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const first = (await page.getByTestId("new-api-token").textContent())!;
+    expect(first).toMatch(/^cbt_/);
+    const read = (token: string) => request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read(first)).status()).toBe(200);
+    const row = page.getByTestId("api-tokens").getByRole("row").filter({ hasText: "Reporting" }).filter({ hasText: "Active" });
+    await expect(row).toContainText("Viewer (read only)");
+
+    await row.getByRole("button", { name: "Rotate: Reporting" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Rotate" }).click();
+    await expect(page.getByTestId("new-api-token")).not.toHaveText(first);
+    const second = (await page.getByTestId("new-api-token").textContent())!;
+    expect((await read(first)).status()).toBe(401);
+    expect((await read(second)).status()).toBe(200);
+
+    await page.getByTestId("api-tokens").getByRole("row").filter({ hasText: "Reporting" }).filter({ hasText: "Active" }).getByRole("button", { name: "Revoke: Reporting" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByTestId("api-tokens").getByRole("row").filter({ hasText: "Reporting" }).filter({ hasText: "Active" })).toHaveCount(0);
+    expect((await read(second)).status()).toBe(401);
+    await page.reload();
+    await expect(page.getByTestId("new-api-token")).toHaveCount(0);
+  });
+
   test("a viewer sees settings read-only, with no way to change them", async ({ page }) => {
     await signInAs(page, "viewer", `/${PROJECT.key}/settings`);
     await expect(page.getByText("You have read-only access to this project.")).toBeVisible();
-    await expect(page.getByLabel("Name")).toBeDisabled();
+    await expect(page.getByLabel("Name", { exact: true })).toBeDisabled();
     await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "API tokens" })).toHaveCount(0);
   });
 
   test("the server refuses an admin-only action from someone who is no longer an admin", async ({ page }) => {
     await signInAs(page, "demoted", `/${PROJECT.key}/settings`);
-    await page.getByLabel("Name").fill("Changed by a viewer");
+    await page.getByLabel("Name", { exact: true }).fill("Changed by a viewer");
     // The role changes while the page is open: the action must be refused by the server, not just hidden.
     await sql(`UPDATE "Membership" SET role = 'VIEWER' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [USERS.demoted.email]);
     await page.getByRole("button", { name: "Save" }).click();

@@ -52,10 +52,20 @@ describe("parseEnv", () => {
 });
 
 describe("sandboxEnabled", () => {
+  it("refuses to start with the sandbox on in production unless SANDBOX_CRM_IN_PRODUCTION=yes says it is meant", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", SANDBOX_CRM: "on" })).toThrow(/SANDBOX_CRM is on in production.*SANDBOX_CRM_IN_PRODUCTION=yes/);
+  });
+
+  it("names a malformed egress allow-list or proxy list", () => {
+    expect(() => parseEnv({ ...valid, EGRESS_ALLOW: "127.0.0.1,not a host" })).toThrow(/EGRESS_ALLOW must be a comma-separated list.*"not a host"/);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES .*addresses or CIDR ranges only/);
+    expect(parseEnv({ ...valid, EGRESS_ALLOW: "127.0.0.1:3000,10.0.0.0/8", TRUSTED_PROXIES: "10.0.0.0/8" }).EGRESS_ALLOW).toBe("127.0.0.1:3000,10.0.0.0/8");
+  });
+
   it("is on in development, off in production, and follows SANDBOX_CRM when set", () => {
     expect(sandboxEnabled(parseEnv(valid))).toBe(true);
     expect(sandboxEnabled(parseEnv({ ...valid, NODE_ENV: "production" }))).toBe(false);
-    expect(sandboxEnabled(parseEnv({ ...valid, NODE_ENV: "production", SANDBOX_CRM: "on" }))).toBe(true);
+    expect(sandboxEnabled(parseEnv({ ...valid, NODE_ENV: "production", SANDBOX_CRM: "on", SANDBOX_CRM_IN_PRODUCTION: "yes" }))).toBe(true);
     expect(sandboxEnabled(parseEnv({ ...valid, SANDBOX_CRM: "off" }))).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   ENCRYPTION_KEY: base64Key,
   CRON_SECRET: secret("authorises /api/cron/* calls"),
   SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
+  /** "yes" lets SANDBOX_CRM=on run in production (the demo does): sandbox accounts hold fake CRM data only. */
+  SANDBOX_CRM_IN_PRODUCTION: z.enum(["yes"], { error: 'must be "yes" or unset' }).optional(),
   DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
   EGRESS_ALLOW: ruleList("hosts, addresses or CIDR ranges, each with an optional :port"),
   TRUSTED_PROXIES: ruleList("the reverse proxies' addresses or CIDR ranges", (rules) => {
@@ -49,6 +51,10 @@ export const envSchema = z.object({
   }),
   RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+}).superRefine((value, context) => {
+  if (value.NODE_ENV === "production" && value.SANDBOX_CRM === "on" && value.SANDBOX_CRM_IN_PRODUCTION !== "yes") {
+    context.addIssue({ code: "custom", path: ["SANDBOX_CRM"], message: "is on in production: the sandbox CRMs are for demos and tests; set SANDBOX_CRM_IN_PRODUCTION=yes to run them anyway" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -45,7 +45,7 @@ async function configureDemo(project: { id: string; key: string }) {
 
 /** The demo starts connected to the built-in Pipedrive sandbox (the app is not serving yet, so no HTTP check). */
 async function connectToPipedriveSandbox(projectId: string) {
-  const { apiBase, apiToken } = await pipedriveSandboxCredentials();
+  const { apiBase, apiToken } = await pipedriveSandboxCredentials({ id: projectId, key: DEMO_PROJECT_KEY });
   const owner = DEMO_PEOPLE[0];
   await saveIntegration({
     projectId,

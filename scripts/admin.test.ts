@@ -28,6 +28,25 @@ describe("admin CLI", () => {
     expect(JSON.parse(user.stdout.trim().split("\n").at(-1)!)).toMatchObject({ email: "cli-user@example.test", role: "VIEWER" });
   });
 
+  it("creates, lists, rotates and revokes API tokens; a token is printed only when it is made", () => {
+    const project = JSON.parse(admin("create-project", "--name", "CLI tokens", "--country", "UA", "--timezone", "Europe/Kyiv").stdout.trim().split("\n").at(-1)!);
+    const created = admin("create-token", "--project", project.projectKey, "--name", "Nightly export", "--role", "viewer");
+    expect(created.code).toBe(0);
+    const { token, summary } = JSON.parse(created.stdout.trim().split("\n").at(-1)!);
+    expect(token).toMatch(/^cbt_/);
+    expect(summary).toMatchObject({ name: "Nightly export", role: "VIEWER" });
+    const listed = admin("list-tokens", "--project", project.projectKey).stdout;
+    expect(listed).toContain("Nightly export");
+    expect(listed).not.toContain(token);
+    const rotated = JSON.parse(admin("rotate-token", "--project", project.projectKey, "--id", summary.id).stdout.trim().split("\n").at(-1)!);
+    expect(rotated.token).not.toBe(token);
+    expect(admin("revoke-token", "--project", project.projectKey, "--id", rotated.summary.id).code).toBe(0);
+    const again = admin("revoke-token", "--project", project.projectKey, "--id", rotated.summary.id);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining("No live API token")]);
+    const bad = admin("create-token", "--project", project.projectKey, "--name", "x", "--role", "root");
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--role: Choose Viewer or Admin.")]);
+  });
+
   it("names each invalid flag and exits 2", () => {
     const { code, stderr } = admin("create-project", "--name", "X", "--country", "ZZ", "--timezone", "Nowhere/City");
     expect(code).toBe(2);

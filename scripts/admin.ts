@@ -8,6 +8,14 @@ const USAGE = `Usage:
       Creates a project and prints {"projectKey","apiToken","webhookSecret"} as JSON.
   npm run admin -- create-user --email E --password P --project KEY --role OWNER|ADMIN|VIEWER [--name NAME]
       Creates the user (or updates their password) and gives them the role in the project.
+  npm run admin -- list-tokens --project KEY
+      Lists the project's API tokens (never the tokens themselves) as JSON.
+  npm run admin -- create-token --project KEY --name NAME --role ADMIN|VIEWER
+      Creates an API token and prints {"token","summary"}: the token is shown only this once.
+  npm run admin -- rotate-token --project KEY --id ID
+      Replaces the token with a new one of the same name and role; the old one stops working at once.
+  npm run admin -- revoke-token --project KEY --id ID
+      Revokes the token at once.
 
 Without DATABASE_URL the local embedded database under .data/ is used.`;
 
@@ -20,11 +28,19 @@ const COMMANDS = {
     role: { type: "string" },
     name: { type: "string" },
   },
+  "list-tokens": { project: { type: "string" } },
+  "create-token": { project: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+  "rotate-token": { project: { type: "string" }, id: { type: "string" } },
+  "revoke-token": { project: { type: "string" }, id: { type: "string" } },
 } as const;
 type Command = keyof typeof COMMANDS;
 const REQUIRED: Record<Command, string[]> = {
   "create-project": ["name", "country", "timezone"],
   "create-user": ["email", "password", "project", "role"],
+  "list-tokens": ["project"],
+  "create-token": ["project", "name", "role"],
+  "rotate-token": ["project", "id"],
+  "revoke-token": ["project", "id"],
 };
 
 function usage(problem: string): never {
@@ -56,6 +72,8 @@ async function main() {
       const { createProject } = await import("../lib/projects/create-project");
       const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
       console.log(JSON.stringify(created));
+    } else if (name.endsWith("-token") || name === "list-tokens") {
+      console.log(JSON.stringify(await tokenCommand(name, values)));
     } else {
       const { createUser } = await import("../lib/projects/create-user");
       const created = await createUser(
@@ -78,6 +96,19 @@ async function main() {
   }
   // Exit explicitly: the embedded database's exit hook would otherwise decide the exit code.
   process.exit(exitCode);
+}
+
+async function tokenCommand(name: Command, values: Record<string, string | undefined>) {
+  const { findProjectByKey } = await import("../lib/db/queries/projects");
+  const tokens = await import("../lib/projects/api-tokens");
+  const project = await findProjectByKey(values.project!);
+  if (!project) throw new AppError("NOT_FOUND", `No project with key "${values.project}".`);
+  const who = { userId: null, actor: "cli" };
+  if (name === "list-tokens") return tokens.apiTokensOf(project);
+  if (name === "create-token") return tokens.createApiToken(project, { name: values.name, role: values.role?.toUpperCase() }, who);
+  if (name === "rotate-token") return tokens.rotateApiToken(project, values.id!, who);
+  await tokens.revokeApiToken(project, values.id!, who);
+  return { revoked: values.id };
 }
 
 function flagFor(path: string): string {

@@ -20,7 +20,11 @@ async function main() {
   const url = `http://localhost:${env.PORT}`;
   process.env.NEXTAUTH_URL ||= url;
   // The demo and development work end to end against the built-in sandbox CRMs (off by default in production).
-  if (mode !== "start") process.env.SANDBOX_CRM ||= "on";
+  if (mode !== "start") {
+    process.env.SANDBOX_CRM ||= "on";
+    // The demo is a production build: its sandbox is there on purpose.
+    process.env.SANDBOX_CRM_IN_PRODUCTION ||= "yes";
+  }
   // …whose sample recordings are served by the app itself, on loopback (see EGRESS_ALLOW in README).
   if (mode !== "start") process.env.EGRESS_ALLOW ||= "localhost,127.0.0.1,::1";
   const app: { child?: ChildProcess } = {};

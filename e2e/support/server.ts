@@ -22,6 +22,7 @@ Object.assign(process.env, {
   CRON_SECRET: randomBytes(32).toString("hex"),
   PORT: String(E2E_PORT),
   SANDBOX_CRM: "on",
+  SANDBOX_CRM_IN_PRODUCTION: "yes",
   EGRESS_ALLOW: "127.0.0.1,localhost",
   // Deliveries run only when a test asks (deliveries/run), so what a test sees does not race a worker.
   DELIVERY_CONCURRENCY: "0",

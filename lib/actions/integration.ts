@@ -30,7 +30,7 @@ export const connectPipedriveSandbox = projectAction({
   schema: z.object({}),
   run: async (_input, { project, user }) => {
     if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
-    await connect(project, await pipedriveSandboxCredentials(), { userId: user.id, actor: user.email });
+    await connect(project, await pipedriveSandboxCredentials(project), { userId: user.id, actor: user.email });
     refresh(project.key);
     return { ok: true };
   },

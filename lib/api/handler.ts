@@ -5,13 +5,15 @@ import type { Role } from "@/lib/auth/roles";
 import { AppError, errorResponse } from "@/lib/errors";
 import { parseJsonText, readLimitedText } from "./limited-body";
 
-type Context = { params: Promise<{ projectKey: string }> };
+type Params = { projectKey: string } & Record<string, string>;
+type Context = { params: Promise<Params> };
 
-export function apiHandler(role: Role, handle: (request: Request, access: ApiAccess) => Promise<Response>) {
+/** `handle` gets the route's other path parameters (e.g. a token id) as its third argument. */
+export function apiHandler(role: Role, handle: (request: Request, access: ApiAccess, params: Params) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     try {
-      const { projectKey } = await context.params;
-      return await handle(request, await requireApiToken(request, projectKey, role));
+      const params = await context.params;
+      return await handle(request, await requireApiToken(request, params.projectKey, role), params);
     } catch (error) {
       return errorResponse(error);
     }

@@ -4,6 +4,7 @@ import { integrationConfigSchema } from "@/lib/validation/config";
 import { callEventSchema, formEventSchema, messengerEventSchema } from "@/lib/events/schemas";
 import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
+import { apiTokenSchema } from "@/lib/validation/api-token";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -110,6 +111,26 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/projects/{projectKey}/api-tokens": {
+        parameters: [projectKey],
+        get: { summary: "The project's API tokens (name, role, first characters, use) — never the tokens themselves", responses: { "200": body({ type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }), ...errors } },
+        post: {
+          summary: "Create a token: VIEWER reads, ADMIN changes. The token is in this answer only; store it now",
+          requestBody: { required: true, content: { "application/json": { schema: ref("ApiTokenRequest") } } },
+          responses: { "201": body(ref("CreatedApiToken")), ...errors, "400": body(ref("Error"), "Not JSON, or a missing name / role") },
+        },
+      },
+      "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {
+        parameters: [projectKey, { name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+        delete: { summary: "Revoke the token: it stops working at once", responses: { "204": { description: "Revoked" }, ...errors, "404": body(ref("Error"), "No live token with this id in this project") } },
+      },
+      "/api/v1/projects/{projectKey}/api-tokens/{tokenId}/rotate": {
+        parameters: [projectKey, { name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "Replace the token with a new one of the same name and role (in this answer only); the old one stops working at once",
+          responses: { "200": body(ref("CreatedApiToken")), ...errors, "404": body(ref("Error"), "No live token with this id in this project") },
+        },
+      },
       "/api/health": {
         get: { summary: "Liveness and database check", security: [], responses: { "200": body({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }), "503": body({ type: "object" }, "The database is down") } },
       },
@@ -144,6 +165,20 @@ export function openApiDocument(serverUrl: string) {
             trace: { type: "array", items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } } },
           },
         },
+        ApiTokenRequest: json(apiTokenSchema),
+        ApiToken: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            role: { enum: ["OWNER", "ADMIN", "VIEWER"] },
+            prefix: { type: "string", description: "The token's first characters, to tell tokens apart" },
+            createdAt: { type: "string", format: "date-time" },
+            lastUsedAt: { type: ["string", "null"], format: "date-time" },
+            revokedAt: { type: ["string", "null"], format: "date-time" },
+          },
+        },
+        CreatedApiToken: { type: "object", properties: { token: { type: "string", description: "Shown once: only its hash is stored" }, summary: ref("ApiToken") } },
         Error: json(errorSchema),
       },
     },

@@ -5,3 +5,6 @@ export function appUrl(): string {
   const current = env();
   return (current.NEXTAUTH_URL ?? `http://localhost:${current.PORT}`).replace(/\/+$/, "");
 }
+
+/** Where Zoho sends the admin back with the authorization code (registered with the OAuth client). */
+export const ZOHO_CALLBACK_PATH = "/api/integrations/zoho/callback";

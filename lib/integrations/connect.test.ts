@@ -94,6 +94,16 @@ describe("Zoho OAuth connection", () => {
     expect(await findIntegrationSummary(p.id)).toBeNull();
   });
 
+  it("the sandbox's consent page issues codes only to Callbridge's registered callback", async () => {
+    const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; accountsUrl: string } };
+    const params = { client_id: credentials.clientId, response_type: "code", scope: "ZohoCRM.modules.ALL", state: "s", redirect_uri: "https://attacker.example/collect" };
+    const page = await fetch(`${credentials.accountsUrl}/oauth/v2/auth?${new URLSearchParams(params)}`);
+    expect([page.status, await page.text()]).toEqual([400, expect.stringContaining("Invalid Redirect Uri")]);
+    const decision = await fetch(`${credentials.accountsUrl}/oauth/v2/auth`, { method: "POST", body: new URLSearchParams({ ...params, decision: "accept" }), redirect: "manual" });
+    expect(decision.status).toBe(400);
+    expect(decision.headers.get("location")).toBeNull();
+  });
+
   it("refuses a state that belongs to another user", async () => {
     const { project: p, userId } = await project();
     const other = await project();

@@ -18,12 +18,12 @@ import {
 import { sandboxEnabled } from "@/lib/env";
 import { AppError, AuthError, CrmError } from "@/lib/errors";
 import type { PipedriveConnect, ZohoConnect } from "@/lib/validation/integration";
-import { appUrl } from "./app-url";
+import { appUrl, ZOHO_CALLBACK_PATH } from "./app-url";
 import { openCredentials, sealCredentials } from "./credentials";
 import { zohoSandboxClient } from "./sandbox-credentials";
 
 const OAUTH_STATE_MINUTES = 15;
-export const ZOHO_CALLBACK_PATH = "/api/integrations/zoho/callback";
+export { ZOHO_CALLBACK_PATH };
 
 interface Actor {
   userId: string | null;
@@ -75,15 +75,15 @@ interface ZohoPending {
   projectKey: string;
 }
 
-async function zohoClient(input: ZohoConnect): Promise<{ accountsUrl: string; clientId: string; clientSecret: string }> {
+async function zohoClient(project: { id: string; key: string }, input: ZohoConnect): Promise<{ accountsUrl: string; clientId: string; clientSecret: string }> {
   if (input.dataCenter !== "sandbox") return { accountsUrl: ZOHO_DATA_CENTERS[input.dataCenter].accountsUrl, clientId: input.clientId, clientSecret: input.clientSecret };
   if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
-  return zohoSandboxClient();
+  return zohoSandboxClient(project);
 }
 
 /** Step 1 of Zoho's authorization-code flow: where to send the admin to grant access. */
 export async function startZohoConnect(project: { id: string; key: string }, userId: string, input: ZohoConnect): Promise<string> {
-  const client = await zohoClient(input);
+  const client = await zohoClient(project, input);
   const state = randomBytes(24).toString("base64url");
   const pending: ZohoPending = { dataCenter: input.dataCenter, ...client, projectKey: project.key };
   await saveOAuthState({ state, projectId: project.id, userId, payload: sealSecret(JSON.stringify(pending)), expiresAt: new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000) });

@@ -1,5 +1,6 @@
-// Sandbox accounts: "default" (the demo's) and any number of named ones (isolated test tenants), each
-// created with its seed the first time it is asked for.
+// Sandbox accounts, each created with its seed the first time it is asked for: one per project and CRM
+// in the app (only that project's admins see and control it), and any number of named ones on the
+// standalone sandbox server (isolated test tenants; "default" when none is named).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
 import { randomHex } from "./http";
@@ -26,7 +27,12 @@ export function isAccountName(value: string): boolean {
   return /^[a-z0-9][a-z0-9_-]{0,62}$/i.test(value);
 }
 
-export async function ensureSandboxAccount(crm: SandboxCrm, name: string) {
+/** The project's own sandbox account of this CRM. */
+export function projectSandboxAccount(crm: SandboxCrm, project: { id: string; key: string }) {
+  return ensureSandboxAccount(crm, `project-${project.key}`.slice(0, 63), project.id);
+}
+
+export async function ensureSandboxAccount(crm: SandboxCrm, name: string, projectId: string | null = null) {
   const existing = await findSandboxAccount(crm, name);
   if (existing) return existing;
   if (crm === "zoho") {
@@ -39,6 +45,7 @@ export async function ensureSandboxAccount(crm: SandboxCrm, name: string) {
     return createSandboxAccount({
       crm,
       name,
+      projectId,
       credentials: credentials as unknown as Prisma.InputJsonValue,
       tokens: [
         { token: credentials.clientId, kind: "client" },
@@ -59,6 +66,7 @@ export async function ensureSandboxAccount(crm: SandboxCrm, name: string) {
   return createSandboxAccount({
     crm,
     name,
+    projectId,
     credentials: credentials as unknown as Prisma.InputJsonValue,
     tokens: [
       { token: credentials.apiToken, kind: "api" },

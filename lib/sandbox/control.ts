@@ -1,10 +1,10 @@
 // GET|POST /sandbox/{crm}/_control: the sandbox account's credentials, and fault injection / reset.
-// Unauthenticated on purpose (it is how a new user and the tests obtain sandbox credentials); the
-// sandboxes are off in production unless SANDBOX_CRM=on.
+// In the app it acts only on the accounts of the project whose ADMIN asks (the route checks the API
+// token or session first); the standalone sandbox server of the tests and benchmarks is open.
 import { z } from "zod";
-import { resetSandboxAccountData, rotateSandboxCredentials, updateSandboxFaults } from "@/lib/db/queries/sandbox";
+import { findSandboxAccount, resetSandboxAccountData, rotateSandboxCredentials, updateSandboxFaults } from "@/lib/db/queries/sandbox";
 import type { Prisma, SandboxAccount } from "@/lib/generated/prisma/client";
-import { DEFAULT_ACCOUNT, ensureSandboxAccount, isAccountName, type PipedriveSandboxCredentials, type SandboxCrm, type ZohoSandboxCredentials } from "./accounts";
+import { DEFAULT_ACCOUNT, ensureSandboxAccount, isAccountName, projectSandboxAccount, type PipedriveSandboxCredentials, type SandboxCrm, type ZohoSandboxCredentials } from "./accounts";
 import type { SandboxRequest } from "./context";
 import { faultsSchema, readFaults } from "./faults";
 import { json, randomHex, readJson } from "./http";
@@ -64,10 +64,23 @@ async function rotate(crm: SandboxCrm, account: SandboxAccount) {
   }
 }
 
-export async function control(crm: SandboxCrm, { request, url, base }: SandboxRequest): Promise<Response> {
-  const name = url.searchParams.get("account") ?? DEFAULT_ACCOUNT;
-  if (!isAccountName(name)) return json({ error: { code: "VALIDATION", message: "account must be 1-63 letters, digits, - or _" } }, 400);
-  let account = await ensureSandboxAccount(crm, name);
+/** Whose accounts a control request may see: any (standalone server) or one project's own. */
+export type ControlScope = { project: { id: string; key: string } } | "open";
+
+async function controlledAccount(crm: SandboxCrm, name: string | null, scope: ControlScope): Promise<SandboxAccount | null> {
+  if (scope === "open") return ensureSandboxAccount(crm, name ?? DEFAULT_ACCOUNT);
+  const own = await projectSandboxAccount(crm, scope.project);
+  if (!name || name === own.name) return own;
+  const other = await findSandboxAccount(crm, name);
+  return other?.projectId === scope.project.id ? other : null;
+}
+
+export async function control(crm: SandboxCrm, { request, url, base }: SandboxRequest, scope: ControlScope = "open"): Promise<Response> {
+  const name = url.searchParams.get("account");
+  if (name !== null && !isAccountName(name)) return json({ error: { code: "VALIDATION", message: "account must be 1-63 letters, digits, - or _" } }, 400);
+  let account = await controlledAccount(crm, name, scope);
+  // Another project's account looks the same as none.
+  if (!account) return json({ error: { code: "NOT_FOUND", message: `No sandbox account ${name} in this project.` } }, 404);
   if (request.method === "POST") {
     const parsed = controlSchema.safeParse(await readJson(request));
     if (!parsed.success) {
@@ -85,7 +98,7 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
     }
-    account = await ensureSandboxAccount(crm, name);
+    account = (await findSandboxAccount(crm, account.name))!;
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }

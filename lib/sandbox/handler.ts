@@ -4,7 +4,7 @@ import { consumeBurst429, findAccountOfToken } from "@/lib/db/queries/sandbox";
 import type { SandboxAccount } from "@/lib/generated/prisma/client";
 import type { SandboxCrm } from "./accounts";
 import type { SandboxRequest } from "./context";
-import { control } from "./control";
+import { control, type ControlScope } from "./control";
 import { drawFaults, readFaults, sleep } from "./faults";
 import { json } from "./http";
 import { isSearchPath, pdError, pipedriveApi } from "./pipedrive/api";
@@ -67,11 +67,11 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
  * `origin` is the address the client used (from its Host header): URLs the sandbox hands out
  * (api_domain, accounts-server) must point back at it exactly, as a CRM's do.
  */
-export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[], origin = new URL(request.url).origin): Promise<Response> {
+export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[], origin = new URL(request.url).origin, scope: ControlScope = "open"): Promise<Response> {
   const url = new URL(request.url);
   const context: SandboxRequest = { request, url, base: `${origin}/sandbox/${crm}` };
   const path = `/${segments.join("/")}`;
-  if (path === "/_control") return control(crm, context);
+  if (path === "/_control") return control(crm, context, scope);
   if (path.startsWith("/recordings/")) return sampleRecording();
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
 }

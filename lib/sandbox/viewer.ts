@@ -1,6 +1,6 @@
 // What the sandbox viewer page shows: per module, a few columns a person can scan.
-import { countSandboxRecords, findSandboxAccount, listSandboxAccounts, listSandboxFiles, listSandboxRecords } from "@/lib/db/queries/sandbox";
-import { DEFAULT_ACCOUNT, ensureSandboxAccount, type SandboxCrm } from "./accounts";
+import { countSandboxRecords, listSandboxAccounts, listSandboxFiles, listSandboxRecords } from "@/lib/db/queries/sandbox";
+import { projectSandboxAccount, type SandboxCrm } from "./accounts";
 
 type Row = Record<string, unknown>;
 type Column = { label: string; value: (row: Row) => string };
@@ -32,10 +32,14 @@ export const VIEWER_MODULES: Record<SandboxCrm, Array<{ module: string; label: s
   ],
 };
 
-export async function sandboxSnapshot(crm: SandboxCrm, accountName: string) {
-  const account = (await findSandboxAccount(crm, accountName)) ?? (accountName === DEFAULT_ACCOUNT ? await ensureSandboxAccount(crm, DEFAULT_ACCOUNT) : null);
-  if (!account) return null;
-  const [accounts, counts, files] = await Promise.all([listSandboxAccounts(crm), countSandboxRecords(account.id), listSandboxFiles(account.id)]);
+/** One of the project's own sandbox accounts (its first when none is named); never another project's. */
+export async function sandboxSnapshot(crm: SandboxCrm, project: { id: string; key: string }, accountName: string | null) {
+  const owned = await listSandboxAccounts(crm, project.id);
+  const accounts = owned.length ? owned : [await projectSandboxAccount(crm, project)];
+  const chosen = accounts.find((item) => item.name === accountName) ?? (accountName ? null : accounts[0]!);
+  if (!chosen) return null;
+  const account = { id: chosen.id, name: chosen.name };
+  const [counts, files] = await Promise.all([countSandboxRecords(account.id), listSandboxFiles(account.id)]);
   const modules = [];
   for (const spec of VIEWER_MODULES[crm]) {
     const rows = (await listSandboxRecords(account.id, spec.module)).map((row) => row.data as Row).reverse();

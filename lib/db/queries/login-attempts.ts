@@ -16,10 +16,10 @@ export async function claimSignInAttempt(email: string, address: string | null, 
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   return db().$transaction(async (tx) => {
     // One attempt per e-mail (then per address) at a time decides, so a burst cannot all see "no failures yet".
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${key}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${key}`}))`;
     let waitMs = signInWaitMs(await recent(tx, { email: key }, since), FREE_FAILURES_PER_EMAIL, now);
     if (address) {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-address:${address}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-address:${address}`}))`;
       waitMs = Math.max(waitMs, signInWaitMs(await recent(tx, { ip: address }, since), FREE_FAILURES_PER_ADDRESS, now));
     }
     if (waitMs > 0) return { waitMs };

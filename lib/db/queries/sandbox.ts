@@ -7,12 +7,15 @@ export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonVa
 
 export const findSandboxAccount = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } });
 
-export const listSandboxAccounts = (crm: CrmKind) => db().sandboxAccount.findMany({ where: { crm }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+/** A project's sandbox accounts of one CRM (only its own). */
+export const listSandboxAccounts = (crm: CrmKind, projectId: string) =>
+  db().sandboxAccount.findMany({ where: { crm, projectId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
 
 /** Creates the account with its seed in one transaction; a concurrent creator's account wins. */
 export async function createSandboxAccount(input: {
   crm: CrmKind;
   name: string;
+  projectId?: string | null;
   credentials: Prisma.InputJsonValue;
   tokens: Array<{ token: string; kind: string; expiresAt?: Date }>;
   records: Array<{ module: string; id: string; data: Prisma.InputJsonValue }>;
@@ -20,7 +23,7 @@ export async function createSandboxAccount(input: {
 }) {
   try {
     return await db().$transaction(async (tx) => {
-      const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, credentials: input.credentials, nextId: input.nextId } });
+      const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, projectId: input.projectId ?? null, credentials: input.credentials, nextId: input.nextId } });
       await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, accountId: account.id })) });
       await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, accountId: account.id })) });
       return account;

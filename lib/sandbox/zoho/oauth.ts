@@ -1,6 +1,7 @@
 // Zoho Accounts OAuth 2.0 of the sandbox: consent page, authorization code, token and refresh grants.
 // Mirrors https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html
 import { createSandboxToken, findAccountOfToken, findSandboxToken, revokeSandboxToken } from "@/lib/db/queries/sandbox";
+import { appUrl, ZOHO_CALLBACK_PATH } from "@/lib/integrations/app-url";
 import type { ZohoSandboxCredentials } from "../accounts";
 import type { SandboxRequest } from "../context";
 import { json, randomHex } from "../http";
@@ -12,6 +13,15 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${c
 
 const accountOfClient = (clientId: string | null) => (clientId ? findAccountOfToken(clientId, "client") : Promise.resolve(null));
 
+/**
+ * The redirect URI registered for the sandbox's clients: Callbridge's own callback. As Zoho does for a
+ * URI the client did not register, any other gets an error page and no code.
+ */
+const registeredRedirect = () => `${appUrl()}${ZOHO_CALLBACK_PATH}`;
+
+const invalidRedirect = (given: string) =>
+  new Response(`<h1>Invalid Redirect Uri</h1><p>The redirect_uri ${escapeHtml(given)} is not registered for this client.</p>`, { status: 400, headers: { "content-type": "text/html;charset=utf-8" } });
+
 /** GET …/oauth/v2/auth: the consent screen a user sees when connecting Zoho. */
 export async function authorizePage({ url }: SandboxRequest): Promise<Response> {
   const params = url.searchParams;
@@ -19,6 +29,7 @@ export async function authorizePage({ url }: SandboxRequest): Promise<Response> 
   if (!account || !params.get("redirect_uri") || params.get("response_type") !== "code") {
     return new Response("<h1>Invalid OAuth request</h1><p>Unknown client_id, or missing redirect_uri / response_type=code.</p>", { status: 400, headers: { "content-type": "text/html" } });
   }
+  if (params.get("redirect_uri") !== registeredRedirect()) return invalidRedirect(params.get("redirect_uri")!);
   const hidden = ["client_id", "redirect_uri", "state", "scope"].map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name) ?? "")}">`).join("");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoho CRM sandbox — authorize</title>
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1e293b}button{font-size:1rem;padding:.5rem 1rem;margin-right:.5rem;border-radius:.375rem;border:1px solid #cbd5e1}button[value=accept]{background:#1f5bd6;color:#fff;border-color:#1f5bd6}</style></head>
@@ -33,6 +44,7 @@ export async function authorizeDecision({ request, base }: SandboxRequest): Prom
   const field = (name: string) => String(form.get(name) ?? "");
   const account = await accountOfClient(field("client_id"));
   if (!account) return new Response("Unknown client_id", { status: 400 });
+  if (field("redirect_uri") !== registeredRedirect()) return invalidRedirect(field("redirect_uri"));
   const target = new URL(field("redirect_uri"));
   if (field("state")) target.searchParams.set("state", field("state"));
   if (field("decision") !== "accept") {

@@ -6,17 +6,17 @@ import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
-import { DEFAULT_ACCOUNT, isAccountName } from "@/lib/sandbox/accounts";
+import { isAccountName } from "@/lib/sandbox/accounts";
 import { sandboxSnapshot } from "@/lib/sandbox/viewer";
 
 // Everything a sandbox CRM holds, so a person can see what Callbridge wrote without a real CRM.
 export default async function SandboxViewerPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ crm?: string; account?: string }> }) {
   const { projectKey } = await params;
-  await requireProjectPage(projectKey);
+  const { project } = await requireProjectPage(projectKey);
   const t = await getTranslator();
   const query = await searchParams;
   const crm = query.crm === "zoho" ? "zoho" : "pipedrive";
-  const accountName = query.account && isAccountName(query.account) ? query.account : DEFAULT_ACCOUNT;
+  const accountName = query.account && isAccountName(query.account) ? query.account : null;
   if (!sandboxEnabled()) {
     return (
       <>
@@ -25,7 +25,7 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
       </>
     );
   }
-  const snapshot = await sandboxSnapshot(crm, accountName);
+  const snapshot = await sandboxSnapshot(crm, project, accountName);
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.sandbox")} about={t("sandbox.about")} />

@@ -1,9 +1,11 @@
+import { ApiTokensCard } from "@/components/settings/api-tokens-card";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
 import { WebhookSecretCard } from "@/components/settings/webhook-secret-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { apiTokensOf } from "@/lib/projects/api-tokens";
 import { timeZoneOptions } from "@/lib/validation/project";
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectKey: string }> }) {
@@ -24,6 +26,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         initial={{ name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry }}
       />
       <WebhookSecretCard projectKey={project.key} readOnly={readOnly} />
+      {readOnly ? null : (
+        <ApiTokensCard
+          projectKey={project.key}
+          tokens={(await apiTokensOf(project)).map((token) => ({
+            ...token,
+            createdAt: token.createdAt.toISOString(),
+            lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+            revokedAt: token.revokedAt?.toISOString() ?? null,
+          }))}
+        />
+      )}
     </div>
   );
 }
