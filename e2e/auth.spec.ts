@@ -32,6 +32,8 @@ test.describe("sign-in", () => {
     expect(nonce).toBeTruthy();
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
+    // A production build (as here) tells browsers to keep to https.
+    expect(response!.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     // Next.js put this response's nonce on its scripts (the browser hides it from getAttribute).
     const nonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
     expect(nonces.length).toBeGreaterThan(0);
