@@ -32,7 +32,7 @@ test.describe("CRM connection (F1)", () => {
     // The token never reaches the browser: not in the page, and sealed in the database.
     const [row] = await sql<{ credentialsEncrypted: string }>(`SELECT "credentialsEncrypted" FROM "Integration" i JOIN "Project" p ON p.id = i."projectId" WHERE p.key = $1`, [PROJECT.key]);
     expect(row?.credentialsEncrypted).toMatch(/^v1:/);
-    const [token] = await sql<{ token: string }>(`SELECT token FROM "SandboxToken" t JOIN "SandboxAccount" a ON a.id = t."accountId" WHERE a.crm = 'pipedrive' AND a.name = 'default' AND t.kind = 'api' AND t."revokedAt" IS NULL`);
+    const [token] = await sql<{ token: string }>(`SELECT token FROM "SandboxToken" t JOIN "SandboxAccount" a ON a.id = t."accountId" WHERE a.crm = 'pipedrive' AND a.name = 'project-' || $1 AND t.kind = 'api' AND t."revokedAt" IS NULL`, [PROJECT.key]);
     expect(await page.content()).not.toContain(token!.token);
     expect(row?.credentialsEncrypted).not.toContain(token!.token);
 
