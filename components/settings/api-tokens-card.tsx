@@ -77,7 +77,7 @@ export function ApiTokensCard({ projectKey, tokens }: { projectKey: string; toke
             <tr key={token.id} className={token.revokedAt ? "text-slate-400" : undefined}>
               <td className="px-3 py-2 font-medium">{token.name}</td>
               <td className="px-3 py-2">{token.role === "VIEWER" ? t("settings.tokens.roleViewer") : t("settings.tokens.roleAdmin")}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 whitespace-nowrap">
                 <code>{token.prefix}…</code>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{date(token.createdAt)}</td>

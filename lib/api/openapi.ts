@@ -91,9 +91,9 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "202": body({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, "Stored (queued, or skipped by the stop-list)"),
             "200": body({ type: "object" }, "This event id was stored before; the stored answer"),
-            "400": body(ref("Error"), "Not JSON, or not a valid event; `issues` names every problem"),
-            "401": body(ref("Error"), "Missing, stale or wrong signature"),
-            "413": body(ref("Error"), "Larger than 256 KiB"),
+            "400": body(ref("Error"), "Not JSON, JSON nested deeper than 32 levels, or not a valid event; `issues` names every problem"),
+            "401": body(ref("Error"), "Missing, stale or wrong signature — also for an unknown project key, which is answered exactly like a wrong signature"),
+            "413": body(ref("Error"), "Larger than 256 KiB (the body is read only up to the limit)"),
           },
         },
       },

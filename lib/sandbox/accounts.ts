@@ -2,7 +2,7 @@
 // in the app (only that project's admins see and control it), and any number of named ones on the
 // standalone sandbox server (isolated test tenants; "default" when none is named).
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
+import { createSandboxAccount, findFirstProjectSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
 import { randomHex } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { zohoSeed } from "./zoho/seed";
@@ -27,9 +27,9 @@ export function isAccountName(value: string): boolean {
   return /^[a-z0-9][a-z0-9_-]{0,62}$/i.test(value);
 }
 
-/** The project's own sandbox account of this CRM. */
-export function projectSandboxAccount(crm: SandboxCrm, project: { id: string; key: string }) {
-  return ensureSandboxAccount(crm, `project-${project.key}`.slice(0, 63), project.id);
+/** The project's own sandbox account of this CRM: its first one, or a new one named after it. */
+export async function projectSandboxAccount(crm: SandboxCrm, project: { id: string; key: string }) {
+  return (await findFirstProjectSandboxAccount(crm, project.id)) ?? ensureSandboxAccount(crm, `project-${project.key}`.slice(0, 63), project.id);
 }
 
 export async function ensureSandboxAccount(crm: SandboxCrm, name: string, projectId: string | null = null) {

@@ -69,8 +69,7 @@ export type ControlScope = { project: { id: string; key: string } } | "open";
 
 async function controlledAccount(crm: SandboxCrm, name: string | null, scope: ControlScope): Promise<SandboxAccount | null> {
   if (scope === "open") return ensureSandboxAccount(crm, name ?? DEFAULT_ACCOUNT);
-  const own = await projectSandboxAccount(crm, scope.project);
-  if (!name || name === own.name) return own;
+  if (!name) return projectSandboxAccount(crm, scope.project);
   const other = await findSandboxAccount(crm, name);
   return other?.projectId === scope.project.id ? other : null;
 }

@@ -7,6 +7,8 @@ export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonVa
 
 export const findSandboxAccount = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } });
 
+export const findFirstProjectSandboxAccount = (crm: CrmKind, projectId: string) => db().sandboxAccount.findFirst({ where: { crm, projectId }, orderBy: { createdAt: "asc" } });
+
 /** A project's sandbox accounts of one CRM (only its own). */
 export const listSandboxAccounts = (crm: CrmKind, projectId: string) =>
   db().sandboxAccount.findMany({ where: { crm, projectId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
