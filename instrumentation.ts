@@ -3,6 +3,9 @@
 // hands SIGTERM / SIGINT to this process (NEXT_MANUAL_SIG_HANDLE): deliveries in flight finish first.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Sign-in throttling by address needs each request's real peer (lib/net/peer-address.ts).
+  const { stampPeerAddress } = await import("@/lib/net/peer-address");
+  stampPeerAddress();
   const { stopOnSignals } = await import("@/lib/jobs/shutdown");
   if (process.env.NEXT_MANUAL_SIG_HANDLE) stopOnSignals("web");
   const { env } = await import("@/lib/env");

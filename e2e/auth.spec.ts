@@ -49,6 +49,7 @@ test.describe("sign-in", () => {
   });
 
   test("a wrong password and an unknown e-mail get the same clear message", async ({ page }) => {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.9", "x-callbridge-peer": "203.0.113.9" });
     await page.goto("/login");
     await signIn(page, "admin", "not-the-password");
     await expect(page.getByTestId("login-error")).toHaveText("The e-mail or password is wrong.");
@@ -57,6 +58,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("E-mail").fill("nobody@e2e.test");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("login-error")).toHaveText("The e-mail or password is wrong.");
+    // Failures are recorded against the connection's real address (the browser's X-Forwarded-For is not believed).
+    const recorded = await sql<{ ip: string }>(`SELECT DISTINCT ip FROM "LoginAttempt" WHERE email = $1`, ["nobody@e2e.test"]);
+    expect(recorded.map((row) => row.ip)).toEqual(["127.0.0.1"]);
   });
 
   test("the form validates its fields before sending", async ({ page }) => {

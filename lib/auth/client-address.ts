@@ -1,21 +1,28 @@
-// The sign-in client's address, for throttling by address. X-Forwarded-For is written by whoever sends
-// the request, so it is read only when the operator names the proxies in front of the app
-// (TRUSTED_PROXIES): the client is then the last address in the chain that is not one of them.
-// Without that list the address is unknown (null) and sign-ins are throttled per e-mail only.
+// The sign-in client's address, for throttling by address: the TCP peer (stamped by this server, see
+// lib/net/peer-address.ts). When the peer is one of the reverse proxies the operator names
+// (TRUSTED_PROXIES), the client is the last address in X-Forwarded-For that is not one of them; a
+// client-sent X-Forwarded-For is never believed otherwise.
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
 import { allowedBy, parseEgressAllow } from "@/lib/net/allow-list";
+import { PEER_HEADER } from "@/lib/net/peer-address";
 
-export function clientAddress(forwardedFor: string | string[] | undefined, trustedProxies = env().TRUSTED_PROXIES): string | null {
-  if (!trustedProxies) return null;
+type Headers = Record<string, string | string[] | undefined> | undefined;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : (value ?? ""));
+
+export function clientAddress(headers: Headers, trustedProxies = env().TRUSTED_PROXIES): string | null {
+  const peer = first(headers?.[PEER_HEADER]).trim();
+  if (!ipaddr.isValid(peer)) return null;
   const trusted = parseEgressAllow(trustedProxies);
-  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+  const isTrusted = (address: string) => allowedBy(trusted, { host: address, port: 0 }) !== null;
+  const normal = (address: string) => ipaddr.process(address).toString();
+  if (!isTrusted(normal(peer))) return normal(peer);
+  // Behind our own proxies: from the nearest hop back, the first address that is not one of them.
+  const forwarded = first(headers?.["x-forwarded-for"])
     .split(",")
     .map((entry) => entry.trim())
-    .filter((entry) => ipaddr.isValid(entry));
-  for (let index = chain.length - 1; index >= 0; index--) {
-    const address = ipaddr.process(chain[index]!).toString();
-    if (!allowedBy(trusted, { host: address, port: 0 })) return address;
-  }
-  return null;
+    .filter((entry) => ipaddr.isValid(entry))
+    .map(normal);
+  return forwarded.reverse().find((address) => !isTrusted(address)) ?? null;
 }

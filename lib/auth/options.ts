@@ -17,7 +17,7 @@ export function authOptions(): NextAuthOptions {
         name: "E-mail",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
         // Throwing passes the error code to the sign-in form (see SIGN_IN_ERRORS).
-        authorize: (credentials, req) => authenticate(credentials, clientAddress(req?.headers?.["x-forwarded-for"])),
+        authorize: (credentials, req) => authenticate(credentials, clientAddress(req?.headers)),
       }),
     ],
     callbacks: {

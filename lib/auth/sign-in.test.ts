@@ -88,13 +88,18 @@ describe("sign-in waits", () => {
 });
 
 describe("client address", () => {
-  it("ignores X-Forwarded-For unless the operator names the proxies", () => {
-    expect(clientAddress("203.0.113.9", undefined)).toBeNull();
+  const from = (peer: string, forwardedFor?: string) => ({ "x-callbridge-peer": peer, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) });
+
+  it("is the socket's peer, whatever X-Forwarded-For a client sends, unless the peer is a listed proxy", () => {
+    expect(clientAddress(from("198.51.100.20", "203.0.113.9"), undefined)).toBe("198.51.100.20");
+    expect(clientAddress(from("::ffff:198.51.100.20"), undefined)).toBe("198.51.100.20");
+    expect(clientAddress(from("198.51.100.20", "203.0.113.9"), "10.0.0.0/8")).toBe("198.51.100.20");
+    expect(clientAddress({ "x-forwarded-for": "203.0.113.9" }, undefined)).toBeNull();
   });
 
-  it("takes the last address before the trusted proxies, whatever the client put in front", () => {
-    expect(clientAddress("1.2.3.4, 203.0.113.9, 10.0.0.2", "10.0.0.0/8")).toBe("203.0.113.9");
-    expect(clientAddress("spoofed, 198.51.100.7", "10.0.0.0/8")).toBe("198.51.100.7");
-    expect(clientAddress("10.0.0.3", "10.0.0.0/8")).toBeNull();
+  it("behind listed proxies, is the last address before them, whatever the client put in front", () => {
+    expect(clientAddress(from("10.0.0.2", "1.2.3.4, 203.0.113.9, 10.0.0.5"), "10.0.0.0/8")).toBe("203.0.113.9");
+    expect(clientAddress(from("10.0.0.2", "spoofed, 198.51.100.7"), "10.0.0.0/8")).toBe("198.51.100.7");
+    expect(clientAddress(from("10.0.0.2", "10.0.0.3"), "10.0.0.0/8")).toBeNull();
   });
 });
