@@ -18,6 +18,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Native-ish and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs"],
+  // Server actions read their bodies as a stream and stop past this size (413), like lib/api/limited-body.ts
+  // does for the routes; the largest form (a stop-list pasted in bulk) stays far below it.
+  experimental: { serverActions: { bodySizeLimit: "512kb" } },
   async headers() {
     return [
       {

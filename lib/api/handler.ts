@@ -2,7 +2,8 @@
 // webhook's signature, checked by the ingest code), a body read under the size limit, one error mapping.
 import { requireApiToken, type ApiAccess } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
-import { AppError, errorResponse } from "@/lib/errors";
+import type { z } from "zod";
+import { AppError, errorResponse, issuesFromZod } from "@/lib/errors";
 import { parseJsonText, readLimitedText } from "./limited-body";
 
 type Params = { projectKey: string } & Record<string, string>;
@@ -18,6 +19,18 @@ export function apiHandler(role: Role, handle: (request: Request, access: ApiAcc
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * A config-API route with a JSON body checked against its zod schema before `handle` runs: a body that
+ * does not match is a 422 naming every problem; nothing is done with it.
+ */
+export function apiBodyHandler<T>(role: Role, schema: z.ZodType<T>, handle: (body: T, access: ApiAccess, params: Params) => Promise<Response>, { optional = false } = {}) {
+  return apiHandler(role, async (request, access, params) => {
+    const parsed = schema.safeParse(await jsonBody(request, { optional }));
+    if (!parsed.success) throw new AppError("UNPROCESSABLE", "The request is not valid.", issuesFromZod(parsed.error.issues));
+    return handle(parsed.data, access, params);
+  });
 }
 
 /** The request's JSON body; too large, invalid or too deeply nested JSON is an error naming the problem. */

@@ -28,7 +28,8 @@ const documentSchema = z.object({
 });
 
 const errors = {
-  "400": body(ref("Error"), "The body is not JSON"),
+  "400": body(ref("Error"), "The body is not JSON, or nests deeper than 32 levels"),
+  "413": body(ref("Error"), "The body is larger than 256 KiB (read only up to the limit)"),
   "401": body(ref("Error"), "No API token, or an unknown or revoked one"),
   "403": body(ref("Error"), "The token belongs to another project, or its role is too low"),
 };
@@ -117,7 +118,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Create a token: VIEWER reads, ADMIN changes. The token is in this answer only; store it now",
           requestBody: { required: true, content: { "application/json": { schema: ref("ApiTokenRequest") } } },
-          responses: { "201": body(ref("CreatedApiToken")), ...errors, "400": body(ref("Error"), "Not JSON, or a missing name / role") },
+          responses: { "201": body(ref("CreatedApiToken")), ...errors, "422": body(ref("Error"), "A missing name or an unknown role; `issues` names each") },
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {

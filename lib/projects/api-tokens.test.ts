@@ -60,7 +60,7 @@ describe("API tokens", () => {
     const project = await makeProject("Token input");
     const other = await makeProject("Token other");
     const bad = await call(createToken, project.projectKey, project.apiToken, { method: "POST", body: { name: " ", role: "ROOT" } });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(["name", "role"]);
     const { summary } = await (await call(createToken, other.projectKey, other.apiToken, { method: "POST", body: { name: "theirs", role: "ADMIN" } })).json();
     expect((await call(revokeToken, project.projectKey, project.apiToken, { method: "DELETE", tokenId: summary.id })).status).toBe(404);

@@ -1,7 +1,8 @@
 // GET|POST /api/v1/projects/{projectKey}/api-tokens — the project's API tokens (never their secrets);
 // a created token is in the answer once.
-import { apiHandler, jsonBody } from "@/lib/api/handler";
+import { apiBodyHandler, apiHandler } from "@/lib/api/handler";
 import { apiTokensOf, createApiToken } from "@/lib/projects/api-tokens";
+import { apiTokenSchema } from "@/lib/validation/api-token";
 
 export const dynamic = "force-dynamic";
 
@@ -9,4 +10,4 @@ const project = (access: { projectId: string; projectKey: string }) => ({ id: ac
 
 export const GET = apiHandler("ADMIN", async (_request, access) => Response.json({ tokens: await apiTokensOf(project(access)) }));
 
-export const POST = apiHandler("ADMIN", async (request, access) => Response.json(await createApiToken(project(access), await jsonBody(request), { userId: null, actor: access.actor }), { status: 201 }));
+export const POST = apiBodyHandler("ADMIN", apiTokenSchema, async (body, access) => Response.json(await createApiToken(project(access), body, { userId: null, actor: access.actor }), { status: 201 }));
