@@ -40,6 +40,15 @@ function input(event: PlatformEvent, configure: (config: IntegrationConfig) => v
 }
 
 describe("decide", () => {
+  it.each(["anonymous", "abc", "+"])("a caller %j that is not a phone number: no contact or deal, the call logged unlinked and a task for a missed call", (caller) => {
+    const answered = decide(input(call({ caller, recordingUrl: undefined })));
+    expect(answered.steps).toEqual([{ op: "callLog", subject: "Incoming call", ownerId: "u1", links: {} }]);
+    expect(answered.notes).toEqual([`caller "${caller}" is not a phone number: no contact, lead or deal is created or matched`]);
+    const missed = decide(input(call({ caller, status: "missed", recordingUrl: undefined })));
+    expect(missed.steps.map((step) => step.op)).toEqual(["task", "callLog"]);
+    expect(missed.steps[0]).toMatchObject({ subject: `Missed call from a hidden number (${caller})`, links: {} });
+  });
+
   it("new caller, answered call: contact, deal in the stage the rules say, call log and recording, linked", () => {
     const plan = decide(input(call()));
     expect(plan.trigger).toBe("call.incoming.answered");

@@ -147,34 +147,40 @@ export function decide(input: DecideInput): Plan {
     links[entity] = { ref: entity };
   };
 
-  // Creation order (seed): organization → contact → deal → task; each links to the ones before it.
-  apply("organization", found.organization, () => ({ name: client.name, ownerId: responsible }));
-  apply("contact", found.contact, () => ({
-    name: client.name,
-    phones: client.phone ? [client.phone] : undefined,
-    emails: client.email ? [client.email] : undefined,
-    ownerId: responsible,
-    organization: links.organization,
-  }));
-  apply("deal", found.deal, () => {
-    const stage = pickStage(config.stageRules, variables, input.pipelines);
-    return {
-      name: `${client.name} — ${event.type === "call" ? "call" : event.type}`,
-      ownerId: links.contact && "id" in links.contact ? (found.contact?.ownerId ?? responsible ?? undefined) : responsible,
-      contact: links.contact,
-      // Seed: with no contact, a deal is created without the organization link.
-      organization: links.contact ? links.organization : undefined,
-      pipelineId: stage?.pipelineId,
-      stageId: stage?.stageId,
-    };
-  });
-  apply("lead", found.lead, () => ({ name: client.name, ownerId: responsible, contact: links.contact, organization: links.contact ? undefined : links.organization }));
+  if (event.type === "call" && !client.phone) {
+    // A hidden caller id ("anonymous") or text is nobody's number: a contact made from it would be a new
+    // phone-less duplicate on every call. The call is still logged (unlinked), and a task still made.
+    notes.push(`caller "${event.caller}" is not a phone number: no contact, lead or deal is created or matched`);
+  } else {
+    // Creation order (seed): organization → contact → deal → task; each links to the ones before it.
+    apply("organization", found.organization, () => ({ name: client.name, ownerId: responsible }));
+    apply("contact", found.contact, () => ({
+      name: client.name,
+      phones: client.phone ? [client.phone] : undefined,
+      emails: client.email ? [client.email] : undefined,
+      ownerId: responsible,
+      organization: links.organization,
+    }));
+    apply("deal", found.deal, () => {
+      const stage = pickStage(config.stageRules, variables, input.pipelines);
+      return {
+        name: `${client.name} — ${event.type === "call" ? "call" : event.type}`,
+        ownerId: links.contact && "id" in links.contact ? (found.contact?.ownerId ?? responsible ?? undefined) : responsible,
+        contact: links.contact,
+        // Seed: with no contact, a deal is created without the organization link.
+        organization: links.contact ? links.organization : undefined,
+        pipelineId: stage?.pipelineId,
+        stageId: stage?.stageId,
+      };
+    });
+    apply("lead", found.lead, () => ({ name: client.name, ownerId: responsible, contact: links.contact, organization: links.contact ? undefined : links.organization }));
+  }
 
   if (row.task === "create") {
     // A missed-call task goes to the responsible manager (the contact's owner), else the fallback ("top") manager.
     const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
     const owner = found.contact?.ownerId ?? responsible ?? crmUserOf(fallback, config, input.crmUsers);
-    const subject = event.type === "call" ? (event.status === "missed" ? `Call back ${client.phone ?? ""}: missed call`.trim() : `Follow up the call with ${client.name}`) : `Follow up: ${client.name}`;
+    const subject = event.type === "call" ? (event.status === "missed" ? (client.phone ? `Call back ${client.phone}: missed call` : `Missed call from a hidden number (${event.caller})`) : `Follow up the call with ${client.name}`) : `Follow up: ${client.name}`;
     steps.push({ op: "task", subject, dueDate: input.today, ownerId: owner ?? undefined, links: { ...links } });
   }
 

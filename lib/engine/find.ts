@@ -66,6 +66,8 @@ async function findOpenDeal(context: FindContext, contactId: string, remembered:
 /** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
 export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
   const keys = clientKeys(event, config.forms, context.country);
+  // A caller that is not a phone number is matched to nobody (see decide).
+  if (event.type === "call" && !keys.phone) return { found: { contact: null, organization: null, deal: null, lead: null }, keys };
   const cached = await findLinks(context.projectId, context.crm, linkKeys(keys));
   const trigger = event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
   const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;

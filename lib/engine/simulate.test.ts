@@ -29,6 +29,14 @@ describe("the dry run", () => {
     expect({ records: await db().sandboxRecord.count({ where: { accountId: account.id } }), links: await db().entityLink.count({ where: { projectId: project.id } }), events: await db().event.count({ where: { projectId: project.id } }) }).toEqual(before);
   });
 
+  it("shows the same for a caller that is not a phone number: nothing looked up or created, the reason in the plan", async () => {
+    const result = await simulateEvent(project, { ...missed, id: "dry-anonymous", status: "answered", caller: "anonymous" });
+    expect(result.found).toEqual({ contact: null, organization: null, deal: null, lead: null });
+    expect(result.reads).toEqual([]);
+    expect(result.plan?.steps.map((step) => step.op)).toEqual(["callLog"]);
+    expect(result.plan?.notes).toEqual(['caller "anonymous" is not a phone number: no contact, lead or deal is created or matched']);
+  });
+
   it("names what is wrong with an invalid sample", async () => {
     await expect(simulateEvent(project, { ...missed, direction: "sideways" })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "direction", message: expect.any(String) }] });
   });

@@ -77,6 +77,22 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     expect(await env.count(MODULES[crm].contacts)).toBe(before);
   });
 
+  it("callers that are not phone numbers (anonymous, abc), twice each: no contact, lead or deal; each call logged unlinked, with the reason", async () => {
+    const before = { contacts: await env.count(MODULES[crm].contacts), deals: await env.count(MODULES[crm].deals), calls: await env.count(MODULES[crm].calls) };
+    const ids = [];
+    for (const caller of ["anonymous", "abc", "anonymous", "abc"]) ids.push(await env.call(caller));
+    await runDeliveries({ projectId: env.project.id });
+    for (const id of ids) {
+      const event = await env.event(id);
+      expect(event.status).toBe("delivered");
+      expect(event.reason).toMatch(/is not a phone number: no contact, lead or deal is created or matched/);
+      expect((event.trace as Array<{ op: string }>).map((entry) => entry.op)).not.toContain("search");
+    }
+    expect(await env.count(MODULES[crm].contacts)).toBe(before.contacts);
+    expect(await env.count(MODULES[crm].deals)).toBe(before.deals);
+    expect(await env.count(MODULES[crm].calls)).toBe(before.calls + 4);
+  });
+
   it("5xx is retried later with backoff; a revoked token breaks the integration and pauses deliveries, losing nothing", async () => {
     await env.sandbox.control({ errorRate: 1 });
     const failing = await env.call("+380631110000");
