@@ -49,7 +49,7 @@ test.describe("sign-in", () => {
   });
 
   test("a wrong password and an unknown e-mail get the same clear message", async ({ page }) => {
-    await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.9", "x-callbridge-peer": "203.0.113.9" });
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "127.0.0.66", "x-callbridge-peer": "127.0.0.66" });
     await page.goto("/login");
     await signIn(page, "admin", "not-the-password");
     await expect(page.getByTestId("login-error")).toHaveText("The e-mail or password is wrong.");

@@ -59,7 +59,7 @@ describe("sandboxEnabled", () => {
   it("names a malformed egress allow-list or proxy list", () => {
     expect(() => parseEnv({ ...valid, EGRESS_ALLOW: "127.0.0.1,not a host" })).toThrow(/EGRESS_ALLOW must be a comma-separated list.*"not a host"/);
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TRUSTED_PROXIES .*addresses or CIDR ranges only/);
-    expect(parseEnv({ ...valid, EGRESS_ALLOW: "127.0.0.1:3000,10.0.0.0/8", TRUSTED_PROXIES: "10.0.0.0/8" }).EGRESS_ALLOW).toBe("127.0.0.1:3000,10.0.0.0/8");
+    expect(parseEnv({ ...valid, EGRESS_ALLOW: "127.0.0.1:3000,127.0.5.0/24", TRUSTED_PROXIES: "127.0.5.0/24" }).EGRESS_ALLOW).toBe("127.0.0.1:3000,127.0.5.0/24");
   });
 
   it("is on in development, off in production, and follows SANDBOX_CRM when set", () => {

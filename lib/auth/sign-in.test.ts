@@ -6,7 +6,7 @@ import { authenticate, SIGN_IN_ERRORS } from "./sign-in";
 import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, signInWaitMs } from "./throttle-policy";
 
 let addresses = 0;
-const address = () => `10.0.${Math.floor(++addresses / 250)}.${addresses % 250}`;
+const address = () => `127.1.${Math.floor(++addresses / 250)}.${addresses % 250}`;
 
 async function member() {
   const project = await makeProject();
@@ -88,18 +88,20 @@ describe("sign-in waits", () => {
 });
 
 describe("client address", () => {
+  // Loopback addresses stand in for clients and proxies: only header values, nothing is connected to.
   const from = (peer: string, forwardedFor?: string) => ({ "x-callbridge-peer": peer, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) });
+  const PROXIES = "127.0.5.0/24";
 
   it("is the socket's peer, whatever X-Forwarded-For a client sends, unless the peer is a listed proxy", () => {
-    expect(clientAddress(from("198.51.100.20", "203.0.113.9"), undefined)).toBe("198.51.100.20");
-    expect(clientAddress(from("::ffff:198.51.100.20"), undefined)).toBe("198.51.100.20");
-    expect(clientAddress(from("198.51.100.20", "203.0.113.9"), "10.0.0.0/8")).toBe("198.51.100.20");
-    expect(clientAddress({ "x-forwarded-for": "203.0.113.9" }, undefined)).toBeNull();
+    expect(clientAddress(from("127.0.7.20", "127.0.8.9"), undefined)).toBe("127.0.7.20");
+    expect(clientAddress(from("::ffff:127.0.7.20"), undefined)).toBe("127.0.7.20");
+    expect(clientAddress(from("127.0.7.20", "127.0.8.9"), PROXIES)).toBe("127.0.7.20");
+    expect(clientAddress({ "x-forwarded-for": "127.0.8.9" }, undefined)).toBeNull();
   });
 
   it("behind listed proxies, is the last address before them, whatever the client put in front", () => {
-    expect(clientAddress(from("10.0.0.2", "1.2.3.4, 203.0.113.9, 10.0.0.5"), "10.0.0.0/8")).toBe("203.0.113.9");
-    expect(clientAddress(from("10.0.0.2", "spoofed, 198.51.100.7"), "10.0.0.0/8")).toBe("198.51.100.7");
-    expect(clientAddress(from("10.0.0.2", "10.0.0.3"), "10.0.0.0/8")).toBeNull();
+    expect(clientAddress(from("127.0.5.2", "127.0.9.4, 127.0.8.9, 127.0.5.5"), PROXIES)).toBe("127.0.8.9");
+    expect(clientAddress(from("127.0.5.2", "spoofed, 127.0.7.7"), PROXIES)).toBe("127.0.7.7");
+    expect(clientAddress(from("127.0.5.2", "127.0.5.3"), PROXIES)).toBeNull();
   });
 });

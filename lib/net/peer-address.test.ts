@@ -14,7 +14,7 @@ describe("peer address header", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-      await fetch(url, { headers: { [PEER_HEADER]: "203.0.113.66", "x-forwarded-for": "203.0.113.66" } });
+      await fetch(url, { headers: { [PEER_HEADER]: "127.0.0.66", "x-forwarded-for": "127.0.0.66" } });
       await fetch(url);
       expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
     } finally {
