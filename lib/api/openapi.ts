@@ -36,6 +36,7 @@ const errors = {
 
 export function openApiDocument(serverUrl: string) {
   const projectKey = { name: "projectKey", in: "path", required: true, schema: { type: "string" }, description: "The project's key." };
+  const tokenId = { name: "tokenId", in: "path", required: true, schema: { type: "string" }, description: "The API token's id (from the list)." };
   return {
     openapi: "3.1.0",
     info: { title: "Callbridge API", version: "1", description: "Configuration of a project's CRM integration. Authenticate with a project API token: `Authorization: Bearer <token>`." },
@@ -122,11 +123,11 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {
-        parameters: [projectKey, { name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [projectKey, tokenId],
         delete: { summary: "Revoke the token: it stops working at once", responses: { "204": { description: "Revoked" }, ...errors, "404": body(ref("Error"), "No live token with this id in this project") } },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}/rotate": {
-        parameters: [projectKey, { name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+        parameters: [projectKey, tokenId],
         post: {
           summary: "Replace the token with a new one of the same name and role (in this answer only); the old one stops working at once",
           responses: { "200": body(ref("CreatedApiToken")), ...errors, "404": body(ref("Error"), "No live token with this id in this project") },

@@ -4,7 +4,7 @@
 // client-sent X-Forwarded-For is never believed otherwise.
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { allowedBy, parseEgressAllow } from "@/lib/net/allow-list";
+import { allowedBy, parsedRuleList } from "@/lib/net/allow-list";
 import { PEER_HEADER } from "@/lib/net/peer-address";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
@@ -14,7 +14,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function clientAddress(headers: Headers, trustedProxies = env().TRUSTED_PROXIES): string | null {
   const peer = first(headers?.[PEER_HEADER]).trim();
   if (!ipaddr.isValid(peer)) return null;
-  const trusted = parseEgressAllow(trustedProxies);
+  const trusted = parsedRuleList(trustedProxies);
   const isTrusted = (address: string) => allowedBy(trusted, { host: address, port: 0 }) !== null;
   const normal = (address: string) => ipaddr.process(address).toString();
   if (!isTrusted(normal(peer))) return normal(peer);

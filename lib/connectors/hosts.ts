@@ -6,6 +6,5 @@ import { zohoHostsProblem } from "./zoho/data-centers";
 /** The field that names a host the credentials may not be sent to, and why; null when all are allowed. */
 export function credentialHostProblem(credentials: CrmCredentials): { path: string; message: string } | null {
   if (credentials.crm === "pipedrive") return pipedriveHostProblem(credentials);
-  const problem = zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
-  return problem ? { path: problem.startsWith("apiDomain") ? "apiDomain" : "accountsUrl", message: problem } : null;
+  return zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
 }

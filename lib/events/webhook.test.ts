@@ -5,6 +5,7 @@ import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { makeProject } from "@/lib/testing/factories";
 import { signPayload } from "./signature";
+import { countingStream } from "@/lib/testing/counting-stream";
 
 let project: { projectKey: string; webhookSecret: string; id: string };
 
@@ -98,27 +99,19 @@ describe("POST /api/webhooks/{projectKey}/events", () => {
   });
 
   it("reads a chunked body without a length only up to the limit, then answers 413", async () => {
-    let pulled = 0;
-    const chunk = new Uint8Array(16 * 1024).fill(120);
-    const thirtyMegabytes = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (pulled >= 30 * 1024 * 1024) return controller.close();
-        pulled += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
+    const thirtyMegabytes = countingStream(30 * 1024 * 1024);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await POST(
       new Request(`http://localhost/api/webhooks/${project.projectKey}/events`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-callbridge-timestamp": timestamp, "x-callbridge-signature": "v1=00" },
-        body: thirtyMegabytes,
+        body: thirtyMegabytes.body,
         duplex: "half",
       } as RequestInit),
       { params: Promise.resolve({ projectKey: project.projectKey }) },
     );
     expect(response.status).toBe(413);
-    expect(pulled).toBeLessThanOrEqual(256 * 1024 + 3 * chunk.byteLength);
+    expect(thirtyMegabytes.pulled()).toBeLessThanOrEqual(256 * 1024 + 3 * thirtyMegabytes.chunkBytes);
   });
 
   it("refuses JSON nested deeper than 32 levels with a 400 naming it", async () => {

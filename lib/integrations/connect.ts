@@ -23,7 +23,6 @@ import { openCredentials, sealCredentials } from "./credentials";
 import { zohoSandboxClient } from "./sandbox-credentials";
 
 const OAUTH_STATE_MINUTES = 15;
-export { ZOHO_CALLBACK_PATH };
 
 interface Actor {
   userId: string | null;

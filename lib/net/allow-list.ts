@@ -58,6 +58,19 @@ export function allowedBy(rules: EgressRule[], target: { host: string; address?:
   );
 }
 
+const parsedLists = new Map<string, EgressRule[]>();
+
+/** A list from the environment, parsed once per distinct value (env() has validated it). */
+export function parsedRuleList(value: string | undefined): EgressRule[] {
+  const key = value ?? "";
+  let rules = parsedLists.get(key);
+  if (!rules) parsedLists.set(key, (rules = parseEgressAllow(key)));
+  return rules;
+}
+
+/** The port a URL connects to. */
+export const urlPort = (url: URL) => Number(url.port || (url.protocol === "https:" ? 443 : 80));
+
 /** Public unicast addresses only: private, loopback, link-local (cloud metadata), CGNAT, reserved and the like are not. */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;

@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { env } from "@/lib/env";
-import { allowedBy, isPublicAddress, parseEgressAllow, type EgressRule } from "./allow-list";
+import { allowedBy, isPublicAddress, parsedRuleList, urlPort, type EgressRule } from "./allow-list";
 
 /** The URL may not be fetched (a policy decision, never worth a retry). No connection was made. */
 export class EgressRefused extends Error {
@@ -33,14 +33,12 @@ export interface EgressResponse {
   url: string;
 }
 
-const defaultPort = (url: URL) => Number(url.port || (url.protocol === "https:" ? 443 : 80));
-
 /** Decides whether `url` may be fetched and to which address; throws EgressRefused if not. */
 export async function checkDestination(url: URL, allow: EgressRule[]): Promise<{ address: string; family: number }> {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new EgressRefused(`${url.protocol} URLs are not fetched`);
   if (url.username || url.password) throw new EgressRefused("URLs with credentials are not fetched");
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const port = defaultPort(url);
+  const port = urlPort(url);
   const hostRule = allowedBy(allow.filter((rule) => rule.host), { host, port });
   if (url.protocol === "http:" && !allowedBy(allow, { host, port })) throw new EgressRefused(`plain http is allowed only for hosts listed in EGRESS_ALLOW (${host})`);
   let addresses: Array<{ address: string; family: number }>;
@@ -91,7 +89,7 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
 
 /** GET `raw` under the egress policy. Network failures throw as usual; policy refusals throw EgressRefused. */
 export async function egressGet(raw: string, options: EgressOptions): Promise<EgressResponse> {
-  const allow = options.allow ?? parseEgressAllow(env().EGRESS_ALLOW);
+  const allow = options.allow ?? parsedRuleList(env().EGRESS_ALLOW);
   const signal = AbortSignal.timeout(options.timeoutMs);
   let url: URL;
   try {

@@ -3,7 +3,7 @@
 // EGRESS_ALLOW (self-hosted test CRMs, the tests' loopback sandboxes). Everything else must be the vendor's.
 import { env, sandboxEnabled } from "@/lib/env";
 import { appUrl } from "@/lib/integrations/app-url";
-import { allowedBy, parseEgressAllow } from "./allow-list";
+import { allowedBy, parsedRuleList, urlPort } from "./allow-list";
 
 export function isOwnOrListedOrigin(raw: string, sandboxPath: string): boolean {
   let url: URL;
@@ -13,6 +13,5 @@ export function isOwnOrListedOrigin(raw: string, sandboxPath: string): boolean {
     return false;
   }
   if (sandboxEnabled() && `${url.origin}${url.pathname}`.replace(/\/+$/, "").startsWith(`${appUrl()}${sandboxPath}`)) return true;
-  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
-  return allowedBy(parseEgressAllow(env().EGRESS_ALLOW), { host: url.hostname, port }) !== null;
+  return allowedBy(parsedRuleList(env().EGRESS_ALLOW), { host: url.hostname, port: urlPort(url) }) !== null;
 }

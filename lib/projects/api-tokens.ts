@@ -2,7 +2,7 @@
 // reads, ADMIN changes), rotated (a new token, the old one revoked at once) and revoked. Only a hash is
 // stored; the token itself is shown once, in the answer that creates it.
 import { hashToken, randomToken } from "@/lib/crypto/secrets";
-import { insertApiToken, listApiTokens, revokeApiTokenRow } from "@/lib/db/queries/api-tokens";
+import { findLiveApiToken, insertApiToken, listApiTokens, revokeApiTokenRow } from "@/lib/db/queries/api-tokens";
 import { AppError, issuesFromZod } from "@/lib/errors";
 import { apiTokenSchema } from "@/lib/validation/api-token";
 
@@ -28,7 +28,7 @@ export async function createApiToken(project: Project, raw: unknown, who: Who): 
 
 /** A new token with the same name and role; the old one stops working at once. */
 export async function rotateApiToken(project: Project, id: string, who: Who): Promise<{ token: string; summary: ApiTokenSummary }> {
-  const current = (await listApiTokens(project.id)).find((item) => item.id === id && !item.revokedAt);
+  const current = await findLiveApiToken(project.id, id);
   if (!current) throw new AppError("NOT_FOUND", "No live API token with this id in this project.");
   const { token, ...stored } = newSecret();
   const summary = await insertApiToken(project.id, { name: current.name, role: current.role === "VIEWER" ? "VIEWER" : "ADMIN", ...stored }, { ...who, projectKey: project.key }, id);

@@ -66,7 +66,7 @@ export class ZohoConnector implements CrmConnector {
     private readonly options: ConnectorOptions = {},
   ) {
     const problem = zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
-    this.hostProblem = problem && `${problem}: reconnect the integration`;
+    this.hostProblem = problem && `${problem.message}: reconnect the integration`;
     this.accountKey = `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`;
     this.http = new HttpClient({
       accountKey: this.accountKey,
@@ -104,7 +104,7 @@ export class ZohoConnector implements CrmConnector {
     const answer = parseResponse(tokenAnswerSchema, response.body, "Zoho token refresh");
     if ("error" in answer) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, { crmCode: answer.error });
     const moved = zohoHostsProblem(accountsUrl, answer.api_domain);
-    if (moved) throw new AuthError(`Zoho named an API domain we do not send tokens to (${moved}): reconnect the integration`);
+    if (moved) throw new AuthError(`Zoho named an API domain we do not send tokens to (${moved.message}): reconnect the integration`);
     this.credentials = {
       ...this.credentials,
       accessToken: answer.access_token,

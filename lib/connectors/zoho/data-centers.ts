@@ -16,13 +16,13 @@ export const ZOHO_DATA_CENTERS = {
  * Why these Zoho addresses are not one data centre's accounts server and API domain (a token for one
  * is never sent to another), or null when they are.
  */
-export function zohoHostsProblem(accountsUrl: string, apiDomain: string): string | null {
+export function zohoHostsProblem(accountsUrl: string, apiDomain: string): { path: "accountsUrl" | "apiDomain"; message: string } | null {
   const dataCenter = Object.values(ZOHO_DATA_CENTERS).find((dc) => dc.accountsUrl === accountsUrl.replace(/\/+$/, ""));
   if (!dataCenter) {
     if (isOwnOrListedOrigin(accountsUrl, "/sandbox/zoho") && isOwnOrListedOrigin(apiDomain, "/sandbox/zoho")) return null;
-    return `accountsUrl must be a Zoho data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")})`;
+    return { path: "accountsUrl", message: `accountsUrl must be a Zoho data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")})` };
   }
-  return dataCenter.apiDomain === apiDomain.replace(/\/+$/, "") ? null : `apiDomain must be ${dataCenter.apiDomain} for ${dataCenter.accountsUrl}`;
+  return dataCenter.apiDomain === apiDomain.replace(/\/+$/, "") ? null : { path: "apiDomain", message: `apiDomain must be ${dataCenter.apiDomain} for ${dataCenter.accountsUrl}` };
 }
 
 export type ZohoDataCenter = keyof typeof ZOHO_DATA_CENTERS;

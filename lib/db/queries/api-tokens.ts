@@ -15,6 +15,9 @@ const listed = { id: true, name: true, role: true, prefix: true, createdAt: true
 /** The project's tokens, live ones first; never the hash. */
 export const listApiTokens = (projectId: string) => db().apiToken.findMany({ where: { projectId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: listed });
 
+/** A live (not revoked) token of the project. */
+export const findLiveApiToken = (projectId: string, id: string) => db().apiToken.findFirst({ where: { id, projectId, revokedAt: null }, select: listed });
+
 type Who = { userId: string | null; actor: string; projectKey: string };
 
 /** Creates a token (and revokes `replaces`, for a rotation) in one transaction, with its audit entry. */

@@ -12,7 +12,7 @@ import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
-import { ZOHO_CALLBACK_PATH } from "@/lib/integrations/connect";
+import { ZOHO_CALLBACK_PATH } from "@/lib/integrations/app-url";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
