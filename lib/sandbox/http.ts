@@ -14,6 +14,22 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * The parameters of an OAuth token request, in every form the vendors take them: url-encoded or
+ * multipart body (Zoho's own SDK posts multipart), or the query string. Body values win over the query.
+ */
+export async function readTokenParams(request: Request, url: URL): Promise<URLSearchParams> {
+  const params = new URLSearchParams(url.searchParams);
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await request.formData().catch(() => null);
+    for (const [name, value] of form ?? []) if (typeof value === "string") params.set(name, value);
+  } else {
+    for (const [name, value] of new URLSearchParams(await request.text())) params.set(name, value);
+  }
+  return params;
+}
+
 export interface Route<C> {
   method: string;
   pattern: RegExp;

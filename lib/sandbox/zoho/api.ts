@@ -16,8 +16,8 @@ import type { SandboxRequest } from "../context";
 import { readFaults } from "../faults";
 import { empty, json, match, readJson, type Route } from "../http";
 import { phoneContains, phoneEquals } from "../phone-match";
-import { isZohoModule, loadAccountData, prepareRecord, type RecordError, type ZohoModule } from "./records";
-import { zohoId } from "./seed";
+import { isZohoModule, loadAccountData, prepareRecord, ZOHO_MODULES, type RecordError, type ZohoModule } from "./records";
+import { zohoId, zohoModuleId } from "./seed";
 
 interface ZohoCall extends SandboxRequest {
   account: SandboxAccount;
@@ -229,13 +229,15 @@ async function write(call: ZohoCall, module: ZohoModule, id: string | null): Pro
 async function attach(call: ZohoCall, module: ZohoModule, id: string): Promise<Response> {
   const parent = await getSandboxRecord(call.account.id, module, id);
   if (!parent) return error(400, "INVALID_DATA", "the related id given seems to be invalid", { id });
+  // A link may come as a form field or, as Zoho's own SDK sends it, as the attachmentUrl query parameter.
+  const queryLink = call.url.searchParams.get("attachmentUrl");
   let form: FormData;
   try {
-    form = await call.request.formData();
+    form = queryLink && !(call.request.headers.get("content-type") ?? "").startsWith("multipart/") ? new FormData() : await call.request.formData();
   } catch {
     return error(400, "INVALID_REQUEST", "unable to process your request. please verify whether you have entered proper method name, parameter and parameter values.");
   }
-  const link = form.get("attachmentUrl");
+  const link = form.get("attachmentUrl") ?? queryLink;
   const file = form.get("file");
   if (typeof link !== "string" && !(file instanceof File)) return error(400, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", { param_name: "file/attachmentUrl" });
   if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) return error(400, "FILE_SIZE_MORE_THAN_ALLOWED_SIZE", "file size exceeds the limit");
@@ -255,7 +257,40 @@ function moduleParam(url: URL): ZohoModule | Response {
   return value;
 }
 
+/** https://www.zoho.com/crm/developer/docs/api/v8/modules-api.html: the API-supported modules. */
+function moduleList(): Response {
+  const singular: Record<ZohoModule, string> = { Leads: "Lead", Contacts: "Contact", Accounts: "Account", Deals: "Deal", Tasks: "Task", Calls: "Call" };
+  const modules = ZOHO_MODULES.map((name, index) => ({
+    id: zohoModuleId(name),
+    api_name: name,
+    module_name: name,
+    singular_label: singular[name],
+    plural_label: name,
+    api_supported: true,
+    generated_type: "default",
+    creatable: true,
+    editable: true,
+    deletable: true,
+    viewable: true,
+    visible: true,
+    status: "visible",
+    sequence_number: index + 1,
+    modified_time: null,
+  }));
+  return json({ modules });
+}
+
 const routes: Route<ZohoCall>[] = [
+  {
+    // https://www.zoho.com/crm/developer/docs/api/v8/get-users.html (a user by id; 204 for an unknown id)
+    method: "GET",
+    pattern: /^\/users\/(\d+)$/,
+    handle: async (call, [id]) => {
+      const user = await getSandboxRecord(call.account.id, "users", id!);
+      return user ? json({ users: [user.data], info: { per_page: 200, count: 1, page: 1, more_records: false } }) : empty(204);
+    },
+  },
+  { method: "GET", pattern: /^\/settings\/modules$/, handle: async () => moduleList() },
   {
     method: "GET",
     pattern: /^\/users$/,

@@ -4,7 +4,7 @@ import { createSandboxToken, findAccountOfToken, findSandboxToken, revokeSandbox
 import { appUrl, ZOHO_CALLBACK_PATH } from "@/lib/integrations/app-url";
 import type { ZohoSandboxCredentials } from "../accounts";
 import type { SandboxRequest } from "../context";
-import { json, randomHex } from "../http";
+import { json, randomHex, readTokenParams } from "../http";
 
 const ACCESS_TOKEN_SECONDS = 3600;
 const CODE_SECONDS = 120;
@@ -60,8 +60,8 @@ export async function authorizeDecision({ request, base }: SandboxRequest): Prom
 }
 
 /** POST …/oauth/v2/token. Zoho answers errors with HTTP 200 and {"error": …}. */
-export async function tokenGrant({ request, base }: SandboxRequest): Promise<Response> {
-  const body = new URLSearchParams(await request.text());
+export async function tokenGrant({ request, url, base }: SandboxRequest): Promise<Response> {
+  const body = await readTokenParams(request, url);
   const account = await accountOfClient(body.get("client_id"));
   const credentials = account?.credentials as ZohoSandboxCredentials | undefined;
   if (!account || !credentials || credentials.clientSecret !== body.get("client_secret")) return json({ error: "invalid_client" });

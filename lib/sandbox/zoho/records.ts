@@ -12,7 +12,7 @@ export interface ZohoFieldMeta {
   system_mandatory?: boolean;
   read_only?: boolean;
   pick_list_values: Array<{ display_value: string }>;
-  lookup?: { module: string };
+  lookup?: { module: { api_name: string } };
 }
 
 export interface RecordError {
@@ -136,7 +136,7 @@ export async function prepareRecord(
           ? await whoTarget(meta.accountId, value)
           : key === "What_Id"
             ? await whatTarget(meta.accountId, value, input.$se_module)
-            : await lookupRef(meta.accountId, field.lookup?.module ?? "", value).then((ref) => (ref ? { ref, module: field.lookup?.module ?? "" } : null));
+            : await lookupRef(meta.accountId, field.lookup?.module.api_name ?? "", value).then((ref) => (ref ? { ref, module: field.lookup?.module.api_name ?? "" } : null));
       if (target === "missing-module") return { error: mandatory("$se_module") };
       if (!target) return { error: invalid(key, "the related id given seems to be invalid") };
       record[key] = target.ref;

@@ -1,6 +1,7 @@
 // The seeded Zoho CRM sandbox account: users, fields (standard and custom, string and not), one deal
 // layout with two pipelines (open and closed stages), and contacts whose phones are in local formats.
 import { DEMO_PEOPLE } from "../demo-people";
+import { ZOHO_MODULES } from "./records";
 
 export const ZOHO_ID_BASE = 5725767000000000000n;
 export const zohoId = (sequence: number) => String(ZOHO_ID_BASE + BigInt(sequence));
@@ -75,8 +76,8 @@ export const ZOHO_FIELDS: Record<string, FieldSpec[]> = {
     ["Subject", "Subject", "text", false, { system_mandatory: true }],
     ["Due_Date", "Due Date", "date"],
     ["Status", "Status", "picklist", false, { pick_list_values: ["Not Started", "In Progress", "Completed"] }],
-    ["Who_Id", "Contact Name", "lookup"],
-    ["What_Id", "Related To", "lookup"],
+    ["Who_Id", "Contact Name", "lookup", false, { lookup: { module: "Contacts" } }],
+    ["What_Id", "Related To", "lookup", false, { lookup: { module: "se_module" } }],
     ["Description", "Description", "textarea"],
   ],
   Calls: [
@@ -87,8 +88,8 @@ export const ZOHO_FIELDS: Record<string, FieldSpec[]> = {
     ["Call_Duration", "Call Duration", "text"],
     ["Call_Result", "Call Result", "picklist", false, { pick_list_values: ["Connected", "No answer", "Busy", "Wrong number"] }],
     ["Description", "Description", "textarea"],
-    ["Who_Id", "Contact Name", "lookup"],
-    ["What_Id", "Related To", "lookup"],
+    ["Who_Id", "Contact Name", "lookup", false, { lookup: { module: "Contacts" } }],
+    ["What_Id", "Related To", "lookup", false, { lookup: { module: "se_module" } }],
   ],
 };
 
@@ -119,6 +120,20 @@ export const ZOHO_PIPELINES = [
   },
 ] as const;
 
+/** Each module's id: fixed, so lookups and `settings/modules` agree across accounts. */
+export const zohoModuleId = (module: string) => zohoId(700 + Math.max(0, (ZOHO_MODULES as readonly string[]).indexOf(module)));
+
+/**
+ * A lookup field's `lookup` as Zoho's settings/fields answers it: the target module is an object
+ * {api_name, id}; multi-module lookups (What_Id) name the pseudo-module se_module.
+ */
+const lookupMeta = (apiName: string, label: string, module: string) => ({
+  display_label: label,
+  api_name: apiName,
+  module: { api_name: module, id: module === "se_module" ? null : zohoModuleId(module) },
+  id: zohoModuleId(module),
+});
+
 export interface ZohoSeed {
   records: Array<{ module: string; id: string; data: Record<string, unknown> }>;
   nextId: number;
@@ -144,7 +159,9 @@ export function zohoSeed(now = new Date()): ZohoSeed {
   }));
   for (const user of users) records.push({ module: "users", id: user.id, data: user });
   const owner = (index: number) => ({ id: users[index]!.id, name: users[index]!.full_name, email: users[index]!.email });
-  records.push({ module: "org", id: "org", data: { id: next(), company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH", license_details: { paid: true, paid_type: "enterprise", users_license_purchased: 10, trial_type: null, trial_expiry: null, paid_expiry: null } } });
+  const orgId = next();
+  // zgid: the org's group id, which Zoho's own SDK reads to name the token's user.
+  records.push({ module: "org", id: "org", data: { id: orgId, zgid: String(800_000_000 + Number(BigInt(orgId) % 100_000n)), company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH", license_details: { paid: true, paid_type: "enterprise", users_license_purchased: 10, trial_type: null, trial_expiry: null, paid_expiry: null } } });
 
   for (const [module, specs] of Object.entries(ZOHO_FIELDS)) {
     const fields = specs.map(([api_name, field_label, data_type, custom_field = false, extra = {}]) => ({
@@ -159,6 +176,7 @@ export function zohoSeed(now = new Date()): ZohoSeed {
       system_mandatory: false,
       pick_list_values: [] as Array<{ display_value: string; actual_value: string }>,
       ...extra,
+      ...(extra.lookup ? { lookup: lookupMeta(api_name, field_label, (extra.lookup as { module: string }).module) } : {}),
       ...(extra.pick_list_values ? { pick_list_values: (extra.pick_list_values as string[]).map((value) => ({ display_value: value, actual_value: value })) } : {}),
     }));
     records.push({ module: `fields:${module}`, id: module, data: { fields } });
