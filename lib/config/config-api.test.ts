@@ -96,7 +96,8 @@ describe("config API document", () => {
   });
 
   it("GET → PUT of the same document → GET gives an identical document", async () => {
-    const [pipeline] = ((await (await fetch(`${sandbox.server.url}/sandbox/pipedrive/api/v1/stages?api_token=${((await pipedriveCredentials(sandbox)) as { apiToken: string }).apiToken}`)).json()) as { data: Array<{ id: number; pipeline_id: number }> }).data;
+    const apiToken = ((await pipedriveCredentials(sandbox)) as { apiToken: string }).apiToken;
+    const [pipeline] = ((await (await fetch(`${sandbox.server.url}/sandbox/pipedrive/api/v2/stages`, { headers: { "x-api-token": apiToken } })).json()) as { data: Array<{ id: number; pipeline_id: number }> }).data;
     const config = configWithEverything();
     config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: String(pipeline!.pipeline_id), stageId: String(pipeline!.id) };
     const current = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();

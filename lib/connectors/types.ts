@@ -40,6 +40,8 @@ export interface CrmField {
   /** A text/string field: the only kind F4 mapping tabs may write to. */
   isString: boolean;
   readOnly: boolean;
+  /** The most characters the CRM stores in it (Zoho `length`; Pipedrive by type); values are cut to fit. */
+  maxLength?: number;
 }
 
 export interface CrmStage {

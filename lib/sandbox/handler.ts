@@ -7,7 +7,8 @@ import type { SandboxRequest } from "./context";
 import { control, type ControlScope } from "./control";
 import { drawFaults, readFaults, sleep } from "./faults";
 import { json } from "./http";
-import { isSearchPath, pdError, pipedriveApi } from "./pipedrive/api";
+import { isSearchPath, pipedriveApi, unknownMethod } from "./pipedrive/api";
+import { pdError } from "./pipedrive/answers";
 import { pipedriveToken } from "./pipedrive/oauth";
 import { takeRateLimit } from "./pipedrive/rate-limit";
 import { authenticateZoho, zohoApi, zohoBusy, zohoServerError } from "./zoho/api";
@@ -45,8 +46,10 @@ async function zoho(context: SandboxRequest, path: string): Promise<Response> {
 
 async function pipedrive(context: SandboxRequest, path: string): Promise<Response> {
   if (path === "/oauth/token" && context.request.method === "POST") return pipedriveToken(context);
-  if (!/^\/api\/v[12]\//.test(path)) return pdError(404, "Unknown method .");
-  const apiToken = context.url.searchParams.get("api_token");
+  if (!/^\/api\/v[12]\//.test(path)) return unknownMethod(path);
+  // The API token in the x-api-token header (as Pipedrive's own client sends it) or, still accepted,
+  // the api_token query parameter; OAuth access tokens as Bearer.
+  const apiToken = context.request.headers.get("x-api-token") ?? context.url.searchParams.get("api_token");
   const bearer = /^Bearer\s+(\S+)$/i.exec(context.request.headers.get("authorization") ?? "")?.[1];
   const token = apiToken ?? bearer;
   const account = token ? await findAccountOfToken(token, apiToken ? "api" : "access") : null;

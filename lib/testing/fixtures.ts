@@ -12,14 +12,17 @@ export function loadAnswers(json: Record<string, unknown>): Record<string, Recor
 }
 
 /** A fetch answering each request with the recorded answer `pick` names (or failing the test). */
-export function recordedFetch(pick: (method: string, url: URL) => RecordedAnswer | undefined): { fetch: typeof fetch; calls: string[] } {
+export function recordedFetch(pick: (method: string, url: URL) => RecordedAnswer | undefined): { fetch: typeof fetch; calls: string[]; headers: Headers[] } {
   const calls: string[] = [];
+  const headers: Headers[] = [];
   return {
     calls,
+    headers,
     fetch: async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const method = init?.method ?? "GET";
       calls.push(`${method} ${url.pathname}${url.search}`);
+      headers.push(new Headers(init?.headers));
       const answer = pick(method, url);
       if (!answer) throw new Error(`no recorded answer for ${method} ${url.pathname}${url.search}`);
       const body = answer.body === null ? null : JSON.stringify(answer.body);

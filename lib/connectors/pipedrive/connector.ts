@@ -1,5 +1,6 @@
 // Pipedrive connector (API v1 and v2). Docs: https://developers.pipedrive.com/docs/api/v1
 import { createHash } from "node:crypto";
+import type { v2 } from "pipedrive";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
@@ -27,10 +28,11 @@ import type {
 } from "../types";
 import { writtenBy } from "../types";
 import { parseResponse } from "../validate";
-import { FIELD_LISTS, RESOURCES, STRING_TYPES, toCrmRecord, toPipedriveBody, toPipedriveCallLog } from "./mapping";
+import { FIELD_LENGTHS, FIELD_LISTS, RESOURCES, STRING_TYPES, toCrmRecord, toPipedriveBody, toPipedriveCallLog } from "./mapping";
 import {
   callLogSchema,
   createdSchema,
+  cursorListSchema,
   notedListSchema,
   entitySchema,
   envelope,
@@ -46,9 +48,11 @@ import {
 // Built once: zod compiles a schema on first use, so building one per call would cost on every request.
 const userAnswer = envelope(userSchema);
 const usersAnswer = envelope(z.array(userSchema).nullable());
-const fieldsAnswer = envelope(z.array(fieldSchema).nullable());
-const pipelinesAnswer = envelope(z.array(pipelineSchema).nullable());
-const stagesAnswer = envelope(z.array(stageSchema).nullable());
+const fieldsAnswer = cursorListSchema(fieldSchema);
+const pipelinesAnswer = cursorListSchema(pipelineSchema);
+const stagesAnswer = cursorListSchema(stageSchema);
+/** v2 lists take up to 500 items a page. */
+const V2_PAGE = 500;
 const entityAnswer = envelope(entitySchema.nullable());
 const entitiesAnswer = envelope(z.array(entitySchema).nullable());
 
@@ -141,8 +145,8 @@ export class PipedriveConnector implements CrmConnector {
       this.http.send({
         ...request,
         url: `${this.credentials.apiBase}${request.path}`,
-        query: credentials.auth === "api_token" ? { ...request.query, api_token: credentials.apiToken } : request.query,
-        headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : request.headers,
+        // The API token travels in the x-api-token header, as Pipedrive's own client sends it: never in a URL.
+        headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : { ...request.headers, "x-api-token": (credentials as { apiToken: string }).apiToken },
       });
     await sharedWindow("pipedrive-burst", announcedLimits.get(this.accountKey) ?? 20, WINDOW_MS).take(this.accountKey);
     let response = await send(credentials.auth === "oauth" ? await this.bearer() : undefined);
@@ -201,33 +205,47 @@ export class PipedriveConnector implements CrmConnector {
     return users.map((user) => ({ id: user.id, name: user.name, email: user.email.toLowerCase(), active: user.active_flag !== false }));
   }
 
-  // https://developers.pipedrive.com/docs/api/v1/PersonFields#getPersonFields (and the other *Fields)
+  /** Every page of a v2 list, following next_cursor. */
+  private async allPages<T>(answer: z.ZodType<{ data: T[] | null; additional_data?: { next_cursor?: string | null } | null }>, path: string, what: string, query: HttpRequest["query"] = {}): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const response = await this.call({ method: "GET", path, query: { ...query, limit: V2_PAGE, cursor } }, what);
+      if (response.status === 404) return items;
+      const page = parseResponse(answer, response.body, what);
+      items.push(...(page.data ?? []));
+      cursor = page.additional_data?.next_cursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
+  // https://developers.pipedrive.com/docs/api/v2/PersonFields#getPersonFields (and the other *Fields)
   async listFields(entity: FieldEntity): Promise<CrmField[]> {
     const list = FIELD_LISTS[entity];
     if (!list) return [];
-    const fields = (await this.data(fieldsAnswer, { method: "GET", path: `/api/v1/${list}`, query: { limit: 500 } }, `Fields (${list})`)) ?? [];
+    const fields = await this.allPages(fieldsAnswer, `/api/v2/${list}`, `Fields (${list})`);
     return fields.map((field) => ({
-      key: field.key,
-      label: field.name,
+      key: field.field_code,
+      label: field.field_name,
       type: field.field_type,
-      // Custom fields carry 40-character hash keys; system fields have readable keys.
-      custom: /^[0-9a-f]{40}$/.test(field.key),
+      custom: field.is_custom_field,
       isString: STRING_TYPES.has(field.field_type),
-      // Fields such as add_time or update_time cannot be written, which Pipedrive marks as not bulk-editable.
-      readOnly: field.bulk_edit_allowed === false,
+      // Mapped values are written under custom_fields; system fields (name, add_time …) are not written that way.
+      readOnly: !field.is_custom_field,
+      maxLength: FIELD_LENGTHS[field.field_type],
     }));
   }
 
-  // https://developers.pipedrive.com/docs/api/v1/Pipelines#getPipelines, Stages#getStages
+  // https://developers.pipedrive.com/docs/api/v2/Pipelines#getPipelines, Stages#getStages
   async listPipelines(): Promise<CrmPipeline[]> {
     if (this.pipelines && Date.now() - this.pipelines.at < PIPELINE_CACHE_MS) return this.pipelines.value;
-    const pipelines = (await this.data(pipelinesAnswer, { method: "GET", path: "/api/v1/pipelines" }, "Pipelines")) ?? [];
-    const stages = (await this.data(stagesAnswer, { method: "GET", path: "/api/v1/stages" }, "Stages")) ?? [];
+    const pipelines = (await this.allPages(pipelinesAnswer, "/api/v2/pipelines", "Pipelines")).filter((pipeline) => !pipeline.is_deleted);
+    const stages = (await this.allPages(stagesAnswer, "/api/v2/stages", "Stages")).filter((stage) => !stage.is_deleted);
     const ordered = [...pipelines].sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
     const value = ordered.map((pipeline, index) => ({
       id: pipeline.id,
       name: pipeline.name,
-      isDefault: pipeline.is_selected ?? index === 0,
+      isDefault: index === 0,
       // Pipedrive stages are all open; won and lost are deal statuses, not stages.
       stages: stages
         .filter((stage) => stage.pipeline_id === pipeline.id)
@@ -311,7 +329,7 @@ export class PipedriveConnector implements CrmConnector {
   // https://developers.pipedrive.com/docs/api/v1/Activities#addActivity (v2)
   async createTask(input: TaskInput): Promise<{ id: string }> {
     const num = (value?: string) => (value ? Number(value) : undefined);
-    const body = {
+    const body: v2.AddActivityRequest = {
       subject: input.subject,
       type: "task",
       due_date: input.dueDate,

@@ -14,13 +14,13 @@ const credentials: PipedriveCredentials = { crm: "pipedrive", auth: "api_token",
 
 const connectorOn = (pick: Parameters<typeof recordedFetch>[0]) => {
   const recorded = recordedFetch(pick);
-  return { pd: new PipedriveConnector(credentials, { fetch: recorded.fetch }), calls: recorded.calls };
+  return { pd: new PipedriveConnector(credentials, { fetch: recorded.fetch }), calls: recorded.calls, headers: recorded.headers };
 };
 const documentedApi = () => connectorOn((method, url) => answerFor(answers, method, url));
 
 describe("Pipedrive connector on Pipedrive's documented answers", () => {
   it("reads the current user, users, fields and pipelines", async () => {
-    const { pd, calls } = documentedApi();
+    const { pd, calls, headers } = documentedApi();
     expect(await pd.testConnection()).toEqual({ crm: "pipedrive", accountName: "Pipedrive Inc", userName: "John Doe", userEmail: "john@pipedrive.com", apiBase: "https://pipedrive.pipedrive.com", concurrency: 15 });
     expect(await pd.listUsers()).toEqual([
       { id: "1", name: "John Doe", email: "john@pipedrive.com", active: true },
@@ -33,8 +33,11 @@ describe("Pipedrive connector on Pipedrive's documented answers", () => {
     ]);
     expect(fields.find((field) => field.key === "add_time")?.readOnly).toBe(true);
     expect(await pd.listPipelines()).toEqual([{ id: "1", name: "Sales", isDefault: true, stages: [{ id: "1", name: "Qualified", order: 1, state: "open" }] }]);
-    // The API token travels as the api_token query parameter.
-    expect(calls.every((call) => call.includes("api_token=token"))).toBe(true);
+    // Metadata comes from API v2 wherever it exists; users only exist in v1.
+    expect(calls.map((call) => call.split("?")[0])).toEqual(["GET /api/v1/users/me", "GET /api/v1/users", "GET /api/v2/personFields", "GET /api/v2/pipelines", "GET /api/v2/stages"]);
+    // The API token travels in the x-api-token header, never in a URL.
+    expect(headers.every((sent) => sent.get("x-api-token") === "token")).toBe(true);
+    expect(calls.some((call) => call.includes("token"))).toBe(false);
   });
 
   it("maps a person search hit, a created person, open deals and a call log", async () => {
@@ -65,9 +68,8 @@ describe("the Pipedrive sandbox answers with every key of Pipedrive's documented
   afterAll(() => sandbox.server.close());
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const url = new URL(`${live.apiBase}${path}`);
-    url.searchParams.set("api_token", live.apiToken);
-    const response = await fetch(url, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+    const headers: Record<string, string> = { "x-api-token": live.apiToken, ...(body ? { "content-type": "application/json" } : {}) };
+    const response = await fetch(`${live.apiBase}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
 
@@ -75,8 +77,9 @@ describe("the Pipedrive sandbox answers with every key of Pipedrive's documented
     ["GET /api/v1/users/me", "/api/v1/users/me"],
     ["GET /api/v1/users", "/api/v1/users"],
     ["GET /api/v1/personFields", "/api/v1/personFields"],
-    ["GET /api/v1/pipelines", "/api/v1/pipelines"],
-    ["GET /api/v1/stages", "/api/v1/stages"],
+    ["GET /api/v2/personFields", "/api/v2/personFields"],
+    ["GET /api/v2/pipelines", "/api/v2/pipelines"],
+    ["GET /api/v2/stages", "/api/v2/stages"],
     ["GET /api/v2/persons/search?term=0671234567", "/api/v2/persons/search?term=0671234567&fields=phone&exact_match=true"],
   ])("%s", async (key, path) => {
     const { status, body } = await call("GET", path);
@@ -96,7 +99,7 @@ describe("the Pipedrive sandbox answers with every key of Pipedrive's documented
   });
 
   it("401 and 429 have Pipedrive's bodies and rate-limit headers", async () => {
-    const unauthorized = await fetch(`${live.apiBase}/api/v1/users?api_token=wrong`);
+    const unauthorized = await fetch(`${live.apiBase}/api/v1/users`, { headers: { "x-api-token": "wrong" } });
     expect([unauthorized.status, await unauthorized.json()]).toEqual([401, answer("GET /api/v1/users unauthorized").body]);
     await sandbox.control({ burst429: 1 });
     const busy = await call("GET", "/api/v1/users");

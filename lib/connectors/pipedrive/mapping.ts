@@ -1,4 +1,6 @@
 // Pipedrive resources in the shared vocabulary of lib/connectors/types.ts.
+// Request bodies are typed by Pipedrive's own client (a devDependency: types only, nothing at run time).
+import type { v1, v2 } from "pipedrive";
 import type { CallLogInput, CrmRecord, EntityInput, EntityKind, FieldEntity } from "../types";
 import { writtenBy } from "../types";
 import type { PipedriveEntity } from "./schemas";
@@ -22,6 +24,9 @@ export const FIELD_LISTS: Record<FieldEntity, string | null> = {
 
 /** F4: varchar (255), varchar_auto and text are Pipedrive's string field types. */
 export const STRING_TYPES = new Set(["varchar", "varchar_auto", "text"]);
+
+/** Pipedrive's field metadata states no length: its string types have fixed ones (large text: 65,535). */
+export const FIELD_LENGTHS: Record<string, number | undefined> = { varchar: 255, varchar_auto: 255, text: 65_535 };
 
 function customFields(entity: PipedriveEntity): Record<string, unknown> {
   const value = entity.custom_fields;
@@ -50,40 +55,43 @@ export function toCrmRecord(kind: EntityKind, entity: PipedriveEntity): CrmRecor
 
 const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-/** v2 bodies take custom fields under `custom_fields`; v1 leads take them as top-level keys. */
-export function toPipedriveBody(kind: EntityKind, input: EntityInput): Record<string, unknown> {
+type RequestBody = v2.AddPersonRequest | v2.AddOrganizationRequest | v2.AddDealRequest | (v1.AddLeadRequest & Record<string, unknown>);
+
+/**
+ * The body of a create or update, typed by Pipedrive's own client. v2 bodies take custom fields under
+ * `custom_fields`; v1 leads take them as top-level keys.
+ */
+export function toPipedriveBody(kind: EntityKind, input: EntityInput): RequestBody {
   const name = input.name ?? ([input.firstName, input.lastName].filter(Boolean).join(" ") || undefined);
-  const body: Record<string, unknown> = { owner_id: num(input.ownerId) };
-  const custom = input.fields && Object.keys(input.fields).length ? input.fields : undefined;
+  const owner_id = num(input.ownerId);
+  const custom_fields = input.fields && Object.keys(input.fields).length ? input.fields : undefined;
+  const defined = <T extends object>(body: T): T => Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as T;
   switch (kind) {
     case "contact":
-      Object.assign(body, {
+      return defined<v2.AddPersonRequest>({
         name,
+        owner_id,
         org_id: num(input.organizationId),
         phones: input.phones?.map((value, index) => ({ value, primary: index === 0, label: index === 0 ? "work" : "other" })),
         emails: input.emails?.map((value, index) => ({ value, primary: index === 0, label: "work" })),
-        custom_fields: custom,
+        custom_fields,
       });
-      break;
     case "organization":
-      Object.assign(body, { name, custom_fields: custom });
-      break;
+      return defined<v2.AddOrganizationRequest>({ name: name!, owner_id, custom_fields });
     case "deal":
-      Object.assign(body, {
-        title: name,
+      return defined<v2.AddDealRequest>({
+        title: name!,
+        owner_id,
         person_id: num(input.contactId),
         org_id: num(input.organizationId),
         pipeline_id: num(input.pipelineId),
         stage_id: num(input.stageId),
-        custom_fields: custom,
+        custom_fields,
       });
-      break;
     case "lead":
       // Leads take UUID ids of their own but numeric person/organization ids.
-      Object.assign(body, { title: name, person_id: num(input.contactId), organization_id: input.contactId ? undefined : num(input.organizationId), ...custom });
-      break;
+      return defined<v1.AddLeadRequest & Record<string, unknown>>({ title: name!, owner_id, person_id: num(input.contactId), organization_id: input.contactId ? undefined : num(input.organizationId), ...custom_fields });
   }
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
 /** "YYYY-MM-DD HH:MM:SS" in UTC, as callLogs expect. */
@@ -91,9 +99,9 @@ export function pipedriveDateTime(date: Date): string {
   return date.toISOString().slice(0, 19).replace("T", " ");
 }
 
-export function toPipedriveCallLog(input: CallLogInput, userId: string | undefined): Record<string, unknown> {
+export function toPipedriveCallLog(input: CallLogInput, userId: string | undefined): v1.AddCallLogRequest {
   const end = new Date(input.startedAt.getTime() + input.durationSec * 1000);
-  const body: Record<string, unknown> = {
+  const body: v1.AddCallLogRequest = {
     user_id: num(userId),
     subject: input.subject,
     note: writtenBy(input.reference, input.note),
@@ -108,5 +116,5 @@ export function toPipedriveCallLog(input: CallLogInput, userId: string | undefin
     // A call log links a deal or a lead, never both.
     ...(input.links.dealId ? { deal_id: num(input.links.dealId) } : input.links.leadId ? { lead_id: input.links.leadId } : {}),
   };
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as v1.AddCallLogRequest;
 }

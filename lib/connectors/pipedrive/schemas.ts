@@ -43,10 +43,16 @@ export const userSchema = z.looseObject({
   company_domain: z.string().nullish(),
 });
 
-export const fieldSchema = z.looseObject({ key: z.string(), name: z.string(), field_type: z.string(), edit_flag: z.boolean().optional(), bulk_edit_allowed: z.boolean().optional() });
+/** API v2 field lists: https://developers.pipedrive.com/docs/api/v2/PersonFields#getPersonFields */
+export const fieldSchema = z.looseObject({ field_code: z.string(), field_name: z.string(), field_type: z.string(), is_custom_field: z.boolean() });
 
-export const pipelineSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number().optional(), active: z.boolean().optional(), is_selected: z.boolean().optional() });
-export const stageSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number(), pipeline_id: id });
+/** API v2 pipelines and stages (no default flag: the first pipeline by order is the default). */
+export const pipelineSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number().optional(), is_deleted: z.boolean().optional() });
+export const stageSchema = z.looseObject({ id: id, name: z.string(), order_nr: z.number(), pipeline_id: id, is_deleted: z.boolean().optional() });
+
+/** A v2 list answer: its page of items and the cursor of the next page (null on the last). */
+export const cursorListSchema = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ success: z.literal(true), data: z.array(item).nullable(), additional_data: z.looseObject({ next_cursor: z.string().nullish() }).nullish() });
 
 /** Activities and call logs read back after a lost answer: the reference is in the note. */
 export const notedListSchema = envelope(z.array(z.looseObject({ id: id, subject: z.string().nullish(), note: z.string().nullish() })).nullable());

@@ -195,6 +195,7 @@ export class ZohoConnector implements CrmConnector {
       custom: field.custom_field,
       isString: STRING_TYPES.has(field.data_type),
       readOnly: field.read_only === true,
+      maxLength: field.length ?? undefined,
     }));
   }
 

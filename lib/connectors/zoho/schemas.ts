@@ -73,6 +73,7 @@ export const fieldsAnswerSchema = z.object({
       data_type: z.string(),
       custom_field: z.boolean(),
       read_only: z.boolean().optional(),
+      length: z.number().nullish(),
     }),
   ),
 });

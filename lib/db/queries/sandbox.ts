@@ -76,6 +76,8 @@ export const insertSandboxRecord = (accountId: string, module: string, id: strin
 export const replaceSandboxRecordData = (accountId: string, module: string, id: string, data: Prisma.InputJsonValue) =>
   db().sandboxRecord.update({ where: { accountId_module_id: { accountId, module, id } }, data: { data } });
 
+export const deleteSandboxRecord = (accountId: string, module: string, id: string) => db().sandboxRecord.deleteMany({ where: { accountId, module, id } });
+
 export const insertSandboxFile = (file: { accountId: string; module: string; recordId: string; fileName: string; contentType: string; size: number; content?: Uint8Array; link?: string }) =>
   db().sandboxFile.create({
     data: { ...file, content: file.content ? Buffer.from(file.content) : undefined },

@@ -3,36 +3,21 @@
 import { randomUUID } from "node:crypto";
 import {
   countSandboxFiles,
-  getSandboxRecord,
   insertSandboxFile,
   insertSandboxRecord,
   listSandboxRecords,
   nextSandboxIds,
   replaceSandboxRecordData,
+  deleteSandboxRecord,
 } from "@/lib/db/queries/sandbox";
-import type { Prisma, SandboxAccount } from "@/lib/generated/prisma/client";
-import type { SandboxRequest } from "../context";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { readFaults } from "../faults";
-import { json, match, randomHex, readJson, type Route } from "../http";
+import { match, randomHex, readJson, type Route } from "../http";
+import { metadataRoutes } from "./metadata";
+import { asId, cursorPage, type Entity, notFound, ok, one, pdError, pdTime, type PipedriveCall, rows, users, validation } from "./answers";
 import { phoneContains, phoneEquals } from "../phone-match";
 import { checkCustomFields, customFieldsOf } from "./validate";
 
-export interface PipedriveCall extends SandboxRequest {
-  account: SandboxAccount;
-}
-
-type Entity = Record<string, unknown> & { id: number | string };
-
-export const pdError = (status: number, error: string, extra: Record<string, unknown> = {}) =>
-  json({ success: false, error, error_info: "Please check developers.pipedrive.com", data: null, additional_data: null, ...extra }, status);
-const notFound = (what: string) => pdError(404, `${what} not found`);
-const validation = (message: string) => pdError(400, `Validation failed: ${message}`, { code: "ERR_SCHEMA_VALIDATION_FAILED" });
-const ok = (data: unknown, additional: Record<string, unknown> | null = null, status = 200) => json({ success: true, data, additional_data: additional }, status);
-
-const pdTime = (date = new Date()) => date.toISOString().slice(0, 19).replace("T", " ");
-const asId = (value: unknown) => (value === undefined || value === null || value === "" ? null : Number(value));
-
-const FIELD_LISTS = ["personFields", "organizationFields", "dealFields", "activityFields"];
 const SEARCHABLE: Record<string, string[]> = {
   persons: ["name", "email", "phone", "notes", "custom_fields"],
   organizations: ["name", "address", "notes", "custom_fields"],
@@ -41,17 +26,8 @@ const SEARCHABLE: Record<string, string[]> = {
 };
 const CALL_OUTCOMES = ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"];
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
-
-/** In id order, as the vendor lists them (seeded rows share one creation time). */
-async function rows(call: PipedriveCall, module: string): Promise<Entity[]> {
-  const entities = (await listSandboxRecords(call.account.id, module)).map((row) => row.data as Entity);
-  return entities.sort((a, b) => (typeof a.id === "number" && typeof b.id === "number" ? a.id - b.id : 0));
-}
-async function one(call: PipedriveCall, module: string, id: unknown): Promise<Entity | null> {
-  if (id === null || id === undefined) return null;
-  return ((await getSandboxRecord(call.account.id, module, String(id)))?.data as Entity | undefined) ?? null;
-}
-const users = (call: PipedriveCall) => rows(call, "users");
+/** Names and titles are varchar fields: 255 characters at most. */
+const MAX_NAME_LENGTH = 255;
 
 async function checkRefs(call: PipedriveCall, body: Record<string, unknown>): Promise<Response | null> {
   if (body.owner_id !== undefined && !(await users(call)).some((user) => user.id === asId(body.owner_id))) return validation("owner_id: user not found");
@@ -80,6 +56,7 @@ async function upsertV2(call: PipedriveCall, resource: "persons" | "organization
   if (id && !existing) return notFound(resource === "persons" ? "Person" : resource === "organizations" ? "Organization" : "Deal");
   const nameKey = resource === "deals" ? "title" : "name";
   if (!existing && (typeof body[nameKey] !== "string" || !(body[nameKey] as string).trim())) return validation(`${nameKey}: Parameter is required`);
+  if (typeof body[nameKey] === "string" && (body[nameKey] as string).length > MAX_NAME_LENGTH) return validation(`${nameKey}: must be at most ${MAX_NAME_LENGTH} characters`);
   const refs = await checkRefs(call, body);
   if (refs) return refs;
   const list = resource === "persons" ? "personFields" : resource === "organizations" ? "organizationFields" : "dealFields";
@@ -185,22 +162,13 @@ async function searchItem(call: PipedriveCall, resource: string, entity: Entity,
   }
 }
 
-async function search(call: PipedriveCall, resource: string): Promise<Response> {
-  const params = call.url.searchParams;
-  const term = (params.get("term") ?? "").trim();
-  const exact = params.get("exact_match") === "true";
-  const allowed = SEARCHABLE[resource]!;
-  const fields = params.get("fields") ? params.get("fields")!.split(",") : allowed;
-  const unknown = fields.find((field) => !allowed.includes(field));
-  if (unknown) return pdError(400, `fields: "${unknown}" is not a searchable field of ${resource}; use ${allowed.join(", ")}`);
-  if (term.length < (exact ? 1 : 2)) return pdError(400, "term: must be at least 2 characters long (1 with exact_match)");
-  const limit = Number(params.get("limit") ?? "100");
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) return pdError(400, "limit: must be between 1 and 500");
+/** The entities of one resource whose given fields hold the term (exactly, or containing it). */
+async function matching(call: PipedriveCall, resource: string, term: string, fields: string[], exact: boolean): Promise<Entity[]> {
   const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).toLowerCase());
   const same = (value: unknown) => (exact ? text(value) === term.toLowerCase() : text(value).includes(term.toLowerCase()));
   const indexedBefore = Date.now() - readFaults(call.account.faults).searchIndexDelayMs;
   const candidates = (await listSandboxRecords(call.account.id, resource)).filter((row) => row.createdAt.getTime() <= indexedBefore).map((row) => row.data as Entity);
-  const matches = candidates.filter((entity) =>
+  return candidates.filter((entity) =>
     fields.some((field) => {
       switch (field) {
         case "name":
@@ -217,9 +185,45 @@ async function search(call: PipedriveCall, resource: string): Promise<Response> 
       }
     }),
   );
+}
+
+/** The term and fields of a search, or the vendor's 400 naming what is wrong. */
+function searchTerms(call: PipedriveCall, allowed: string[], what: string): { term: string; exact: boolean; fields: string[] } | Response {
+  const params = call.url.searchParams;
+  const term = (params.get("term") ?? "").trim();
+  const exact = params.get("exact_match") === "true";
+  const fields = params.get("fields") ? params.get("fields")!.split(",") : allowed;
+  const unknown = fields.find((field) => !allowed.includes(field));
+  if (unknown) return pdError(400, `fields: "${unknown}" is not a searchable field of ${what}; use ${allowed.join(", ")}`);
+  if (term.length < (exact ? 1 : 2)) return pdError(400, "term: must be at least 2 characters long (1 with exact_match)");
+  return { term, exact, fields };
+}
+
+async function search(call: PipedriveCall, resource: string): Promise<Response> {
+  const terms = searchTerms(call, SEARCHABLE[resource]!, resource);
+  if (terms instanceof Response) return terms;
   const items = [];
-  for (const entity of matches.slice(0, limit)) items.push(await searchItem(call, resource, entity, exact ? 1 : 0.5));
-  return ok({ items }, { next_cursor: null });
+  for (const entity of await matching(call, resource, terms.term, terms.fields, terms.exact)) items.push(await searchItem(call, resource, entity, terms.exact ? 1 : 0.5));
+  return cursorPage(call, items, (page) => ({ items: page }));
+}
+
+/** https://developers.pipedrive.com/docs/api/v2/ItemSearch: several item types at once. */
+const ITEM_TYPES: Record<string, string> = { person: "persons", organization: "organizations", deal: "deals", lead: "leads" };
+
+async function itemSearch(call: PipedriveCall): Promise<Response> {
+  const types = (call.url.searchParams.get("item_types") ?? Object.keys(ITEM_TYPES).join(",")).split(",");
+  const unknownType = types.find((type) => !ITEM_TYPES[type]);
+  if (unknownType) return pdError(400, `item_types: "${unknownType}" is not one of ${Object.keys(ITEM_TYPES).join(", ")}`);
+  const allowed = [...new Set(types.flatMap((type) => SEARCHABLE[ITEM_TYPES[type]!]!))];
+  const terms = searchTerms(call, allowed, "the item types");
+  if (terms instanceof Response) return terms;
+  const items = [];
+  for (const type of types) {
+    const resource = ITEM_TYPES[type]!;
+    const fields = terms.fields.filter((field) => SEARCHABLE[resource]!.includes(field));
+    for (const entity of await matching(call, resource, terms.term, fields, terms.exact)) items.push(await searchItem(call, resource, entity, terms.exact ? 1 : 0.5));
+  }
+  return cursorPage(call, items, (page) => ({ items: page, related_items: [] }));
 }
 
 // ---- leads (v1)
@@ -230,6 +234,7 @@ async function upsertLead(call: PipedriveCall, id: string | null): Promise<Respo
   const existing = id ? await one(call, "leads", id) : null;
   if (id && !existing) return notFound("Lead");
   if (!existing && (typeof body.title !== "string" || !body.title.trim())) return pdError(400, "Validation failed: title: Parameter is required");
+  if (typeof body.title === "string" && body.title.length > MAX_NAME_LENGTH) return validation(`title: must be at most ${MAX_NAME_LENGTH} characters`);
   if (!existing && body.person_id == null && body.organization_id == null) return pdError(400, "A lead must be linked to a person or an organization (person_id or organization_id)");
   const refs = await checkRefs(call, body);
   if (refs) return refs;
@@ -330,55 +335,64 @@ async function addRecording(call: PipedriveCall, id: string): Promise<Response> 
   return ok(null);
 }
 
-/** v1 lists page with `pagination`, v2 lists with a cursor. */
-const list = (call: PipedriveCall, module: string, filter: (entity: Entity) => boolean = () => true, version: "v1" | "v2" = "v1") =>
-  rows(call, module).then((entities) =>
-    ok(entities.filter(filter), version === "v1" ? { pagination: { start: 0, limit: 500, more_items_in_collection: false } } : { next_cursor: null }),
+/** v1 lists page with `pagination` (the sandbox's lists fit one page). */
+const v1List = (items: unknown[]) => ok(items, { pagination: { start: 0, limit: 500, more_items_in_collection: false } });
+
+const ENTITY_NAMES: Record<string, string> = { persons: "Person", organizations: "Organization", deals: "Deal" };
+
+/** GET /api/v2/persons|organizations|deals: filtered by owner, person, organization and (deals) status. */
+async function listV2(call: PipedriveCall, resource: string): Promise<Response> {
+  const params = call.url.searchParams;
+  const ids = params.get("ids")?.split(",").map(Number);
+  const filters: Array<[string, number | null]> = [
+    ["owner_id", asId(params.get("owner_id"))],
+    ["person_id", asId(params.get("person_id"))],
+    ["org_id", asId(params.get("org_id"))],
+    ["pipeline_id", asId(params.get("pipeline_id"))],
+    ["stage_id", asId(params.get("stage_id"))],
+  ];
+  const statuses = resource === "deals" ? params.get("status")?.split(",") : undefined;
+  const entities = (await rows(call, resource)).filter(
+    (entity) => (!ids || ids.includes(Number(entity.id))) && filters.every(([key, value]) => value === null || entity[key] === value) && (!statuses || statuses.includes(String(entity.status))),
   );
+  if (params.get("sort_direction") === "desc") entities.reverse();
+  return cursorPage(call, entities);
+}
+
+async function deleteV2(call: PipedriveCall, resource: string, id: string): Promise<Response> {
+  if (!(await one(call, resource, id))) return notFound(ENTITY_NAMES[resource]!);
+  await deleteSandboxRecord(call.account.id, resource, id);
+  return ok({ id: Number(id) });
+}
 
 const routes: Route<PipedriveCall>[] = [
+  ...metadataRoutes,
   {
     method: "GET",
     pattern: /^\/v1\/users\/me$/,
     handle: async (call) => ok({ ...(await users(call))[0], company_id: 1 }),
   },
-  { method: "GET", pattern: /^\/v1\/users$/, handle: (call) => list(call, "users") },
+  { method: "GET", pattern: /^\/v1\/users$/, handle: async (call) => v1List(await users(call)) },
   {
+    // v1 field lists still answer (they carry `key` and `edit_flag`); the connector reads the v2 ones.
     method: "GET",
     pattern: /^\/v1\/(personFields|organizationFields|dealFields|activityFields)$/,
-    handle: async (call, [name]) => (FIELD_LISTS.includes(name!) ? list(call, name!) : notFound("Resource")),
+    handle: async (call, [name]) => v1List(await rows(call, name!)),
   },
-  { method: "GET", pattern: /^\/v1\/pipelines$/, handle: (call) => list(call, "pipelines") },
-  {
-    method: "GET",
-    pattern: /^\/v1\/stages$/,
-    handle: (call) => {
-      const pipelineId = asId(call.url.searchParams.get("pipeline_id"));
-      return list(call, "stages", (stage) => pipelineId === null || stage.pipeline_id === pipelineId);
-    },
-  },
+  { method: "GET", pattern: /^\/v2\/itemSearch$/, handle: itemSearch },
   { method: "GET", pattern: /^\/v2\/(persons|organizations|deals|leads)\/search$/, handle: (call, [resource]) => search(call, resource!) },
-  {
-    method: "GET",
-    pattern: /^\/v2\/deals$/,
-    handle: (call) => {
-      const params = call.url.searchParams;
-      const personId = asId(params.get("person_id"));
-      const orgId = asId(params.get("org_id"));
-      const statuses = params.get("status")?.split(",");
-      return list(call, "deals", (deal) => (personId === null || deal.person_id === personId) && (orgId === null || deal.org_id === orgId) && (!statuses || statuses.includes(String(deal.status))), "v2");
-    },
-  },
+  { method: "GET", pattern: /^\/v2\/(persons|organizations|deals)$/, handle: (call, [resource]) => listV2(call, resource!) },
   {
     method: "GET",
     pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/,
     handle: async (call, [resource, id]) => {
       const entity = await one(call, resource!, id);
-      return entity ? ok(entity) : notFound(resource === "persons" ? "Person" : resource === "organizations" ? "Organization" : "Deal");
+      return entity ? ok(entity) : notFound(ENTITY_NAMES[resource!]!);
     },
   },
   { method: "POST", pattern: /^\/v2\/(persons|organizations|deals)$/, handle: (call, [resource]) => upsertV2(call, resource as "persons", null) },
   { method: "PATCH", pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/, handle: (call, [resource, id]) => upsertV2(call, resource as "persons", id!) },
+  { method: "DELETE", pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/, handle: (call, [resource, id]) => deleteV2(call, resource!, id!) },
   { method: "POST", pattern: /^\/v1\/leads$/, handle: (call) => upsertLead(call, null) },
   { method: "PATCH", pattern: /^\/v1\/leads\/([0-9a-f-]{36})$/, handle: (call, [id]) => upsertLead(call, id!) },
   {
@@ -391,21 +405,21 @@ const routes: Route<PipedriveCall>[] = [
   },
   { method: "POST", pattern: /^\/v2\/activities$/, handle: createActivity },
   {
-    // https://developers.pipedrive.com/docs/api/v1/Activities#getActivities (v2): filters and sort by add time.
+    // https://developers.pipedrive.com/docs/api/v2/Activities#getActivities: filters and sort by add time.
     method: "GET",
     pattern: /^\/v2\/activities$/,
     handle: async (call) => {
       const params = call.url.searchParams;
       const personId = asId(params.get("person_id"));
       const dealId = asId(params.get("deal_id"));
-      const matching = (await rows(call, "activities")).filter((activity) => (personId === null || activity.person_id === personId) && (dealId === null || activity.deal_id === dealId));
-      if (params.get("sort_direction") === "desc") matching.reverse();
-      return ok(matching.slice(0, Number(params.get("limit") ?? 100)), { next_cursor: null });
+      const found = (await rows(call, "activities")).filter((activity) => (personId === null || activity.person_id === personId) && (dealId === null || activity.deal_id === dealId));
+      if (params.get("sort_direction") === "desc") found.reverse();
+      return cursorPage(call, found);
     },
   },
   { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
   // Newest first, as Pipedrive lists a user's call logs.
-  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: async (call) => ok((await rows(call, "callLogs")).reverse(), { pagination: { start: 0, limit: 500, more_items_in_collection: false } }) },
+  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: async (call) => v1List((await rows(call, "callLogs")).reverse()) },
   {
     method: "GET",
     pattern: /^\/v1\/callLogs\/([0-9a-f]+)$/,
@@ -417,10 +431,13 @@ const routes: Route<PipedriveCall>[] = [
   { method: "POST", pattern: /^\/v1\/callLogs\/([0-9a-f]+)\/recordings$/, handle: (call, [id]) => addRecording(call, id!) },
 ];
 
-export const isSearchPath = (path: string) => /\/search$/.test(path);
+export const isSearchPath = (path: string) => /\/(search|itemSearch)$/.test(path);
+
+/** Pipedrive names the method it does not know, e.g. "Unknown method v1/pipelines." (out of support). */
+export const unknownMethod = (path: string) => pdError(404, `Unknown method ${path.replace(/^\/(api\/)?/, "")}.`);
 
 export async function pipedriveApi(call: PipedriveCall, path: string): Promise<Response> {
   const found = match(routes, call.request.method, path);
-  if (!found) return pdError(404, "Unknown method .");
+  if (!found) return unknownMethod(path);
   return found.route.handle(call, found.params);
 }

@@ -1,4 +1,4 @@
-// The seeded Pipedrive sandbox company: users, person/organization/deal/activity fields (custom string
+// The seeded Pipedrive sandbox company (pipelines and stages in their API v2 shapes): users, person/organization/deal/activity fields (custom string
 // and non-string fields with 40-character hash keys), two pipelines, and persons with local-format phones.
 import { createHash } from "node:crypto";
 import { DEMO_PEOPLE } from "../demo-people";
@@ -108,11 +108,11 @@ export function pipedriveSeed(now = new Date()): PipedriveSeed {
   const stageIds: number[][] = [];
   PIPEDRIVE_PIPELINES.forEach((pipeline, pipelineIndex) => {
     const id = next();
-    records.push({ module: "pipelines", id: String(id), data: { id, name: pipeline.name, url_title: pipeline.name.toLowerCase(), order_nr: pipelineIndex, active: true, deal_probability: true, add_time: time, update_time: time, selected: pipelineIndex === 0 } });
+    records.push({ module: "pipelines", id: String(id), data: { id, name: pipeline.name, order_nr: pipelineIndex, is_deleted: false, is_deal_probability_enabled: true, add_time: time, update_time: time } });
     stageIds.push(
       pipeline.stages.map((name, order) => {
         const stageId = next();
-        records.push({ module: "stages", id: String(stageId), data: { id: stageId, name, order_nr: order + 1, pipeline_id: id, deal_probability: 100, active_flag: true, rotten_flag: false, add_time: time, update_time: time } });
+        records.push({ module: "stages", id: String(stageId), data: { id: stageId, order_nr: order + 1, name, is_deleted: false, deal_probability: 100, pipeline_id: id, is_deal_rot_enabled: false, days_to_rotten: null, add_time: time, update_time: time } });
         return stageId;
       }),
     );
