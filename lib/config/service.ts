@@ -6,6 +6,7 @@ import { findConfigDocument, writeConfigDocument } from "@/lib/db/queries/config
 import { AppError, CrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/config";
 import { CONFIG_SECTIONS, integrationConfigSchema, mappingRowSchema, type ConfigSection, type IntegrationConfig } from "@/lib/validation/config";
+import { configChanged } from "./changed";
 import { checkAgainstCrm } from "./crm-checks";
 import { defaultConfig } from "./defaults";
 import { crmMetadata } from "./metadata";
@@ -54,6 +55,7 @@ async function commit(projectId: string, projectKey: string, before: Integration
     .map((section) => ({ section, before: { [section]: before[section] }, after: { [section]: after[section] } }));
   if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey });
   webhookConfigs.forget(projectId);
+  configChanged(projectId);
   return after;
 }
 

@@ -1,3 +1,5 @@
+import type { WriteResult } from "./fit";
+
 // The one interface the engine and the admin app use to talk to any CRM, and the shared shapes it speaks.
 // Each CRM folder maps its vendor API to these; nothing outside lib/connectors imports a CRM folder.
 
@@ -147,10 +149,11 @@ export interface CrmConnector {
   /** Exact match on a custom field, e.g. the platform's client id. */
   searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]>;
   get(entity: EntityKind, id: string): Promise<CrmRecord | null>;
-  create(entity: EntityKind, input: EntityInput): Promise<{ id: string }>;
-  update(entity: EntityKind, id: string, input: EntityInput): Promise<void>;
+  /** Text values longer than their CRM field are cut to fit (from the field metadata) and named in `fitted`. */
+  create(entity: EntityKind, input: EntityInput): Promise<{ id: string } & WriteResult>;
+  update(entity: EntityKind, id: string, input: EntityInput): Promise<WriteResult>;
   openDealsOfContact(contactId: string): Promise<CrmRecord[]>;
-  createTask(input: TaskInput): Promise<{ id: string }>;
+  createTask(input: TaskInput): Promise<{ id: string } & WriteResult>;
   logCall(input: CallLogInput): Promise<{ id: string }>;
   attachRecording(callId: string, recording: RecordingInput): Promise<void>;
   /**

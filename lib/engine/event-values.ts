@@ -1,7 +1,10 @@
 // Reading values out of a platform event: variables by dotted name (as mapping tabs and stage rules
 // name them) and the contact points the event carries.
+import { CHANNELS, type MAPPED_ENTITIES } from "@/lib/config/vocabulary";
+import type { EntityKind } from "@/lib/connectors/types";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { normalisePhone } from "@/lib/phone/variants";
+import type { Mappings } from "@/lib/validation/config";
 
 /** Every variable of the event as strings: top-level fields, nested ones by dotted path, custom `variables`. */
 export function eventVariables(event: PlatformEvent): Record<string, string> {
@@ -70,4 +73,16 @@ export function clientKey(event: PlatformEvent, forms: { phoneFields: string[]; 
   if (keys.email) return `email:${keys.email}`;
   if (keys.clientId) return `client:${keys.clientId}`;
   return event.type === "messenger" ? `messenger:${event.channel}:${event.client.messengerId}` : `event:${event.id}`;
+}
+
+/**
+ * The CRM field an entity's client id is written to: the mapping row fed by the `clientId` variable, in
+ * the event's own channel first (the seeds search the CRM by client id through that field).
+ */
+export function clientIdField(mappings: Mappings, channel: PlatformEvent["type"], kind: EntityKind): string | null {
+  for (const tab of [channel, ...CHANNELS.filter((other) => other !== channel)]) {
+    const row = mappings[tab]?.[kind as (typeof MAPPED_ENTITIES)[number]]?.find((candidate) => candidate.source.type === "variable" && candidate.source.name === "clientId");
+    if (row) return row.field;
+  }
+  return null;
 }

@@ -53,6 +53,11 @@ function describe(step: Step): string {
   }
 }
 
+/** Values cut to the CRM's field lengths are named in the step's trace line. */
+function noteFitted(entry: TraceEntry, fitted: string[] | undefined) {
+  if (fitted?.length) entry.detail = `${entry.detail} (cut to fit the CRM's fields: ${fitted.join("; ")})`;
+}
+
 export async function executePlan(context: ExecuteContext, event: PlatformEvent, plan: Plan): Promise<void> {
   const created = new Map<EntityKind, string>();
   let callLogId: string | undefined;
@@ -108,20 +113,25 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
       await writeJournal(context.eventId, key, context.connection, { state: "sending", crmId: null });
       switch (step.op) {
         case "create": {
-          const { id } = await context.connector.create(step.entity, input(step.values));
+          const { id, fitted } = await context.connector.create(step.entity, input(step.values));
           created.set(step.entity, id);
           entry.id = id;
+          noteFitted(entry, fitted);
           // The link cache is written at once: a quick repeat call must not create the same contact again.
           if (step.entity !== "organization") await rememberFound(context, context.keys, { [step.entity]: { id } });
           break;
         }
         case "update":
-          await context.connector.update(step.entity, step.id, input(step.values));
+          const { fitted } = await context.connector.update(step.entity, step.id, input(step.values));
           entry.id = step.id;
+          noteFitted(entry, fitted);
           break;
-        case "task":
-          entry.id = (await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, reference, links: links(step.links) })).id;
+        case "task": {
+          const task = await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, reference, links: links(step.links) });
+          entry.id = task.id;
+          noteFitted(entry, task.fitted);
           break;
+        }
         case "callLog": {
           if (event.type !== "call") break;
           const started = new Date(event.startedAt);

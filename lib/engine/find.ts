@@ -6,7 +6,7 @@ import type { PlatformEvent } from "@/lib/events/schemas";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Found } from "./decide";
-import { clientKeys, type ClientKeys } from "./event-values";
+import { clientIdField, clientKeys, type ClientKeys } from "./event-values";
 import { traced, type TraceEntry } from "./trace";
 
 export const linkKeys = (keys: ClientKeys) =>
@@ -20,7 +20,7 @@ interface FindContext {
   trace: TraceEntry[];
 }
 
-async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>): Promise<CrmRecord | null> {
+async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>, clientIdFieldKey: string | null): Promise<CrmRecord | null> {
   for (const key of linkKeys(keys)) {
     const id = cached.get(`${kind}|${key}`);
     if (!id) continue;
@@ -39,6 +39,12 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
   }
   if (keys.email) {
     const [hit] = await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!));
+    if (hit) return hit;
+  }
+  // Last, as the seeds say: the client id, through the CRM field it is mapped to (found even when the
+  // entity was made outside Callbridge).
+  if (keys.clientId && clientIdFieldKey) {
+    const [hit] = await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!));
     if (hit) return hit;
   }
   return null;
@@ -75,11 +81,12 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
 
   // Reads that do not depend on each other go to the CRM side by side.
   const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
-  const contact = wanted("contact") ? await findOne(context, "contact", keys, cached) : null;
+  const byClientId = (kind: EntityKind) => clientIdField(config.mappings, event.type, kind);
+  const contact = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
   const [organization, deal, lead] = await Promise.all([
     contact?.organizationId && row.organization !== "none" ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null,
     contact && wanted("deal") ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
-    row.lead !== "none" ? findOne(context, "lead", keys, cached) : null,
+    row.lead !== "none" ? findOne(context, "lead", keys, cached, byClientId("lead")) : null,
   ]);
   if (options.remember !== false) await rememberFound(context, keys, { contact, lead, deal }, cached);
   return { found: { contact, organization, deal, lead }, keys };

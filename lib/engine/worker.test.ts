@@ -2,7 +2,10 @@
 // the real connectors over real HTTP into the sandbox CRMs, checked by what the sandbox holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrmCredentials } from "@/lib/connectors/types";
+import { defaultConfig } from "@/lib/config/defaults";
 import { saveConfigSection } from "@/lib/config/service";
+import { createConnector } from "@/lib/connectors/registry";
+import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
@@ -34,7 +37,9 @@ async function setUp(crm: Crm, label: string) {
     return insertTestEvent(project.id, payload);
   };
   const event = (id: string) => db().event.findUniqueOrThrow({ where: { id } });
-  return { sandbox, project, count, records, files, call, event };
+  const form = async (fields: Record<string, string>, patch: Record<string, unknown> = {}) =>
+    insertTestEvent(project.id, { id: `${crm}-${label}-${++sequence}`, type: "form", submittedAt: new Date().toISOString(), formName: "Contact us", pageUrl: "https://shop.example.com/contact", fields, ...patch });
+  return { sandbox, project, credentials, count, records, files, call, form, event };
 }
 
 describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
@@ -91,6 +96,40 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     expect(await env.count(MODULES[crm].contacts)).toBe(before.contacts);
     expect(await env.count(MODULES[crm].deals)).toBe(before.deals);
     expect(await env.count(MODULES[crm].calls)).toBe(before.calls + 4);
+  });
+
+  it("a client the CRM holds under its client id only, made outside Callbridge, is found through the mapped field and not duplicated", async () => {
+    const field = crm === "zoho" ? "Client_ID" : customKey("Client ID");
+    const mappings = defaultConfig().mappings;
+    mappings.call.contact = [{ field, source: { type: "variable", name: "clientId" } }];
+    await saveConfigSection(env.project, "mappings", mappings, { userId: null, actor: "test" });
+    const outside = await createConnector(env.credentials).create("contact", { name: "Outside Person", fields: { [field]: "GA1.2.4242" } });
+    const before = await env.count(MODULES[crm].contacts);
+    const id = await env.call("+380991234400", { clientId: "GA1.2.4242" });
+    await runDeliveries({ projectId: env.project.id });
+    const event = await env.event(id);
+    expect(event.status).toBe("delivered");
+    const trace = event.trace as Array<{ op: string; detail: string; ok: boolean }>;
+    expect(trace.filter((entry) => entry.op === "search").map((entry) => entry.detail)).toContainEqual(`contact by client id GA1.2.4242 (${field})`);
+    expect(await env.count(MODULES[crm].contacts)).toBe(before);
+    const log = (await env.records(MODULES[crm].calls)).at(-1)!.data as Record<string, unknown>;
+    expect(crm === "zoho" ? (log.Who_Id as { id: string }).id : String(log.person_id)).toBe(outside.id);
+  });
+
+  it("a 10,000-character name is delivered cut to the CRM's field length, and the trace says so", async () => {
+    const id = await env.form({ name: "Я".repeat(10_000), phone: "+380991234411" });
+    await runDeliveries({ projectId: env.project.id });
+    const event = await env.event(id);
+    expect(event.status).toBe("delivered");
+    const contact = (await env.records(MODULES[crm].contacts)).at(-1)!.data as Record<string, unknown>;
+    expect(String(crm === "zoho" ? contact.Last_Name : contact.name)).toBe("Я".repeat(255));
+    const deal = (await env.records(MODULES[crm].deals)).at(-1)!.data as Record<string, unknown>;
+    expect(String(crm === "zoho" ? deal.Deal_Name : deal.title)).toHaveLength(255);
+    const creates = (event.trace as Array<{ op: string; detail: string }>).filter((entry) => entry.op === "create");
+    expect(creates.map((entry) => entry.detail)).toEqual([
+      expect.stringMatching(new RegExp(`cut to fit the CRM's fields: ${crm === "zoho" ? "Last_Name" : "name"}: 10000 → 255 characters`)),
+      expect.stringMatching(new RegExp(`cut to fit the CRM's fields: ${crm === "zoho" ? "Deal_Name" : "title"}: 10007 → 255 characters`)),
+    ]);
   });
 
   it("5xx is retried later with backoff; a revoked token breaks the integration and pauses deliveries, losing nothing", async () => {

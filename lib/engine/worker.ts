@@ -7,6 +7,7 @@ import type { Job, PgBoss } from "pg-boss";
 import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmMetadata } from "@/lib/config/crm-checks";
 import { crmMetadata } from "@/lib/config/metadata";
+import { onConfigChange } from "@/lib/config/changed";
 import { loadConfig } from "@/lib/config/service";
 import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent } from "@/lib/db/queries/events";
 import { findIntegrationStatus, markIntegrationStatus } from "@/lib/db/queries/integrations";
@@ -49,6 +50,8 @@ interface ProjectRun {
 }
 
 const runs = ttlCache<ProjectRun | null>("delivery-runs", 2_000);
+// A configuration saved in this process applies to the next delivery, not one a couple of seconds later.
+onConfigChange((projectId) => runs.forget(projectId));
 
 function projectRun(projectId: string): Promise<ProjectRun | null> {
   return runs.get(projectId, async () => {

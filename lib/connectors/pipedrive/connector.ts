@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
+import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import { pipedriveHostProblem } from "./hosts";
 import { processShared } from "@/lib/cache/process-shared";
@@ -308,16 +309,32 @@ export class PipedriveConnector implements CrmConnector {
     return item ? toCrmRecord(entity, item) : null;
   }
 
-  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string }> {
-    const { path, version } = RESOURCES[entity];
-    const response = await this.call({ method: "POST", path: `/api/${version}/${path}`, json: toPipedriveBody(entity, input) }, `Create ${path}`);
-    return { id: parseResponse(createdSchema, response.body, `Create ${path}`).data.id };
+  /** The body cut to the lengths of the field types (names and varchar 255): Pipedrive refuses longer values. */
+  private lengths(entity: EntityKind | "task") {
+    return fieldLengthCache.get(`${this.accountKey}|${entity}`, async () => fieldLengths(await this.listFields(entity)));
   }
 
-  async update(entity: EntityKind, id: string, input: EntityInput): Promise<void> {
+  private async fitted(entity: EntityKind, input: EntityInput) {
+    const lengths = await this.lengths(entity);
+    const fitted: string[] = [];
+    const body = fitToLengths(toPipedriveBody(entity, input), lengths, fitted);
+    if ("custom_fields" in body && body.custom_fields) body.custom_fields = fitToLengths(body.custom_fields, lengths, fitted, "custom_fields.");
+    return { body, fitted };
+  }
+
+  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string } & WriteResult> {
     const { path, version } = RESOURCES[entity];
-    const response = await this.call({ method: "PATCH", path: `/api/${version}/${path}/${encodeURIComponent(id)}`, json: toPipedriveBody(entity, input) }, `Update ${path} ${id}`);
+    const { body, fitted } = await this.fitted(entity, input);
+    const response = await this.call({ method: "POST", path: `/api/${version}/${path}`, json: body }, `Create ${path}`);
+    return { id: parseResponse(createdSchema, response.body, `Create ${path}`).data.id, ...(fitted.length ? { fitted } : {}) };
+  }
+
+  async update(entity: EntityKind, id: string, input: EntityInput): Promise<WriteResult> {
+    const { path, version } = RESOURCES[entity];
+    const { body, fitted } = await this.fitted(entity, input);
+    const response = await this.call({ method: "PATCH", path: `/api/${version}/${path}/${encodeURIComponent(id)}`, json: body }, `Update ${path} ${id}`);
     if (response.status === 404) throw new PermanentError(`Update ${path} ${id}: the record no longer exists`, { status: 404 });
+    return fitted.length ? { fitted } : {};
   }
 
   // https://developers.pipedrive.com/docs/api/v1/Deals#getDeals (v2, person_id + status filters)
@@ -327,7 +344,7 @@ export class PipedriveConnector implements CrmConnector {
   }
 
   // https://developers.pipedrive.com/docs/api/v1/Activities#addActivity (v2)
-  async createTask(input: TaskInput): Promise<{ id: string }> {
+  async createTask(input: TaskInput): Promise<{ id: string } & WriteResult> {
     const num = (value?: string) => (value ? Number(value) : undefined);
     const body: v2.AddActivityRequest = {
       subject: input.subject,
@@ -341,8 +358,9 @@ export class PipedriveConnector implements CrmConnector {
       note: writtenBy(input.reference, input.note),
       done: false,
     };
-    const response = await this.call({ method: "POST", path: "/api/v2/activities", json: body }, "Create task");
-    return { id: parseResponse(createdSchema, response.body, "Create task").data.id };
+    const fitted: string[] = [];
+    const response = await this.call({ method: "POST", path: "/api/v2/activities", json: fitToLengths(body, await this.lengths("task"), fitted) }, "Create task");
+    return { id: parseResponse(createdSchema, response.body, "Create task").data.id, ...(fitted.length ? { fitted } : {}) };
   }
 
   // https://developers.pipedrive.com/docs/api/v1/CallLogs#addCallLog

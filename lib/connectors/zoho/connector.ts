@@ -5,6 +5,7 @@ import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { ttlCache } from "@/lib/cache/ttl";
 import { zohoHostsProblem } from "./data-centers";
 import { zohoConcurrency } from "./editions";
+import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
   AccountInfo,
@@ -277,12 +278,22 @@ export class ZohoConnector implements CrmConnector {
     return record ?? null;
   }
 
-  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string }> {
-    return { id: await this.write("POST", `/crm/v8/${MODULES[entity]}`, [toZohoRecord(entity, input)], `Create ${MODULES[entity]}`) };
+  /** The record cut to the lengths settings/fields states (e.g. Last_Name 255): Zoho refuses longer values. */
+  private async fitted(entity: EntityKind | "task", record: Record<string, unknown>): Promise<{ record: Record<string, unknown>; fitted: string[] }> {
+    const lengths = await fieldLengthCache.get(`${this.accountKey}|${entity}`, async () => fieldLengths(await this.listFields(entity)));
+    const fitted: string[] = [];
+    return { record: fitToLengths(record, lengths, fitted), fitted };
   }
 
-  async update(entity: EntityKind, id: string, input: EntityInput): Promise<void> {
-    await this.write("PUT", `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, [toZohoRecord(entity, input)], `Update ${MODULES[entity]} ${id}`);
+  async create(entity: EntityKind, input: EntityInput): Promise<{ id: string } & WriteResult> {
+    const { record, fitted } = await this.fitted(entity, toZohoRecord(entity, input));
+    return { id: await this.write("POST", `/crm/v8/${MODULES[entity]}`, [record], `Create ${MODULES[entity]}`), ...(fitted.length ? { fitted } : {}) };
+  }
+
+  async update(entity: EntityKind, id: string, input: EntityInput): Promise<WriteResult> {
+    const { record, fitted } = await this.fitted(entity, toZohoRecord(entity, input));
+    await this.write("PUT", `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, [record], `Update ${MODULES[entity]} ${id}`);
+    return fitted.length ? { fitted } : {};
   }
 
   async openDealsOfContact(contactId: string): Promise<CrmRecord[]> {
@@ -290,7 +301,7 @@ export class ZohoConnector implements CrmConnector {
     return deals.filter((deal) => deal.open);
   }
 
-  async createTask(input: TaskInput): Promise<{ id: string }> {
+  async createTask(input: TaskInput): Promise<{ id: string } & WriteResult> {
     const task = {
       Subject: input.subject,
       Due_Date: input.dueDate,
@@ -299,7 +310,8 @@ export class ZohoConnector implements CrmConnector {
       ...(input.ownerId ? { Owner: { id: input.ownerId } } : {}),
       ...linkFields(input.links),
     };
-    return { id: await this.write("POST", "/crm/v8/Tasks", [task], "Create task") };
+    const { record, fitted } = await this.fitted("task", task);
+    return { id: await this.write("POST", "/crm/v8/Tasks", [record], "Create task"), ...(fitted.length ? { fitted } : {}) };
   }
 
   async logCall(input: CallLogInput): Promise<{ id: string }> {
@@ -332,10 +344,10 @@ export class ZohoConnector implements CrmConnector {
   }
 }
 
-type WriteResult = z.infer<typeof writeAnswerSchema>["data"][number];
+type RecordResult = z.infer<typeof writeAnswerSchema>["data"][number];
 
 /** A record Zoho refused: its code and the field it names, e.g. "MANDATORY_NOT_FOUND (Last_Name)". */
-function recordError(what: string, result: WriteResult | undefined, status: number): PermanentError {
+function recordError(what: string, result: RecordResult | undefined, status: number): PermanentError {
   const field = result?.details?.api_name ? ` (${result.details.api_name})` : "";
   return new PermanentError(`${what}: ${result?.code ?? "no result"}${field}${result?.message ? ` — ${result.message}` : ""}`, { status, crmCode: result?.code });
 }

@@ -258,6 +258,7 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
   const body = (await readJson(call.request)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
   if (typeof body.subject !== "string" || !body.subject.trim()) return validation("subject: Parameter is required");
+  if (body.subject.length > MAX_NAME_LENGTH) return validation(`subject: must be at most ${MAX_NAME_LENGTH} characters`);
   if (body.due_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.due_date))) return validation("due_date: expected YYYY-MM-DD");
   const refs = await checkRefs(call, body);
   if (refs) return refs;
