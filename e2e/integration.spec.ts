@@ -104,6 +104,22 @@ test.describe("CRM connection (F1)", () => {
     await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
   });
 
+  test("an admin connects the Pipedrive sandbox by OAuth through its consent page", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    const oauth = page.getByRole("form", { name: "Or connect with OAuth" });
+    await expect(oauth.getByText(/\/api\/integrations\/pipedrive\/callback$/)).toBeVisible();
+    // A real app needs its id and secret; the sandbox brings its own.
+    await oauth.getByRole("button", { name: "Continue to Pipedrive" }).click();
+    await expect(page.getByTestId("pipedriveClientId-error")).toHaveText("Enter the client ID.");
+    await oauth.getByRole("button", { name: "Sandbox Pipedrive by OAuth" }).click();
+    await expect(page.getByRole("heading", { name: "Pipedrive sandbox" })).toBeVisible();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/integration\\?connected=pipedrive`));
+    await expect(page.getByText("Pipedrive is connected.")).toBeVisible();
+    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
+  });
+
   test("denying access on Zoho's consent page is reported and connects nothing", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();

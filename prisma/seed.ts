@@ -5,7 +5,7 @@ import { findIntegrationSummary, saveIntegration } from "../lib/db/queries/integ
 import { findProjectByKey } from "../lib/db/queries/projects";
 import { sandboxEnabled } from "../lib/env";
 import { sealCredentials } from "../lib/integrations/credentials";
-import { pipedriveSandboxCredentials } from "../lib/integrations/sandbox-credentials";
+import { pipedriveSandboxCredentials } from "../lib/sandbox/credentials";
 import { DEMO_PEOPLE } from "../lib/sandbox/demo-people";
 import { findUserByEmail } from "../lib/db/queries/users";
 import { createProject, type CreatedProject } from "../lib/projects/create-project";

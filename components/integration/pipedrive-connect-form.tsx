@@ -8,11 +8,12 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { connectPipedrive, connectPipedriveSandbox } from "@/lib/actions/integration";
+import { PipedriveOAuthForm } from "./pipedrive-oauth-form";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { pipedriveConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
 
-export function PipedriveConnectForm({ projectKey, sandbox }: { projectKey: string; sandbox: boolean }) {
+export function PipedriveConnectForm({ projectKey, sandbox, redirectUri }: { projectKey: string; sandbox: boolean; redirectUri: string }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -66,6 +67,7 @@ export function PipedriveConnectForm({ projectKey, sandbox }: { projectKey: stri
         </div>
         {sandbox ? <p className="text-xs text-slate-500">{t("integration.sandbox.hint")}</p> : null}
       </form>
+      <PipedriveOAuthForm projectKey={projectKey} sandbox={sandbox} redirectUri={redirectUri} />
     </section>
   );
 }

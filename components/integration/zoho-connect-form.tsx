@@ -59,14 +59,14 @@ export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; r
           <p className="text-xs text-slate-500">{t("integration.zoho.sandboxNote")}</p>
         ) : (
           <>
-            <Field id="clientId" label={t("integration.zoho.clientId")} error={errors.clientId?.message}>
+            <Field id="clientId" label={t("integration.oauth.clientId")} error={errors.clientId?.message}>
               <input id="clientId" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientId)} {...form.register("clientId")} />
             </Field>
-            <Field id="clientSecret" label={t("integration.zoho.clientSecret")} error={errors.clientSecret?.message}>
+            <Field id="clientSecret" label={t("integration.oauth.clientSecret")} error={errors.clientSecret?.message}>
               <input id="clientSecret" type="password" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientSecret)} {...form.register("clientSecret")} />
             </Field>
             <p className="text-xs text-slate-500">
-              {t("integration.zoho.redirectUri")}: <code className="break-all rounded bg-slate-100 px-1">{props.redirectUri}</code>
+              {t("integration.oauth.redirectUri")}: <code className="break-all rounded bg-slate-100 px-1">{props.redirectUri}</code>
             </p>
           </>
         )}

@@ -6,19 +6,22 @@ import { replayProgress } from "@/lib/db/queries/events";
 import { deleteIntegration } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { connectPipedrive as connect, startZohoConnect as startZoho, testIntegration } from "@/lib/integrations/connect";
-import { pipedriveSandboxCredentials } from "@/lib/integrations/sandbox-credentials";
+import { connectWithCredentials, startOAuthConnect, testIntegration } from "@/lib/integrations/connect";
+import { pipedriveSandboxCredentials } from "@/lib/sandbox/credentials";
 import { activateIntegration, deactivateIntegration } from "@/lib/integrations/status";
-import { activateSchema, pipedriveConnectSchema, zohoConnectSchema } from "@/lib/validation/integration";
+import { activateSchema, pipedriveConnectSchema, pipedriveOAuthSchema, zohoConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
 import { projectAction } from "./safe-action";
 
 const refresh = (projectKey: string) => revalidatePath(`/${projectKey}/integration`);
+
+const byApiToken = (project: { id: string; key: string }, input: PipedriveConnect, user: { id: string; email: string }) =>
+  connectWithCredentials(project, { crm: "pipedrive", auth: "api_token", apiBase: input.apiBase, apiToken: input.apiToken }, { userId: user.id, actor: user.email });
 
 export const connectPipedrive = projectAction({
   role: "ADMIN",
   schema: pipedriveConnectSchema,
   run: async (input, { project, user }) => {
-    await connect(project, input, { userId: user.id, actor: user.email });
+    await byApiToken(project, input, user);
     refresh(project.key);
     return { ok: true };
   },
@@ -30,7 +33,7 @@ export const connectPipedriveSandbox = projectAction({
   schema: z.object({}),
   run: async (_input, { project, user }) => {
     if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
-    await connect(project, await pipedriveSandboxCredentials(project), { userId: user.id, actor: user.email });
+    await byApiToken(project, await pipedriveSandboxCredentials(project), user);
     refresh(project.key);
     return { ok: true };
   },
@@ -40,7 +43,14 @@ export const connectPipedriveSandbox = projectAction({
 export const startZohoConnect = projectAction({
   role: "ADMIN",
   schema: zohoConnectSchema,
-  run: async (input, { project, user }) => ({ authorizeUrl: await startZoho(project, user.id, input) }),
+  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "zoho", input) }),
+});
+
+/** Pipedrive by OAuth (F1): the URL of Pipedrive's consent page (or the sandbox's). */
+export const startPipedriveOAuth = projectAction({
+  role: "ADMIN",
+  schema: pipedriveOAuthSchema,
+  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "pipedrive", input) }),
 });
 
 export const testConnection = projectAction({

@@ -8,7 +8,7 @@ import { POST as deactivate } from "@/app/api/v1/projects/[projectKey]/integrati
 import { GET, PUT } from "@/app/api/v1/projects/[projectKey]/integration/route";
 import { hashToken } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { connectPipedrive } from "@/lib/integrations/connect";
+import { connectWithCredentials } from "@/lib/integrations/connect";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await db().apiToken.create({ data: { projectId: row.id, name: "read-only", role: "VIEWER", tokenHash: hashToken(viewerToken), prefix: viewerToken.slice(0, 8) } });
   const credentials = await pipedriveCredentials(sandbox);
   if (credentials.auth !== "api_token") throw new Error("unexpected");
-  await connectPipedrive({ id: row.id, key: row.key }, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId: null, actor: "test" });
+  await connectWithCredentials({ id: row.id, key: row.key }, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId: null, actor: "test" });
 });
 afterAll(() => sandbox.server.close());
 

@@ -12,7 +12,10 @@ import { loadConfig, replaceConfig, validateConfig } from "./service";
 
 function maskedConnection(credentials: CrmCredentials): ConnectionInput {
   if (credentials.crm === "pipedrive") {
-    if (credentials.auth !== "api_token") throw new AppError("INTERNAL", "OAuth Pipedrive connections are not exposed by the config API yet.");
+    if (credentials.auth === "oauth") {
+      const { apiBase, oauthBase, clientId } = credentials;
+      return { crm: "pipedrive", auth: "oauth", apiBase, oauthBase, clientId, clientSecret: SECRET_MASK, refreshToken: SECRET_MASK };
+    }
     return { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: SECRET_MASK };
   }
   return {
@@ -51,21 +54,23 @@ const keepRefused = (path: string, message: string) => new AppError("UNPROCESSAB
  * account: a stored secret is never sent anywhere else, so a changed address needs the secret again.
  */
 function mergeSecrets(input: ConnectionInput, stored: CrmCredentials | null): CrmCredentials {
-  if (input.crm === "pipedrive") {
+  if (input.crm === "pipedrive" && input.auth === "api_token") {
     const apiBase = input.apiBase.replace(/\/+$/, "");
     if (input.apiToken !== SECRET_MASK) return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: input.apiToken };
     if (stored?.crm !== "pipedrive" || stored.auth !== "api_token") throw keepRefused("connection.apiToken", "Send the API token: none is stored yet.");
     if (stored.apiBase !== apiBase) throw keepRefused("connection.apiToken", "Send the API token again: the stored one is kept only for the same apiBase.");
     return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: stored.apiToken };
   }
+  if (input.crm === "pipedrive") {
+    const keep = stored?.crm === "pipedrive" && stored.auth === "oauth" ? stored : null;
+    const secret = keptSecret(keep ? (["apiBase", "oauthBase", "clientId"] as const).filter((field) => keep[field] !== input[field]) : []);
+    const refreshToken = secret(input.refreshToken, keep?.refreshToken, "connection.refreshToken");
+    // A kept grant keeps its access token; a new one gets its first token on the first call.
+    const access = keep && refreshToken === keep.refreshToken ? { accessToken: keep.accessToken, accessTokenExpiresAt: keep.accessTokenExpiresAt } : { accessToken: "", accessTokenExpiresAt: 0 };
+    return { crm: "pipedrive", auth: "oauth", apiBase: input.apiBase, oauthBase: input.oauthBase, clientId: input.clientId, clientSecret: secret(input.clientSecret, keep?.clientSecret, "connection.clientSecret"), refreshToken, ...access };
+  }
   const keep = stored?.crm === "zoho" ? stored : null;
-  const changed = keep ? (["dataCenter", "accountsUrl", "apiDomain", "clientId"] as const).filter((field) => keep[field] !== input[field]) : [];
-  const secret = (value: string, kept: string | undefined, path: string) => {
-    if (value !== SECRET_MASK) return value;
-    if (!kept) throw keepRefused(path, "Send the secret: none is stored yet.");
-    if (changed.length) throw keepRefused(path, `Send the secret again: the stored one is kept only while ${changed.join(", ")} stay the same.`);
-    return kept;
-  };
+  const secret = keptSecret(keep ? (["dataCenter", "accountsUrl", "apiDomain", "clientId"] as const).filter((field) => keep[field] !== input[field]) : []);
   return {
     crm: "zoho",
     dataCenter: input.dataCenter,
@@ -76,6 +81,14 @@ function mergeSecrets(input: ConnectionInput, stored: CrmCredentials | null): Cr
     refreshToken: secret(input.refreshToken, keep?.refreshToken, "connection.refreshToken"),
   };
 }
+
+/** The secret to store for a masked or new value; `changed` names the addresses that differ from the stored ones. */
+const keptSecret = (changed: string[]) => (value: string, kept: string | undefined, path: string) => {
+  if (value !== SECRET_MASK) return value;
+  if (!kept) throw keepRefused(path, "Send the secret: none is stored yet.");
+  if (changed.length) throw keepRefused(path, `Send the secret again: the stored one is kept only while ${changed.join(", ")} stay the same.`);
+  return kept;
+};
 
 const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== null && JSON.stringify({ ...a, accessToken: undefined, accessTokenExpiresAt: undefined }) === JSON.stringify({ ...b, accessToken: undefined, accessTokenExpiresAt: undefined });
 

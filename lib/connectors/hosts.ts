@@ -8,3 +8,6 @@ export function credentialHostProblem(credentials: CrmCredentials): { path: stri
   if (credentials.crm === "pipedrive") return pipedriveHostProblem(credentials);
   return zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
 }
+
+/** Which CRM account a connection writes to (its API address): a delivery journal of another is never reused. */
+export const connectionAccount = (credentials: CrmCredentials) => (credentials.crm === "zoho" ? credentials.apiDomain : credentials.apiBase);

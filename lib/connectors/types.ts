@@ -206,6 +206,8 @@ export interface ConnectorOptions {
   timeoutMs?: number;
   /** Requests in flight at once per CRM account (Zoho: by edition, else 10; Pipedrive: 8). */
   concurrency?: number;
+  /** The CRM plan the last connection test found (AccountInfo.edition): Zoho sets its concurrency by it. */
+  edition?: string;
   /** Pipedrive searches per 2 s per token (default 10, Pipedrive's documented cap). */
   searchesPer2s?: number;
   fetch?: typeof fetch;

@@ -6,5 +6,5 @@ export function appUrl(): string {
   return (current.NEXTAUTH_URL ?? `http://localhost:${current.PORT}`).replace(/\/+$/, "");
 }
 
-/** Where Zoho sends the admin back with the authorization code (registered with the OAuth client). */
-export const ZOHO_CALLBACK_PATH = "/api/integrations/zoho/callback";
+/** Where a CRM's consent page sends the admin back with the code (registered with the OAuth app). */
+export const oauthCallbackPath = (crm: string) => `/api/integrations/${crm}/callback`;

@@ -6,7 +6,7 @@ import { findProjectByKey } from "@/lib/db/queries/projects";
 import { makeMember, makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 import { openCredentials } from "./credentials";
-import { connectPipedrive, finishZohoConnect, projectConnector, startZohoConnect, testIntegration } from "./connect";
+import { connectWithCredentials, finishOAuthConnect, projectConnector, startOAuthConnect, testIntegration } from "./connect";
 
 let pipedrive: SandboxHandle;
 let zoho: SandboxHandle;
@@ -31,7 +31,7 @@ describe("connectPipedrive", () => {
     const { project: p, userId } = await project();
     const credentials = await pipedriveCredentials(pipedrive);
     if (credentials.auth !== "api_token") throw new Error("unexpected");
-    await connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
+    await connectWithCredentials(p, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
     const summary = await findIntegrationSummary(p.id);
     expect(summary).toMatchObject({ crm: "pipedrive", status: "active", account: expect.objectContaining({ accountName: "Callbridge Demo Sales", userEmail: "olena.koval@callbridge.local" }) });
     const stored = await db().integration.findUniqueOrThrow({ where: { projectId: p.id } });
@@ -43,7 +43,7 @@ describe("connectPipedrive", () => {
   it("refuses a token the CRM refuses, and saves nothing", async () => {
     const { project: p, userId } = await project();
     const credentials = await pipedriveCredentials(pipedrive);
-    await expect(connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: "f".repeat(40) }, { userId, actor: "test" })).rejects.toThrow(/refused these credentials/);
+    await expect(connectWithCredentials(p, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: "f".repeat(40) }, { userId, actor: "test" })).rejects.toThrow(/refused these credentials/);
     expect(await findIntegrationSummary(p.id)).toBeNull();
   });
 
@@ -53,7 +53,7 @@ describe("connectPipedrive", () => {
       const { project: p, userId } = await project();
       const credentials = await pipedriveCredentials(isolated);
       if (credentials.auth !== "api_token") throw new Error("unexpected");
-      await connectPipedrive(p, { apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
+      await connectWithCredentials(p, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
       expect((await testIntegration(p.id)).accountName).toBe("Callbridge Demo Sales");
       await isolated.control({ revokeTokens: true });
       await expect(testIntegration(p.id)).rejects.toThrow(/refused/);
@@ -67,7 +67,7 @@ describe("connectPipedrive", () => {
 describe("Zoho OAuth connection", () => {
   it("sends the admin to the data centre's consent page with the client, scopes, offline access and a state", async () => {
     const { project: p, userId } = await project();
-    const real = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
+    const real = new URL(await startOAuthConnect(p, userId, "zoho", { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
     expect(real.origin + real.pathname).toBe("https://accounts.zoho.eu/oauth/v2/auth");
     expect(Object.fromEntries(real.searchParams)).toMatchObject({
       client_id: "1000.ABC",
@@ -82,7 +82,7 @@ describe("Zoho OAuth connection", () => {
   it("refuses a callback naming an accounts server that is not a Zoho data centre, and saves nothing", async () => {
     const { project: p, userId } = await project();
     const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; accountsUrl: string } };
-    const authorizeUrl = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
+    const authorizeUrl = new URL(await startOAuthConnect(p, userId, "zoho", { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" }));
     const consentUrl = new URL(`${credentials.accountsUrl}/oauth/v2/auth`);
     consentUrl.search = authorizeUrl.search;
     consentUrl.searchParams.set("client_id", credentials.clientId);
@@ -90,7 +90,7 @@ describe("Zoho OAuth connection", () => {
     const answer = await fetch(consentUrl, { method: "POST", body: new URLSearchParams({ ...Object.fromEntries(consentUrl.searchParams), decision: "accept" }), redirect: "manual" });
     const callback = new URL(answer.headers.get("location")!).searchParams;
     expect(callback.get("code")).toMatch(/^1000\./);
-    expect(await finishZohoConnect(callback, userId)).toEqual({ projectKey: p.key, error: "Zoho named an accounts server that is not a Zoho data centre." });
+    expect(await finishOAuthConnect("zoho", callback, userId)).toEqual({ projectKey: p.key, error: "Zoho named an accounts server that is not a Zoho data centre." });
     expect(await findIntegrationSummary(p.id)).toBeNull();
   });
 
@@ -107,13 +107,13 @@ describe("Zoho OAuth connection", () => {
   it("refuses a state that belongs to another user", async () => {
     const { project: p, userId } = await project();
     const other = await project();
-    const state = new URL(await startZohoConnect(p, userId, { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" })).searchParams.get("state")!;
-    expect((await finishZohoConnect(new URLSearchParams({ state, code: "x" }), other.userId)).projectKey).toBeNull();
+    const state = new URL(await startOAuthConnect(p, userId, "zoho", { dataCenter: "eu", clientId: "1000.ABC", clientSecret: "secret" })).searchParams.get("state")!;
+    expect((await finishOAuthConnect("zoho", new URLSearchParams({ state, code: "x" }), other.userId)).projectKey).toBeNull();
   });
 
   it("refuses an unknown or reused state", async () => {
     const { userId } = await project();
-    expect(await finishZohoConnect(new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/) });
+    expect(await finishOAuthConnect("zoho", new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/) });
   });
 
   it("the stored connector refreshes Zoho tokens and keeps them sealed", async () => {

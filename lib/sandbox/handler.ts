@@ -9,7 +9,7 @@ import { drawFaults, readFaults, sleep } from "./faults";
 import { json } from "./http";
 import { isSearchPath, pipedriveApi, unknownMethod } from "./pipedrive/api";
 import { pdError } from "./pipedrive/answers";
-import { pipedriveToken } from "./pipedrive/oauth";
+import { pipedriveAuthorizeDecision, pipedriveAuthorizePage, pipedriveToken } from "./pipedrive/oauth";
 import { takeRateLimit } from "./pipedrive/rate-limit";
 import { authenticateZoho, zohoApi, zohoBusy, zohoServerError } from "./zoho/api";
 import { authorizeDecision, authorizePage, tokenGrant } from "./zoho/oauth";
@@ -46,6 +46,7 @@ async function zoho(context: SandboxRequest, path: string): Promise<Response> {
 
 async function pipedrive(context: SandboxRequest, path: string): Promise<Response> {
   if (path === "/oauth/token" && context.request.method === "POST") return pipedriveToken(context);
+  if (path === "/oauth/authorize") return context.request.method === "POST" ? pipedriveAuthorizeDecision(context) : pipedriveAuthorizePage(context);
   if (!/^\/api\/v[12]\//.test(path)) return unknownMethod(path);
   // The API token in the x-api-token header (as Pipedrive's own client sends it) or, still accepted,
   // the api_token query parameter; OAuth access tokens as Bearer.

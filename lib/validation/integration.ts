@@ -14,6 +14,21 @@ export const pipedriveConnectSchema = z.object({
 });
 export type PipedriveConnect = z.infer<typeof pipedriveConnectSchema>;
 
+/** Pipedrive by OAuth: the built-in sandbox's app, or the company's own Marketplace app (id and secret). */
+export const pipedriveOAuthSchema = z
+  .object({
+    sandbox: z.boolean().default(false),
+    clientId: z.string().trim().max(200, "validation.clientId").default(""),
+    clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
+  })
+  .superRefine((value, context) => {
+    if (value.sandbox) return;
+    if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
+    if (value.clientSecret.length < 5) context.addIssue({ code: "custom", path: ["clientSecret"], message: "validation.clientSecret" });
+  });
+export type PipedriveOAuthConnect = z.output<typeof pipedriveOAuthSchema>;
+export type PipedriveOAuthConnectInput = z.input<typeof pipedriveOAuthSchema>;
+
 export const zohoDataCenterSchema = z.enum([...(Object.keys(ZOHO_DATA_CENTERS) as [keyof typeof ZOHO_DATA_CENTERS]), "sandbox"], { error: "validation.dataCenter" });
 
 /** The sandbox brings its own client; every real data centre needs the client registered in Zoho's API console. */
@@ -35,12 +50,22 @@ export type ZohoConnectInput = z.input<typeof zohoConnectSchema>;
 export const SECRET_MASK = "********";
 
 /** The `connection` of the config API document: secrets are write-only. */
-export const connectionInputSchema = z.discriminatedUnion("crm", [
+export const connectionInputSchema = z.union([
   z.object({
     crm: z.literal("pipedrive"),
     auth: z.literal("api_token").default("api_token"),
     apiBase: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" })),
     apiToken: z.string().trim().min(8, "validation.apiToken").max(200, "validation.apiToken"),
+  }),
+  /** A Pipedrive Marketplace app's grant (connected through the consent page, or moved from another project). */
+  z.object({
+    crm: z.literal("pipedrive"),
+    auth: z.literal("oauth"),
+    apiBase: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" })),
+    oauthBase: z.string().trim().pipe(z.url()),
+    clientId: z.string().trim().min(5, "validation.clientId"),
+    clientSecret: z.string().trim().min(5, "validation.clientSecret"),
+    refreshToken: z.string().trim().min(8),
   }),
   z.object({
     crm: z.literal("zoho"),

@@ -8,6 +8,8 @@ import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress"
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import { pipedriveHostProblem } from "./hosts";
+import { refreshPipedriveAccessToken } from "./oauth";
+import { TokenHolder } from "../oauth/token-holder";
 import { processShared } from "@/lib/cache/process-shared";
 import { sharedWindow } from "../shared-limiter";
 import type {
@@ -39,7 +41,6 @@ import {
   envelope,
   errorAnswerSchema,
   fieldSchema,
-  oauthTokenSchema,
   pipelineSchema,
   searchAnswerSchema,
   stageSchema,
@@ -57,7 +58,6 @@ const V2_PAGE = 500;
 const entityAnswer = envelope(entitySchema.nullable());
 const entitiesAnswer = envelope(z.array(entitySchema).nullable());
 
-const EXPIRY_MARGIN_MS = 60_000;
 const PIPELINE_CACHE_MS = 5 * 60_000;
 const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
@@ -75,7 +75,7 @@ export class PipedriveConnector implements CrmConnector {
   readonly crm = "pipedrive" as const;
   private readonly http: HttpClient;
   private readonly accountKey: string;
-  private refreshing: Promise<string> | undefined;
+  private readonly tokens: TokenHolder | null;
   private pipelines: { at: number; value: CrmPipeline[] } | undefined;
   private currentUserId: string | undefined;
   /** Set when the stored addresses are not Pipedrive's: nothing is sent until the admin reconnects. */
@@ -96,45 +96,15 @@ export class PipedriveConnector implements CrmConnector {
       concurrency: options.concurrency ?? 8,
       fetch: options.fetch ?? fetch,
     });
-  }
-
-  // ---- OAuth: https://pipedrive.readme.io/docs/marketplace-oauth-authorization#step-7-refreshing-the-tokens
-
-  private async bearer(): Promise<string> {
-    const credentials = this.credentials;
-    if (credentials.auth !== "oauth") throw new Error("not an OAuth connection");
-    if ((credentials.accessTokenExpiresAt ?? Infinity) > Date.now() + EXPIRY_MARGIN_MS) return credentials.accessToken;
-    return this.refresh();
-  }
-
-  private refresh(): Promise<string> {
-    this.refreshing ??= this.requestNewAccessToken().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
-  private async requestNewAccessToken(): Promise<string> {
-    const credentials = this.credentials;
-    if (credentials.auth !== "oauth") throw new AuthError("Pipedrive refused the API token: check it in Pipedrive (Settings → Personal preferences → API)");
-    const response = await this.http.send({
-      method: "POST",
-      url: `${credentials.oauthBase}/oauth/token`,
-      headers: { authorization: `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64")}` },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: credentials.refreshToken }),
-    });
-    if (response.status >= 500 || response.status === 429) throw new RetryableError(`Pipedrive OAuth answered ${response.status} to a token refresh`, { status: response.status });
-    if (response.status >= 400) throw new AuthError("Pipedrive refused the refresh token: reconnect the integration", { status: response.status });
-    const answer = parseResponse(oauthTokenSchema, response.body, "Pipedrive token refresh");
-    this.credentials = {
-      ...credentials,
-      accessToken: answer.access_token,
-      refreshToken: answer.refresh_token,
-      accessTokenExpiresAt: Date.now() + answer.expires_in * 1000,
-      apiBase: answer.api_domain ?? credentials.apiBase,
-    };
-    await this.options.onCredentialsChange?.(this.credentials);
-    return answer.access_token;
+    // OAuth connections hold one token, refreshed by ./oauth.ts; API-token connections have nothing to refresh.
+    this.tokens =
+      credentials.auth === "oauth"
+        ? new TokenHolder({ accessToken: credentials.accessToken, expiresAt: credentials.accessTokenExpiresAt ?? Infinity }, async () => {
+            this.credentials = await refreshPipedriveAccessToken(this.http, this.credentials as Extract<PipedriveCredentials, { auth: "oauth" }>);
+            await this.options.onCredentialsChange?.(this.credentials);
+            return { accessToken: (this.credentials as { accessToken: string }).accessToken, expiresAt: (this.credentials as { accessTokenExpiresAt: number }).accessTokenExpiresAt };
+          })
+        : null;
   }
 
   // ---- Transport
@@ -150,10 +120,10 @@ export class PipedriveConnector implements CrmConnector {
         headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : { ...request.headers, "x-api-token": (credentials as { apiToken: string }).apiToken },
       });
     await sharedWindow("pipedrive-burst", announcedLimits.get(this.accountKey) ?? 20, WINDOW_MS).take(this.accountKey);
-    let response = await send(credentials.auth === "oauth" ? await this.bearer() : undefined);
+    let response = await send(this.tokens ? await this.tokens.token() : undefined);
     if (response.status === 401) {
-      if (credentials.auth !== "oauth") throw new AuthError(`${what}: Pipedrive refused the API token`, { status: 401 });
-      response = await send(await this.refresh());
+      if (!this.tokens) throw new AuthError(`${what}: Pipedrive refused the API token`, { status: 401 });
+      response = await send(await this.tokens.refresh());
       if (response.status === 401) throw new AuthError(`${what}: Pipedrive refused the new access token`, { status: 401 });
     }
     const announced = Number(response.headers.get("x-ratelimit-limit"));

@@ -18,14 +18,14 @@ export function pipedriveApiBaseProblem(apiBase: string): string | null {
   return plain && PIPEDRIVE_HOST.test(url.hostname) ? null : "apiBase must be your Pipedrive address, https://<company>.pipedrive.com (or https://api.pipedrive.com)";
 }
 
-const OAUTH_BASE = "https://oauth.pipedrive.com";
+export const PIPEDRIVE_OAUTH_BASE = "https://oauth.pipedrive.com";
 
 /** The field of these credentials that names a host their secrets may not go to, and why. */
 export function pipedriveHostProblem(credentials: PipedriveCredentials): { path: string; message: string } | null {
   const apiBase = pipedriveApiBaseProblem(credentials.apiBase);
   if (apiBase) return { path: "apiBase", message: apiBase };
-  if (credentials.auth === "oauth" && credentials.oauthBase.replace(/\/+$/, "") !== OAUTH_BASE && !isOwnOrListedOrigin(credentials.oauthBase, "/sandbox/pipedrive")) {
-    return { path: "oauthBase", message: `oauthBase must be ${OAUTH_BASE}` };
+  if (credentials.auth === "oauth" && credentials.oauthBase.replace(/\/+$/, "") !== PIPEDRIVE_OAUTH_BASE && !isOwnOrListedOrigin(credentials.oauthBase, "/sandbox/pipedrive")) {
+    return { path: "oauthBase", message: `oauthBase must be ${PIPEDRIVE_OAUTH_BASE}` };
   }
   return null;
 }

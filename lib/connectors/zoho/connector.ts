@@ -4,6 +4,8 @@ import type { z } from "zod";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { ttlCache } from "@/lib/cache/ttl";
 import { zohoHostsProblem } from "./data-centers";
+import { refreshZohoAccessToken } from "./oauth";
+import { TokenHolder } from "../oauth/token-holder";
 import { zohoConcurrency } from "./editions";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
@@ -35,13 +37,10 @@ import {
   attachmentsAnswerSchema,
   recordsAnswerSchema,
   referencedAnswerSchema,
-  tokenAnswerSchema,
   usersAnswerSchema,
   writeAnswerSchema,
 } from "./schemas";
 
-// Refresh a little before the stated expiry so a token never dies in flight.
-const EXPIRY_MARGIN_MS = 60_000;
 /** Stage forecast types per Zoho account, shared by every connector instance of the process. */
 const pipelineCache = ttlCache<CrmPipeline[]>("zoho-pipelines", 5 * 60_000);
 const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
@@ -57,7 +56,6 @@ const criteriaValue = (value: string) => value.replace(/([(),\\])/g, "\\$1");
 export class ZohoConnector implements CrmConnector {
   readonly crm = "zoho" as const;
   private readonly http: HttpClient;
-  private refreshing: Promise<string> | undefined;
   private readonly accountKey: string;
   /** Set when the stored addresses are not one Zoho data centre's: nothing is sent until the admin reconnects. */
   private readonly hostProblem: string | null;
@@ -73,48 +71,20 @@ export class ZohoConnector implements CrmConnector {
       accountKey: this.accountKey,
       timeoutMs: options.timeoutMs ?? 15_000,
       // Zoho caps concurrent calls per org by edition (zohoConcurrency); 10 when the edition is unknown.
-      concurrency: options.concurrency ?? zohoConcurrency(undefined),
+      concurrency: options.concurrency ?? zohoConcurrency(options.edition),
       fetch: options.fetch ?? fetch,
     });
-  }
-
-  // ---- OAuth: https://www.zoho.com/crm/developer/docs/api/v8/refresh.html
-
-  private async accessToken(): Promise<string> {
-    const { accessToken, accessTokenExpiresAt } = this.credentials;
-    if (accessToken && (accessTokenExpiresAt ?? 0) > Date.now() + EXPIRY_MARGIN_MS) return accessToken;
-    return this.refresh();
-  }
-
-  /** One refresh at a time per connector: Zoho limits live access tokens per refresh token (30). */
-  private refresh(): Promise<string> {
-    this.refreshing ??= this.requestNewAccessToken().finally(() => {
-      this.refreshing = undefined;
+    const { accessToken, accessTokenExpiresAt } = credentials;
+    this.tokens = new TokenHolder(accessToken ? { accessToken, expiresAt: accessTokenExpiresAt ?? 0 } : null, async () => {
+      this.credentials = await refreshZohoAccessToken(this.http, this.credentials);
+      await this.options.onCredentialsChange?.(this.credentials);
+      return { accessToken: this.credentials.accessToken!, expiresAt: this.credentials.accessTokenExpiresAt! };
     });
-    return this.refreshing;
   }
 
-  private async requestNewAccessToken(): Promise<string> {
-    const { accountsUrl, clientId, clientSecret, refreshToken } = this.credentials;
-    const response = await this.http.send({
-      method: "POST",
-      url: `${accountsUrl}/oauth/v2/token`,
-      body: new URLSearchParams({ grant_type: "refresh_token", client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken }),
-    });
-    if (response.status >= 500 || response.status === 429) throw new RetryableError(`Zoho accounts answered ${response.status} to a token refresh`, { status: response.status });
-    const answer = parseResponse(tokenAnswerSchema, response.body, "Zoho token refresh");
-    if ("error" in answer) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, { crmCode: answer.error });
-    const moved = zohoHostsProblem(accountsUrl, answer.api_domain);
-    if (moved) throw new AuthError(`Zoho named an API domain we do not send tokens to (${moved.message}): reconnect the integration`);
-    this.credentials = {
-      ...this.credentials,
-      accessToken: answer.access_token,
-      accessTokenExpiresAt: Date.now() + answer.expires_in * 1000,
-      apiDomain: answer.api_domain,
-    };
-    await this.options.onCredentialsChange?.(this.credentials);
-    return answer.access_token;
-  }
+  // ---- OAuth: one token holder per connection (./oauth.ts asks Zoho for new tokens)
+
+  private readonly tokens: TokenHolder;
 
   // ---- Transport
 
@@ -122,11 +92,10 @@ export class ZohoConnector implements CrmConnector {
     if (this.hostProblem) throw new AuthError(this.hostProblem);
     const send = async (token: string) =>
       this.http.send({ ...request, url: `${this.credentials.apiDomain}${request.path}`, headers: { ...request.headers, authorization: `Zoho-oauthtoken ${token}` } });
-    let response = await send(await this.accessToken());
+    let response = await send(await this.tokens.token());
     if (response.status === 401) {
       // An expired or revoked access token: refresh once; a second refusal means the grant is gone.
-      this.credentials = { ...this.credentials, accessToken: undefined };
-      response = await send(await this.refresh());
+      response = await send(await this.tokens.refresh());
       if (response.status === 401) throw new AuthError(`${what}: Zoho refused the new access token`, { status: 401, crmCode: errorCode(response.body) });
     }
     if (response.status === 429) throw new RetryableError(`${what}: Zoho API limit reached (TOO_MANY_REQUESTS)`, { status: 429, crmCode: "TOO_MANY_REQUESTS" });

@@ -11,8 +11,7 @@ import { requireProjectPage } from "@/lib/auth/session";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
-import { appUrl } from "@/lib/integrations/app-url";
-import { ZOHO_CALLBACK_PATH } from "@/lib/integrations/app-url";
+import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
@@ -26,7 +25,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
     <ZohoConnectForm
       projectKey={project.key}
       sandbox={sandbox}
-      redirectUri={`${appUrl()}${ZOHO_CALLBACK_PATH}`}
+      redirectUri={`${appUrl()}${oauthCallbackPath("zoho")}`}
       dataCenters={Object.entries(ZOHO_DATA_CENTERS).map(([value, dc]) => ({ value, label: dc.label }))}
     />
   );
@@ -35,6 +34,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
     <div className="space-y-6">
       <PageHeader title={t("nav.integration")} about={t("section.integration.about")} />
       {connected === "zoho" && integration ? <Notice tone="success">{t("integration.connected.zoho")}</Notice> : null}
+      {connected === "pipedrive" && integration ? <Notice tone="success">{t("integration.connected.pipedrive")}</Notice> : null}
       {error ? (
         <Notice tone="error" testId="integration-error">
           {error}
@@ -56,7 +56,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
                 {t("integration.reconnect.title")}
               </h2>
               <p className="text-sm text-slate-600">{t("integration.reconnect.body")}</p>
-              {integration.crm === "pipedrive" ? <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} /> : zohoForm}
+              {integration.crm === "pipedrive" ? <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} redirectUri={`${appUrl()}${oauthCallbackPath("pipedrive")}`} /> : zohoForm}
             </section>
           ) : null}
         </>
@@ -64,7 +64,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
         <>
           <EmptyState title={t("integration.notConnected.title")} body={t("integration.notConnected.body")} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} />
+            <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} redirectUri={`${appUrl()}${oauthCallbackPath("pipedrive")}`} />
             {zohoForm}
           </div>
         </>

@@ -1,0 +1,19 @@
+// A CRM's OAuth consent page sends the admin back here: finish the connection, then back to the Integration page.
+import { currentUserId } from "@/lib/auth/session";
+import { CRM_KINDS, type CrmKind } from "@/lib/connectors/types";
+import { appUrl } from "@/lib/integrations/app-url";
+import { finishOAuthConnect } from "@/lib/integrations/connect";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ crm: string }> }) {
+  const { crm } = await params;
+  if (!(CRM_KINDS as readonly string[]).includes(crm)) return new Response("Not found", { status: 404 });
+  const userId = await currentUserId();
+  if (!userId) return Response.redirect(`${appUrl()}/login`, 303);
+  const { projectKey, error } = await finishOAuthConnect(crm as CrmKind, new URL(request.url).searchParams, userId);
+  const target = new URL(projectKey ? `${appUrl()}/${projectKey}/integration` : `${appUrl()}/`);
+  if (error) target.searchParams.set("error", error);
+  else target.searchParams.set("connected", crm);
+  return Response.redirect(target, 303);
+}
