@@ -14,35 +14,29 @@ export const pipedriveConnectSchema = z.object({
 });
 export type PipedriveConnect = z.infer<typeof pipedriveConnectSchema>;
 
+/** An OAuth app's id and secret: empty for the built-in sandbox (it brings its own), required otherwise. */
+const oauthClientFields = {
+  clientId: z.string().trim().max(200, "validation.clientId").default(""),
+  clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
+};
+function requireClient(value: { clientId: string; clientSecret: string }, context: z.RefinementCtx) {
+  if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
+  if (value.clientSecret.length < 5) context.addIssue({ code: "custom", path: ["clientSecret"], message: "validation.clientSecret" });
+}
+
 /** Pipedrive by OAuth: the built-in sandbox's app, or the company's own Marketplace app (id and secret). */
-export const pipedriveOAuthSchema = z
-  .object({
-    sandbox: z.boolean().default(false),
-    clientId: z.string().trim().max(200, "validation.clientId").default(""),
-    clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
-  })
-  .superRefine((value, context) => {
-    if (value.sandbox) return;
-    if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
-    if (value.clientSecret.length < 5) context.addIssue({ code: "custom", path: ["clientSecret"], message: "validation.clientSecret" });
-  });
+export const pipedriveOAuthSchema = z.object({ sandbox: z.boolean().default(false), ...oauthClientFields }).superRefine((value, context) => {
+  if (!value.sandbox) requireClient(value, context);
+});
 export type PipedriveOAuthConnect = z.output<typeof pipedriveOAuthSchema>;
 export type PipedriveOAuthConnectInput = z.input<typeof pipedriveOAuthSchema>;
 
 export const zohoDataCenterSchema = z.enum([...(Object.keys(ZOHO_DATA_CENTERS) as [keyof typeof ZOHO_DATA_CENTERS]), "sandbox"], { error: "validation.dataCenter" });
 
 /** The sandbox brings its own client; every real data centre needs the client registered in Zoho's API console. */
-export const zohoConnectSchema = z
-  .object({
-    dataCenter: zohoDataCenterSchema,
-    clientId: z.string().trim().max(200, "validation.clientId").default(""),
-    clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
-  })
-  .superRefine((value, context) => {
-    if (value.dataCenter === "sandbox") return;
-    if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
-    if (value.clientSecret.length < 5) context.addIssue({ code: "custom", path: ["clientSecret"], message: "validation.clientSecret" });
-  });
+export const zohoConnectSchema = z.object({ dataCenter: zohoDataCenterSchema, ...oauthClientFields }).superRefine((value, context) => {
+  if (value.dataCenter !== "sandbox") requireClient(value, context);
+});
 export type ZohoConnect = z.output<typeof zohoConnectSchema>;
 export type ZohoConnectInput = z.input<typeof zohoConnectSchema>;
 
