@@ -4,13 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { startPipedriveOAuth } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
 import { pipedriveOAuthSchema, type PipedriveOAuthConnect, type PipedriveOAuthConnectInput } from "@/lib/validation/integration";
+import { OAuthClientFields, useConsentStep } from "./oauth-client";
 
 /** Pipedrive by OAuth (F1): the company's Marketplace app, or the sandbox's; the browser goes to the consent page. */
 export function PipedriveOAuthForm({ projectKey, sandbox, redirectUri }: { projectKey: string; sandbox: boolean; redirectUri: string }) {
@@ -19,15 +17,10 @@ export function PipedriveOAuthForm({ projectKey, sandbox, redirectUri }: { proje
   const form = useForm<PipedriveOAuthConnectInput, unknown, PipedriveOAuthConnect>({ resolver: zodResolver(pipedriveOAuthSchema), defaultValues: { sandbox: false, clientId: "", clientSecret: "" } });
   const { errors, isSubmitting } = form.formState;
 
+  const toConsent = useConsentStep((field, message) => form.setError(field, { message }), setError);
   const start = async (values: PipedriveOAuthConnect) => {
     setError(null);
-    const result = await startPipedriveOAuth(projectKey, values);
-    if (result.ok) {
-      window.location.assign(result.data.authorizeUrl);
-      return;
-    }
-    for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(field as keyof PipedriveOAuthConnectInput, { message });
-    setError(translateMessage(t, result.error.message) ?? null);
+    toConsent(await startPipedriveOAuth(projectKey, values));
   };
 
   return (
@@ -41,15 +34,7 @@ export function PipedriveOAuthForm({ projectKey, sandbox, redirectUri }: { proje
           {error}
         </Notice>
       ) : null}
-      <Field id="pipedriveClientId" label={t("integration.oauth.clientId")} error={errors.clientId?.message}>
-        <input id="pipedriveClientId" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientId)} {...form.register("clientId")} />
-      </Field>
-      <Field id="pipedriveClientSecret" label={t("integration.oauth.clientSecret")} error={errors.clientSecret?.message}>
-        <input id="pipedriveClientSecret" type="password" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientSecret)} {...form.register("clientSecret")} />
-      </Field>
-      <p className="text-xs text-slate-500">
-        {t("integration.oauth.redirectUri")}: <code className="break-all rounded bg-slate-100 px-1">{redirectUri}</code>
-      </p>
+      <OAuthClientFields idPrefix="pipedrive" register={form.register} errors={errors} redirectUri={redirectUri} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" disabled={isSubmitting}>
           {isSubmitting ? t("integration.connecting") : t("integration.pipedrive.oauth.continue")}

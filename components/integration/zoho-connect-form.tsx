@@ -9,8 +9,8 @@ import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { startZohoConnect } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
 import { zohoConnectSchema, type ZohoConnect, type ZohoConnectInput } from "@/lib/validation/integration";
+import { OAuthClientFields, useConsentStep } from "./oauth-client";
 
 export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; redirectUri: string; dataCenters: Array<{ value: string; label: string }> }) {
   const { t } = useI18n();
@@ -22,15 +22,10 @@ export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; r
   const { errors, isSubmitting } = form.formState;
   const isSandbox = useWatch({ control: form.control, name: "dataCenter" }) === "sandbox";
 
+  const toConsent = useConsentStep((field, message) => form.setError(field, { message }), setError);
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await startZohoConnect(props.projectKey, values);
-    if (result.ok) {
-      window.location.assign(result.data.authorizeUrl);
-      return;
-    }
-    for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(field as keyof ZohoConnectInput, { message });
-    setError(translateMessage(t, result.error.message) ?? null);
+    toConsent(await startZohoConnect(props.projectKey, values));
   });
 
   return (
@@ -58,17 +53,7 @@ export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; r
         {isSandbox ? (
           <p className="text-xs text-slate-500">{t("integration.zoho.sandboxNote")}</p>
         ) : (
-          <>
-            <Field id="clientId" label={t("integration.oauth.clientId")} error={errors.clientId?.message}>
-              <input id="clientId" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientId)} {...form.register("clientId")} />
-            </Field>
-            <Field id="clientSecret" label={t("integration.oauth.clientSecret")} error={errors.clientSecret?.message}>
-              <input id="clientSecret" type="password" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.clientSecret)} {...form.register("clientSecret")} />
-            </Field>
-            <p className="text-xs text-slate-500">
-              {t("integration.oauth.redirectUri")}: <code className="break-all rounded bg-slate-100 px-1">{props.redirectUri}</code>
-            </p>
-          </>
+          <OAuthClientFields register={form.register} errors={errors} redirectUri={props.redirectUri} />
         )}
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("integration.connecting") : t("integration.zoho.continue")}
