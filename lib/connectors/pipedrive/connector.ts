@@ -53,6 +53,8 @@ const usersAnswer = envelope(z.array(userSchema).nullable());
 const fieldsAnswer = cursorListSchema(fieldSchema);
 const pipelinesAnswer = cursorListSchema(pipelineSchema);
 const stagesAnswer = cursorListSchema(stageSchema);
+/** System fields Pipedrive fills itself (add_time, update_time, …_count). */
+const SET_BY_PIPEDRIVE = /(_time|_count)$/;
 /** v2 lists take up to 500 items a page. */
 const V2_PAGE = 500;
 const entityAnswer = envelope(entitySchema.nullable());
@@ -201,8 +203,8 @@ export class PipedriveConnector implements CrmConnector {
       type: field.field_type,
       custom: field.is_custom_field,
       isString: STRING_TYPES.has(field.field_type),
-      // Mapped values are written under custom_fields; system fields (name, add_time …) are not written that way.
-      readOnly: !field.is_custom_field,
+      // v2 states no edit flag: the times and counters Pipedrive keeps itself cannot be written.
+      readOnly: !field.is_custom_field && SET_BY_PIPEDRIVE.test(field.field_code),
       maxLength: FIELD_LENGTHS[field.field_type],
     }));
   }

@@ -55,8 +55,10 @@ describe("Zoho connector on Zoho's documented answers", () => {
   });
 
   it("reads the id of an inserted record and the field of a refused one", async () => {
-    expect(await connectorWith(() => answer("POST /crm/v8/Contacts")).zoho.create("contact", { name: "Jane Doe" })).toEqual({ id: "554023000000527002" });
-    const refused = await connectorWith(() => answer("POST /crm/v8/Contacts mandatory")).zoho.create("contact", {}).catch((error: unknown) => error);
+    // A write first reads the module's field lengths (once per account and module), then posts.
+    const fieldsThen = (key: string) => (method: string) => answer(method === "GET" ? "GET /crm/v8/settings/fields?module=Contacts" : key);
+    expect(await connectorWith(fieldsThen("POST /crm/v8/Contacts")).zoho.create("contact", { name: "Jane Doe" })).toEqual({ id: "554023000000527002" });
+    const refused = await connectorWith(fieldsThen("POST /crm/v8/Contacts mandatory")).zoho.create("contact", {}).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(PermanentError);
     expect((refused as Error).message).toContain("MANDATORY_NOT_FOUND (Last_Name)");
   });

@@ -12,8 +12,11 @@ export interface ZohoFieldMeta {
   system_mandatory?: boolean;
   read_only?: boolean;
   pick_list_values: Array<{ display_value: string }>;
-  lookup?: { module: { api_name: string } };
+  /** Zoho answers `module` as {api_name, id}; accounts seeded before that keep the bare name. */
+  lookup?: { module: { api_name: string } | string };
 }
+
+const lookupModule = (field: ZohoFieldMeta) => (typeof field.lookup?.module === "string" ? field.lookup.module : (field.lookup?.module.api_name ?? ""));
 
 export interface RecordError {
   code: "MANDATORY_NOT_FOUND" | "INVALID_DATA" | "DUPLICATE_DATA";
@@ -136,7 +139,7 @@ export async function prepareRecord(
           ? await whoTarget(meta.accountId, value)
           : key === "What_Id"
             ? await whatTarget(meta.accountId, value, input.$se_module)
-            : await lookupRef(meta.accountId, field.lookup?.module.api_name ?? "", value).then((ref) => (ref ? { ref, module: field.lookup?.module.api_name ?? "" } : null));
+            : await lookupRef(meta.accountId, lookupModule(field), value).then((ref) => (ref ? { ref, module: lookupModule(field) } : null));
       if (target === "missing-module") return { error: mandatory("$se_module") };
       if (!target) return { error: invalid(key, "the related id given seems to be invalid") };
       record[key] = target.ref;
