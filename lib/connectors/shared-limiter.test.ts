@@ -1,0 +1,18 @@
+// The shared rate window over real PostgreSQL: two processes (here two independent lease holders on the
+// same table) together take no more than the window's points, and the rest wait for the next window.
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import { sharedWindow } from "./shared-limiter";
+
+it("two holders share 20 points per window: 20 go at once, the rest wait for the next window, none is lost", async () => {
+  const key = `account-${randomUUID()}`;
+  const one = sharedWindow("limiter-test", 20, 1_000, new Map());
+  const two = sharedWindow("limiter-test", 20, 1_000, new Map());
+  const started = Date.now();
+  const times = await Promise.all(Array.from({ length: 30 }, (_, index) => (index % 2 ? one : two).take(key).then(() => Date.now() - started)));
+  const first = times.filter((ms) => ms < 900);
+  expect(first.length).toBeLessThanOrEqual(20);
+  expect(first.length).toBeGreaterThanOrEqual(16);
+  expect(times).toHaveLength(30);
+  expect(Math.max(...times)).toBeGreaterThanOrEqual(900);
+});
