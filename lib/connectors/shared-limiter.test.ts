@@ -16,3 +16,14 @@ it("two holders share 20 points per window: 20 go at once, the rest wait for the
   expect(times).toHaveLength(30);
   expect(Math.max(...times)).toBeGreaterThanOrEqual(900);
 });
+
+it("callers of one process share its lease: 40 at once from one process on a 480-point window take 120 points, not 40 leases", async () => {
+  const key = `account-${randomUUID()}`;
+  // sharedWindow is called per request, as the connector does: the lease and its renewal are the process's.
+  await Promise.all(Array.from({ length: 40 }, () => sharedWindow("limiter-test-480", 480, 2_000).take(key)));
+  const other = sharedWindow("limiter-test-480", 480, 2_000, new Map());
+  const started = Date.now();
+  // Another process still finds three leases' worth in this window.
+  for (let index = 0; index < 3 * 120; index++) await other.take(key);
+  expect(Date.now() - started).toBeLessThan(1_500);
+});

@@ -3,8 +3,8 @@
 // slot rather than failing.
 //
 // Asking PostgreSQL for every single request would cost a round trip per CRM call; instead a process
-// takes a lease of a quarter of the window's points at once and hands them out locally until the window
-// ends. All processes together still never take more than the window's points.
+// takes a lease of a quarter of a large window's points at once and hands them out locally until the
+// window ends. All processes together still never take more than the window's points.
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { processShared } from "@/lib/cache/process-shared";
 import { pgPool } from "@/lib/db/pg-pool";
@@ -22,33 +22,26 @@ export function sharedWindow(name: string, points: number, windowMs: number, lea
     // The table comes with the migrations (prisma model RateLimit); expired rows are reused in place.
     () => new RateLimiterPostgres({ storeClient: pgPool(), tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false, keyPrefix: name, points, duration: windowMs / 1000 }),
   );
-  const leaseSize = Math.max(1, Math.floor(points / 4));
-  const pending = new Map<string, Promise<void>>();
-
-  /** Takes `size` points as a lease; a refused attempt takes nothing (PostgreSQL counted it, so it is given back). */
-  const lease = async (key: string, size: number): Promise<RateLimiterRes | null> => {
-    try {
-      const taken = await limiter.consume(key, size);
-      leases.set(key, { left: size, until: Date.now() + taken.msBeforeNext });
-      return null;
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      await limiter.reward(key, size);
-      return refusal;
-    }
-  };
+  // Small budgets (Pipedrive's 10 searches per 2 s) are taken one by one: a lease a process does not use
+  // up before the window ends would be lost to the others. Pipedrive's burst limits (20, 40 … 480) are
+  // multiples of 4, so leases use a window up exactly.
+  const leaseSize = points >= 20 ? Math.floor(points / 4) : 1;
+  // Shared by every caller in the process (sharedWindow is called per request): one lease request at a time.
+  const pending = processShared(`limiter-pending:${name}:${points}:${windowMs}`, () => new Map<string, Promise<void>>());
 
   /** One lease request per key at a time; when the window is used up, waits for it to end. */
   const renew = (key: string) => {
     let request = pending.get(key);
     if (!request) {
       request = (async () => {
-        const refused = await lease(key, leaseSize);
-        if (!refused) return;
-        // Fewer points than a lease are left in this window: take what is left, else wait for the next one.
-        const left = points - (refused.consumedPoints - leaseSize);
-        if (left > 0 && !(await lease(key, left))) return;
-        await new Promise((resolve) => setTimeout(resolve, refused.msBeforeNext + 1));
+        try {
+          const taken = await limiter.consume(key, leaseSize);
+          leases.set(key, { left: leaseSize, until: Date.now() + taken.msBeforeNext });
+        } catch (refusal) {
+          // Never given back: a reward that lands after the window ended would open the next one too wide.
+          if (!(refusal instanceof RateLimiterRes)) throw refusal;
+          await new Promise((resolve) => setTimeout(resolve, refusal.msBeforeNext + 1));
+        }
       })().finally(() => pending.delete(key));
       pending.set(key, request);
     }
