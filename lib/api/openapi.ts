@@ -52,6 +52,18 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": body(ref("IntegrationDocument")), ...errors, "422": body(ref("Error"), "The document is not valid; `issues` names every problem") },
         },
       },
+      "/api/v1/projects/{projectKey}/integration/crm-metadata": {
+        parameters: [projectKey],
+        get: {
+          summary: "The connected CRM's fields per entity, pipelines with stages, and users: the ids the configuration document takes (read live from the CRM)",
+          responses: {
+            "200": body(ref("CrmMetadata")),
+            ...errors,
+            "409": body(ref("Error"), "No CRM is connected"),
+            "503": body(ref("Error"), "The CRM could not be read (unreachable, or it refused the stored credentials)"),
+          },
+        },
+      },
       "/api/v1/projects/{projectKey}/integration/activate": {
         parameters: [projectKey],
         post: {
@@ -165,6 +177,26 @@ export function openApiDocument(serverUrl: string) {
             reason: { type: ["string", "null"] },
             attempts: { type: "integer" },
             trace: { type: "array", items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } } },
+          },
+        },
+        CrmMetadata: {
+          type: "object",
+          properties: {
+            crm: { enum: ["zoho", "pipedrive"] },
+            fields: {
+              type: "object",
+              description: "Per entity (lead, contact, organization, deal): the CRM's fields. Mapping rows take `key` as their `field`; only `mappable` ones (custom text fields) are accepted.",
+              additionalProperties: {
+                type: "array",
+                items: { type: "object", properties: { key: { type: "string" }, label: { type: "string" }, type: { type: "string" }, custom: { type: "boolean" }, mappable: { type: "boolean" }, maxLength: { type: ["integer", "null"], description: "Longer values are cut to fit, and the trace says so." } } },
+              },
+            },
+            pipelines: {
+              type: "array",
+              description: "Stage rules take a pipeline's `id` as `pipelineId` and a stage's `id` as `stageId`.",
+              items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, isDefault: { type: "boolean" }, stages: { type: "array", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, order: { type: "integer" }, state: { enum: ["open", "won", "lost"] } } } } } },
+            },
+            users: { type: "array", description: "Employees take a user's `id` as `crmUserId`.", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string" }, active: { type: "boolean" } } } },
           },
         },
         ApiTokenRequest: json(apiTokenSchema),

@@ -2,6 +2,7 @@
 // while, so that editors and validations do not call the CRM on every keystroke or save. The cache is
 // keyed by the integration's identity and last change, so connecting another CRM is seen at once.
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { AppError, CrmError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmMetadata } from "./crm-checks";
 import { MAPPED_ENTITIES } from "./vocabulary";
@@ -37,4 +38,28 @@ export async function crmMetadata(projectId: string, options: { fresh?: boolean 
 
 export function forgetCrmMetadata(projectId: string) {
   cache.delete(projectId);
+}
+
+/**
+ * What the config API's crm-metadata answers: the connected CRM's fields per entity (with whether a mapping
+ * row may write them), pipelines with stages, and users — exactly the ids the configuration document takes.
+ */
+export async function crmMetadataDocument(projectId: string) {
+  const integration = await findIntegrationSummary(projectId);
+  if (!integration) throw new AppError("CONFLICT", "This project is not connected to a CRM yet: PUT a connection first.");
+  let metadata: CrmMetadata | null;
+  try {
+    metadata = await crmMetadata(projectId, { fresh: true });
+  } catch (error) {
+    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM: ${error.message}`);
+    throw error;
+  }
+  if (!metadata) throw new AppError("CONFLICT", "This project is not connected to a CRM yet: PUT a connection first.");
+  const fields = Object.fromEntries(
+    MAPPED_ENTITIES.map((entity) => [
+      entity,
+      metadata.fields[entity].map((field) => ({ key: field.key, label: field.label, type: field.type, custom: field.custom, mappable: field.isString && field.custom && !field.readOnly, maxLength: field.maxLength ?? null })),
+    ]),
+  );
+  return { crm: integration.crm, fields, pipelines: metadata.pipelines, users: metadata.users };
 }
