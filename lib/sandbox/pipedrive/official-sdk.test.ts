@@ -73,6 +73,9 @@ describe("Pipedrive's official client against the Pipedrive sandbox: records", (
 
     const byPhone = await persons.searchPersons({ term: "0674445566", fields: "phone", exact_match: true });
     expect(byPhone.data?.items?.map((hit) => (hit.item as { id: number }).id)).toEqual([person.id]);
+    // The connector's one "contains" search on the national digits.
+    const byDigits = await persons.searchPersons({ term: "674445566", fields: "phone" });
+    expect(byDigits.data?.items?.map((hit) => (hit.item as { id: number }).id)).toEqual([person.id]);
     const byClientId = await persons.searchPersons({ term: "GA1.2.777", fields: "custom_fields", exact_match: true });
     expect(byClientId.data?.items?.map((hit) => (hit.item as { id: number }).id)).toEqual([person.id]);
     const items = await new v2.ItemSearchApi(config2).searchItem({ term: "SDK", item_types: "organization" });

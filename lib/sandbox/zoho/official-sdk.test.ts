@@ -140,6 +140,9 @@ describe("Zoho's official SDK against the Zoho sandbox: records", () => {
     const deals = recordsOf(await new ZOHO.Record.RecordOperations("Deals").searchRecords(await params([[ZOHO.Record.SearchRecordsParam.CRITERIA, `(Contact_Name:equals:${contactId})`]]), new ZOHO.HeaderMap()));
     expect(deals.map((found) => String(found.getId()))).toEqual([dealId]);
     expect(recordsOf(await contacts.searchRecords(await params([[ZOHO.Record.SearchRecordsParam.PHONE, "0999999999"]]), new ZOHO.HeaderMap()))).toEqual([]);
+    // The connector's one "contains" search on the national digits, over both phone fields.
+    const byDigits = recordsOf(await contacts.searchRecords(await params([[ZOHO.Record.SearchRecordsParam.CRITERIA, "((Phone:equals:673210011)or(Mobile:equals:673210011))"]]), new ZOHO.HeaderMap()));
+    expect(byDigits.map((found) => String(found.getId()))).toEqual([contactId]);
 
     const listed = recordsOf(await contacts.getRecords(await params([[ZOHO.Record.GetRecordsParam.FIELDS, "Last_Name,Phone"]]), new ZOHO.HeaderMap()));
     expect(listed.map((found) => found.getKeyValue("Last_Name"))).toEqual(expect.arrayContaining(["Melnyk", "SDK"]));
@@ -168,6 +171,9 @@ describe("Zoho's official SDK against the Zoho sandbox: records", () => {
     expect(taskId).toMatch(/^\d+$/);
     const [call] = recordsOf(await new ZOHO.Record.RecordOperations("Calls").getRecord(BigInt(callId), new ZOHO.ParameterMap(), new ZOHO.HeaderMap()));
     expect(call!.getKeyValue("Call_Duration")).toBe("01:30");
+    // How a retry finds a call log or task whose answer was lost: by subject.
+    const bySubject = recordsOf(await new ZOHO.Record.RecordOperations("Calls").searchRecords(await params([[ZOHO.Record.SearchRecordsParam.CRITERIA, "(Subject:equals:Incoming call)"]]), new ZOHO.HeaderMap()));
+    expect(bySubject.map((found) => String(found.getId()))).toContain(callId);
 
     const attachments = new ZOHO.Attachments.AttachmentsOperations();
     const file = new ZOHO.Attachments.FileBodyWrapper();
