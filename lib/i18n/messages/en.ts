@@ -146,7 +146,7 @@ export const en = {
   "integration.lastError": "Last error",
   "integration.connected.zoho": "Zoho CRM is connected.",
   "integration.pipedrive.oauth.title": "Or connect with OAuth",
-  "integration.pipedrive.oauth.about": "For a Pipedrive Marketplace app: register it in Pipedrive's Developer Hub with the callback URL below, then grant access on Pipedrive's consent page.",
+  "integration.pipedrive.oauth.about": "For a Pipedrive Marketplace app: register it in Pipedrive's Developer Hub with the redirect URI below, then grant access on Pipedrive's consent page.",
   "integration.pipedrive.oauth.continue": "Continue to Pipedrive",
   "integration.sandbox.pipedriveOAuth": "Sandbox Pipedrive by OAuth",
   "integration.connected.pipedrive": "Pipedrive is connected.",

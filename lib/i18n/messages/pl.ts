@@ -147,7 +147,7 @@ export const pl: Messages = {
   "integration.lastError": "Ostatni błąd",
   "integration.connected.zoho": "Zoho CRM jest połączony.",
   "integration.pipedrive.oauth.title": "Albo połącz przez OAuth",
-  "integration.pipedrive.oauth.about": "Dla aplikacji Pipedrive Marketplace: zarejestruj ją w Developer Hub Pipedrive z poniższym adresem zwrotnym, a potem udziel dostępu na stronie zgody Pipedrive.",
+  "integration.pipedrive.oauth.about": "Dla aplikacji Pipedrive Marketplace: zarejestruj ją w Developer Hub Pipedrive z poniższym adresem przekierowania, a potem udziel dostępu na stronie zgody Pipedrive.",
   "integration.pipedrive.oauth.continue": "Przejdź do Pipedrive",
   "integration.sandbox.pipedriveOAuth": "Piaskownica Pipedrive przez OAuth",
   "integration.connected.pipedrive": "Pipedrive jest połączony.",

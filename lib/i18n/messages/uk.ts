@@ -147,7 +147,7 @@ export const uk: Messages = {
   "integration.lastError": "Остання помилка",
   "integration.connected.zoho": "Zoho CRM підключено.",
   "integration.pipedrive.oauth.title": "Або підключіть через OAuth",
-  "integration.pipedrive.oauth.about": "Для застосунку Pipedrive Marketplace: зареєструйте його в Developer Hub Pipedrive з URL повернення нижче, потім надайте доступ на сторінці згоди Pipedrive.",
+  "integration.pipedrive.oauth.about": "Для застосунку Pipedrive Marketplace: зареєструйте його в Developer Hub Pipedrive з URI перенаправлення нижче, потім надайте доступ на сторінці згоди Pipedrive.",
   "integration.pipedrive.oauth.continue": "Перейти до Pipedrive",
   "integration.sandbox.pipedriveOAuth": "Пісочниця Pipedrive через OAuth",
   "integration.connected.pipedrive": "Pipedrive підключено.",
