@@ -5,6 +5,7 @@ import { callEventSchema, formEventSchema, messengerEventSchema } from "@/lib/ev
 import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { apiTokenSchema } from "@/lib/validation/api-token";
+import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/config/vocabulary";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -178,6 +179,12 @@ export function openApiDocument(serverUrl: string) {
             attempts: { type: "integer" },
             trace: { type: "array", items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } } },
           },
+        },
+        PlatformVariables: {
+          type: "object",
+          description:
+            "The variables a mapping row (`source.type: variable`) may read, per channel; a stage rule may read any of them. Custom variables the platform sends in an event's `variables` object are read as `variables.<name>`. Any other name is refused with 422.",
+          properties: Object.fromEntries(CHANNELS.map((channel) => [channel, { type: "array", items: { enum: [...PLATFORM_VARIABLES[channel]] }, default: [...PLATFORM_VARIABLES[channel]] }])),
         },
         CrmMetadata: {
           type: "object",

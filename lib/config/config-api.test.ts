@@ -110,7 +110,7 @@ describe("config API document", () => {
     expect(await db().auditEntry.count({ where: { projectId: project.id, action: { startsWith: "config." } } })).toBeGreaterThanOrEqual(5);
   });
 
-  it("one 422 names a duplicate CRM field, an unknown stage, a non-string field and a malformed stop-list number, and changes nothing", async () => {
+  it("one 422 names a duplicate CRM field, an unknown stage, a non-string field, an unknown variable and a malformed stop-list number, and changes nothing", async () => {
     const before = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
     const config = configWithEverything();
     config.mappings.call.deal = [
@@ -123,6 +123,7 @@ describe("config API document", () => {
     ];
     config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "999", stageId: "998" };
     config.stopList = [{ id: "s1", kind: "fmc", value: "not-a-number", sipPair: "office-101", note: "" }];
+    config.mappings.form.contact = [{ field: customKey("UTM source"), source: { type: "variable", name: "utm_source" } }];
     const response = await call(PUT, "PUT", project.projectKey, project.apiToken, { ...before, config });
     expect(response.status).toBe(422);
     const { error } = await response.json();
@@ -134,6 +135,7 @@ describe("config API document", () => {
         { path: "config.mappings.call.contact.0.field", message: "Only text fields can be mapped; this CRM field is not a text field." },
         { path: "config.stageRules.0.pipelineId", message: expect.stringMatching(/pipeline/) },
         { path: "config.mappings.call.contact.1.field", message: "System fields are filled by Callbridge itself: map custom text fields." },
+        { path: "config.mappings.form.contact.0.source.name", message: "Not a variable the platform sends: choose one from the list, or variables.<name> for a custom one." },
       ]),
     );
     expect(await (await call(GET, "GET", project.projectKey, project.apiToken)).json()).toEqual(before);

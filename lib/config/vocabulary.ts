@@ -51,7 +51,13 @@ export const PLATFORM_VARIABLES: Record<Channel, readonly string[]> = {
   messenger: ["channel", "client.name", "client.phone", "client.messengerId", "chatUrl", "sentAt", "employee.name", "employee.email", "employee.sip", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],
 };
 
-/** Variables a stage rule may test: any call variable, plus custom `variables.<name>` the platform sends. */
+/** Custom variables the platform sends in an event's `variables` object, named `variables.<name>`. */
+export const CUSTOM_VARIABLE = /^variables\.[\p{L}\p{N}_-]+$/u;
+
+/** Whether a mapping row or a stage rule may read this variable in events of these channels. */
+export const isPlatformVariable = (name: string, channels: readonly Channel[] = CHANNELS) => CUSTOM_VARIABLE.test(name) || channels.some((channel) => PLATFORM_VARIABLES[channel].includes(name));
+
+/** Stage rule operators; a rule may test any platform variable of any channel, or a custom `variables.<name>`. */
 export const STAGE_RULE_OPERATORS = ["equals", "not_equals", "contains", "starts_with"] as const;
 export type StageRuleOperator = (typeof STAGE_RULE_OPERATORS)[number];
 

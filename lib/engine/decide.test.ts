@@ -82,6 +82,15 @@ describe("decide", () => {
     expect(tagged.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { Client_ID: "GA1.2", Channel: "phone" } } });
   });
 
+  it("a custom variable the platform sends in `variables` fills the row that names it variables.<name>", () => {
+    const plan = decide(
+      input(call({ variables: { campaign_id: "C-17" } }), (config) => {
+        config.mappings.call.contact = [{ field: "Campaign", source: { type: "variable", name: "variables.campaign_id" } }];
+      }),
+    );
+    expect(plan.steps.find((step) => step.op === "create" && step.entity === "contact")).toMatchObject({ values: { fields: { Campaign: "C-17" } } });
+  });
+
   it("update-only entities are never created; a converted lead is left alone", () => {
     const updateOnly = decide(input(call(), (config) => (config.matrix[0] = { ...config.matrix[0]!, contact: "update", deal: "none" })));
     expect(updateOnly.steps.map((step) => step.op)).toEqual(["callLog", "recording"]);

@@ -19,7 +19,11 @@ export function eventVariables(event: PlatformEvent): Record<string, string> {
   };
   const { variables, ...rest } = event as PlatformEvent & { variables?: Record<string, string> };
   walk(rest, "");
-  for (const [key, value] of Object.entries(variables ?? {})) out[key] ??= value;
+  // Custom variables by their documented name (`variables.<name>`), and by the bare name rules used before.
+  for (const [key, value] of Object.entries(variables ?? {})) {
+    out[`variables.${key}`] = String(value);
+    out[key] ??= String(value);
+  }
   return out;
 }
 

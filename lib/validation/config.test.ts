@@ -25,6 +25,26 @@ describe("configuration schemas", () => {
     expect(messages(mappingTabSchema.safeParse([{ field: "a", source: { type: "form_field", names: [] } }]))).toEqual(["0.source.names: validation.formFields"]);
   });
 
+  it("mappings and stage rules read only variables the platform sends: a channel's own, or a custom variables.<name>", () => {
+    const config = defaultConfig();
+    const variable = (name: string) => ({ field: `field-${name}`, source: { type: "variable" as const, name } });
+    config.mappings.call.contact = [variable("utm.source"), variable("utm_source"), variable("variables.campaign_id")];
+    config.mappings.form.deal = [variable("pool"), variable("client_id"), variable("variables.x")];
+    config.stageRules = [
+      { id: "a", pipelineId: "p", stageId: "s", variable: "pool", operator: "equals", value: "x" },
+      { id: "b", pipelineId: "p", stageId: "s", variable: "formName", operator: "equals", value: "x" },
+      { id: "c", pipelineId: "p", stageId: "s", variable: "variables.score", operator: "equals", value: "x" },
+      { id: "d", pipelineId: "p", stageId: "s", variable: "utm_source", operator: "equals", value: "x" },
+    ];
+    expect(messages(integrationConfigSchema.safeParse(config))).toEqual([
+      "mappings.call.contact.1.source.name: validation.unknownVariable",
+      // A call's pool is not sent with a form.
+      "mappings.form.deal.0.source.name: validation.unknownVariable",
+      "mappings.form.deal.1.source.name: validation.unknownVariable",
+      "stageRules.3.variable: validation.unknownVariable",
+    ]);
+  });
+
   it("stop-list: SIP logins, FMC numbers with their SIP pair, no duplicates", () => {
     expect(messages(stopListSchema.safeParse([{ id: "1", kind: "sip", value: "office-101" }]))).toEqual([]);
     expect(messages(stopListSchema.safeParse([{ id: "1", kind: "fmc", value: "+380 67 123 45 67", sipPair: "office-101" }]))).toEqual([]);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   ACTIONS,
   CHANNELS,
+  isPlatformVariable,
   MAPPED_ENTITIES,
   MATRIX_ENTITIES,
   MESSENGER_CHANNELS,
@@ -66,12 +67,23 @@ export const mappingTabSchema = z.array(mappingRowSchema).max(100).superRefine((
   });
 });
 
-export const mappingsSchema = z.object(
-  Object.fromEntries(CHANNELS.map((channel) => [channel, z.object(Object.fromEntries(MAPPED_ENTITIES.map((entity) => [entity, mappingTabSchema])))])) as Record<
-    (typeof CHANNELS)[number],
-    z.ZodObject<Record<(typeof MAPPED_ENTITIES)[number], typeof mappingTabSchema>>
-  >,
-);
+export const mappingsSchema = z
+  .object(
+    Object.fromEntries(CHANNELS.map((channel) => [channel, z.object(Object.fromEntries(MAPPED_ENTITIES.map((entity) => [entity, mappingTabSchema])))])) as Record<
+      (typeof CHANNELS)[number],
+      z.ZodObject<Record<(typeof MAPPED_ENTITIES)[number], typeof mappingTabSchema>>
+    >,
+  )
+  .superRefine((mappings, context) => {
+    // A variable the channel's events do not carry would silently fill nothing (`utm_source`, `client_id`).
+    for (const channel of CHANNELS)
+      for (const entity of MAPPED_ENTITIES)
+        mappings[channel][entity].forEach((row, index) => {
+          if (row.source.type === "variable" && !isPlatformVariable(row.source.name, [channel])) {
+            context.addIssue({ code: "custom", path: [channel, entity, index, "source", "name"], message: "validation.unknownVariable" });
+          }
+        });
+  });
 export type Mappings = z.infer<typeof mappingsSchema>;
 
 // ---- Stage rules (F5)
@@ -80,7 +92,12 @@ export const stageRuleSchema = z.object({
   id,
   pipelineId: z.string().trim().min(1, "validation.pipeline"),
   stageId: z.string().trim().min(1, "validation.stage"),
-  variable: z.string().trim().min(1, "validation.variable").max(100),
+  variable: z
+    .string()
+    .trim()
+    .min(1, "validation.variable")
+    .max(100)
+    .refine((name) => isPlatformVariable(name), "validation.unknownVariable"),
   operator: z.enum(STAGE_RULE_OPERATORS),
   value: z.string().max(255, "validation.constant"),
 });

@@ -167,6 +167,7 @@ export const en = {
   "sandbox.link": "Link",
   "validation.taskUpdate": "A task can only be created or left alone.",
   "validation.variable": "Choose a variable.",
+  "validation.unknownVariable": "Not a variable the platform sends: choose one from the list, or variables.<name> for a custom one.",
   "validation.formFields": "Name at least one form field.",
   "validation.constant": "Use at most 255 characters.",
   "validation.crmField": "Choose a CRM field.",

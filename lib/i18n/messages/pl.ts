@@ -168,6 +168,7 @@ export const pl: Messages = {
   "sandbox.link": "Link",
   "validation.taskUpdate": "Zadanie można tylko utworzyć albo pominąć.",
   "validation.variable": "Wybierz zmienną.",
+  "validation.unknownVariable": "Platforma nie wysyła takiej zmiennej: wybierz z listy albo variables.<nazwa> dla własnej.",
   "validation.formFields": "Podaj co najmniej jedno pole formularza.",
   "validation.constant": "Najwyżej 255 znaków.",
   "validation.crmField": "Wybierz pole CRM.",

@@ -168,6 +168,7 @@ export const uk: Messages = {
   "sandbox.link": "Посилання",
   "validation.taskUpdate": "Задачу можна лише створити або не створювати.",
   "validation.variable": "Оберіть змінну.",
+  "validation.unknownVariable": "Платформа не надсилає такої змінної: оберіть зі списку або variables.<назва> для власної.",
   "validation.formFields": "Вкажіть хоча б одне поле форми.",
   "validation.constant": "Не більше 255 символів.",
   "validation.crmField": "Оберіть поле CRM.",
