@@ -28,6 +28,19 @@ describe("admin CLI", () => {
     expect(JSON.parse(user.stdout.trim().split("\n").at(-1)!)).toMatchObject({ email: "cli-user@example.test", role: "VIEWER" });
   });
 
+  it("lists projects, and deletes one only with its key repeated in --confirm", () => {
+    const project = JSON.parse(admin("create-project", "--name", "CLI doomed", "--country", "UA", "--timezone", "Europe/Kyiv").stdout.trim().split("\n").at(-1)!);
+    const listed = JSON.parse(admin("list-projects").stdout.trim().split("\n").at(-1)!) as Array<{ key: string; crm: string | null; status: string; events: number }>;
+    expect(listed.find((row) => row.key === project.projectKey)).toMatchObject({ crm: null, status: "not_connected", events: 0 });
+    expect(admin("delete-project", "--project", project.projectKey).stderr).toContain("Missing --confirm.");
+    const wrong = admin("delete-project", "--project", project.projectKey, "--confirm", "something-else");
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining(`--confirm: Type ${project.projectKey} to confirm.`)]);
+    const deleted = admin("delete-project", "--project", project.projectKey, "--confirm", project.projectKey);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout.trim().split("\n").at(-1)!)).toEqual({ deleted: project.projectKey, events: 0 });
+    expect(admin("list-projects").stdout).not.toContain(project.projectKey);
+  });
+
   it("creates, lists, rotates and revokes API tokens; a token is printed only when it is made", () => {
     const project = JSON.parse(admin("create-project", "--name", "CLI tokens", "--country", "UA", "--timezone", "Europe/Kyiv").stdout.trim().split("\n").at(-1)!);
     const created = admin("create-token", "--project", project.projectKey, "--name", "Nightly export", "--role", "viewer");

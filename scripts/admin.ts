@@ -6,6 +6,10 @@ import { prepareEnv } from "./local-env";
 const USAGE = `Usage:
   npm run admin -- create-project --name NAME --country CC --timezone ZONE
       Creates a project and prints {"projectKey","apiToken","webhookSecret"} as JSON.
+  npm run admin -- list-projects
+      Lists every project (key, name, CRM, status, events, members) as JSON.
+  npm run admin -- delete-project --project KEY --confirm KEY
+      Deletes the project with its events, connection, configuration and tokens; --confirm repeats the key.
   npm run admin -- create-user --email E --password P --project KEY --role OWNER|ADMIN|VIEWER [--name NAME]
       Creates the user (or updates their password) and gives them the role in the project.
   npm run admin -- list-tokens --project KEY
@@ -28,6 +32,8 @@ const COMMANDS = {
     role: { type: "string" },
     name: { type: "string" },
   },
+  "list-projects": {},
+  "delete-project": { project: { type: "string" }, confirm: { type: "string" } },
   "list-tokens": { project: { type: "string" } },
   "create-token": { project: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
   "rotate-token": { project: { type: "string" }, id: { type: "string" } },
@@ -37,6 +43,8 @@ type Command = keyof typeof COMMANDS;
 const REQUIRED: Record<Command, string[]> = {
   "create-project": ["name", "country", "timezone"],
   "create-user": ["email", "password", "project", "role"],
+  "list-projects": [],
+  "delete-project": ["project", "confirm"],
   "list-tokens": ["project"],
   "create-token": ["project", "name", "role"],
   "rotate-token": ["project", "id"],
@@ -72,6 +80,12 @@ async function main() {
       const { createProject } = await import("../lib/projects/create-project");
       const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
       console.log(JSON.stringify(created));
+    } else if (name === "list-projects") {
+      const { listAllProjects } = await import("../lib/db/queries/projects");
+      console.log(JSON.stringify(await listAllProjects()));
+    } else if (name === "delete-project") {
+      const { deleteProject } = await import("../lib/projects/delete-project");
+      console.log(JSON.stringify(await deleteProject(values.project!, values.confirm)));
     } else if (name.endsWith("-token") || name === "list-tokens") {
       console.log(JSON.stringify(await tokenCommand(name, values)));
     } else {

@@ -86,3 +86,26 @@ export async function replaceWebhookSecret(projectId: string, webhookSecretEncry
 }
 
 export const findProjectById = (id: string) => db().project.findUnique({ where: { id }, select: publicProject });
+
+/** Every project with its CRM connection and how many events it holds (the admin CLI's list). */
+export async function listAllProjects() {
+  const rows = await db().project.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { key: true, name: true, timezone: true, defaultCountry: true, createdAt: true, integration: { select: { crm: true, status: true } }, _count: { select: { events: true, memberships: true } } },
+  });
+  return rows.map(({ integration, _count, ...project }) => ({ ...project, crm: integration?.crm ?? null, status: integration?.status ?? "not_connected", events: _count.events, members: _count.memberships }));
+}
+
+/**
+ * Deletes a project with everything it owns (events and their deliveries, connection, configuration,
+ * tokens, memberships, audit, its sandbox accounts: all cascade) and its queued delivery jobs, in one
+ * transaction. Answers how many events went with it.
+ */
+export async function deleteProjectCascade(projectId: string, jobQueue: { schema: string; name: string }): Promise<number> {
+  return db().$transaction(async (tx) => {
+    const events = await tx.event.count({ where: { projectId } });
+    await tx.$executeRawUnsafe(`DELETE FROM ${jobQueue.schema}.job WHERE name = $1 AND group_id = $2`, jobQueue.name, projectId);
+    await tx.project.delete({ where: { id: projectId } });
+    return events;
+  });
+}
