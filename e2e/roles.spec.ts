@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PROJECT, USERS } from "./support/fixtures";
+import { DOOMED_PROJECT, PROJECT, USERS } from "./support/fixtures";
 import { signInAs, sql } from "./support/helpers";
 
 test.describe("project settings and roles", () => {
@@ -79,6 +79,27 @@ test.describe("project settings and roles", () => {
     expect((await read(second)).status()).toBe(401);
     await page.reload();
     await expect(page.getByTestId("new-api-token")).toHaveCount(0);
+  });
+
+  test("an admin has no way to delete a project", async ({ page }) => {
+    await signInAs(page, "admin", `/${DOOMED_PROJECT.key}/settings`);
+    await expect(page.getByRole("heading", { name: "Project settings" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Delete this project" })).toHaveCount(0);
+  });
+
+  test("an owner deletes a project only after typing its key", async ({ page }) => {
+    await signInAs(page, "owner", `/${DOOMED_PROJECT.key}/settings`);
+    const card = page.getByRole("region", { name: "Delete this project" });
+    const button = card.getByRole("button", { name: "Delete project" });
+    await expect(button).toBeDisabled();
+    await card.getByLabel(`To confirm, type the project's key: ${DOOMED_PROJECT.key}`).fill("e2e-doomed-not");
+    await expect(button).toBeDisabled();
+    await card.getByLabel(`To confirm, type the project's key: ${DOOMED_PROJECT.key}`).fill(DOOMED_PROJECT.key);
+    await button.click();
+    await expect(page).not.toHaveURL(new RegExp(DOOMED_PROJECT.key));
+    expect(await sql(`SELECT 1 FROM "Project" WHERE key = $1`, [DOOMED_PROJECT.key])).toHaveLength(0);
+    await page.goto(`/${DOOMED_PROJECT.key}/settings`);
+    await expect(page.getByRole("heading", { name: "Delete this project" })).toHaveCount(0);
   });
 
   test("a viewer sees settings read-only, with no way to change them", async ({ page }) => {

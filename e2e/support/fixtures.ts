@@ -6,6 +6,8 @@ export const PASSWORD = "e2e-password-123";
 export const PROJECT = { key: "e2e", name: "E2E project" };
 export const OTHER_PROJECT = { key: "e2e-other", name: "Second project" };
 export const STRANGER_PROJECT = { key: "e2e-stranger", name: "Nobody's project" };
+/** Owned by the owner, with the admin as ADMIN: the project the delete test removes. */
+export const DOOMED_PROJECT = { key: "e2e-doomed", name: "Project to delete" };
 
 export const USERS = {
   owner: { email: "owner@e2e.test", role: "OWNER" },

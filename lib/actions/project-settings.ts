@@ -5,6 +5,7 @@ import { z } from "zod";
 import { randomToken, sealSecret } from "@/lib/crypto/secrets";
 import { replaceWebhookSecret, updateProjectSettings } from "@/lib/db/queries/projects";
 import { forgetWebhookProjects } from "@/lib/events/webhook-project";
+import { deleteProject } from "@/lib/projects/delete-project";
 import { projectSettingsSchema } from "@/lib/validation/project";
 import { projectAction } from "./safe-action";
 
@@ -28,5 +29,16 @@ export const rotateWebhookSecret = projectAction({
     await replaceWebhookSecret(project.id, sealSecret(secret), { userId: user.id, actor: user.email });
     forgetWebhookProjects();
     return { webhookSecret: secret };
+  },
+});
+
+/** OWNERs only: the project with all its events, after its key is typed again. */
+export const deleteProjectAction = projectAction({
+  role: "OWNER",
+  schema: z.object({ confirm: z.string().trim().max(100) }),
+  run: async (input, { project }) => {
+    const deleted = await deleteProject(project.key, input.confirm);
+    forgetWebhookProjects();
+    return deleted;
   },
 });

@@ -1,8 +1,9 @@
 import { ApiTokensCard } from "@/components/settings/api-tokens-card";
+import { DeleteProjectCard } from "@/components/settings/delete-project-card";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
 import { WebhookSecretCard } from "@/components/settings/webhook-secret-card";
 import { PageHeader } from "@/components/ui/page-header";
-import { canEdit } from "@/lib/auth/roles";
+import { canEdit, hasRole } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { apiTokensOf } from "@/lib/projects/api-tokens";
@@ -37,6 +38,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
           }))}
         />
       )}
+      {hasRole(role, "OWNER") ? <DeleteProjectCard projectKey={project.key} /> : null}
     </div>
   );
 }
