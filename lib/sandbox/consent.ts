@@ -26,7 +26,8 @@ const html = (body: string, status = 200) => new Response(body, { status, header
 export const registeredRedirect = (crm: SandboxCrm) => `${appUrl()}${oauthCallbackPath(crm)}`;
 
 const invalidRedirect = (given: string) => html(`<h1>Invalid Redirect Uri</h1><p>The redirect_uri ${escapeHtml(given)} is not registered for this client.</p>`, 400);
-const accountOfClient = (clientId: string | null) => (clientId ? findAccountOfToken(clientId, "client") : Promise.resolve(null));
+/** The sandbox account an OAuth client id belongs to. */
+export const accountOfClient = (clientId: string | null) => (clientId ? findAccountOfToken(clientId, "client") : Promise.resolve(null));
 
 /** GET: the consent screen. */
 export async function consentPage(flow: ConsentFlow, { url }: SandboxRequest): Promise<Response> {

@@ -102,9 +102,10 @@ export class PipedriveConnector implements CrmConnector {
     this.tokens =
       credentials.auth === "oauth"
         ? new TokenHolder({ accessToken: credentials.accessToken, expiresAt: credentials.accessTokenExpiresAt ?? Infinity }, async () => {
-            this.credentials = await refreshPipedriveAccessToken(this.http, this.credentials as Extract<PipedriveCredentials, { auth: "oauth" }>);
-            await this.options.onCredentialsChange?.(this.credentials);
-            return { accessToken: (this.credentials as { accessToken: string }).accessToken, expiresAt: (this.credentials as { accessTokenExpiresAt: number }).accessTokenExpiresAt };
+            const next = await refreshPipedriveAccessToken(this.http, this.credentials as Extract<PipedriveCredentials, { auth: "oauth" }>);
+            this.credentials = next;
+            await this.options.onCredentialsChange?.(next);
+            return { accessToken: next.accessToken, expiresAt: next.accessTokenExpiresAt ?? 0 };
           })
         : null;
   }

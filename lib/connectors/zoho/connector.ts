@@ -76,9 +76,10 @@ export class ZohoConnector implements CrmConnector {
     });
     const { accessToken, accessTokenExpiresAt } = credentials;
     this.tokens = new TokenHolder(accessToken ? { accessToken, expiresAt: accessTokenExpiresAt ?? 0 } : null, async () => {
-      this.credentials = await refreshZohoAccessToken(this.http, this.credentials);
-      await this.options.onCredentialsChange?.(this.credentials);
-      return { accessToken: this.credentials.accessToken!, expiresAt: this.credentials.accessTokenExpiresAt! };
+      const next = await refreshZohoAccessToken(this.http, this.credentials);
+      this.credentials = next;
+      await this.options.onCredentialsChange?.(next);
+      return { accessToken: next.accessToken!, expiresAt: next.accessTokenExpiresAt ?? 0 };
     });
   }
 

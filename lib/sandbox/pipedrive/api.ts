@@ -26,6 +26,7 @@ const SEARCHABLE: Record<string, string[]> = {
 };
 const CALL_OUTCOMES = ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"];
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
+const ENTITY_NAMES: Record<string, string> = { persons: "Person", organizations: "Organization", deals: "Deal" };
 /** Names and titles are varchar fields: 255 characters at most. */
 const MAX_NAME_LENGTH = 255;
 
@@ -53,7 +54,7 @@ async function upsertV2(call: PipedriveCall, resource: "persons" | "organization
   const body = (await readJson(call.request)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
   const existing = id ? await one(call, resource, id) : null;
-  if (id && !existing) return notFound(resource === "persons" ? "Person" : resource === "organizations" ? "Organization" : "Deal");
+  if (id && !existing) return notFound(ENTITY_NAMES[resource]!);
   const nameKey = resource === "deals" ? "title" : "name";
   if (!existing && (typeof body[nameKey] !== "string" || !(body[nameKey] as string).trim())) return validation(`${nameKey}: Parameter is required`);
   if (typeof body[nameKey] === "string" && (body[nameKey] as string).length > MAX_NAME_LENGTH) return validation(`${nameKey}: must be at most ${MAX_NAME_LENGTH} characters`);
@@ -338,8 +339,6 @@ async function addRecording(call: PipedriveCall, id: string): Promise<Response> 
 
 /** v1 lists page with `pagination` (the sandbox's lists fit one page). */
 const v1List = (items: unknown[]) => ok(items, { pagination: { start: 0, limit: 500, more_items_in_collection: false } });
-
-const ENTITY_NAMES: Record<string, string> = { persons: "Person", organizations: "Organization", deals: "Deal" };
 
 /** GET /api/v2/persons|organizations|deals: filtered by owner, person, organization and (deals) status. */
 async function listV2(call: PipedriveCall, resource: string): Promise<Response> {

@@ -3,7 +3,7 @@
 // (client id and secret as HTTP Basic credentials; the body url-encoded).
 import { createSandboxToken, findAccountOfToken, findSandboxToken, revokeSandboxToken } from "@/lib/db/queries/sandbox";
 import type { PipedriveSandboxCredentials } from "../accounts";
-import { consentDecision, consentPage, registeredRedirect, type ConsentFlow } from "../consent";
+import { accountOfClient, consentDecision, consentPage, registeredRedirect, type ConsentFlow } from "../consent";
 import type { SandboxRequest } from "../context";
 import { json, randomHex, readTokenParams } from "../http";
 
@@ -41,7 +41,7 @@ async function grantedRefreshToken(accountId: string, params: URLSearchParams): 
 export async function pipedriveToken({ request, url, base }: SandboxRequest): Promise<Response> {
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const [clientId, clientSecret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [];
-  const account = clientId ? await findAccountOfToken(clientId, "client") : null;
+  const account = await accountOfClient(clientId ?? null);
   if (!account || (account.credentials as unknown as PipedriveSandboxCredentials).clientSecret !== clientSecret) {
     return json({ success: false, message: "Invalid client credentials", error: "invalid_client" }, 401);
   }

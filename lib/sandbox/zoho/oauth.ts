@@ -1,14 +1,12 @@
 // Zoho Accounts OAuth 2.0 of the sandbox: consent page, authorization code, token and refresh grants.
 // Mirrors https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html
-import { createSandboxToken, findAccountOfToken, findSandboxToken, revokeSandboxToken } from "@/lib/db/queries/sandbox";
+import { createSandboxToken, findSandboxToken, revokeSandboxToken } from "@/lib/db/queries/sandbox";
 import type { ZohoSandboxCredentials } from "../accounts";
 import type { SandboxRequest } from "../context";
-import { consentDecision, consentPage, type ConsentFlow } from "../consent";
+import { accountOfClient, consentDecision, consentPage, type ConsentFlow } from "../consent";
 import { json, randomHex, readTokenParams } from "../http";
 
 const ACCESS_TOKEN_SECONDS = 3600;
-
-const accountOfClient = (clientId: string | null) => (clientId ? findAccountOfToken(clientId, "client") : Promise.resolve(null));
 
 const ZOHO_CONSENT: ConsentFlow = {
   crm: "zoho",
