@@ -89,7 +89,7 @@ test.describe("employees (F14)", () => {
   test("an admin adds employees; CRM users are matched by e-mail; duplicates are refused; saved after reload", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
     await page.goto(`/${PROJECT.key}/employees`);
     await expect(page.getByText("No employees yet.")).toBeVisible();
     await page.getByRole("button", { name: "Add an employee" }).click();
@@ -181,7 +181,7 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
   });
 
   test("mappings: live CRM text fields only, a duplicate field rejected, saved after reload", async ({ page }) => {
@@ -253,7 +253,7 @@ test.describe("a complete Zoho configuration from the UI, read back through the 
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();
     await page.getByRole("button", { name: "Accept" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
 
     await page.goto(`/${PROJECT.key}/mappings`);
     await page.getByRole("tab", { name: /^Deal/ }).click();
@@ -276,8 +276,8 @@ test.describe("a complete Zoho configuration from the UI, read back through the 
     const response = await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
     expect(response.status()).toBe(200);
     const document = await response.json();
-    expect(document).toMatchObject({ crm: "zoho", status: "active", connection: { crm: "zoho", clientSecret: "********", refreshToken: "********" } });
+    expect(document).toMatchObject({ crm: "zoho", status: "inactive", connection: { crm: "zoho", clientSecret: "********", refreshToken: "********" } });
     expect(document.config.mappings.call.deal).toEqual([{ field: "Call_Pool", source: { type: "variable", name: "pool" } }]);
-    expect(document.config.stageRules).toEqual([{ id: expect.any(String), pipelineId: expect.stringMatching(/^\d+$/), stageId: "Identify Decision Makers", variable: "pool", operator: "equals", value: "Контекстна реклама" }]);
+    expect(document.config.stageRules).toEqual([{ id: expect.any(String), pipelineId: expect.stringMatching(/^\d+$/), stageId: expect.stringMatching(/^\d+$/), variable: "pool", operator: "equals", value: "Контекстна реклама" }]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PROJECT } from "./support/fixtures";
-import { apiToken, signInAs, sql } from "./support/helpers";
+import { activateAfterConnecting, apiToken, signInAs, sql } from "./support/helpers";
 
 async function postSigned(request: APIRequestContext, secret: string, path: "events" | "responsible-manager", body: Record<string, unknown>) {
   const raw = JSON.stringify(body);
@@ -60,7 +60,7 @@ test.describe("events (F15) from the signed webhook", () => {
     await sql(`DELETE FROM "Integration" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await activateAfterConnecting(page);
     // Routing on, Olena an employee: through the config API, as an operator's script would.
     const auth = { authorization: `Bearer ${apiToken(PROJECT.key)}` };
     const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: auth })).json();
@@ -104,7 +104,7 @@ test("the dry run shows the plan for a sample event and writes nothing", async (
   await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
   await signInAs(page, "admin", `/${PROJECT.key}/integration`);
   await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-  await expect(page.getByTestId("integration-status")).toHaveText("Active");
+  await activateAfterConnecting(page);
   const before = await sql<{ count: string }>(`SELECT count(*) FROM "SandboxRecord"`);
   await page.goto(`/${PROJECT.key}/events`);
   await page.getByRole("button", { name: "Simulate" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { OTHER_PROJECT, PROJECT } from "./support/fixtures";
-import { apiToken, signInAs, sql } from "./support/helpers";
+import { activateAfterConnecting, apiToken, signInAs, sql } from "./support/helpers";
 
 const OUTAGE_CALL = {
   id: "call-during-outage",
@@ -22,7 +22,8 @@ test.describe("CRM connection (F1)", () => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await activateAfterConnecting(page);
+    await expect(page.getByTestId("inactive-hint")).toHaveCount(0);
     await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
     await expect(page.getByTestId("connected-account")).toContainText("Olena Koval <olena.koval@callbridge.local>");
 
@@ -44,7 +45,7 @@ test.describe("CRM connection (F1)", () => {
   test("deactivate asks first; the replay checkbox shows only while inactive; activate again and watch the replay", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await activateAfterConnecting(page);
     await expect(page.getByLabel(/Send data to CRM after re-activating/)).toHaveCount(0);
     await page.getByRole("button", { name: "Deactivate" }).click();
     await page.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
@@ -100,7 +101,7 @@ test.describe("CRM connection (F1)", () => {
     await page.getByRole("button", { name: "Accept" }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/integration\\?connected=zoho`));
     await expect(page.getByText("Zoho CRM is connected.")).toBeVisible();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await activateAfterConnecting(page);
     await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
   });
 
@@ -116,7 +117,7 @@ test.describe("CRM connection (F1)", () => {
     await page.getByRole("button", { name: "Accept" }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/integration\\?connected=pipedrive`));
     await expect(page.getByText("Pipedrive is connected.")).toBeVisible();
-    await expect(page.getByTestId("integration-status")).toHaveText("Active");
+    await activateAfterConnecting(page);
     await expect(page.getByTestId("connected-account")).toContainText("Callbridge Demo Sales");
   });
 

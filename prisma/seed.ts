@@ -1,7 +1,7 @@
 // The demo data: one project and its admin. Idempotent: a second run changes nothing that exists.
 import { defaultConfig } from "../lib/config/defaults";
 import { saveConfigSection } from "../lib/config/service";
-import { findIntegrationSummary, saveIntegration } from "../lib/db/queries/integrations";
+import { findIntegrationSummary, saveIntegration, setIntegrationStatus } from "../lib/db/queries/integrations";
 import { findProjectByKey } from "../lib/db/queries/projects";
 import { sandboxEnabled } from "../lib/env";
 import { sealCredentials } from "../lib/integrations/credentials";
@@ -55,4 +55,6 @@ async function connectToPipedriveSandbox(projectId: string) {
     concurrency: 15,
     audit: { userId: null, actor: "seed", target: DEMO_PROJECT_KEY },
   });
+  // The demo is ready to take events at once; a real project is activated by its admin after configuring.
+  await setIntegrationStatus(projectId, "active", { userId: null, actor: "seed", target: DEMO_PROJECT_KEY, action: "integration.activate", details: { replay: false } });
 }

@@ -11,7 +11,7 @@ import { crmMetadata } from "../../lib/config/metadata";
 import { db } from "../../lib/db/client";
 import { insertTestEvent } from "../../lib/testing/factories";
 import { runDeliveries } from "../../lib/engine/worker";
-import { connectWithCredentials } from "../../lib/integrations/connect";
+import { connectActive } from "../../lib/testing/connected";
 import { createProject } from "../../lib/projects/create-project";
 import { insertEventMix } from "../../lib/testing/event-mix";
 import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "../../lib/testing/sandbox";
@@ -31,7 +31,7 @@ export async function connectedProject(crm: Crm, sandbox: SandboxHandle, name: s
   const credentials: CrmCredentials = crm === "zoho" ? await zohoCredentials(sandbox) : await pipedriveCredentials(sandbox, "oauth");
   const created = await createProject({ name, timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "bench" });
   const project = await db().project.findUniqueOrThrow({ where: { key: created.projectKey } });
-  await connectWithCredentials(project, credentials, { userId: null, actor: "bench" });
+  await connectActive(project, credentials, { userId: null, actor: "bench" });
   // Fields, pipelines and users are read once per worker run and cached; they are not per-event cost.
   await crmMetadata(project.id);
   return project;

@@ -11,7 +11,7 @@ import { createConnector } from "../../lib/connectors/registry";
 import { db } from "../../lib/db/client";
 import type { TraceEntry } from "../../lib/engine/trace";
 import { signPayload } from "../../lib/events/signature";
-import { connectWithCredentials } from "../../lib/integrations/connect";
+import { connectActive } from "../../lib/testing/connected";
 import { createProject } from "../../lib/projects/create-project";
 import { openSandboxAt, pipedriveCredentials } from "../../lib/testing/sandbox";
 import type { IntegrationConfig } from "../../lib/validation/config";
@@ -33,7 +33,7 @@ export async function runRoutingBench(): Promise<boolean> {
   const project = await db().project.findUniqueOrThrow({ where: { key: created.projectKey } });
   const crm = await startScript("e2e/bench/sandbox-server.ts");
   const sandbox = await openSandboxAt(crm.url, "pipedrive", "bench-routing");
-  await connectWithCredentials(project, await pipedriveCredentials(sandbox), WHO);
+  await connectActive(project, await pipedriveCredentials(sandbox), WHO);
   await saveConfigSection(project, "employees", [
     { id: "olena", name: "Olena Koval", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" },
     { id: "marek", name: "Marek Nowak", email: "marek.nowak@callbridge.local", sip: "marek", crmUserId: "" },

@@ -34,3 +34,11 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
     await client.end();
   }
 }
+
+/** A new connection starts inactive (connecting never switches deliveries on); the admin activates it. */
+export async function activateAfterConnecting(page: Page) {
+  await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
+  await expect(page.getByTestId("inactive-hint")).toBeVisible();
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByTestId("integration-status")).toHaveText("Active");
+}

@@ -91,7 +91,7 @@ describe("config API authorisation", () => {
 describe("config API document", () => {
   it("GET shows the connection with secrets masked", async () => {
     const document = await (await call(GET, "GET", project.projectKey, project.apiToken)).json();
-    expect(document).toMatchObject({ crm: "pipedrive", status: "active", connection: { crm: "pipedrive", apiToken: "********" }, config: defaultConfig() });
+    expect(document).toMatchObject({ crm: "pipedrive", status: "inactive", connection: { crm: "pipedrive", apiToken: "********" }, config: defaultConfig() });
     expect(JSON.stringify(document)).not.toContain((await pipedriveCredentials(sandbox) as { apiToken: string }).apiToken);
   });
 
@@ -179,6 +179,48 @@ describe("config API document", () => {
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.message).toMatch(/not valid JSON/);
     expect((await call(PUT, "PUT", project.projectKey, project.apiToken, { config: { matrix: {} } })).status).toBe(422);
+  });
+
+  it("configures a new project in one PUT: connection and configuration together, names turned into ids, status left inactive", async () => {
+    const fresh = await makeProject("One PUT");
+    const credentials = (await pipedriveCredentials(sandbox)) as { apiBase: string; apiToken: string };
+    const config = configWithEverything();
+    // Names as an admin reads them: the field's label, the pipeline's and stage's names, the user's e-mail.
+    config.mappings.call.contact = [{ field: "Client ID", source: { type: "variable", name: "clientId" } }];
+    config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "Sales", stageId: "Contact made" };
+    config.employees[0] = { ...config.employees[0]!, crmUserId: "olena.koval@callbridge.local" };
+    const put = await call(PUT, "PUT", fresh.projectKey, fresh.apiToken, { connection: { crm: "pipedrive", auth: "api_token", ...credentials }, config });
+    expect(put.status).toBe(200);
+    const document = await put.json();
+    expect(document).toMatchObject({ crm: "pipedrive", status: "inactive", connection: { apiToken: "********" } });
+    expect(document.config.mappings.call.contact[0].field).toBe(customKey("Client ID"));
+    expect(document.config.stageRules[0]).toMatchObject({ pipelineId: expect.stringMatching(/^\d+$/), stageId: expect.stringMatching(/^\d+$/) });
+    expect(document.config.employees[0].crmUserId).toMatch(/^\d+$/);
+    const row = await db().project.findUniqueOrThrow({ where: { key: fresh.projectKey } });
+    expect((await db().auditEntry.findMany({ where: { projectId: row.id }, select: { action: true } })).map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(["integration.connect", "config.mappings.update", "config.stageRules.update", "config.employees.update"]),
+    );
+  });
+
+  it("a new connection whose configuration the CRM refuses is not stored either", async () => {
+    const fresh = await makeProject("One PUT refused");
+    const credentials = (await pipedriveCredentials(sandbox)) as { apiBase: string; apiToken: string };
+    const config = configWithEverything();
+    config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "Sales", stageId: "No such stage" };
+    const put = await call(PUT, "PUT", fresh.projectKey, fresh.apiToken, { connection: { crm: "pipedrive", auth: "api_token", ...credentials }, config });
+    expect(put.status).toBe(422);
+    expect((await put.json()).error.issues).toEqual([{ path: "config.stageRules.0.stageId", message: expect.stringMatching(/stage/) }]);
+    expect(await (await call(GET, "GET", fresh.projectKey, fresh.apiToken)).json()).toMatchObject({ crm: null, status: "not_connected", connection: null, config: defaultConfig() });
+  });
+
+  it("a pipeline name the CRM does not know is refused, naming the pipeline", async () => {
+    const fresh = await makeProject("Ambiguous names");
+    const credentials = (await pipedriveCredentials(sandbox)) as { apiBase: string; apiToken: string };
+    const config = configWithEverything();
+    config.stageRules[0] = { ...config.stageRules[0]!, pipelineId: "No such pipeline", stageId: "Contact made" };
+    const put = await call(PUT, "PUT", fresh.projectKey, fresh.apiToken, { connection: { crm: "pipedrive", auth: "api_token", ...credentials }, config });
+    expect(put.status).toBe(422);
+    expect((await put.json()).error.issues).toEqual([{ path: "config.stageRules.0.pipelineId", message: expect.stringMatching(/pipeline/) }]);
   });
 
   it("deactivates and activates the integration", async () => {

@@ -2,13 +2,15 @@
 // GET → PUT of the same document → GET gives the same document.
 import { z } from "zod";
 import type { CrmCredentials } from "@/lib/connectors/types";
-import { findIntegrationSecrets, findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from "@/lib/db/queries/integrations";
 import { AppError, issuesFromZod } from "@/lib/errors";
-import { connectWithCredentials } from "@/lib/integrations/connect";
+import { createConnector } from "@/lib/connectors/registry";
+import { inTransaction } from "@/lib/db/queries/config";
+import { integrationRow, verifyConnection, type VerifiedConnection } from "@/lib/integrations/connect";
 import { openCredentials } from "@/lib/integrations/credentials";
 import { connectionInputSchema, SECRET_MASK, type ConnectionInput } from "@/lib/validation/integration";
-import { forgetCrmMetadata } from "./metadata";
-import { loadConfig, replaceConfig, validateConfig } from "./service";
+import { forgetCrmMetadata, metadataOf } from "./metadata";
+import { configSaved, loadConfig, replaceConfig, validateConfig } from "./service";
 
 function maskedConnection(credentials: CrmCredentials): ConnectionInput {
   if (credentials.crm === "pipedrive") {
@@ -92,29 +94,40 @@ const keptSecret = (changed: string[]) => (value: string, kept: string | undefin
 
 const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== null && JSON.stringify({ ...a, accessToken: undefined, accessTokenExpiresAt: undefined }) === JSON.stringify({ ...b, accessToken: undefined, accessTokenExpiresAt: undefined });
 
+/**
+ * The config API's PUT: a changed connection is verified against the CRM first (nothing stored), the
+ * configuration is checked against that CRM's metadata, and both are stored in one transaction. The
+ * integration's status is never changed here: a new connection starts inactive.
+ */
 export async function putIntegrationDocument(project: { id: string; key: string }, raw: unknown, who: { userId: string | null; actor: string }) {
   const body = documentInputSchema.safeParse(raw);
   if (!body.success) throw new AppError("UNPROCESSABLE", "The document must be a JSON object with `config`.", issuesFromZod(body.error.issues));
   const connection = body.data.connection === undefined || body.data.connection === null ? null : connectionInputSchema.safeParse(body.data.connection);
   const connectionIssues = connection && !connection.success ? issuesFromZod(connection.error.issues, "connection.") : [];
+
+  let verified: VerifiedConnection | null = null;
+  if (connection?.success) {
+    const secrets = await findIntegrationSecrets(project.id);
+    const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
+    const next = mergeSecrets(connection.data, stored);
+    if (!sameCredentials(next, stored)) verified = await verifyConnection(next);
+  }
+  const pending = verified;
+  const source = connectionIssues.length ? null : pending ? () => metadataOf(createConnector(pending.credentials)) : undefined;
   let config;
   try {
-    config = await validateConfig(project.id, body.data.config);
+    config = await validateConfig(project.id, body.data.config, source);
   } catch (error) {
     if (error instanceof AppError && error.code === "UNPROCESSABLE") throw new AppError("UNPROCESSABLE", error.message, [...connectionIssues, ...error.issues]);
     throw error;
   }
   if (connectionIssues.length) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", connectionIssues);
 
-  if (connection?.success) {
-    const secrets = await findIntegrationSecrets(project.id);
-    const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
-    const next = mergeSecrets(connection.data, stored);
-    if (!sameCredentials(next, stored)) {
-      await connectWithCredentials(project, next, who);
-      forgetCrmMetadata(project.id);
-    }
-  }
-  await replaceConfig(project, config, who);
+  await inTransaction(async (tx) => {
+    if (pending) await saveIntegration(integrationRow(project, pending, who), tx);
+    await replaceConfig(project, config, who, tx);
+  });
+  if (pending) forgetCrmMetadata(project.id);
+  configSaved(project.id);
   return getIntegrationDocument(project.id);
 }

@@ -4,6 +4,7 @@
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { AppError, CrmError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
+import type { CrmConnector } from "@/lib/connectors/types";
 import type { CrmMetadata } from "./crm-checks";
 import { MAPPED_ENTITIES } from "./vocabulary";
 
@@ -12,8 +13,11 @@ const cache = new Map<string, { at: number; key: string; value: Promise<CrmMetad
 
 async function load(projectId: string): Promise<CrmMetadata | null> {
   const found = await projectConnector(projectId);
-  if (!found) return null;
-  const { connector } = found;
+  return found ? metadataOf(found.connector) : null;
+}
+
+/** A connector's fields, pipelines and users, read afresh (also for a connection not stored yet). */
+export async function metadataOf(connector: CrmConnector): Promise<CrmMetadata> {
   const fieldLists = await Promise.all(MAPPED_ENTITIES.map((entity) => connector.listFields(entity)));
   const [pipelines, users] = await Promise.all([connector.listPipelines(), connector.listUsers()]);
   return {

@@ -7,9 +7,10 @@ import { AppError, CrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors
 import { englishMessage } from "@/lib/i18n/config";
 import { CONFIG_SECTIONS, integrationConfigSchema, mappingRowSchema, type ConfigSection, type IntegrationConfig } from "@/lib/validation/config";
 import { configChanged } from "./changed";
-import { checkAgainstCrm } from "./crm-checks";
+import { checkAgainstCrm, type CrmMetadata } from "./crm-checks";
 import { defaultConfig } from "./defaults";
 import { crmMetadata } from "./metadata";
+import { normaliseIds } from "./normalise-ids";
 import { CHANNELS, MAPPED_ENTITIES } from "./vocabulary";
 
 export async function loadConfig(projectId: string): Promise<IntegrationConfig> {
@@ -35,28 +36,45 @@ interface Who {
 
 const CRM_CHECKED: ConfigSection[] = ["mappings", "stageRules", "employees"];
 
-async function crmIssues(projectId: string, config: IntegrationConfig, sections: ConfigSection[]): Promise<ErrorIssue[]> {
-  if (!sections.some((section) => CRM_CHECKED.includes(section))) return [];
-  const needsCrm = config.stageRules.length > 0 || Object.values(config.mappings).some((tabs) => Object.values(tabs).some((rows) => rows.length > 0)) || config.employees.some((employee) => employee.crmUserId);
-  if (!needsCrm) return [];
-  let metadata;
-  try {
-    metadata = await crmMetadata(projectId);
-  } catch (error) {
-    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
-    throw error;
-  }
-  return checkAgainstCrm(config, metadata).filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`)));
+/** Where the CRM's metadata comes from: the stored connection, or one being connected in the same PUT. */
+export type MetadataSource = () => Promise<CrmMetadata | null>;
+
+const storedMetadata =
+  (projectId: string): MetadataSource =>
+  async () => {
+    try {
+      return await crmMetadata(projectId);
+    } catch (error) {
+      if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
+      throw error;
+    }
+  };
+
+type CrmChecked = Pick<IntegrationConfig, "mappings" | "stageRules" | "employees">;
+const needsCrm = (config: CrmChecked) =>
+  config.stageRules.length > 0 || Object.values(config.mappings).some((tabs) => Object.values(tabs).some((rows) => rows.length > 0)) || config.employees.some((employee) => employee.crmUserId);
+
+/** The configuration with names turned into the CRM's ids, and what the CRM's metadata refuses in it. */
+async function crmChecked<C extends CrmChecked>(config: C, sections: ConfigSection[], source: MetadataSource): Promise<{ config: C; issues: ErrorIssue[] }> {
+  if (!sections.some((section) => CRM_CHECKED.includes(section)) || !needsCrm(config)) return { config, issues: [] };
+  const metadata = await source();
+  const normalised = metadata ? normaliseIds(config, metadata) : config;
+  return { config: normalised, issues: checkAgainstCrm(normalised, metadata).filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`))) };
 }
 
-async function commit(projectId: string, projectKey: string, before: IntegrationConfig, after: IntegrationConfig, who: Who) {
+type Writer = Prisma.TransactionClient | undefined;
+
+/** Writes what changed, one audit entry per section; caches are forgotten by `configSaved` once it is committed. */
+async function write(projectId: string, projectKey: string, before: IntegrationConfig, after: IntegrationConfig, who: Who, tx: Writer) {
   const changes = (Object.keys(CONFIG_SECTIONS) as ConfigSection[])
     .filter((section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]))
     .map((section) => ({ section, before: { [section]: before[section] }, after: { [section]: after[section] } }));
-  if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey });
+  if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey }, tx);
+}
+
+export function configSaved(projectId: string) {
   webhookConfigs.forget(projectId);
   configChanged(projectId);
-  return after;
 }
 
 const rawIssues = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ErrorIssue[] => issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
@@ -71,34 +89,43 @@ export async function saveConfigSection<S extends ConfigSection>(project: { id: 
   const before = await loadConfig(project.id);
   const after = { ...before, [section]: parsed.data } as IntegrationConfig;
   const whole = integrationConfigSchema.safeParse(after);
-  const issues = [...(whole.success ? [] : rawIssues(whole.error.issues)), ...(await crmIssues(project.id, after, [section]))];
+  const checked = await crmChecked(after, [section], storedMetadata(project.id));
+  const issues = [...(whole.success ? [] : rawIssues(whole.error.issues)), ...checked.issues];
   if (issues.length) {
     const prefix = `${section}.`;
     // Paths as the editor's form names them: the section's value lives under `value`.
     throw new AppError("UNPROCESSABLE", "validation.invalid", issues.map((issue) => ({ ...issue, path: `value.${issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path}`.replace(/\.$/, "") })));
   }
-  await commit(project.id, project.key, before, after, who);
-  return after[section];
+  await write(project.id, project.key, before, checked.config, who, undefined);
+  configSaved(project.id);
+  return checked.config[section];
 }
 
-/** The whole document checked as the config API's PUT needs it: every problem at once, nothing written. */
-export async function validateConfig(projectId: string, raw: unknown): Promise<IntegrationConfig> {
+/**
+ * The whole document checked as the config API's PUT needs it: every problem at once, nothing written.
+ * Answers the configuration with names turned into the CRM's ids. `source` null skips the CRM checks
+ * (the connection sent with it is itself invalid, so there is no CRM to check against).
+ */
+export async function validateConfig(projectId: string, raw: unknown, source: MetadataSource | null = storedMetadata(projectId)): Promise<IntegrationConfig> {
   const parsed = integrationConfigSchema.safeParse(raw);
   const zodIssues = parsed.success ? [] : issuesFromZod(parsed.error.issues, "config.");
   // CRM checks run on whatever parsed, so one answer names the duplicate field and the unknown stage alike.
-  const candidate = parsed.success ? parsed.data : (raw as IntegrationConfig);
-  const crm = (await crmIssuesSafe(projectId, candidate)).map((issue) => ({ path: `config.${issue.path}`, message: englishMessage(issue.message) }));
+  const checked = source ? await crmChecked(parsed.success ? parsed.data : shapedForCrmChecks(raw), CRM_CHECKED, source) : null;
+  const crm = (checked?.issues ?? []).map((issue) => ({ path: `config.${issue.path}`, message: englishMessage(issue.message) }));
   const issues = [...zodIssues, ...crm];
   if (issues.length || !parsed.success) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", issues);
-  return parsed.data;
+  return (checked?.config as IntegrationConfig | undefined) ?? parsed.data;
 }
 
-export async function replaceConfig(project: { id: string; key: string }, config: IntegrationConfig, who: Who): Promise<IntegrationConfig> {
-  return commit(project.id, project.key, await loadConfig(project.id), config, who);
+/** Replaces the whole configuration; inside `tx` when the same PUT also stores a connection. */
+export async function replaceConfig(project: { id: string; key: string }, config: IntegrationConfig, who: Who, tx?: Prisma.TransactionClient): Promise<IntegrationConfig> {
+  await write(project.id, project.key, await loadConfig(project.id), config, who, tx);
+  return config;
 }
 
-async function crmIssuesSafe(projectId: string, candidate: IntegrationConfig): Promise<ErrorIssue[]> {
-  // A document that failed zod may lack sections; check only what has the expected shape.
+/** A document that failed zod may lack sections; only what has the expected shape is checked against the CRM. */
+function shapedForCrmChecks(raw: unknown): CrmChecked {
+  const candidate = raw as Partial<IntegrationConfig> | undefined;
   const mappings = defaultConfig().mappings;
   for (const channel of CHANNELS) {
     for (const entity of MAPPED_ENTITIES) {
@@ -107,10 +134,9 @@ async function crmIssuesSafe(projectId: string, candidate: IntegrationConfig): P
       mappings[channel][entity] = Array.isArray(rows) ? rows.map((row) => (mappingRowSchema.safeParse(row).success ? row : { field: "", source: { type: "constant", value: "" } })) : [];
     }
   }
-  const shaped = {
+  return {
     mappings,
     stageRules: Array.isArray(candidate?.stageRules) ? candidate.stageRules.filter((rule) => rule && typeof rule.pipelineId === "string" && typeof rule.stageId === "string") : [],
-    employees: CONFIG_SECTIONS.employees.safeParse(candidate?.employees).success ? candidate.employees : [],
+    employees: CONFIG_SECTIONS.employees.safeParse(candidate?.employees).success ? candidate!.employees! : [],
   };
-  return crmIssues(projectId, { ...defaultConfig(), ...shaped }, CRM_CHECKED);
 }

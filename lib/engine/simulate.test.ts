@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { connectWithCredentials } from "@/lib/integrations/connect";
+import { connectActive } from "@/lib/testing/connected";
 import { makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 import { simulateEvent } from "./simulate";
@@ -12,7 +12,7 @@ beforeAll(async () => {
   sandbox = await openSandbox("pipedrive", "simulate");
   const { projectKey } = await makeProject("Dry run");
   project = await db().project.findUniqueOrThrow({ where: { key: projectKey }, select: { id: true, key: true, defaultCountry: true, timezone: true } });
-  await connectWithCredentials(project, await pipedriveCredentials(sandbox), { userId: null, actor: "test" });
+  await connectActive(project, await pipedriveCredentials(sandbox), { userId: null, actor: "test" });
 });
 afterAll(() => sandbox.server.close());
 

@@ -7,7 +7,7 @@ import { saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { db } from "@/lib/db/client";
-import { connectWithCredentials } from "@/lib/integrations/connect";
+import { connectActive } from "@/lib/testing/connected";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { openSandbox, pipedriveCredentials, zohoCredentials } from "@/lib/testing/sandbox";
@@ -24,7 +24,7 @@ async function setUp(crm: Crm, label: string) {
   const credentials: CrmCredentials = crm === "zoho" ? await zohoCredentials(sandbox) : await pipedriveCredentials(sandbox);
   const { projectKey } = await makeProject(`Deliveries ${crm}`);
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  await connectWithCredentials(project, credentials, { userId: null, actor: "test" });
+  await connectActive(project, credentials, { userId: null, actor: "test" });
   await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
   const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
   const count = (module: string) => db().sandboxRecord.count({ where: { accountId: account.id, module } });

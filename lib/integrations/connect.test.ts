@@ -33,11 +33,26 @@ describe("connectPipedrive", () => {
     if (credentials.auth !== "api_token") throw new Error("unexpected");
     await connectWithCredentials(p, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
     const summary = await findIntegrationSummary(p.id);
-    expect(summary).toMatchObject({ crm: "pipedrive", status: "active", account: expect.objectContaining({ accountName: "Callbridge Demo Sales", userEmail: "olena.koval@callbridge.local" }) });
+    // Connecting never switches deliveries on: a new connection waits for the admin to activate it.
+    expect(summary).toMatchObject({ crm: "pipedrive", status: "inactive", account: expect.objectContaining({ accountName: "Callbridge Demo Sales", userEmail: "olena.koval@callbridge.local" }) });
     const stored = await db().integration.findUniqueOrThrow({ where: { projectId: p.id } });
     expect(stored.credentialsEncrypted).not.toContain(credentials.apiToken);
     expect(openCredentials(stored.credentialsEncrypted)).toMatchObject({ apiToken: credentials.apiToken });
     expect(await db().auditEntry.count({ where: { projectId: p.id, action: "integration.connect" } })).toBe(1);
+  });
+
+  it("reconnecting keeps the status the admin set: active stays active, inactive stays inactive", async () => {
+    const { project: p, userId } = await project();
+    const credentials = await pipedriveCredentials(pipedrive);
+    if (credentials.auth !== "api_token") throw new Error("unexpected");
+    const token = { crm: "pipedrive" as const, auth: "api_token" as const, apiBase: credentials.apiBase, apiToken: credentials.apiToken };
+    await connectWithCredentials(p, token, { userId, actor: "test" });
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "active" } });
+    await connectWithCredentials(p, token, { userId, actor: "test" });
+    expect((await findIntegrationSummary(p.id))?.status).toBe("active");
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "inactive" } });
+    await connectWithCredentials(p, token, { userId, actor: "test" });
+    expect((await findIntegrationSummary(p.id))?.status).toBe("inactive");
   });
 
   it("refuses a token the CRM refuses, and saves nothing", async () => {

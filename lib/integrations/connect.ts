@@ -34,30 +34,46 @@ function connectionError(error: unknown): AppError {
   return error instanceof AppError ? error : new AppError("INTERNAL", "Could not check the connection.");
 }
 
-async function verifyAndSave(projectId: string, projectKey: string, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
+/** Credentials the CRM accepted, with what its test showed; not stored yet. */
+export interface VerifiedConnection {
+  credentials: CrmCredentials;
+  account: AccountInfo;
+}
+
+/** Checks credentials against the CRM without storing anything; the answer carries any token renewed meanwhile. */
+export async function verifyConnection(credentials: CrmCredentials, options: ConnectorOptions = {}): Promise<VerifiedConnection> {
   // Checked before anything is sent: a secret goes only to its CRM's own hosts.
   const refused = credentialHostProblem(credentials);
   if (refused) throw new AppError("UNPROCESSABLE", refused.message, [{ path: `connection.${refused.path}`, message: refused.message }]);
   let latest = credentials;
-  let account: AccountInfo;
   try {
-    account = await createConnector(credentials, { ...options, onCredentialsChange: (next) => void (latest = next) }).testConnection();
+    const account = await createConnector(credentials, { ...options, onCredentialsChange: (next) => void (latest = next) }).testConnection();
+    return { credentials: latest, account };
   } catch (error) {
     throw connectionError(error);
   }
-  return saveIntegration({
-    projectId,
-    crm: credentials.crm,
-    credentialsEncrypted: sealCredentials(latest),
-    account: { ...account, checkedAt: new Date().toISOString() },
-    concurrency: account.concurrency,
-    audit: { ...who, target: projectKey },
-  });
 }
 
-/** Any credentials (an API token, the config API's PUT): checked against the CRM first, stored only if they work. */
+/** What saveIntegration stores for verified credentials. */
+export const integrationRow = (project: { id: string; key: string }, verified: VerifiedConnection, who: Actor) => ({
+  projectId: project.id,
+  crm: verified.credentials.crm,
+  credentialsEncrypted: sealCredentials(verified.credentials),
+  account: { ...verified.account, checkedAt: new Date().toISOString() },
+  concurrency: verified.account.concurrency,
+  audit: { ...who, target: project.key },
+});
+
+async function verifyAndSave(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
+  return saveIntegration(integrationRow(project, await verifyConnection(credentials, options), who));
+}
+
+/**
+ * Any credentials (an API token): checked against the CRM first, stored only if they work. A new
+ * connection starts inactive and a reconnection keeps the status; only activate/deactivate change it.
+ */
 export async function connectWithCredentials(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options?: ConnectorOptions) {
-  return verifyAndSave(project.id, project.key, credentials, who, options);
+  return verifyAndSave(project, credentials, who, options);
 }
 
 /** Step 1 of a CRM's authorization-code flow: where to send the admin to grant access. */
@@ -85,7 +101,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
   try {
     const redirectUri = `${appUrl()}${oauthCallbackPath(crm)}`;
     const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() ? sandboxOAuthServer(crm) : undefined });
-    await verifyAndSave(stored.projectId, flow.projectKey, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
+    await verifyAndSave({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {
     if (error instanceof OAuthRefused) return { projectKey: flow.projectKey, error: error.message };

@@ -51,7 +51,7 @@ describe.each([
     expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: null });
 
     const { findIntegrationSummary, findIntegrationSecrets } = await import("@/lib/db/queries/integrations");
-    expect(await findIntegrationSummary(project.id)).toMatchObject({ crm, status: "active", account: expect.objectContaining({ userEmail: "olena.koval@callbridge.local" }) });
+    expect(await findIntegrationSummary(project.id)).toMatchObject({ crm, status: "inactive", account: expect.objectContaining({ userEmail: "olena.koval@callbridge.local" }) });
     const { openCredentials } = await import("./credentials");
     const stored = await findIntegrationSecrets(project.id);
     const opened = openCredentials(stored!.credentialsEncrypted) as { refreshToken: string };

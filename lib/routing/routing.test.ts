@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import type { TraceEntry } from "@/lib/engine/trace";
 import { ingestEvent } from "@/lib/events/ingest";
 import { signPayload } from "@/lib/events/signature";
-import { connectWithCredentials } from "@/lib/integrations/connect";
+import { connectActive } from "@/lib/testing/connected";
 import { sandboxCredentials } from "@/lib/testing/bulk";
 import { makeProject } from "@/lib/testing/factories";
 import { openSandbox, type SandboxHandle } from "@/lib/testing/sandbox";
@@ -37,7 +37,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: C
     const created = await makeProject(`Routing ${crm}`);
     const row = await db().project.findUniqueOrThrow({ where: { key: created.projectKey } });
     project = { id: row.id, key: row.key, webhookSecret: created.webhookSecret };
-    await connectWithCredentials(project, await sandboxCredentials(crm, sandbox), WHO);
+    await connectActive(project, await sandboxCredentials(crm, sandbox), WHO);
     await saveConfigSection(project, "employees", EMPLOYEES, WHO);
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { runDeliveries } from "@/lib/engine/worker";
-import { connectWithCredentials } from "@/lib/integrations/connect";
+import { connectActive } from "@/lib/testing/connected";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { MixSummary } from "./event-mix";
 import { makeProject } from "./factories";
@@ -55,7 +55,7 @@ export async function setUpBulkProject(crm: Crm, label: string) {
   const credentials = await sandboxCredentials(crm, sandbox);
   const { projectKey } = await makeProject(`Bulk ${crm}`);
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  await connectWithCredentials(project, credentials, { userId: null, actor: "test" });
+  await connectActive(project, credentials, { userId: null, actor: "test" });
   const pipelines = await crmMetadata(project.id);
   const target = pipelines!.pipelines.find((pipeline) => pipeline.isDefault)!;
   const stage = target.stages[2]!;

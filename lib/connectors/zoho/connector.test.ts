@@ -57,6 +57,19 @@ describe("Zoho connector: account metadata", () => {
     ]);
     const states = Object.fromEntries(pipelines[0]!.stages.map((stage) => [stage.name, stage.state]));
     expect(states).toMatchObject({ Qualification: "open", "Identify Decision Makers": "open", "Closed Won": "won", "Closed Lost": "lost" });
+    // Stages are named by Zoho's own stage ids, as the pipeline settings give them; names are labels.
+    for (const stage of pipelines.flatMap((pipeline) => pipeline.stages)) expect(stage.id).toMatch(/^\d+$/);
+  });
+
+  it("writes a deal's stage id as Zoho's Stage value and reads it back as the id", async () => {
+    const zoho = connector();
+    const [pipeline] = await zoho.listPipelines();
+    const stage = pipeline!.stages.find((candidate) => candidate.name === "Needs Analysis")!;
+    const contact = await zoho.create("contact", { name: "Stage Reader" });
+    const deal = await zoho.create("deal", { name: "By id", contactId: contact.id, pipelineId: pipeline!.id, stageId: stage.id });
+    const read = await zoho.get("deal", deal.id);
+    expect(read).toMatchObject({ stageId: stage.id, pipelineId: pipeline!.id, open: true });
+    expect(read!.fields.Stage).toBe("Needs Analysis");
   });
 });
 
@@ -105,12 +118,13 @@ describe("Zoho connector: records", () => {
     const org = await zoho.create("organization", { name: "Lviv Coffee", phones: ["032 222 33 44"], ownerId: users[1]!.id });
     const contact = await zoho.create("contact", { firstName: "Ivan", lastName: "Franko", phones: ["+380501112233"], emails: ["ivan@example.com"], organizationId: org.id, fields: { UTM_Source: "google" } });
     const [pipeline] = await zoho.listPipelines();
-    const deal = await zoho.create("deal", { name: "Coffee beans", contactId: contact.id, organizationId: org.id, pipelineId: pipeline!.id, stageId: "Identify Decision Makers", ownerId: users[2]!.id });
+    const stageId = pipeline!.stages.find((stage) => stage.name === "Identify Decision Makers")!.id;
+    const deal = await zoho.create("deal", { name: "Coffee beans", contactId: contact.id, organizationId: org.id, pipelineId: pipeline!.id, stageId, ownerId: users[2]!.id });
     const lead = await zoho.create("lead", { name: "Solo Lead", phones: ["0671110000"] });
 
     expect(await zoho.get("organization", org.id)).toMatchObject({ name: "Lviv Coffee", ownerId: users[1]!.id, phones: ["032 222 33 44"] });
     expect(await zoho.get("contact", contact.id)).toMatchObject({ name: "Ivan Franko", organizationId: org.id, fields: expect.objectContaining({ UTM_Source: "google" }) });
-    expect(await zoho.get("deal", deal.id)).toMatchObject({ name: "Coffee beans", contactId: contact.id, organizationId: org.id, pipelineId: pipeline!.id, stageId: "Identify Decision Makers", open: true, ownerId: users[2]!.id });
+    expect(await zoho.get("deal", deal.id)).toMatchObject({ name: "Coffee beans", contactId: contact.id, organizationId: org.id, pipelineId: pipeline!.id, stageId, open: true, ownerId: users[2]!.id });
     expect(await zoho.get("lead", lead.id)).toMatchObject({ name: "Solo Lead", converted: false });
 
     await zoho.update("contact", contact.id, { emails: ["ivan.franko@example.com"], fields: { UTM_Source: "facebook" } });
@@ -123,9 +137,11 @@ describe("Zoho connector: records", () => {
 
   it("lists only the open deals of a contact", async () => {
     const zoho = connector();
+    const stageId = async (name: string) => (await zoho.listPipelines()).flatMap((pipeline) => pipeline.stages).find((stage) => stage.name === name)!.id;
     const contact = await zoho.create("contact", { name: "Deal Owner" });
-    const open = await zoho.create("deal", { name: "Open one", contactId: contact.id, stageId: "Qualification" });
-    await zoho.create("deal", { name: "Won one", contactId: contact.id, stageId: "Closed Won" });
+    const open = await zoho.create("deal", { name: "Open one", contactId: contact.id, stageId: await stageId("Qualification") });
+    await zoho.create("deal", { name: "Won one", contactId: contact.id, stageId: await stageId("Closed Won") });
+    // A configuration stored before stages had ids names the stage; it still reaches the right one.
     await zoho.create("deal", { name: "Lost one", contactId: contact.id, stageId: "Closed Lost" });
     expect((await zoho.openDealsOfContact(contact.id)).map((deal) => deal.id)).toEqual([open.id]);
   });

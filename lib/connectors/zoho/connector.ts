@@ -28,6 +28,7 @@ import type {
 import { writtenBy } from "../types";
 import { parseResponse } from "../validate";
 import { linkFields, MODULES, STRING_TYPES, toCrmRecord, toZohoCall, toZohoRecord } from "./mapping";
+import { publicPipeline, stageIndex, toZohoPipeline, type StageIndex, type ZohoPipeline } from "./stages";
 import {
   errorAnswerSchema,
   fieldsAnswerSchema,
@@ -41,8 +42,8 @@ import {
   writeAnswerSchema,
 } from "./schemas";
 
-/** Stage forecast types per Zoho account, shared by every connector instance of the process. */
-const pipelineCache = ttlCache<CrmPipeline[]>("zoho-pipelines", 5 * 60_000);
+/** Pipelines with their stages per Zoho account, shared by every connector instance of the process. */
+const pipelineCache = ttlCache<ZohoPipeline[]>("zoho-pipelines", 5 * 60_000);
 const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
 
 /** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */
@@ -116,7 +117,7 @@ export class ZohoConnector implements CrmConnector {
     const response = await this.call({ method: "GET", path, query }, what);
     if (response.status === 204) return [];
     const answer = parseResponse(recordsAnswerSchema, response.body, what);
-    const stages = kind === "deal" ? await this.openStages() : undefined;
+    const stages = kind === "deal" ? await this.stages() : undefined;
     return answer.data.map((record) => toCrmRecord(kind, record, stages));
   }
 
@@ -175,38 +176,21 @@ export class ZohoConnector implements CrmConnector {
   async listPipelines(): Promise<CrmPipeline[]> {
     const value = this.readPipelines();
     pipelineCache.forget(this.accountKey);
-    return pipelineCache.get(this.accountKey, () => value);
+    return (await pipelineCache.get(this.accountKey, () => value)).map(publicPipeline);
   }
 
-  private async readPipelines(): Promise<CrmPipeline[]> {
+  private async readPipelines(): Promise<ZohoPipeline[]> {
     const layouts = parseResponse(layoutsAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/settings/layouts", query: { module: "Deals" } }, "Deal layouts")).body, "Deal layouts");
-    const value: CrmPipeline[] = [];
+    const value: ZohoPipeline[] = [];
     for (const layout of layouts.layouts) {
       const response = await this.call({ method: "GET", path: "/crm/v8/settings/pipeline", query: { layout_id: layout.id } }, "Pipelines");
-      for (const pipeline of parseResponse(pipelinesAnswerSchema, response.body, "Pipelines").pipeline) {
-        value.push({
-          id: pipeline.id,
-          name: pipeline.display_value,
-          isDefault: pipeline.default,
-          // A deal's Stage field holds the stage's display value, so that is the stage's id here.
-          stages: [...pipeline.maps]
-            .sort((a, b) => a.sequence_number - b.sequence_number)
-            .map((stage) => ({
-              id: stage.display_value,
-              name: stage.display_value,
-              order: stage.sequence_number,
-              state: stage.forecast_type === "Open" ? "open" : stage.forecast_type === "Closed Won" ? "won" : "lost",
-            })),
-        });
-      }
+      value.push(...parseResponse(pipelinesAnswerSchema, response.body, "Pipelines").pipeline.map(toZohoPipeline));
     }
     return value;
   }
 
-  private async openStages(): Promise<Map<string, boolean>> {
-    const stages = new Map<string, boolean>();
-    for (const pipeline of await pipelineCache.get(this.accountKey, () => this.readPipelines())) for (const stage of pipeline.stages) stages.set(stage.id, stage.state === "open");
-    return stages;
+  private async stages(): Promise<StageIndex> {
+    return stageIndex(await pipelineCache.get(this.accountKey, () => this.readPipelines()));
   }
 
   // ---- Search: https://www.zoho.com/crm/developer/docs/api/v8/search-records.html
@@ -255,13 +239,19 @@ export class ZohoConnector implements CrmConnector {
     return { record: fitToLengths(record, lengths, fitted), fitted };
   }
 
+  /** A deal's stage goes to Zoho as the Stage picklist value of the stage id the engine chose. */
+  private async body(entity: EntityKind, input: EntityInput) {
+    const stageValue = entity === "deal" && input.stageId ? (await this.stages()).valueOf(input.stageId, input.pipelineId) : undefined;
+    return this.fitted(entity, toZohoRecord(entity, input, stageValue));
+  }
+
   async create(entity: EntityKind, input: EntityInput): Promise<{ id: string } & WriteResult> {
-    const { record, fitted } = await this.fitted(entity, toZohoRecord(entity, input));
+    const { record, fitted } = await this.body(entity, input);
     return { id: await this.write("POST", `/crm/v8/${MODULES[entity]}`, [record], `Create ${MODULES[entity]}`), ...(fitted.length ? { fitted } : {}) };
   }
 
   async update(entity: EntityKind, id: string, input: EntityInput): Promise<WriteResult> {
-    const { record, fitted } = await this.fitted(entity, toZohoRecord(entity, input));
+    const { record, fitted } = await this.body(entity, input);
     await this.write("PUT", `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, [record], `Update ${MODULES[entity]} ${id}`);
     return fitted.length ? { fitted } : {};
   }

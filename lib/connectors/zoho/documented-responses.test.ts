@@ -38,10 +38,10 @@ describe("Zoho connector on Zoho's documented answers", () => {
     expect((await zoho.listFields("contact")).filter((field) => field.isString).map((field) => field.key)).toEqual(["Last_Name", "Client_ID"]);
     const [pipeline] = await zoho.listPipelines();
     expect(pipeline).toMatchObject({ id: "4150868000000091023", name: "Standard", isDefault: true });
-    expect(pipeline!.stages.map((stage) => [stage.id, stage.state])).toEqual([
-      ["Qualification", "open"],
-      ["Closed Won", "won"],
-      ["Closed Lost", "lost"],
+    expect(pipeline!.stages.map((stage) => [stage.id, stage.name, stage.state])).toEqual([
+      ["4150868000000006801", "Qualification", "open"],
+      ["4150868000000006815", "Closed Won", "won"],
+      ["4150868000000006817", "Closed Lost", "lost"],
     ]);
     // The access token is fetched once and carried as `Zoho-oauthtoken`.
     expect(calls.filter((call) => call.startsWith("POST /oauth/v2/token"))).toHaveLength(1);

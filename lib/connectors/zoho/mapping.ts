@@ -2,6 +2,7 @@
 import type { CallLogInput, CrmRecord, EntityInput, EntityKind, EntityLinks, FieldEntity } from "../types";
 import { writtenBy } from "../types";
 import type { ZohoRecord } from "./schemas";
+import type { StageIndex } from "./stages";
 
 export const MODULES: Record<FieldEntity, string> = {
   lead: "Leads",
@@ -23,9 +24,11 @@ function nameOf(kind: EntityKind, record: ZohoRecord): string {
   return record.Full_Name ?? [record.First_Name, record.Last_Name].filter(Boolean).join(" ");
 }
 
-/** `openStages` tells, per stage name, whether deals there are open (forecast type Open). */
-export function toCrmRecord(kind: EntityKind, record: ZohoRecord, openStages?: Map<string, boolean>): CrmRecord {
-  const stage = kind === "deal" ? (record.Stage ?? null) : null;
+/** `stages` turns a deal's Stage value into the stage's id and tells whether deals there are open. */
+export function toCrmRecord(kind: EntityKind, record: ZohoRecord, stages?: StageIndex): CrmRecord {
+  const pipelineId = kind === "deal" ? (lookupId(record.Pipeline) ?? (typeof record.Pipeline === "string" ? record.Pipeline : null)) : null;
+  const value = kind === "deal" ? (record.Stage ?? null) : null;
+  const stage = value === null ? null : (stages?.ofDeal(pipelineId, value) ?? null);
   return {
     kind,
     id: record.id,
@@ -35,9 +38,10 @@ export function toCrmRecord(kind: EntityKind, record: ZohoRecord, openStages?: M
     emails: record.Email ? [record.Email] : [],
     organizationId: kind === "organization" ? null : lookupId(record.Account_Name),
     contactId: kind === "deal" ? lookupId(record.Contact_Name) : null,
-    pipelineId: kind === "deal" ? (lookupId(record.Pipeline) ?? (typeof record.Pipeline === "string" ? record.Pipeline : null)) : null,
-    stageId: stage,
-    open: stage === null ? true : (openStages?.get(stage) ?? true),
+    pipelineId,
+    // A stage unknown to the pipelines read (renamed since) keeps its value, and the deal counts as open.
+    stageId: stage?.id ?? value,
+    open: stage?.open ?? true,
     converted: record.$converted === true,
     fields: record,
   };
@@ -50,8 +54,11 @@ function splitName(input: EntityInput): { First_Name?: string; Last_Name?: strin
   return { First_Name: parts.slice(0, -1).join(" "), Last_Name: parts.at(-1) };
 }
 
-/** The record body Zoho expects for an insert or update of this module. Undefined keys are left out. */
-export function toZohoRecord(kind: EntityKind, input: EntityInput): Record<string, unknown> {
+/**
+ * The record body Zoho expects for an insert or update of this module. Undefined keys are left out.
+ * `stageValue` is the Stage picklist value of `input.stageId` (see stages.ts).
+ */
+export function toZohoRecord(kind: EntityKind, input: EntityInput, stageValue?: string): Record<string, unknown> {
   const record: Record<string, unknown> = { ...input.fields };
   if (input.ownerId) record.Owner = { id: input.ownerId };
   const [phone, mobile] = input.phones ?? [];
@@ -74,7 +81,7 @@ export function toZohoRecord(kind: EntityKind, input: EntityInput): Record<strin
       if (input.contactId) record.Contact_Name = { id: input.contactId };
       if (input.organizationId) record.Account_Name = { id: input.organizationId };
       if (input.pipelineId) record.Pipeline = { id: input.pipelineId };
-      if (input.stageId) record.Stage = input.stageId;
+      if (input.stageId) record.Stage = stageValue ?? input.stageId;
       break;
   }
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));

@@ -90,6 +90,7 @@ export const pipelinesAnswerSchema = z.object({
         z.looseObject({
           id: z.string(),
           display_value: z.string(),
+          actual_value: z.string().nullish(),
           sequence_number: z.number(),
           forecast_type: z.enum(["Open", "Closed Won", "Closed Lost"]),
         }),

@@ -5,17 +5,15 @@ export async function findConfigDocument(projectId: string): Promise<unknown | n
   return (await db().projectConfig.findUnique({ where: { projectId } }))?.document ?? null;
 }
 
-/** Writes the document and one audit entry per changed section, in one transaction. */
-export async function writeConfigDocument(
-  projectId: string,
-  document: Prisma.InputJsonValue,
-  changes: Array<{ section: string; before: unknown; after: unknown }>,
-  audit: { userId: string | null; actor: string; target: string },
-) {
-  await db().$transaction(async (tx) => {
-    await tx.projectConfig.upsert({ where: { projectId }, create: { projectId, document }, update: { document } });
+type ConfigChange = { section: string; before: unknown; after: unknown };
+type Audit = { userId: string | null; actor: string; target: string };
+
+/** Writes the document and one audit entry per changed section: inside `tx` when given, else in its own transaction. */
+export async function writeConfigDocument(projectId: string, document: Prisma.InputJsonValue, changes: ConfigChange[], audit: Audit, tx?: Prisma.TransactionClient) {
+  const write = async (client: Prisma.TransactionClient) => {
+    await client.projectConfig.upsert({ where: { projectId }, create: { projectId, document }, update: { document } });
     for (const change of changes) {
-      await tx.auditEntry.create({
+      await client.auditEntry.create({
         data: {
           projectId,
           userId: audit.userId,
@@ -27,5 +25,9 @@ export async function writeConfigDocument(
         },
       });
     }
-  });
+  };
+  await (tx ? write(tx) : db().$transaction(write));
 }
+
+/** Runs `work` in one transaction: the config API's PUT stores a new connection and its configuration together. */
+export const inTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => db().$transaction(work);

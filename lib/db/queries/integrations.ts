@@ -13,38 +13,44 @@ export const findIntegrationSecrets = (projectId: string) =>
 /** Read on every delivery: a deactivation or breakage stops deliveries at once. */
 export const findIntegrationStatus = async (projectId: string) => (await db().integration.findUnique({ where: { projectId }, select: { status: true } }))?.status ?? null;
 
-export async function saveIntegration(input: {
+export interface IntegrationRow {
   projectId: string;
   crm: CrmKind;
   credentialsEncrypted: string;
   account: Prisma.InputJsonValue;
   concurrency: number;
   audit: { userId: string | null; actor: string; target: string };
-}) {
-  return db().$transaction(async (tx) => {
-    const before = await tx.integration.findUnique({ where: { projectId: input.projectId }, select: { crm: true, status: true, account: true } });
-    // Re-connecting a broken or switched-off integration leaves it off: the admin then activates it and
-    // decides whether the events stored meanwhile are sent (F12).
-    const status = before && before.status !== "active" ? "inactive" : "active";
-    const saved = await tx.integration.upsert({
-      where: { projectId: input.projectId },
-      create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "active" },
-      update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null },
-      select: visible,
-    });
-    await tx.auditEntry.create({
-      data: {
-        projectId: input.projectId,
-        userId: input.audit.userId,
-        actor: input.audit.actor,
-        action: "integration.connect",
-        target: input.audit.target,
-        before: before ? ({ crm: before.crm, status: before.status, account: before.account } as Prisma.InputJsonValue) : undefined,
-        after: { crm: saved.crm, status: saved.status, account: saved.account } as Prisma.InputJsonValue,
-      },
-    });
-    return saved;
+}
+
+/** Stores a connection with its audit entry; inside `tx` when given (the config API's PUT), else in its own transaction. */
+export async function saveIntegration(input: IntegrationRow, tx?: Prisma.TransactionClient) {
+  return tx ? upsertIntegration(tx, input) : db().$transaction((own) => upsertIntegration(own, input));
+}
+
+async function upsertIntegration(tx: Prisma.TransactionClient, input: IntegrationRow) {
+  const before = await tx.integration.findUnique({ where: { projectId: input.projectId }, select: { crm: true, status: true, account: true } });
+  // Connecting never switches deliveries on or off: a new connection starts inactive (the admin
+  // activates it once the configuration is ready) and a reconnection keeps the status; a broken one
+  // becomes inactive, so the admin decides on activation whether the events stored meanwhile are sent (F12).
+  const status = before?.status === "active" ? "active" : "inactive";
+  const saved = await tx.integration.upsert({
+    where: { projectId: input.projectId },
+    create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "inactive" },
+    update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null },
+    select: visible,
   });
+  await tx.auditEntry.create({
+    data: {
+      projectId: input.projectId,
+      userId: input.audit.userId,
+      actor: input.audit.actor,
+      action: "integration.connect",
+      target: input.audit.target,
+      before: before ? ({ crm: before.crm, status: before.status, account: before.account } as Prisma.InputJsonValue) : undefined,
+      after: { crm: saved.crm, status: saved.status, account: saved.account } as Prisma.InputJsonValue,
+    },
+  });
+  return saved;
 }
 
 /** Refreshed tokens are stored as soon as the connector reports them. */

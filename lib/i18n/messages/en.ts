@@ -115,6 +115,7 @@ export const en = {
   "validation.invalid": "Some fields are not valid.",
   "nav.sandbox": "Sandbox CRM",
   "integration.status": "Status",
+  "integration.inactiveHint": "The integration is inactive: events are stored, but nothing is sent to the CRM until you activate it. Set up the integration matrix and the field mappings first, then press Activate.",
   "integration.status.active": "Active",
   "integration.status.inactive": "Inactive",
   "integration.status.broken": "Broken",

@@ -116,6 +116,7 @@ export const pl: Messages = {
   "validation.invalid": "Niektóre pola są nieprawidłowe.",
   "nav.sandbox": "Piaskownica CRM",
   "integration.status": "Stan",
+  "integration.inactiveHint": "Integracja jest nieaktywna: zdarzenia są zapisywane, ale nic nie trafia do CRM, dopóki jej nie aktywujesz. Najpierw ustaw macierz integracji i mapowanie pól, potem kliknij „Aktywuj”.",
   "integration.status.active": "Aktywna",
   "integration.status.inactive": "Nieaktywna",
   "integration.status.broken": "Uszkodzona",

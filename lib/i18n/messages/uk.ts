@@ -116,6 +116,7 @@ export const uk: Messages = {
   "validation.invalid": "Деякі поля заповнено неправильно.",
   "nav.sandbox": "Пісочниця CRM",
   "integration.status": "Стан",
+  "integration.inactiveHint": "Інтеграція неактивна: події зберігаються, але в CRM нічого не передається, доки ви її не активуєте. Спершу налаштуйте матрицю інтеграції та відповідність полів, потім натисніть «Активувати».",
   "integration.status.active": "Активна",
   "integration.status.inactive": "Неактивна",
   "integration.status.broken": "Зламана",

@@ -42,7 +42,7 @@ export interface ZohoAccountData {
   accountId: string;
   fields: ZohoFieldMeta[];
   users: Array<{ id: string; full_name: string; email: string }>;
-  pipelines: Array<{ id: string; display_value: string; default: boolean; maps: Array<{ display_value: string; forecast_type: string }> }>;
+  pipelines: Array<{ id: string; display_value: string; default: boolean; maps: Array<{ display_value: string; actual_value?: string; forecast_type: string }> }>;
 }
 
 export async function loadAccountData(accountId: string, module: string): Promise<ZohoAccountData> {
@@ -166,7 +166,7 @@ export async function prepareRecord(
     const pipelineId = idOf(record.Pipeline);
     const pipeline = meta.pipelines.find((candidate) => candidate.id === pipelineId) ?? meta.pipelines.find((candidate) => candidate.default);
     if (pipeline && !record.Pipeline) record.Pipeline = { id: pipeline.id, name: pipeline.display_value };
-    if (!pipeline || !pipeline.maps.some((stage) => stage.display_value === record.Stage)) return { error: invalid("Stage", "invalid stage for the pipeline") };
+    if (!pipeline || !pipeline.maps.some((stage) => stage.actual_value === record.Stage || stage.display_value === record.Stage)) return { error: invalid("Stage", "invalid stage for the pipeline") };
   }
   if (module === "Calls" && record.Call_Duration !== undefined && !/^\d{1,5}:\d{2}$/.test(String(record.Call_Duration))) {
     return { error: invalid("Call_Duration", "invalid call duration, use mm:ss") };

@@ -49,6 +49,11 @@ export default async function IntegrationPage({ params, searchParams }: { params
             replayable={replayable}
             connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
           />
+          {editable && integration.status === "inactive" ? (
+            <Notice tone="info" testId="inactive-hint">
+              {t("integration.inactiveHint")}
+            </Notice>
+          ) : null}
           {replay ? <ReplayProgress projectKey={project.key} initial={replay} /> : null}
           {editable && integration.status === "broken" ? (
             <section className="max-w-2xl space-y-3" aria-labelledby="reconnect-title">
