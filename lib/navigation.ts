@@ -10,6 +10,7 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { slug: "integration", label: "nav.integration", about: "section.integration.about" },
   { slug: "matrix", label: "nav.matrix", about: "section.matrix.about" },
+  { slug: "default-fields", label: "nav.defaultFields", about: "section.defaultFields.about" },
   { slug: "mappings", label: "nav.mappings", about: "section.mappings.about" },
   { slug: "stage-rules", label: "nav.stageRules", about: "section.stageRules.about" },
   { slug: "stop-list", label: "nav.stopList", about: "section.stopList.about" },

@@ -1,6 +1,7 @@
 // The demo data: one project and its admin. Idempotent: a second run changes nothing that exists.
 import { defaultConfig } from "../lib/config/defaults";
-import { saveConfigSection } from "../lib/config/service";
+import { configSaved, loadConfig, replaceConfig, saveConfigSection } from "../lib/config/service";
+import { customKey } from "../lib/sandbox/pipedrive/seed";
 import { findIntegrationSummary, saveIntegration, setIntegrationStatus } from "../lib/db/queries/integrations";
 import { findProjectByKey } from "../lib/db/queries/projects";
 import { sandboxEnabled } from "../lib/env";
@@ -41,6 +42,13 @@ async function configureDemo(project: { id: string; key: string }) {
   const employees = DEMO_PEOPLE.map((person) => ({ id: person.firstName.toLowerCase(), name: `${person.firstName} ${person.lastName}`, email: person.email, sip: person.firstName.toLowerCase(), crmUserId: "" }));
   await saveConfigSection(project, "employees", employees, who);
   await saveConfigSection(project, "routing", { ...defaultConfig().routing, enabled: true }, who);
+  // F3: UTM tags and the client id go to the sandbox's custom fields of contacts and deals. Written
+  // without the CRM check: the app (which serves the sandbox) is not up yet; the keys are the sandbox's own.
+  if (!sandboxEnabled()) return;
+  const utm = { utmSource: customKey("UTM source"), utmMedium: customKey("UTM medium"), utmCampaign: customKey("UTM campaign"), utmTerm: customKey("UTM term"), utmContent: customKey("UTM content"), clientId: customKey("Client ID") };
+  const config = await loadConfig(project.id);
+  await replaceConfig(project, { ...config, defaultFields: { ...config.defaultFields, contact: utm, deal: utm } }, who);
+  configSaved(project.id);
 }
 
 /** The demo starts connected to the built-in Pipedrive sandbox (the app is not serving yet, so no HTTP check). */

@@ -19,6 +19,7 @@ function sectionAction<S extends ConfigSection>(section: S, page: string) {
 }
 
 export const saveMatrix = sectionAction("matrix", "matrix");
+export const saveDefaultFields = sectionAction("defaultFields", "default-fields");
 export const saveMappings = sectionAction("mappings", "mappings");
 export const saveStageRules = sectionAction("stageRules", "stage-rules");
 export const saveStopList = sectionAction("stopList", "stop-list");

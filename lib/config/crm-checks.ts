@@ -12,21 +12,20 @@ export interface CrmMetadata {
 }
 
 /** Issues carry i18n keys as messages, like zod's; null metadata means "not connected". */
-export function checkAgainstCrm(config: Pick<IntegrationConfig, "mappings" | "stageRules" | "employees">, metadata: CrmMetadata | null): ErrorIssue[] {
+export function checkAgainstCrm(config: Pick<IntegrationConfig, "defaultFields" | "mappings" | "stageRules" | "employees">, metadata: CrmMetadata | null): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
-  for (const channel of CHANNELS) {
-    for (const entity of MAPPED_ENTITIES) {
-      config.mappings[channel][entity].forEach((row, index) => {
-        if (!row.field) return;
-        const path = `mappings.${channel}.${entity}.${index}.field`;
-        if (!metadata) return issues.push({ path, message: "validation.notConnected" });
-        const field = metadata.fields[entity].find((candidate) => candidate.key === row.field);
-        if (!field) issues.push({ path, message: "validation.unknownField" });
-        else if (!field.isString || field.readOnly) issues.push({ path, message: "validation.nonStringField" });
-        // F4: mapping tabs write custom fields; system fields (name, phone, owner …) are Callbridge's own.
-        else if (!field.custom) issues.push({ path, message: "validation.systemField" });
-      });
-    }
+  const checkField = (entity: MappedEntity, key: string, path: string) => {
+    if (!key) return;
+    if (!metadata) return issues.push({ path, message: "validation.notConnected" });
+    const field = metadata.fields[entity].find((candidate) => candidate.key === key);
+    if (!field) issues.push({ path, message: "validation.unknownField" });
+    else if (!field.isString || field.readOnly) issues.push({ path, message: "validation.nonStringField" });
+    // F3/F4: Callbridge writes custom fields; system fields (name, phone, owner …) are its own.
+    else if (!field.custom) issues.push({ path, message: "validation.systemField" });
+  };
+  for (const entity of MAPPED_ENTITIES) {
+    for (const [parameter, key] of Object.entries(config.defaultFields[entity])) checkField(entity, key, `defaultFields.${entity}.${parameter}`);
+    for (const channel of CHANNELS) config.mappings[channel][entity].forEach((row, index) => checkField(entity, row.field, `mappings.${channel}.${entity}.${index}.field`));
   }
   config.stageRules.forEach((rule, index) => {
     if (!metadata) return issues.push({ path: `stageRules.${index}.stageId`, message: "validation.notConnected" });

@@ -1,6 +1,6 @@
 // A new project's configuration: the seeds' usual set-up (contact and deal for calls and forms, a task
 // for missed calls), nothing mapped yet, routing off.
-import type { IntegrationConfig } from "@/lib/validation/config";
+import { defaultFieldsSchema, type IntegrationConfig } from "@/lib/validation/config";
 import type { Trigger } from "./vocabulary";
 
 export function defaultConfig(): IntegrationConfig {
@@ -22,6 +22,7 @@ export function defaultConfig(): IntegrationConfig {
       row("form", "create", "create"),
       row("messenger", "create", "create"),
     ],
+    defaultFields: defaultFieldsSchema.parse(undefined),
     mappings: { call: emptyTabs(), form: emptyTabs(), messenger: emptyTabs() },
     stageRules: [],
     stopList: [],

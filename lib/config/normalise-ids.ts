@@ -3,7 +3,7 @@
 // that matches more than one object is left as is, so the CRM checks refuse it by name.
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { CrmMetadata } from "./crm-checks";
-import { CHANNELS, MAPPED_ENTITIES } from "./vocabulary";
+import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "./vocabulary";
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
@@ -14,14 +14,18 @@ function idOf<T>(items: T[], value: string, id: (item: T) => string, names: (ite
   return named.length === 1 ? id(named[0]!) : value;
 }
 
-export function normaliseIds<C extends Pick<IntegrationConfig, "mappings" | "stageRules" | "employees">>(config: C, metadata: CrmMetadata): C {
+export function normaliseIds<C extends Pick<IntegrationConfig, "defaultFields" | "mappings" | "stageRules" | "employees">>(config: C, metadata: CrmMetadata): C {
+  const fieldKey = (entity: MappedEntity, value: string) => idOf(metadata.fields[entity], value, (field) => field.key, (field) => [field.label]);
+  const defaultFields = Object.fromEntries(
+    MAPPED_ENTITIES.map((entity) => [entity, Object.fromEntries(Object.entries(config.defaultFields[entity]).map(([parameter, value]) => [parameter, fieldKey(entity, value)]))]),
+  ) as C["defaultFields"];
   const mappings = Object.fromEntries(
     CHANNELS.map((channel) => [
       channel,
       Object.fromEntries(
         MAPPED_ENTITIES.map((entity) => [
           entity,
-          config.mappings[channel][entity].map((row) => ({ ...row, field: idOf(metadata.fields[entity], row.field, (field) => field.key, (field) => [field.label]) })),
+          config.mappings[channel][entity].map((row) => ({ ...row, field: fieldKey(entity, row.field) })),
         ]),
       ),
     ]),
@@ -32,5 +36,5 @@ export function normaliseIds<C extends Pick<IntegrationConfig, "mappings" | "sta
     return { ...rule, pipelineId, stageId: idOf(stages, rule.stageId, (stage) => stage.id, (stage) => [stage.name]) };
   });
   const employees = config.employees.map((employee) => ({ ...employee, crmUserId: idOf(metadata.users, employee.crmUserId, (user) => user.id, (user) => [user.email, user.name]) }));
-  return { ...config, mappings, stageRules, employees };
+  return { ...config, defaultFields, mappings, stageRules, employees };
 }

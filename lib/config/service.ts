@@ -34,7 +34,7 @@ interface Who {
   actor: string;
 }
 
-const CRM_CHECKED: ConfigSection[] = ["mappings", "stageRules", "employees"];
+const CRM_CHECKED: ConfigSection[] = ["defaultFields", "mappings", "stageRules", "employees"];
 
 /** Where the CRM's metadata comes from: the stored connection, or one being connected in the same PUT. */
 export type MetadataSource = () => Promise<CrmMetadata | null>;
@@ -50,9 +50,10 @@ const storedMetadata =
     }
   };
 
-type CrmChecked = Pick<IntegrationConfig, "mappings" | "stageRules" | "employees">;
+type CrmChecked = Pick<IntegrationConfig, "defaultFields" | "mappings" | "stageRules" | "employees">;
 const needsCrm = (config: CrmChecked) =>
-  config.stageRules.length > 0 || Object.values(config.mappings).some((tabs) => Object.values(tabs).some((rows) => rows.length > 0)) || config.employees.some((employee) => employee.crmUserId);
+  config.stageRules.length > 0 ||
+  Object.values(config.defaultFields).some((fields) => Object.values(fields).some(Boolean)) || Object.values(config.mappings).some((tabs) => Object.values(tabs).some((rows) => rows.length > 0)) || config.employees.some((employee) => employee.crmUserId);
 
 /** The configuration with names turned into the CRM's ids, and what the CRM's metadata refuses in it. */
 async function crmChecked<C extends CrmChecked>(config: C, sections: ConfigSection[], source: MetadataSource): Promise<{ config: C; issues: ErrorIssue[] }> {
@@ -134,7 +135,9 @@ function shapedForCrmChecks(raw: unknown): CrmChecked {
       mappings[channel][entity] = Array.isArray(rows) ? rows.map((row) => (mappingRowSchema.safeParse(row).success ? row : { field: "", source: { type: "constant", value: "" } })) : [];
     }
   }
+  const defaultFields = CONFIG_SECTIONS.defaultFields.safeParse(candidate?.defaultFields);
   return {
+    defaultFields: defaultFields.success ? defaultFields.data : defaultConfig().defaultFields,
     mappings,
     stageRules: Array.isArray(candidate?.stageRules) ? candidate.stageRules.filter((rule) => rule && typeof rule.pipelineId === "string" && typeof rule.stageId === "string") : [],
     employees: CONFIG_SECTIONS.employees.safeParse(candidate?.employees).success ? candidate!.employees! : [],

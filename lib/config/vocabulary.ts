@@ -51,6 +51,20 @@ export const PLATFORM_VARIABLES: Record<Channel, readonly string[]> = {
   messenger: ["channel", "client.name", "client.phone", "client.messengerId", "chatUrl", "sentAt", "employee.name", "employee.email", "employee.sip", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],
 };
 
+/**
+ * F3 default parameters: per entity, which CRM field always receives each UTM tag and the client id
+ * (whatever the channel). Keys without dots, so that issue paths stay unambiguous.
+ */
+export const DEFAULT_PARAMETERS = {
+  utmSource: "utm.source",
+  utmMedium: "utm.medium",
+  utmCampaign: "utm.campaign",
+  utmTerm: "utm.term",
+  utmContent: "utm.content",
+  clientId: "clientId",
+} as const;
+export type DefaultParameter = keyof typeof DEFAULT_PARAMETERS;
+
 /** Custom variables the platform sends in an event's `variables` object, named `variables.<name>`. */
 export const CUSTOM_VARIABLE = /^variables\.[\p{L}\p{N}_-]+$/u;
 

@@ -82,6 +82,21 @@ describe("decide", () => {
     expect(tagged.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { Client_ID: "GA1.2", Channel: "phone" } } });
   });
 
+  it("default parameters (F3) send UTM tags and the client id of every channel without mapping rows, under the same UTM rule (F8)", () => {
+    const configure = (config: IntegrationConfig) => {
+      config.defaultFields.contact = { ...config.defaultFields.contact, utmSource: "UTM_Source", utmCampaign: "UTM_Campaign", clientId: "Client_ID" };
+      config.defaultFields.deal = { ...config.defaultFields.deal, utmSource: "UTM_Source" };
+      config.mappings.form.contact = [{ field: "Channel", source: { type: "constant", value: "site" } }];
+    };
+    const form: PlatformEvent = { id: "f1", type: "form", formName: "Order", submittedAt: "2026-11-21T10:00:00Z", fields: { phone: "+380671234567" }, utm: { source: "google", campaign: "spring" }, clientId: "GA1.9" } as PlatformEvent;
+    const created = decide(input(form, configure));
+    expect(created.steps.find((step) => step.op === "create" && step.entity === "contact")).toMatchObject({ values: { fields: { UTM_Source: "google", UTM_Campaign: "spring", Client_ID: "GA1.9", Channel: "site" } } });
+    expect(created.steps.find((step) => step.op === "create" && step.entity === "deal")).toMatchObject({ values: { fields: { UTM_Source: "google" } } });
+    // An existing contact with a UTM tag keeps its tags; the client id is still written.
+    const tagged = decide(input(call({ utm: { source: "bing" }, clientId: "GA1.9" }), configure, { contact: record("contact", "k1", { fields: { UTM_Campaign: "autumn" } }) }));
+    expect(tagged.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { Client_ID: "GA1.9" } } });
+  });
+
   it("a custom variable the platform sends in `variables` fills the row that names it variables.<name>", () => {
     const plan = decide(
       input(call({ variables: { campaign_id: "C-17" } }), (config) => {

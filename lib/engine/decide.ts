@@ -5,7 +5,7 @@ import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connecto
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
-import { clientKeys, eventVariables, rawClientPhone } from "./event-values";
+import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
 import { pickStage } from "./stage-rules";
 
 export type Link = { id: string } | { ref: EntityKind };
@@ -123,7 +123,8 @@ export function decide(input: DecideInput): Plan {
   const notes: string[] = [];
   const links: PlanLinks = {};
 
-  const valuesFor = (entity: MappedEntity, existing: CrmRecord | null) => withUtmRule(mapped(config.mappings[channel][entity], event, variables), existing);
+  // Default parameters first (F3), then the channel's mapping rows.
+  const valuesFor = (entity: MappedEntity, existing: CrmRecord | null) => withUtmRule(mapped([...defaultRows(config.defaultFields[entity]), ...config.mappings[channel][entity]], event, variables), existing);
 
   /** create: find, else create; update what was found. update: only what exists. none: leave it (but still link it). */
   const apply = (entity: MappedEntity, existing: CrmRecord | null, build: () => Omit<PlanValues, "fields">) => {

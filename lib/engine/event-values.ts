@@ -1,10 +1,10 @@
 // Reading values out of a platform event: variables by dotted name (as mapping tabs and stage rules
 // name them) and the contact points the event carries.
-import { CHANNELS, type MAPPED_ENTITIES } from "@/lib/config/vocabulary";
+import { CHANNELS, DEFAULT_PARAMETERS, type DefaultParameter, type MAPPED_ENTITIES } from "@/lib/config/vocabulary";
 import type { EntityKind } from "@/lib/connectors/types";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { normalisePhone } from "@/lib/phone/variants";
-import type { Mappings } from "@/lib/validation/config";
+import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
 
 /** Every variable of the event as strings: top-level fields, nested ones by dotted path, custom `variables`. */
 export function eventVariables(event: PlatformEvent): Record<string, string> {
@@ -79,11 +79,18 @@ export function clientKey(event: PlatformEvent, forms: { phoneFields: string[]; 
   return event.type === "messenger" ? `messenger:${event.channel}:${event.client.messengerId}` : `event:${event.id}`;
 }
 
+/** F3: an entity's default parameters as mapping rows fed by their variables, so F8 treats UTM fields alike. */
+export const defaultRows = (defaults: Record<DefaultParameter, string>): MappingRow[] =>
+  (Object.entries(defaults) as Array<[DefaultParameter, string]>).filter(([, field]) => field).map(([parameter, field]) => ({ field, source: { type: "variable", name: DEFAULT_PARAMETERS[parameter] } }));
+
 /**
- * The CRM field an entity's client id is written to: the mapping row fed by the `clientId` variable, in
- * the event's own channel first (the seeds search the CRM by client id through that field).
+ * The CRM field an entity's client id is written to: its default parameter (F3), else the mapping row fed
+ * by the `clientId` variable, in the event's own channel first (the seeds search by client id through it).
  */
-export function clientIdField(mappings: Mappings, channel: PlatformEvent["type"], kind: EntityKind): string | null {
+export function clientIdField(config: Pick<IntegrationConfig, "defaultFields" | "mappings">, channel: PlatformEvent["type"], kind: EntityKind): string | null {
+  const configured = config.defaultFields[kind as (typeof MAPPED_ENTITIES)[number]]?.clientId;
+  if (configured) return configured;
+  const mappings = config.mappings;
   for (const tab of [channel, ...CHANNELS.filter((other) => other !== channel)]) {
     const row = mappings[tab]?.[kind as (typeof MAPPED_ENTITIES)[number]]?.find((candidate) => candidate.source.type === "variable" && candidate.source.name === "clientId");
     if (row) return row.field;

@@ -81,7 +81,7 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
 
   // Reads that do not depend on each other go to the CRM side by side.
   const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
-  const byClientId = (kind: EntityKind) => clientIdField(config.mappings, event.type, kind);
+  const byClientId = (kind: EntityKind) => clientIdField(config, event.type, kind);
   const contact = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
   const [organization, deal, lead] = await Promise.all([
     contact?.organizationId && row.organization !== "none" ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null,

@@ -116,6 +116,30 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     expect(crm === "zoho" ? (log.Who_Id as { id: string }).id : String(log.person_id)).toBe(outside.id);
   });
 
+  it("default parameters (F3) write the UTM tags and the client id, and the client id field is where clients are found", async () => {
+    const key = (zoho: string, pipedrive: string) => (crm === "zoho" ? zoho : customKey(pipedrive));
+    const fields = { utmSource: key("UTM_Source", "UTM source"), utmMedium: key("UTM_Medium", "UTM medium"), utmCampaign: "", utmTerm: "", utmContent: "", clientId: key("Client_ID", "Client ID") };
+    await saveConfigSection(env.project, "mappings", defaultConfig().mappings, { userId: null, actor: "test" });
+    await saveConfigSection(env.project, "defaultFields", { ...defaultConfig().defaultFields, contact: fields }, { userId: null, actor: "test" });
+    const first = await env.form({ name: "Tagged Client", phone: "+380991234422" }, { utm: { source: "google", medium: "cpc" }, clientId: "GA1.2.5151" });
+    await runDeliveries({ projectId: env.project.id });
+    expect((await env.event(first)).status).toBe("delivered");
+    const contact = (await env.records(MODULES[crm].contacts)).at(-1)!.data as Record<string, unknown>;
+    const value = (field: string) => (crm === "zoho" ? contact[field] : (contact.custom_fields as Record<string, unknown> | undefined)?.[field] ?? contact[field]);
+    expect([value(fields.utmSource), value(fields.utmMedium), value(fields.clientId)]).toEqual(["google", "cpc", "GA1.2.5151"]);
+    // A client made outside Callbridge with only a client id is found through the default parameter's field.
+    const outside = await createConnector(env.credentials).create("contact", { name: "Outside Tagged", fields: { [fields.clientId]: "GA1.2.6262" } });
+    const before = await env.count(MODULES[crm].contacts);
+    const second = await env.call("+380991234423", { clientId: "GA1.2.6262" });
+    await runDeliveries({ projectId: env.project.id });
+    const trace = (await env.event(second)).trace as Array<{ op: string; detail: string }>;
+    expect(trace.map((entry) => entry.detail)).toContainEqual(`contact by client id GA1.2.6262 (${fields.clientId})`);
+    expect(await env.count(MODULES[crm].contacts)).toBe(before);
+    const log = (await env.records(MODULES[crm].calls)).at(-1)!.data as Record<string, unknown>;
+    expect(crm === "zoho" ? (log.Who_Id as { id: string }).id : String(log.person_id)).toBe(outside.id);
+    await saveConfigSection(env.project, "defaultFields", defaultConfig().defaultFields, { userId: null, actor: "test" });
+  });
+
   it("a 10,000-character name is delivered cut to the CRM's field length, and the trace says so", async () => {
     const id = await env.form({ name: "Я".repeat(10_000), phone: "+380991234411" });
     await runDeliveries({ projectId: env.project.id });

@@ -1,7 +1,7 @@
 // Shared by the bulk delivery tests: a project connected to its own sandbox account, the worker run until
 // nothing is due, and the checks of the final state in the sandbox.
 import { expect } from "vitest";
-import type { CrmCredentials } from "@/lib/connectors/types";
+import type { CrmCredentials, CrmStage } from "@/lib/connectors/types";
 import { crmMetadata } from "@/lib/config/metadata";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
@@ -21,6 +21,8 @@ export const SHAPE = {
     calls: "Calls",
     phones: (data: Record<string, unknown>) => [data.Phone, data.Mobile] as unknown[],
     stage: (data: Record<string, unknown>) => data.Stage,
+    // A Zoho deal holds its stage's picklist value (the sandbox's values are the stages' names).
+    stageValue: (stage: CrmStage) => stage.name,
     contactOf: (data: Record<string, unknown>) => (data.Contact_Name as { id?: string } | null)?.id,
   },
   pipedrive: {
@@ -29,6 +31,7 @@ export const SHAPE = {
     calls: "callLogs",
     phones: (data: Record<string, unknown>) => ((data.phones ?? []) as Array<{ value: string }>).map((phone) => phone.value),
     stage: (data: Record<string, unknown>) => String(data.stage_id),
+    stageValue: (stage: CrmStage) => stage.id,
     contactOf: (data: Record<string, unknown>) => data.person_id,
   },
 } as const;
@@ -65,7 +68,7 @@ export async function setUpBulkProject(crm: Crm, label: string) {
   if (crm === "pipedrive") await sandbox.control({ burstLimit: 120 });
   const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
   const seeded = new Set((await db().sandboxRecord.findMany({ where: { accountId: account.id, module: SHAPE[crm].deals } })).map((row) => row.id));
-  return { sandbox, project, accountId: account.id, stageId: stage.id, defaultStageId: target.stages[0]!.id, seededDeals: seeded };
+  return { sandbox, project, accountId: account.id, stageId: SHAPE[crm].stageValue(stage), defaultStageId: SHAPE[crm].stageValue(target.stages[0]!), seededDeals: seeded };
 }
 export type BulkProject = Awaited<ReturnType<typeof setUpBulkProject>>;
 

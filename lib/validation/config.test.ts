@@ -45,6 +45,15 @@ describe("configuration schemas", () => {
     ]);
   });
 
+  it("default parameters: one CRM field per parameter, not also a mapping row's; absent in older documents means none", () => {
+    const config = defaultConfig();
+    config.defaultFields.contact = { ...config.defaultFields.contact, utmSource: "UTM_Source", utmMedium: "UTM_Source" };
+    config.mappings.form.contact = [{ field: "UTM_Source", source: { type: "constant", value: "x" } }];
+    expect(messages(integrationConfigSchema.safeParse(config))).toEqual(["defaultFields.contact.utmMedium: validation.duplicateField", "mappings.form.contact.0.field: validation.defaultFieldMapped"]);
+    const { defaultFields: _absent, ...older } = defaultConfig();
+    expect(integrationConfigSchema.parse(older).defaultFields).toEqual(defaultConfig().defaultFields);
+  });
+
   it("stop-list: SIP logins, FMC numbers with their SIP pair, no duplicates", () => {
     expect(messages(stopListSchema.safeParse([{ id: "1", kind: "sip", value: "office-101" }]))).toEqual([]);
     expect(messages(stopListSchema.safeParse([{ id: "1", kind: "fmc", value: "+380 67 123 45 67", sipPair: "office-101" }]))).toEqual([]);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   ACTIONS,
   CHANNELS,
+  DEFAULT_PARAMETERS,
   isPlatformVariable,
   MAPPED_ENTITIES,
   MATRIX_ENTITIES,
@@ -13,6 +14,7 @@ import {
   ROUTING_MODES,
   STAGE_RULE_OPERATORS,
   TRIGGERS,
+  type DefaultParameter,
   type MatrixEntity,
   type Trigger,
 } from "@/lib/config/vocabulary";
@@ -85,6 +87,27 @@ export const mappingsSchema = z
         });
   });
 export type Mappings = z.infer<typeof mappingsSchema>;
+
+// ---- Default parameters (F3)
+
+const defaultFieldSchema = z.string().trim().max(100).default("");
+const entityDefaultsSchema = z
+  .object(Object.fromEntries(Object.keys(DEFAULT_PARAMETERS).map((parameter) => [parameter, defaultFieldSchema])) as Record<DefaultParameter, typeof defaultFieldSchema>)
+  .superRefine((fields, context) => {
+    // One CRM field receives one parameter: two UTM tags in one field would overwrite each other.
+    const seen = new Set<string>();
+    for (const [parameter, field] of Object.entries(fields)) {
+      if (field && seen.has(field)) context.addIssue({ code: "custom", path: [parameter], message: "validation.duplicateField" });
+      seen.add(field);
+    }
+  });
+const noDefaults = () => Object.fromEntries(Object.keys(DEFAULT_PARAMETERS).map((parameter) => [parameter, ""])) as Record<DefaultParameter, string>;
+
+/** Per entity, the CRM field each UTM tag and the client id go to ("" = not sent). Absent in documents stored before it existed. */
+export const defaultFieldsSchema = z
+  .object(Object.fromEntries(MAPPED_ENTITIES.map((entity) => [entity, entityDefaultsSchema.default(noDefaults)])) as Record<(typeof MAPPED_ENTITIES)[number], z.ZodDefault<typeof entityDefaultsSchema>>)
+  .default(() => Object.fromEntries(MAPPED_ENTITIES.map((entity) => [entity, noDefaults()])) as Record<(typeof MAPPED_ENTITIES)[number], Record<DefaultParameter, string>>);
+export type DefaultFields = z.infer<typeof defaultFieldsSchema>;
 
 // ---- Stage rules (F5)
 
@@ -184,6 +207,7 @@ export const routingSchema = z.object({
 
 export const CONFIG_SECTIONS = {
   matrix: matrixSchema,
+  defaultFields: defaultFieldsSchema,
   mappings: mappingsSchema,
   stageRules: stageRulesSchema,
   stopList: stopListSchema,
@@ -194,6 +218,14 @@ export const CONFIG_SECTIONS = {
 } as const;
 
 export const integrationConfigSchema = z.object(CONFIG_SECTIONS).superRefine((config, context) => {
+  // A CRM field fed by a default parameter is not also a mapping row's: one of the two would be lost.
+  for (const entity of MAPPED_ENTITIES) {
+    const defaults = new Set(Object.values(config.defaultFields[entity]).filter(Boolean));
+    for (const channel of CHANNELS)
+      config.mappings[channel][entity].forEach((row, index) => {
+        if (defaults.has(row.field)) context.addIssue({ code: "custom", path: ["mappings", channel, entity, index, "field"], message: "validation.defaultFieldMapped" });
+      });
+  }
   const fallback = config.routing.fallbackEmployeeId;
   if (fallback && !config.employees.some((employee) => employee.id === fallback)) {
     context.addIssue({ code: "custom", path: ["routing", "fallbackEmployeeId"], message: "validation.unknownEmployee" });

@@ -1,0 +1,13 @@
+import { DefaultFieldsEditor } from "@/components/config/default-fields-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadSectionPage } from "@/lib/config/section-page";
+
+export default async function DefaultFieldsPage({ params }: { params: Promise<{ projectKey: string }> }) {
+  const { project, t, config, readOnly } = await loadSectionPage(params);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("nav.defaultFields")} about={t("section.defaultFields.about")} />
+      <DefaultFieldsEditor projectKey={project.key} initial={config.defaultFields} readOnly={readOnly} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { inputClass } from "@/components/ui/input-class";
+import { saveDefaultFields } from "@/lib/actions/config";
+import { DEFAULT_PARAMETERS, MAPPED_ENTITIES, type DefaultParameter, type MappedEntity } from "@/lib/config/vocabulary";
+import { useI18n } from "@/lib/i18n/client";
+import { translateMessage } from "@/lib/i18n/config";
+import { sectionFormSchemas, type DefaultFields, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
+import { CrmMetadataStatus } from "./crm-metadata-status";
+import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
+import { useCrmMetadata } from "./use-crm-metadata";
+import { useSectionSave } from "./use-section-save";
+
+const PARAMETERS = Object.keys(DEFAULT_PARAMETERS) as DefaultParameter[];
+
+/** F3: per entity, the CRM text field each UTM tag and the client id always go to. */
+export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { projectKey: string; initial: DefaultFields; readOnly: boolean }) {
+  const { t } = useI18n();
+  const [entity, setEntity] = useState<MappedEntity>("contact");
+  const metadata = useCrmMetadata(projectKey);
+  const form = useForm<SectionFormInput<"defaultFields">, unknown, SectionForm<"defaultFields">>({ resolver: zodResolver(sectionFormSchemas.defaultFields), defaultValues: { value: initial } });
+  const { onSubmit, status } = useSectionSave(form, projectKey, saveDefaultFields);
+  const { errors, isSubmitting, isDirty } = form.formState;
+  // Offered like the mapping tabs' fields: custom text fields only.
+  const options = (metadata.data?.connected ? metadata.data.fields[entity] : []).filter((field) => field.isString && field.custom && !field.readOnly).sort((a, b) => a.label.localeCompare(b.label));
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.defaultFields")}>
+      <ReadOnlyNotice readOnly={readOnly} />
+      <CrmMetadataStatus metadata={metadata} />
+      <div role="tablist" aria-label={t("mappings.entity")} className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
+        {MAPPED_ENTITIES.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={entity === name} onClick={() => setEntity(name)} className={`rounded-md px-3 py-1 text-sm ${entity === name ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}>
+            {t(`entity.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="max-w-2xl space-y-3">
+        {PARAMETERS.map((parameter) => {
+          const id = `default-${entity}-${parameter}`;
+          const error = translateMessage(t, errors.value?.[entity]?.[parameter]?.message);
+          const current = form.watch(`value.${entity}.${parameter}`) ?? "";
+          return (
+            <div key={id} className="grid items-center gap-1 sm:grid-cols-[12rem_1fr] sm:gap-3" data-testid="default-field-row">
+              <label htmlFor={id} className="text-sm font-medium text-slate-700">
+                {t(`defaultFields.parameter.${parameter}`)}
+              </label>
+              <div>
+                <select id={id} className={inputClass} disabled={readOnly} aria-invalid={Boolean(error)} {...form.register(`value.${entity}.${parameter}`)}>
+                  <option value="">{t("defaultFields.notSent")}</option>
+                  {/* A stored field the CRM no longer offers stays visible, so its error can be read. */}
+                  {current && !options.some((option) => option.key === current) ? <option value={current}>{current}</option> : null}
+                  {options.map((option) => (
+                    <option key={option.key} value={option.key}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+                {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
+    </form>
+  );
+}
