@@ -8,20 +8,42 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { saveProjectSettings } from "@/lib/actions/project-settings";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { projectSettingsSchema, type ProjectSettings } from "@/lib/validation/project";
 
-export function ProjectSettingsForm({
-  projectKey,
+export function ProjectSettingsForm({ projectKey, initial, timeZones, readOnly }: { projectKey: string; initial: ProjectSettings; timeZones: string[]; readOnly: boolean }) {
+  const { t } = useI18n();
+  return (
+    <ProjectForm
+      label={t("settings.title")}
+      initial={initial}
+      timeZones={timeZones}
+      readOnly={readOnly}
+      submit={{ idle: t("settings.save"), busy: t("settings.saving"), done: t("settings.saved") }}
+      save={(values) => saveProjectSettings(projectKey, values)}
+    />
+  );
+}
+
+/** A project's name, time zone and default country: its settings, or a new project (one schema for both and the CLI). */
+export function ProjectForm<T>({
+  label,
   initial,
   timeZones,
-  readOnly,
+  readOnly = false,
+  submit,
+  save,
+  onSaved,
 }: {
-  projectKey: string;
+  label: string;
   initial: ProjectSettings;
   timeZones: string[];
-  readOnly: boolean;
+  readOnly?: boolean;
+  submit: { idle: string; busy: string; done: string | null };
+  save: (values: ProjectSettings) => Promise<ActionResult<T>>;
+  onSaved?: (data: T) => void;
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -30,10 +52,11 @@ export function ProjectSettingsForm({
 
   const onSubmit = form.handleSubmit(async (values) => {
     setStatus(null);
-    const result = await saveProjectSettings(projectKey, values);
+    const result = await save(values);
     if (result.ok) {
       form.reset(values);
-      setStatus({ tone: "success", text: t("settings.saved") });
+      if (submit.done) setStatus({ tone: "success", text: submit.done });
+      onSaved?.(result.data);
       return;
     }
     // Server-side field errors land next to their fields, exactly as client-side ones do.
@@ -46,7 +69,7 @@ export function ProjectSettingsForm({
   const describedBy = (field: keyof ProjectSettings, hint = false) => (errors[field] ? `${field}-error` : hint ? `${field}-hint` : undefined);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("settings.title")}>
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={label}>
       {readOnly ? <Notice tone="info">{t("settings.readOnly")}</Notice> : null}
       {status ? (
         <Notice tone={status.tone} testId="settings-status">
@@ -77,8 +100,8 @@ export function ProjectSettingsForm({
           />
         </Field>
         {readOnly ? null : (
-          <Button type="submit" disabled={isSubmitting || !isDirty}>
-            {isSubmitting ? t("settings.saving") : t("settings.save")}
+          <Button type="submit" disabled={isSubmitting || (!isDirty && submit.done !== null)}>
+            {isSubmitting ? submit.busy : submit.idle}
           </Button>
         )}
       </fieldset>

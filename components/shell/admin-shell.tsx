@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { sandboxEnabled } from "@/lib/env";
@@ -21,6 +22,9 @@ export async function AdminShell(props: {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
           <span className="text-lg font-semibold text-brand-700">{t("app.name")}</span>
           <ProjectSwitcher current={props.projectKey} projects={props.projects} />
+          <Link href="/projects/new" className="text-sm text-brand-700 underline-offset-2 hover:underline">
+            + {t("shell.newProject")}
+          </Link>
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <span className="hidden text-sm text-slate-500 lg:inline" data-testid="signed-in-as">
               {t("shell.signedInAs", { email: props.user.email })} · {t("shell.role", { role: t(`role.${props.role}`) })}

@@ -6,51 +6,87 @@ import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { apiTokenSchema } from "@/lib/validation/api-token";
 import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/config/vocabulary";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { EXAMPLES, SIGNING_RECIPE } from "./openapi-examples";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 
+const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(["BAD_REQUEST", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNPROCESSABLE", "RATE_LIMITED", "INTERNAL", "UNAVAILABLE"]),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+    message: z.string().describe("In English, naming the problem."),
+    issues: z.array(z.object({ path: z.string().describe("Where in the body, e.g. config.stageRules.0.stageId"), message: z.string() })).optional(),
   }),
 });
 
 const documentSchema = z.object({
   crm: z.enum(["zoho", "pipedrive"]).nullable().describe("Read-only."),
-  status: z.enum(["active", "inactive", "broken", "not_connected"]).describe("Read-only; change it with activate / deactivate."),
+  status: z.enum(["active", "inactive", "broken", "not_connected"]).describe("Read-only; change it with activate / deactivate. A new connection starts inactive; connecting never changes it."),
   lastError: z.string().nullable().describe("Read-only."),
   account: z.record(z.string(), z.unknown()).nullable().describe("Read-only: what the last connection test saw."),
-  connection: connectionInputSchema.nullable().describe('Secrets are write-only: GET shows "********"; sending that back keeps the stored secret.'),
+  connection: connectionInputSchema.nullable().describe('Optional in a PUT (absent or null keeps the stored one). Secrets are write-only: GET shows "********"; sending that back keeps the stored secret.'),
   config: integrationConfigSchema,
 });
 
-const errors = {
-  "400": body(ref("Error"), "The body is not JSON, or nests deeper than 32 levels"),
-  "413": body(ref("Error"), "The body is larger than 256 KiB (read only up to the limit)"),
-  "401": body(ref("Error"), "No API token, or an unknown or revoked one"),
-  "403": body(ref("Error"), "The token belongs to another project, or its role is too low"),
+/** An error answer whose `error.code` is one of `codes` (as the route sends them). */
+const problem = (description: string, ...codes: ErrorCode[]) =>
+  body({ allOf: [ref("Error"), { type: "object", properties: { error: { type: "object", properties: { code: { enum: codes } } } } }] }, description);
+const ok = (schema: object, example: unknown, description = "OK") => ({ description, content: { "application/json": { schema, example } } });
+const request = (schema: object, example: unknown, required = true) => ({ required, content: { "application/json": { schema, example } } });
+
+const tokenErrors = {
+  "401": problem("No API token, or an unknown or revoked one", "UNAUTHENTICATED"),
+  "403": problem("The token belongs to another project, or its role is too low for this call", "FORBIDDEN"),
 };
+const bodyErrors = {
+  "400": problem("The body is empty, not JSON, or nests deeper than 32 levels", "BAD_REQUEST"),
+  "413": problem("The body is larger than 256 KiB (read only up to the limit)", "PAYLOAD_TOO_LARGE"),
+};
+const notConnected = { "409": problem("No CRM is connected", "CONFLICT") };
 
 export function openApiDocument(serverUrl: string) {
   const projectKey = { name: "projectKey", in: "path", required: true, schema: { type: "string" }, description: "The project's key." };
   const tokenId = { name: "tokenId", in: "path", required: true, schema: { type: "string" }, description: "The API token's id (from the list)." };
   return {
     openapi: "3.1.0",
-    info: { title: "Callbridge API", version: "1", description: "Configuration of a project's CRM integration. Authenticate with a project API token: `Authorization: Bearer <token>`." },
+    info: {
+      title: "Callbridge API",
+      version: "1",
+      description: [
+        "Configuration of a project's CRM integration, its events, and the webhooks the platform posts.",
+        "",
+        "**Config API.** Authenticate with a project API token: `Authorization: Bearer <token>`. A new project is configured with one PUT of the integration document (connection and configuration together), its CRM's ids read from `crm-metadata`, then `activate`.",
+        "",
+        "**Webhooks.** Signed with the project's webhook secret: `X-Callbridge-Timestamp` (unix seconds, within 300 s of now) and `X-Callbridge-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<raw body>\">`. In a shell:",
+        "",
+        "```sh",
+        ...SIGNING_RECIPE,
+        "```",
+        "",
+        "**Errors** are `{ error: { code, message, issues? } }`: `BAD_REQUEST` (400, the body is not JSON), `VALIDATION` (400, an event, lookup or filter does not match its schema), `UNPROCESSABLE` (422, a document or request the API refuses, with every problem in `issues`), and the codes of 401, 403, 404, 409, 413 and 503 each operation lists.",
+      ].join("\n"),
+    },
     servers: [{ url: serverUrl }],
     security: [{ projectToken: [] }],
     paths: {
       "/api/v1/projects/{projectKey}/integration": {
         parameters: [projectKey],
-        get: { summary: "The connection and the whole configuration as one document", responses: { "200": body(ref("IntegrationDocument")), ...errors } },
+        get: { summary: "The connection and the whole configuration as one document", responses: { "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet), ...tokenErrors } },
         put: {
-          summary: "Replace the configuration (and optionally the connection); every problem is reported at once and nothing is changed on error",
-          requestBody: { required: true, content: { "application/json": { schema: ref("IntegrationDocument") } } },
-          responses: { "200": body(ref("IntegrationDocument")), ...errors, "422": body(ref("Error"), "The document is not valid; `issues` names every problem") },
+          summary: "Replace the configuration, and connect or reconnect in the same call",
+          description:
+            "A connection that differs from the stored one is checked against the CRM first (nothing is stored yet); the configuration is then checked against that CRM's fields, pipelines and users, and both are stored in one transaction. Pipelines, stages, fields and users may be named by their ids or by their names (labels, e-mails): they are stored as ids. Every problem is reported at once and nothing changes on error. The status is never changed here.",
+          requestBody: request(ref("IntegrationDocument"), EXAMPLES.documentPut),
+          responses: {
+            "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet, "Stored; the document as GET shows it"),
+            ...tokenErrors,
+            ...bodyErrors,
+            "422": { ...problem("The document is not valid, or the CRM refused the credentials; `issues` names every problem", "UNPROCESSABLE"), content: { "application/json": { schema: ref("Error"), example: EXAMPLES.unprocessable } } },
+            "503": problem("The CRM could not be reached to check the connection or read its fields and pipelines; nothing was changed", "UNAVAILABLE"),
+          },
         },
       },
       "/api/v1/projects/{projectKey}/integration/crm-metadata": {
@@ -58,10 +94,10 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "The connected CRM's fields per entity, pipelines with stages, and users: the ids the configuration document takes (read live from the CRM)",
           responses: {
-            "200": body(ref("CrmMetadata")),
-            ...errors,
-            "409": body(ref("Error"), "No CRM is connected"),
-            "503": body(ref("Error"), "The CRM could not be read (unreachable, or it refused the stored credentials)"),
+            "200": ok(ref("CrmMetadata"), EXAMPLES.crmMetadata),
+            ...tokenErrors,
+            ...notConnected,
+            "503": problem("The CRM could not be read (unreachable, or it refused the stored credentials)", "UNAVAILABLE"),
           },
         },
       },
@@ -69,13 +105,19 @@ export function openApiDocument(serverUrl: string) {
         parameters: [projectKey],
         post: {
           summary: "Activate the integration; `replay` sends the stored events of the last 3 days that did not reach the CRM",
-          requestBody: { content: { "application/json": { schema: ref("ActivateRequest") } } },
-          responses: { "200": body({ type: "object", properties: { status: { const: "active" }, replay: { type: "object" } } }), ...errors, "409": body(ref("Error"), "No CRM is connected") },
+          requestBody: request(ref("ActivateRequest"), EXAMPLES.activateRequest, false),
+          responses: {
+            "200": ok({ type: "object", properties: { status: { const: "active" }, replay: { type: "object", properties: { requested: { type: "boolean" }, events: { type: "integer" }, skipped: { type: "integer" } } } } }, EXAMPLES.activated),
+            ...tokenErrors,
+            ...bodyErrors,
+            "422": problem("`replay` is not a boolean", "UNPROCESSABLE"),
+            ...notConnected,
+          },
         },
       },
       "/api/v1/projects/{projectKey}/integration/deactivate": {
         parameters: [projectKey],
-        post: { summary: "Deactivate the integration (events keep being stored)", responses: { "200": body({ type: "object", properties: { status: { const: "inactive" } } }), ...errors } },
+        post: { summary: "Deactivate the integration (events keep being stored)", responses: { "200": ok({ type: "object", properties: { status: { const: "inactive" } } }, EXAMPLES.deactivated), ...tokenErrors, ...notConnected } },
       },
       "/api/v1/projects/{projectKey}/events": {
         parameters: [projectKey],
@@ -86,29 +128,32 @@ export function openApiDocument(serverUrl: string) {
             { name: "type", in: "query", schema: { enum: [...EVENT_TYPES] } },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
           ],
-          responses: { "200": body({ type: "object", properties: { events: { type: "array", items: ref("EventSummary") } } }), ...errors },
+          responses: { "200": ok({ type: "object", properties: { events: { type: "array", items: ref("EventSummary") } } }, EXAMPLES.events), ...tokenErrors, "400": problem("A filter is not one of its values; `issues` names it", "VALIDATION") },
         },
       },
       "/api/v1/projects/{projectKey}/events/{eventId}": {
         parameters: [projectKey, { name: "eventId", in: "path", required: true, schema: { type: "string" } }],
-        get: { summary: "One event with its payload and the trace of every CRM operation it caused", responses: { "200": body(ref("EventSummary")), ...errors, "404": body(ref("Error"), "No such event in this project") } },
+        get: { summary: "One event with its payload and the trace of every CRM operation it caused", responses: { "200": ok(ref("Event"), EXAMPLES.event), ...tokenErrors, "404": problem("No such event in this project", "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/deliveries/run": {
         parameters: [projectKey],
-        post: { summary: "Drain this project's due deliveries now", responses: { "200": body({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused"].map((name) => [name, { type: "integer" }])) }), ...errors } },
+        post: {
+          summary: "Drain this project's due deliveries now",
+          responses: { "200": ok({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused"].map((name) => [name, { type: "integer" }])) }, EXAMPLES.deliveries), ...tokenErrors },
+        },
       },
       "/api/webhooks/{projectKey}/events": {
         parameters: [projectKey],
         post: {
           summary: "A platform event (call, form or messenger chat); stored once per event id before the answer",
           security: [{ webhookSignature: [] }],
-          requestBody: { required: true, content: { "application/json": { schema: { oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent")] } } } },
+          requestBody: request({ oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent")] }, EXAMPLES.callEvent),
           responses: {
-            "202": body({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, "Stored (queued, or skipped by the stop-list)"),
-            "200": body({ type: "object" }, "This event id was stored before; the stored answer"),
-            "400": body(ref("Error"), "Not JSON, JSON nested deeper than 32 levels, or not a valid event; `issues` names every problem"),
-            "401": body(ref("Error"), "Missing, stale or wrong signature — also for an unknown project key, which is answered exactly like a wrong signature"),
-            "413": body(ref("Error"), "Larger than 256 KiB (the body is read only up to the limit)"),
+            "202": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "Stored (queued, or skipped by the stop-list)"),
+            "200": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "This event id was stored before; the stored answer"),
+            "400": problem("Not JSON or nested deeper than 32 levels (BAD_REQUEST), or not a valid event (VALIDATION; `issues` names every problem)", "BAD_REQUEST", "VALIDATION"),
+            "401": problem("Missing, stale or wrong signature — also for an unknown project key, which is answered exactly like a wrong signature", "UNAUTHENTICATED"),
+            "413": problem("Larger than 256 KiB (the body is read only up to the limit)", "PAYLOAD_TOO_LARGE"),
           },
         },
       },
@@ -117,37 +162,53 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Who should take a ringing call; always answered within the project's time budget",
           security: [{ webhookSignature: [] }],
-          requestBody: { required: true, content: { "application/json": { schema: ref("ResponsibleManagerRequest") } } },
+          requestBody: request(ref("ResponsibleManagerRequest"), EXAMPLES.managerRequest),
           responses: {
-            "200": body({ type: "object", properties: { employee: { type: "object", properties: { sip: { type: "string" }, email: { type: "string" }, name: { type: "string" } } }, crmUserId: { type: ["string", "null"] }, matched: { type: ["object", "null"], properties: { entity: { type: "string" }, id: { type: "string" } } } } }, "The responsible manager"),
-            "404": body({ type: "object", properties: { next: { const: true } } }, "Nobody found, the owner is not an employee, or the budget ran out: go to the next block"),
-            "400": body(ref("Error"), "Not JSON, or no callerNumber"),
-            "401": body(ref("Error"), "Missing, stale or wrong signature"),
+            "200": ok(
+              {
+                type: "object",
+                properties: {
+                  employee: { type: "object", properties: { sip: { type: "string" }, email: { type: "string" }, name: { type: "string" } } },
+                  crmUserId: { type: ["string", "null"] },
+                  matched: { type: ["object", "null"], properties: { entity: { type: "string" }, id: { type: "string" } } },
+                },
+              },
+              EXAMPLES.manager,
+              "The responsible manager",
+            ),
+            "404": ok({ type: "object", properties: { next: { const: true } } }, EXAMPLES.next, "Nobody found, the owner is not an employee, routing is off, or the budget ran out: go to the next block"),
+            "400": problem("Not JSON (BAD_REQUEST), or no callerNumber (VALIDATION)", "BAD_REQUEST", "VALIDATION"),
+            "401": problem("Missing, stale or wrong signature (also for an unknown project key)", "UNAUTHENTICATED"),
+            "413": problem("Larger than 256 KiB", "PAYLOAD_TOO_LARGE"),
           },
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens": {
         parameters: [projectKey],
-        get: { summary: "The project's API tokens (name, role, first characters, use) — never the tokens themselves", responses: { "200": body({ type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }), ...errors } },
+        get: { summary: "The project's API tokens (name, role, first characters, use) — never the tokens themselves", responses: { "200": ok({ type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }, EXAMPLES.tokens), ...tokenErrors } },
         post: {
           summary: "Create a token: VIEWER reads, ADMIN changes. The token is in this answer only; store it now",
-          requestBody: { required: true, content: { "application/json": { schema: ref("ApiTokenRequest") } } },
-          responses: { "201": body(ref("CreatedApiToken")), ...errors, "422": body(ref("Error"), "A missing name or an unknown role; `issues` names each") },
+          requestBody: request(ref("ApiTokenRequest"), EXAMPLES.tokenRequest),
+          responses: { "201": ok(ref("CreatedApiToken"), EXAMPLES.token, "Created"), ...tokenErrors, ...bodyErrors, "422": problem("A missing name or an unknown role; `issues` names each", "UNPROCESSABLE") },
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {
         parameters: [projectKey, tokenId],
-        delete: { summary: "Revoke the token: it stops working at once", responses: { "204": { description: "Revoked" }, ...errors, "404": body(ref("Error"), "No live token with this id in this project") } },
+        delete: { summary: "Revoke the token: it stops working at once", responses: { "204": { description: "Revoked" }, ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}/rotate": {
         parameters: [projectKey, tokenId],
         post: {
           summary: "Replace the token with a new one of the same name and role (in this answer only); the old one stops working at once",
-          responses: { "200": body(ref("CreatedApiToken")), ...errors, "404": body(ref("Error"), "No live token with this id in this project") },
+          responses: { "200": ok(ref("CreatedApiToken"), EXAMPLES.token), ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") },
         },
       },
       "/api/health": {
-        get: { summary: "Liveness and database check", security: [], responses: { "200": body({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }), "503": body({ type: "object" }, "The database is down") } },
+        get: {
+          summary: "Liveness and database check",
+          security: [],
+          responses: { "200": ok({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }, EXAMPLES.health), "503": body({ type: "object", properties: { ok: { const: false }, db: { const: "down" } } }, "The database is down") },
+        },
       },
     },
     components: {
@@ -157,7 +218,7 @@ export function openApiDocument(serverUrl: string) {
           type: "apiKey",
           in: "header",
           name: "X-Callbridge-Signature",
-          description: "v1=<hex HMAC-SHA256 of \"<X-Callbridge-Timestamp>.<raw body>\" with the project's webhook secret>; X-Callbridge-Timestamp (unix seconds) must be within 300 s of now.",
+          description: `v1=<hex HMAC-SHA256 of "<X-Callbridge-Timestamp>.<raw body>" with the project's webhook secret>; X-Callbridge-Timestamp (unix seconds) must be within 300 s of now. Several signatures may be sent comma-separated (while a secret is rotated). In a shell: ${SIGNING_RECIPE.join(" ; ")}`,
         },
       },
       schemas: {
@@ -170,15 +231,34 @@ export function openApiDocument(serverUrl: string) {
         ResponsibleManagerRequest: json(responsibleManagerRequestSchema),
         EventSummary: {
           type: "object",
+          required: ["id", "externalId", "type", "status", "attempts", "occurredAt", "receivedAt"],
           properties: {
             id: { type: "string" },
-            externalId: { type: "string" },
+            externalId: { type: "string", description: "The platform's event id (the lookup's own id for lookups)." },
             type: { enum: [...EVENT_TYPES] },
             status: { enum: [...EVENT_STATUSES] },
-            reason: { type: ["string", "null"] },
+            reason: { type: ["string", "null"], description: "Why it failed or was skipped." },
             attempts: { type: "integer" },
-            trace: { type: "array", items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } } },
+            occurredAt: { type: "string", format: "date-time" },
+            receivedAt: { type: "string", format: "date-time" },
+            deliveredAt: { type: ["string", "null"], format: "date-time" },
           },
+        },
+        Event: {
+          allOf: [
+            ref("EventSummary"),
+            {
+              type: "object",
+              properties: {
+                payload: { type: "object", description: "The event as stored (unknown keys moved into `variables`)." },
+                nextAttemptAt: { type: ["string", "null"], format: "date-time" },
+                trace: {
+                  type: ["array", "null"],
+                  items: { type: "object", properties: { op: { type: "string" }, detail: { type: "string" }, ok: { type: "boolean" }, id: { type: "string" }, error: { type: "string" }, at: { type: "string" } } },
+                },
+              },
+            },
+          ],
         },
         PlatformVariables: {
           type: "object",
@@ -192,7 +272,7 @@ export function openApiDocument(serverUrl: string) {
             crm: { enum: ["zoho", "pipedrive"] },
             fields: {
               type: "object",
-              description: "Per entity (lead, contact, organization, deal): the CRM's fields. Mapping rows take `key` as their `field`; only `mappable` ones (custom text fields) are accepted.",
+              description: "Per entity (lead, contact, organization, deal): the CRM's fields. Mapping rows and default parameters take `key` as their field (a field's `label` is accepted and stored as its key); only `mappable` ones (custom text fields) are accepted.",
               additionalProperties: {
                 type: "array",
                 items: { type: "object", properties: { key: { type: "string" }, label: { type: "string" }, type: { type: "string" }, custom: { type: "boolean" }, mappable: { type: "boolean" }, maxLength: { type: ["integer", "null"], description: "Longer values are cut to fit, and the trace says so." } } },
@@ -200,10 +280,10 @@ export function openApiDocument(serverUrl: string) {
             },
             pipelines: {
               type: "array",
-              description: "Stage rules take a pipeline's `id` as `pipelineId` and a stage's `id` as `stageId`.",
+              description: "Stage rules take a pipeline's `id` as `pipelineId` and a stage's `id` as `stageId` (names are accepted and stored as ids). Zoho stages are named by Zoho's stage ids, as its pipeline settings give them.",
               items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, isDefault: { type: "boolean" }, stages: { type: "array", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, order: { type: "integer" }, state: { enum: ["open", "won", "lost"] } } } } } },
             },
-            users: { type: "array", description: "Employees take a user's `id` as `crmUserId`.", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string" }, active: { type: "boolean" } } } },
+            users: { type: "array", description: "Employees take a user's `id` as `crmUserId` (an e-mail is accepted and stored as the id).", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, email: { type: "string" }, active: { type: "boolean" } } } },
           },
         },
         ApiTokenRequest: json(apiTokenSchema),

@@ -22,7 +22,8 @@ function maskedConnection(credentials: CrmCredentials): ConnectionInput {
   }
   return {
     crm: "zoho",
-    dataCenter: credentials.dataCenter,
+    // Stored only after the data centre was checked, so it is one of the schema's values.
+    dataCenter: credentials.dataCenter as Extract<ConnectionInput, { crm: "zoho" }>["dataCenter"],
     accountsUrl: credentials.accountsUrl,
     apiDomain: credentials.apiDomain,
     clientId: credentials.clientId,

@@ -43,7 +43,7 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
   const authenticated = authenticateWebhook(input);
   const { project, body } = authenticated instanceof Promise ? await authenticated : authenticated;
   const parsed = parseEvent(body);
-  if (!parsed.ok) throw new AppError("BAD_REQUEST", "The event does not match its schema.", parsed.issues);
+  if (!parsed.ok) throw new AppError("VALIDATION", "The event does not match its schema.", parsed.issues);
   return acceptEvent(project, parsed.event);
 }
 

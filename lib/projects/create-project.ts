@@ -29,7 +29,7 @@ async function uniqueKey(name: string): Promise<string> {
   throw new AppError("CONFLICT", "Could not find a free project key; try another name.");
 }
 
-export async function createProject(raw: unknown, options: { actor: string; key?: string }): Promise<CreatedProject> {
+export async function createProject(raw: unknown, options: { actor: string; key?: string; ownerUserId?: string }): Promise<CreatedProject> {
   const parsed = projectSettingsSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "The project settings are not valid.", issuesFromZod(parsed.error.issues));
   const key = options.key ?? (await uniqueKey(parsed.data.name));
@@ -42,6 +42,7 @@ export async function createProject(raw: unknown, options: { actor: string; key?
     webhookSecretEncrypted: sealSecret(webhookSecret),
     apiToken: { name: "default", tokenHash: hashToken(apiToken), prefix: apiToken.slice(0, 8), role: "ADMIN" },
     actor: options.actor,
+    ownerUserId: options.ownerUserId,
   });
   return { projectKey: key, apiToken, webhookSecret };
 }

@@ -148,7 +148,7 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
   const started = performance.now();
   const { project, body } = await authenticateWebhook(input);
   const parsed = responsibleManagerRequestSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The request does not match its schema.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "The request does not match its schema.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
   const config = await loadConfigForWebhooks(project.id);
   const trace: TraceEntry[] = [];
   const phone = normalisePhone(parsed.data.callerNumber, project.defaultCountry)?.e164 ?? null;

@@ -176,6 +176,6 @@ describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: C
     const rawBody = JSON.stringify({ number: TARAS });
     const timestamp = String(Math.floor(Date.now() / 1000));
     await expect(responsibleManager({ projectKey: project.key, rawBody, timestamp, signature: "v1=00" }, () => undefined)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(responsibleManager({ projectKey: project.key, rawBody, timestamp, signature: signPayload(project.webhookSecret, timestamp, rawBody) }, () => undefined)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/callerNumber/) });
+    await expect(responsibleManager({ projectKey: project.key, rawBody, timestamp, signature: signPayload(project.webhookSecret, timestamp, rawBody) }, () => undefined)).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/callerNumber/) });
   });
 });

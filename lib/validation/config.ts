@@ -206,15 +206,17 @@ export const routingSchema = z.object({
 // ---- The whole document (config API)
 
 export const CONFIG_SECTIONS = {
-  matrix: matrixSchema,
-  defaultFields: defaultFieldsSchema,
-  mappings: mappingsSchema,
-  stageRules: stageRulesSchema,
-  stopList: stopListSchema,
-  messengers: messengersSchema,
-  forms: formsSchema,
-  employees: employeesSchema,
-  routing: routingSchema,
+  matrix: matrixSchema.describe("F2: per trigger, what happens to each entity: create (find, else create; update what was found), update (only what exists) or none. One row per trigger."),
+  defaultFields: defaultFieldsSchema.describe(
+    'F3: per entity, the CRM field (a key from crm-metadata, "" = not sent) that always receives each UTM tag and the client id, whatever the channel. UTM fields of an existing record are written only while all are empty; the client id field is also searched.',
+  ),
+  mappings: mappingsSchema.describe("F4: per channel and entity, rows of CRM field ← source (a platform variable from PlatformVariables or variables.<name>, form field names, or a constant). Fields are custom text fields from crm-metadata."),
+  stageRules: stageRulesSchema.describe("F5: ordered rules; the first whose variable matches puts a new deal in its pipeline and stage (ids from crm-metadata). Otherwise the default pipeline's first open stage."),
+  stopList: stopListSchema.describe("F9: SIP logins, or FMC numbers with their SIP pair, whose calls create nothing in the CRM (still stored, as skipped)."),
+  messengers: messengersSchema.describe("F10: which messenger channels and chat bots are on."),
+  forms: formsSchema.describe("F11: which form fields hold the phone and the e-mail."),
+  employees: employeesSchema.describe("F14: the PBX's employees; crmUserId overrides matching by e-mail (a user id from crm-metadata)."),
+  routing: routingSchema.describe("F13: the responsible-manager answer while a call rings."),
 } as const;
 
 export const integrationConfigSchema = z.object(CONFIG_SECTIONS).superRefine((config, context) => {

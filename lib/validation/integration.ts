@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZOHO_DATA_CENTERS } from "@/lib/connectors/zoho/data-centers";
+import { ZOHO_DATA_CENTERS, ZOHO_SCOPES } from "@/lib/connectors/zoho/data-centers";
 
 // Messages are i18n keys (see lib/validation/auth.ts).
 
@@ -44,32 +44,48 @@ export type ZohoConnectInput = z.input<typeof zohoConnectSchema>;
 export const SECRET_MASK = "********";
 
 /** The `connection` of the config API document: secrets are write-only. */
+const SECRET = 'Write-only: GET shows "********"; sending that back keeps the stored value (only while the addresses stay the same).';
+const pipedriveApiBase = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" }))
+  .describe("The company's Pipedrive address, e.g. https://acme.pipedrive.com (or https://api.pipedrive.com). The token is sent to this host only.");
 export const connectionInputSchema = z.union([
-  z.object({
-    crm: z.literal("pipedrive"),
-    auth: z.literal("api_token").default("api_token"),
-    apiBase: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" })),
-    apiToken: z.string().trim().min(8, "validation.apiToken").max(200, "validation.apiToken"),
-  }),
+  z
+    .object({
+      crm: z.literal("pipedrive"),
+      auth: z.literal("api_token").default("api_token"),
+      apiBase: pipedriveApiBase,
+      apiToken: z.string().trim().min(8, "validation.apiToken").max(200, "validation.apiToken").describe(`A user's personal API token (Pipedrive: Personal preferences → API). ${SECRET}`),
+    })
+    .describe("Pipedrive with an API token."),
   /** A Pipedrive Marketplace app's grant (connected through the consent page, or moved from another project). */
-  z.object({
-    crm: z.literal("pipedrive"),
-    auth: z.literal("oauth"),
-    apiBase: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" })),
-    oauthBase: z.string().trim().pipe(z.url()),
-    clientId: z.string().trim().min(5, "validation.clientId"),
-    clientSecret: z.string().trim().min(5, "validation.clientSecret"),
-    refreshToken: z.string().trim().min(8),
-  }),
-  z.object({
-    crm: z.literal("zoho"),
-    dataCenter: z.string().trim().min(1),
-    accountsUrl: z.string().trim().pipe(z.url()),
-    apiDomain: z.string().trim().pipe(z.url()),
-    clientId: z.string().trim().min(5, "validation.clientId"),
-    clientSecret: z.string().trim().min(5, "validation.clientSecret"),
-    refreshToken: z.string().trim().min(8),
-  }),
+  z
+    .object({
+      crm: z.literal("pipedrive"),
+      auth: z.literal("oauth"),
+      apiBase: pipedriveApiBase,
+      oauthBase: z.string().trim().pipe(z.url()).describe("Pipedrive's OAuth server: https://oauth.pipedrive.com."),
+      clientId: z.string().trim().min(5, "validation.clientId").describe("The Marketplace app's client id."),
+      clientSecret: z.string().trim().min(5, "validation.clientSecret").describe(`The Marketplace app's client secret. ${SECRET}`),
+      refreshToken: z.string().trim().min(8).describe(`The grant's refresh token. ${SECRET}`),
+    })
+    .describe("Pipedrive through a Marketplace app (OAuth): usually connected on the Integration page, shown here masked."),
+  z
+    .object({
+      crm: z.literal("zoho"),
+      dataCenter: zohoDataCenterSchema.describe(
+        `The Zoho data centre the account lives in: ${Object.entries(ZOHO_DATA_CENTERS)
+          .map(([key, dc]) => `${key} = ${dc.label}`)
+          .join("; ")}; sandbox = the built-in sandbox.`,
+      ),
+      accountsUrl: z.string().trim().pipe(z.url()).describe(`That data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")}).`),
+      apiDomain: z.string().trim().pipe(z.url()).describe("The api_domain Zoho answered with the grant, e.g. https://www.zohoapis.eu; it must belong to the same data centre."),
+      clientId: z.string().trim().min(5, "validation.clientId").describe("The client id from Zoho's API console (a server-based client)."),
+      clientSecret: z.string().trim().min(5, "validation.clientSecret").describe(`The client secret from Zoho's API console. ${SECRET}`),
+      refreshToken: z.string().trim().min(8).describe(`A refresh token granted with the scopes ${ZOHO_SCOPES}. ${SECRET}`),
+    })
+    .describe("Zoho CRM through an OAuth client of the account's data centre."),
 ]);
 export type ConnectionInput = z.infer<typeof connectionInputSchema>;
 

@@ -34,6 +34,8 @@ export async function insertProject(input: {
   webhookSecretEncrypted: string;
   apiToken: { name: string; tokenHash: string; prefix: string; role: Role };
   actor: string;
+  /** The signed-in user who created it from the UI becomes its OWNER. */
+  ownerUserId?: string;
 }) {
   return db().$transaction(async (tx) => {
     const project = await tx.project.create({
@@ -44,12 +46,14 @@ export async function insertProject(input: {
         defaultCountry: input.defaultCountry,
         webhookSecretEncrypted: input.webhookSecretEncrypted,
         apiTokens: { create: input.apiToken },
+        ...(input.ownerUserId ? { memberships: { create: { userId: input.ownerUserId, role: "OWNER" } } } : {}),
       },
       select: publicProject,
     });
     await tx.auditEntry.create({
       data: {
         projectId: project.id,
+        userId: input.ownerUserId ?? null,
         actor: input.actor,
         action: "project.create",
         target: project.key,
