@@ -1,4 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { signPayload } from "@/lib/events/signature";
+import { SIGNING_RECIPE } from "./openapi-examples";
 import { defaultConfig } from "@/lib/config/defaults";
 import { openApiDocument } from "./openapi";
 
@@ -26,5 +29,14 @@ describe("OpenAPI document", () => {
     const config = document.components.schemas.IntegrationConfig as { properties: Record<string, { items?: { properties: { trigger: { enum: string[] } } } }> };
     expect(Object.keys(config.properties).sort()).toEqual(Object.keys(defaultConfig()).sort());
     expect(config.properties.matrix!.items!.properties.trigger.enum).toContain("call.incoming.missed");
+  });
+
+  it("its shell signing recipe computes the signature the webhook checks", () => {
+    const [timestampLine, signatureLine] = SIGNING_RECIPE;
+    expect(document.info.description).toContain(signatureLine);
+    const body = JSON.stringify({ id: "call-1", type: "call", caller: "+380671234567", note: "лапки ' і $dollar" });
+    const output = execFileSync("bash", ["-c", `${timestampLine}\n${signatureLine}\nprintf '%s %s' "$TS" "$SIG"`], { env: { ...process.env, SECRET: "whsec_recipe", BODY: body }, encoding: "utf8" });
+    const [timestamp, signature] = output.split(" ");
+    expect(signature).toBe(signPayload("whsec_recipe", timestamp!, body));
   });
 });

@@ -31,6 +31,9 @@ const documentSchema = z.object({
   config: integrationConfigSchema,
 });
 
+/** What a PUT takes: the read-only parts may be sent back (as GET shows them) and are ignored. */
+const documentInputSchema = documentSchema.partial({ crm: true, status: true, lastError: true, account: true, connection: true });
+
 /** An error answer whose `error.code` is one of `codes` (as the route sends them). */
 const problem = (description: string, ...codes: ErrorCode[]) =>
   body({ allOf: [ref("Error"), { type: "object", properties: { error: { type: "object", properties: { code: { enum: codes } } } } }] }, description);
@@ -79,7 +82,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "Replace the configuration, and connect or reconnect in the same call",
           description:
             "A connection that differs from the stored one is checked against the CRM first (nothing is stored yet); the configuration is then checked against that CRM's fields, pipelines and users, and both are stored in one transaction. Pipelines, stages, fields and users may be named by their ids or by their names (labels, e-mails): they are stored as ids. Every problem is reported at once and nothing changes on error. The status is never changed here.",
-          requestBody: request(ref("IntegrationDocument"), EXAMPLES.documentPut),
+          requestBody: request(ref("IntegrationDocumentInput"), EXAMPLES.documentPut),
           responses: {
             "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet, "Stored; the document as GET shows it"),
             ...tokenErrors,
@@ -223,6 +226,7 @@ export function openApiDocument(serverUrl: string) {
       },
       schemas: {
         IntegrationDocument: json(documentSchema),
+        IntegrationDocumentInput: json(documentInputSchema),
         IntegrationConfig: json(integrationConfigSchema),
         ActivateRequest: json(activateSchema),
         CallEvent: json(callEventSchema),
