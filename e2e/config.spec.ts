@@ -211,6 +211,40 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await expect(page.getByTestId("mapping-row").nth(1).getByLabel("Source", { exact: true })).toHaveValue("ads");
   });
 
+  test("default parameters: UTM and client id fields per entity from the CRM, a field already mapped refused, saved after reload", async ({ page, request }) => {
+    await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    // A contact mapping row already fills "Notes from call".
+    await page.goto(`/${PROJECT.key}/mappings`);
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await page.getByRole("button", { name: "Add a row" }).click();
+    await page.getByTestId("mapping-row").nth(0).getByLabel("CRM field").selectOption({ label: "Notes from call" });
+    await page.getByTestId("mapping-row").nth(0).getByLabel("Source type").selectOption("constant");
+    await page.getByTestId("mapping-row").nth(0).getByLabel("Source", { exact: true }).fill("phone");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+
+    await page.getByRole("link", { name: "Default parameters" }).click();
+    await expect(page.getByRole("tab", { name: "Contact", selected: true })).toBeVisible();
+    await expect(page.getByLabel("UTM source").locator("option")).toContainText(["Not sent", "Client ID", "UTM source"]);
+    await expect(page.getByLabel("UTM source").locator("option", { hasText: "Lifetime value" })).toHaveCount(0);
+    await page.getByLabel("UTM source").selectOption({ label: "UTM source" });
+    await page.getByLabel("UTM campaign").selectOption({ label: "UTM campaign" });
+    await page.getByLabel("Client ID").selectOption({ label: "Notes from call" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("A mapping row of this entity already fills this CRM field")).toBeVisible();
+    await page.getByLabel("Client ID").selectOption({ label: "Client ID" });
+    await page.getByRole("tab", { name: "Deal" }).click();
+    await page.getByLabel("UTM source").selectOption({ label: "UTM source" });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+
+    await page.reload();
+    await expect(page.getByLabel("Client ID")).toHaveValue(/^[0-9a-f]{40}$/);
+    const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } })).json();
+    expect(document.config.defaultFields.contact).toEqual({ utmSource: expect.stringMatching(/^[0-9a-f]{40}$/), utmMedium: "", utmCampaign: expect.stringMatching(/^[0-9a-f]{40}$/), utmTerm: "", utmContent: "", clientId: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(document.config.defaultFields.deal.utmSource).toBe(document.config.defaultFields.contact.utmSource);
+  });
+
   test("stage rules: pipeline and stage from the CRM, a preview, reorder by keyboard, saved after reload", async ({ page }) => {
     await page.goto(`/${PROJECT.key}/stage-rules`);
     await expect(page.getByText("Fields and stages are read live from the CRM.")).toBeVisible();

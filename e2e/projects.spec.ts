@@ -1,10 +1,12 @@
 // Creating a project from the UI: any signed-in user, who becomes its OWNER; the secrets are shown once.
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signInAs, sql } from "./support/helpers";
+import { signIn, sql } from "./support/helpers";
 
 test("a viewer creates a project, copies its webhook URL, secret and token once, and owns it", async ({ page, request }) => {
-  await signInAs(page, "viewer", "/projects/new");
+  await page.goto("/projects/new");
+  await signIn(page, "viewer");
+  await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
   await expect(page).toHaveTitle(/New project/);
   const form = page.getByRole("form", { name: "New project" });
   await form.getByRole("button", { name: "Create project" }).click();
@@ -25,7 +27,7 @@ test("a viewer creates a project, copies its webhook URL, secret and token once,
   const key = webhookUrl.split("/").at(-2)!;
 
   // The secret signs the platform's webhooks and the token reads the configuration.
-  const body = JSON.stringify({ id: "first-call", type: "call", direction: "incoming", status: "missed", startedAt: new Date().toISOString(), caller: "+48601234567", callee: "+48221234567" });
+  const body = JSON.stringify({ id: "first-call", type: "call", direction: "incoming", status: "missed", startedAt: new Date().toISOString(), caller: "+48601234567", callee: "+48221234567", line: "office" });
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
   const posted = await request.post(new URL(webhookUrl).pathname, { headers: { "content-type": "application/json", "x-callbridge-timestamp": String(timestamp), "x-callbridge-signature": signature }, data: body });

@@ -91,7 +91,10 @@ export async function saveConfigSection<S extends ConfigSection>(project: { id: 
   const after = { ...before, [section]: parsed.data } as IntegrationConfig;
   const whole = integrationConfigSchema.safeParse(after);
   const checked = await crmChecked(after, [section], storedMetadata(project.id));
-  const issues = [...(whole.success ? [] : rawIssues(whole.error.issues)), ...checked.issues];
+  const all = [...(whole.success ? [] : rawIssues(whole.error.issues)), ...checked.issues];
+  // Problems are shown in the editor that saves; one named only in another section still refuses the save.
+  const own = all.filter((issue) => issue.path.startsWith(`${section}.`));
+  const issues = own.length ? own : all;
   if (issues.length) {
     const prefix = `${section}.`;
     // Paths as the editor's form names them: the section's value lives under `value`.

@@ -49,7 +49,12 @@ describe("configuration schemas", () => {
     const config = defaultConfig();
     config.defaultFields.contact = { ...config.defaultFields.contact, utmSource: "UTM_Source", utmMedium: "UTM_Source" };
     config.mappings.form.contact = [{ field: "UTM_Source", source: { type: "constant", value: "x" } }];
-    expect(messages(integrationConfigSchema.safeParse(config))).toEqual(["defaultFields.contact.utmMedium: validation.duplicateField", "mappings.form.contact.0.field: validation.defaultFieldMapped"]);
+    expect(messages(integrationConfigSchema.safeParse(config))).toEqual([
+      "defaultFields.contact.utmMedium: validation.duplicateField",
+      "mappings.form.contact.0.field: validation.defaultFieldMapped",
+      "defaultFields.contact.utmSource: validation.mappedFieldDefault",
+      "defaultFields.contact.utmMedium: validation.mappedFieldDefault",
+    ]);
     const { defaultFields: _absent, ...older } = defaultConfig();
     expect(integrationConfigSchema.parse(older).defaultFields).toEqual(defaultConfig().defaultFields);
   });

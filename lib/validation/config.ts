@@ -221,12 +221,18 @@ export const CONFIG_SECTIONS = {
 
 export const integrationConfigSchema = z.object(CONFIG_SECTIONS).superRefine((config, context) => {
   // A CRM field fed by a default parameter is not also a mapping row's: one of the two would be lost.
+  // Named on both sides, so whichever editor saves it shows the problem next to its own field.
   for (const entity of MAPPED_ENTITIES) {
-    const defaults = new Set(Object.values(config.defaultFields[entity]).filter(Boolean));
+    const mapped = new Set<string>();
     for (const channel of CHANNELS)
       config.mappings[channel][entity].forEach((row, index) => {
-        if (defaults.has(row.field)) context.addIssue({ code: "custom", path: ["mappings", channel, entity, index, "field"], message: "validation.defaultFieldMapped" });
+        if (!Object.values(config.defaultFields[entity]).includes(row.field)) return;
+        mapped.add(row.field);
+        context.addIssue({ code: "custom", path: ["mappings", channel, entity, index, "field"], message: "validation.defaultFieldMapped" });
       });
+    for (const [parameter, field] of Object.entries(config.defaultFields[entity])) {
+      if (field && mapped.has(field)) context.addIssue({ code: "custom", path: ["defaultFields", entity, parameter], message: "validation.mappedFieldDefault" });
+    }
   }
   const fallback = config.routing.fallbackEmployeeId;
   if (fallback && !config.employees.some((employee) => employee.id === fallback)) {

@@ -298,6 +298,7 @@ export const en = {
   "crm.live": "Fields and stages are read live from the CRM.",
   "crm.refresh": "Refresh from the CRM",
   "crm.refreshing": "Refreshing…",
+  "validation.mappedFieldDefault": "A mapping row of this entity already fills this CRM field: choose another field, or remove that row on Mappings.",
   "validation.defaultFieldMapped": "This CRM field already receives a default parameter (a UTM tag or the client id) of this entity: map another field, or clear it there.",
   "nav.defaultFields": "Default parameters",
   "section.defaultFields.about": "Sent with every call, form and chat: which CRM field of each entity receives the UTM tags and the client id. UTM fields of an existing entity are filled only while all of them are empty. The client id field is also where existing clients are searched.",

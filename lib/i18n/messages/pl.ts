@@ -299,6 +299,7 @@ export const pl: Messages = {
   "crm.live": "Pola i etapy są odczytywane z CRM na bieżąco.",
   "crm.refresh": "Odśwież z CRM",
   "crm.refreshing": "Odświeżanie…",
+  "validation.mappedFieldDefault": "Wiersz mapowania tej encji już wypełnia to pole CRM: wybierz inne pole albo usuń ten wiersz w „Mapowanie pól”.",
   "validation.defaultFieldMapped": "To pole CRM już otrzymuje parametr domyślny (znacznik UTM lub identyfikator klienta) tej encji: wybierz inne pole albo wyczyść je tam.",
   "nav.defaultFields": "Parametry domyślne",
   "section.defaultFields.about": "Wysyłane z każdym połączeniem, formularzem i czatem: do którego pola CRM każdej encji trafiają znaczniki UTM i identyfikator klienta. Pola UTM istniejącej encji są wypełniane tylko wtedy, gdy wszystkie są puste. W polu identyfikatora klienta wyszukiwani są też istniejący klienci.",
