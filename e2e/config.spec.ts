@@ -278,6 +278,19 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await page.reload();
     await expect(page.getByTestId("stage-rule")).toHaveCount(2);
     await expect(page.getByTestId("stage-rule").nth(0).getByLabel("Value")).toHaveValue("SEO");
+    // After a full page load the pickers show the saved pipeline and stage, not "Choose…".
+    const selected = (index: number, label: string) => page.getByTestId("stage-rule").nth(index).getByLabel(label).locator("option:checked");
+    await expect(selected(0, "Pipeline")).toHaveText("Partnerships");
+    await expect(selected(0, "Stage")).toHaveText("Meeting");
+    await expect(selected(1, "Pipeline")).toHaveText("Sales");
+    await expect(selected(1, "Stage")).toHaveText("Demo scheduled");
+    // Moving a rule moves its pickers' values with it.
+    await page.getByRole("button", { name: "Move rule 2 up" }).click();
+    await expect(selected(0, "Pipeline")).toHaveText("Sales");
+    await expect(selected(0, "Stage")).toHaveText("Demo scheduled");
+    await expect(selected(1, "Pipeline")).toHaveText("Partnerships");
+    await expect(selected(1, "Stage")).toHaveText("Meeting");
+    await expect(page.getByTestId("stage-rule").nth(1).getByLabel("Value")).toHaveValue("SEO");
   });
 });
 

@@ -48,8 +48,17 @@ test.describe("events (F15) from the signed webhook", () => {
     await expect(table.getByRole("row")).toHaveCount(2);
     await table.getByRole("link", { name: "e2e-call-2" }).click();
     await expect(page.getByTestId("event-detail")).toContainText('"line": "office-101"');
+    // Still stop-listed: sending it again asks first, in the page, naming the entry.
     await page.getByTestId("event-detail").getByRole("button", { name: "Send again" }).click();
+    const confirm = page.getByTestId("event-detail").getByTestId("stop-listed-confirm");
+    await expect(confirm).toContainText("on the stop-list (stop-list: office-101)");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("event-detail")).toContainText("Skipped");
+    await page.getByTestId("event-detail").getByRole("button", { name: "Send again" }).click();
+    await confirm.getByRole("button", { name: "Send despite the stop-list" }).click();
     await expect(page.getByTestId("event-detail")).toContainText("Queued");
+    const [override] = await sql<{ count: string }>(`SELECT count(*) FROM "AuditEntry" WHERE action = 'event.resendDespiteStopList' AND target = 'e2e-call-2'`);
+    expect(override!.count).toBe("1");
 
     const listed = await request.get(`/api/v1/projects/${PROJECT.key}/events?status=queued`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
     expect((await listed.json()).events.map((event: { externalId: string }) => event.externalId).sort()).toEqual(["e2e-call-1", "e2e-call-2"]);

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { Controller, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
@@ -79,26 +79,50 @@ export function StageRulesEditor({ projectKey, initial, readOnly }: { projectKey
               <fieldset disabled={readOnly} className="grid gap-2 md:grid-cols-5">
                 <label className="text-sm">
                   <span className="mb-1 block text-slate-700">{t("stageRules.pipeline")}</span>
-                  <select className={inputClass} {...form.register(`value.${index}.pipelineId`, { onChange: () => form.setValue(`value.${index}.stageId`, "") })}>
-                    <option value="">{t("stageRules.choose")}</option>
-                    {pipelines.map((option) => (
-                      <option key={option.id} value={option.id}>
-                        {option.name}
-                      </option>
-                    ))}
-                  </select>
+                  {/* Controlled, so the saved choice shows once the CRM's pipelines arrive and follows its rule when rules move. */}
+                  <Controller
+                    control={form.control}
+                    name={`value.${index}.pipelineId`}
+                    render={({ field }) => (
+                      <select
+                        className={inputClass}
+                        name={field.name}
+                        value={field.value}
+                        onBlur={field.onBlur}
+                        onChange={(event) => {
+                          field.onChange(event.target.value);
+                          form.setValue(`value.${index}.stageId`, "", { shouldDirty: true });
+                        }}
+                      >
+                        <option value="">{t("stageRules.choose")}</option>
+                        {field.value && !pipelines.some((option) => option.id === field.value) ? <option value={field.value}>{metadata.data ? field.value : t("stageRules.loading")}</option> : null}
+                        {pipelines.map((option) => (
+                          <option key={option.id} value={option.id}>
+                            {option.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  />
                   {error(index, "pipelineId") ? <span className="text-xs text-red-700">{error(index, "pipelineId")}</span> : null}
                 </label>
                 <label className="text-sm">
                   <span className="mb-1 block text-slate-700">{t("stageRules.stage")}</span>
-                  <select className={inputClass} {...form.register(`value.${index}.stageId`)}>
-                    <option value="">{t("stageRules.choose")}</option>
-                    {(pipeline?.stages ?? []).map((stage) => (
-                      <option key={stage.id} value={stage.id}>
-                        {stage.name}
-                      </option>
-                    ))}
-                  </select>
+                  <Controller
+                    control={form.control}
+                    name={`value.${index}.stageId`}
+                    render={({ field }) => (
+                      <select className={inputClass} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(event) => field.onChange(event.target.value)}>
+                        <option value="">{t("stageRules.choose")}</option>
+                        {field.value && !(pipeline?.stages ?? []).some((stage) => stage.id === field.value) ? <option value={field.value}>{metadata.data ? field.value : t("stageRules.loading")}</option> : null}
+                        {(pipeline?.stages ?? []).map((stage) => (
+                          <option key={stage.id} value={stage.id}>
+                            {stage.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  />
                   {error(index, "stageId") ? <span className="text-xs text-red-700">{error(index, "stageId")}</span> : null}
                 </label>
                 <label className="text-sm">

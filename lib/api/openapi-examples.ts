@@ -114,7 +114,7 @@ export const EXAMPLES = {
       { op: "callLog", detail: "call log", ok: true, id: "5725767000000412009", at: "2026-11-26T09:13:05.800Z" },
     ],
   },
-  deliveries: { claimed: 4, delivered: 3, retrying: 1, failed: 0, dead: 0, paused: 0 },
+  deliveries: { claimed: 4, delivered: 3, retrying: 1, failed: 0, dead: 0, paused: 0, skipped: 0 },
   callEvent: {
     id: "call-8842",
     type: "call",

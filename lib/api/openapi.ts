@@ -142,7 +142,7 @@ export function openApiDocument(serverUrl: string) {
         parameters: [projectKey],
         post: {
           summary: "Drain this project's due deliveries now",
-          responses: { "200": ok({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused"].map((name) => [name, { type: "integer" }])) }, EXAMPLES.deliveries), ...tokenErrors },
+          responses: { "200": ok({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused", "skipped"].map((name) => [name, { type: "integer" }])) }, EXAMPLES.deliveries), ...tokenErrors },
         },
       },
       "/api/webhooks/{projectKey}/events": {

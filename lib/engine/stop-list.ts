@@ -15,3 +15,6 @@ export function stopListed(line: string, entries: StopListEntry[], defaultCountr
     }) ?? null
   );
 }
+
+/** The reason a stop-listed event shows: the entry that matched. */
+export const stopListReason = (entry: StopListEntry) => `stop-list: ${entry.kind === "sip" ? entry.value : `${entry.value} (${entry.sipPair})`}`;

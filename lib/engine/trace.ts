@@ -12,6 +12,8 @@ export interface TraceEntry {
   step?: string;
   error?: string;
   at: string;
+  /** The CRM connection the step ran on; a retry on another connection shows and reuses none of them. */
+  connection?: string;
 }
 
 /** Runs one CRM call and records it, with its error when it fails. */

@@ -24,6 +24,6 @@ describe("delivery triggers", () => {
     expect((await call()).status).toBe(401);
     const response = await call(project.apiToken);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 });
+    expect(await response.json()).toEqual({ claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0, skipped: 0 });
   });
 });

@@ -23,6 +23,7 @@ import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
 import { executePlan } from "./execute";
 import { findExisting } from "./find";
+import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
 
 export interface DeliveryCounts {
@@ -32,6 +33,8 @@ export interface DeliveryCounts {
   failed: number;
   dead: number;
   paused: number;
+  /** Sent again while stop-listed (F9): skipped at delivery. */
+  skipped: number;
 }
 
 /** What one job came to: settled (complete the job), or the client waits for a retry at `retryAt`. */
@@ -63,15 +66,24 @@ function projectRun(projectId: string): Promise<ProjectRun | null> {
 }
 
 const traceOf = (event: DeliverableEvent) => (Array.isArray(event.trace) ? event.trace : []) as unknown as TraceEntry[];
+const onConnection = (entries: TraceEntry[], connection: string) => entries.map((entry) => ({ ...entry, connection }));
 
 /** One event through find → decide → execute; a retry of it is scheduled by the caller. */
 async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<JobOutcome | "broken"> {
   const { project, config } = run;
-  const previous = traceOf(event);
+  // Only this connection's earlier steps count: ids from another CRM or account mean nothing here.
+  const previous = traceOf(event).filter((entry) => entry.connection === undefined || entry.connection === run.connection);
   const trace: TraceEntry[] = [];
+  const payload = event.payload as unknown as PlatformEvent;
+  // F9 holds at delivery too: a call sent again while its line is stop-listed is skipped, unless the admin
+  // chose to send it despite the stop-list.
+  const listed = payload.type === "call" && !event.sendDespiteStopList ? stopListed(payload.line, config.stopList, project.defaultCountry) : null;
+  if (listed) {
+    await finishEvent(event.id, { status: "skipped", reason: stopListReason(listed), nextAttemptAt: null, trace: previous, attempted: false });
+    return { kind: "settled", counted: "skipped" };
+  }
   try {
     const metadata = await run.metadata();
-    const payload = event.payload as unknown as PlatformEvent;
     const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
     const { found: existing, keys } = await findExisting(context, payload, config);
     const plan = decide({
@@ -84,12 +96,12 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
       today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
     });
     await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);
-    // Steps completed by earlier attempts stay in the trace with their CRM ids.
-    const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
-    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...trace], attempted: true });
+    // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
+    const kept = previous.filter((entry) => entry.ok && entry.step !== undefined && entry.connection === run.connection);
+    await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });
     return { kind: "settled", counted: "delivered" };
   } catch (error) {
-    const all = [...previous, ...trace];
+    const all = [...previous, ...onConnection(trace, run.connection)];
     if (error instanceof AuthError) {
       // The CRM refused our credentials: the integration is broken, the event waits (no attempt burnt);
       // re-activation replays it or marks it skipped, as the admin chooses.
@@ -206,7 +218,7 @@ const activeJobs = async (boss: PgBoss, projectId?: string) =>
  */
 export async function runDeliveries(options: { projectId?: string; deadlineMs?: number } = {}): Promise<DeliveryCounts> {
   const boss = await jobs();
-  const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0 };
+  const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0, skipped: 0 };
   const deadline = Date.now() + (options.deadlineMs ?? 60_000);
   let ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : undefined;
   const lane = async () => {

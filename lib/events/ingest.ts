@@ -3,7 +3,7 @@
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
 import { clientKey, rawClientPhone } from "@/lib/engine/event-values";
-import { stopListed } from "@/lib/engine/stop-list";
+import { stopListed, stopListReason } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomBytes } from "node:crypto";
 import type { SignedRequest } from "@/lib/api/handler";
@@ -59,7 +59,7 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
     type: event.type,
     payload: event as unknown as Prisma.InputJsonValue,
     status: listed ? "skipped" : "queued",
-    reason: listed ? `stop-list: ${listed.kind === "sip" ? listed.value : `${listed.value} (${listed.sipPair})`}` : null,
+    reason: listed ? stopListReason(listed) : null,
     occurredAt: occurredAt(event),
     clientPhone: phone ? (normalisePhone(phone, project.defaultCountry)?.e164 ?? null) : null,
     clientKey: clientKey(event, config.forms, project.defaultCountry),

@@ -170,19 +170,29 @@ export async function listEvents(projectId: string, filter: { status?: EventStat
 
 export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true, trace: true } });
 
-/** A single event sent again: back in the queue with a new delivery job. Delivered events are not sent twice. */
-export async function requeueEvent(projectId: string, id: string): Promise<boolean> {
+/**
+ * A single event sent again: back in the queue with a new delivery job. Delivered events are not sent twice.
+ * `despiteStopList` is the admin's explicit choice for a stop-listed call, audited with who made it.
+ */
+export async function requeueEvent(projectId: string, id: string, options: { despiteStopList?: { reason: string; userId: string | null; actor: string; target: string } } = {}): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const result = await tx.event.updateMany({ where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
+    const result = await tx.event.updateMany({
+      where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } },
+      data: { status: "queued", nextAttemptAt: new Date(), reason: null, sendDespiteStopList: Boolean(options.despiteStopList) },
+    });
     if (result.count !== 1) return false;
     await enqueueStored(tx, { projectId, id });
+    const override = options.despiteStopList;
+    if (override) {
+      await tx.auditEntry.create({ data: { projectId, userId: override.userId, actor: override.actor, action: "event.resendDespiteStopList", target: override.target, after: { eventId: id, stopList: override.reason } } });
+    }
     return true;
   });
 }
 
 /** An event as the delivery worker reads it. */
 export const findDeliverable = (id: string) =>
-  db().event.findUnique({ where: { id }, select: { id: true, projectId: true, externalId: true, type: true, payload: true, status: true, attempts: true, occurredAt: true, trace: true, nextAttemptAt: true, clientKey: true } });
+  db().event.findUnique({ where: { id }, select: { id: true, projectId: true, externalId: true, type: true, payload: true, status: true, attempts: true, occurredAt: true, trace: true, nextAttemptAt: true, clientKey: true, sendDespiteStopList: true } });
 export type DeliverableEvent = NonNullable<Awaited<ReturnType<typeof findDeliverable>>>;
 
 /**
