@@ -5,12 +5,12 @@ import { listUserProjects } from "@/lib/db/queries/projects";
 import { getTranslator } from "@/lib/i18n/server";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
-// Home: the first project the user belongs to, or sign-in.
+// Home: the overview of the first project the user belongs to, or sign-in.
 export default async function Home() {
   const user = await currentUser();
   if (!user) redirect("/login");
   const projects = await listUserProjects(user.id);
-  if (projects[0]) redirect(`/${projects[0].key}/integration`);
+  if (projects[0]) redirect(`/${projects[0].key}`);
   const t = await getTranslator();
   return (
     <main className="mx-auto max-w-md p-8 text-center">

@@ -113,9 +113,10 @@ test.describe("sign-in", () => {
     expect(await response.json()).toEqual({});
   });
 
-  test("a signed-in user lands in their first project", async ({ page }) => {
+  test("a signed-in user lands on their first project's overview", async ({ page }) => {
     await signInAs(page, "viewer", "/login");
-    await expect(page).toHaveURL(`/${PROJECT.key}/integration`);
+    await expect(page).toHaveURL(`/${PROJECT.key}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.getByTestId("signed-in-as")).toContainText(`${USERS.viewer.email} · Role: Viewer`);
   });
 });

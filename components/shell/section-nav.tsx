@@ -11,6 +11,7 @@ export function SectionNav({ projectKey, sandbox }: { projectKey: string; sandbo
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const links = [
+    { slug: "", label: t("nav.overview") },
     ...SECTIONS.map((section) => ({ slug: section.slug, label: t(section.label) })),
     { slug: "settings", label: t("nav.settings") },
     { slug: "api-reference", label: t("nav.api") },
@@ -29,10 +30,11 @@ export function SectionNav({ projectKey, sandbox }: { projectKey: string; sandbo
       </button>
       <ul id="section-links" className={`${open ? "block" : "hidden"} space-y-0.5 md:block`}>
         {links.map((link) => {
-          const href = `/${projectKey}/${link.slug}`;
-          const active = pathname === href || pathname.startsWith(`${href}/`);
+          // The overview is the project's own address; it is current only there, not under every section.
+          const href = link.slug ? `/${projectKey}/${link.slug}` : `/${projectKey}`;
+          const active = pathname === href || (link.slug !== "" && pathname.startsWith(`${href}/`));
           return (
-            <li key={link.slug}>
+            <li key={link.slug || "overview"}>
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}

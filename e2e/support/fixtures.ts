@@ -8,6 +8,8 @@ export const OTHER_PROJECT = { key: "e2e-other", name: "Second project" };
 export const STRANGER_PROJECT = { key: "e2e-stranger", name: "Nobody's project" };
 /** Owned by the owner, with the admin as ADMIN: the project the delete test removes. */
 export const DOOMED_PROJECT = { key: "e2e-doomed", name: "Project to delete" };
+/** Owned by the owner, set up from nothing by the overview test (checklist, charts). */
+export const OVERVIEW_PROJECT = { key: "e2e-overview", name: "Overview project" };
 
 export const USERS = {
   owner: { email: "owner@e2e.test", role: "OWNER" },
