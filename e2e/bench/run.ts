@@ -6,6 +6,7 @@ import { runConnectorBench } from "./connectors";
 import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
 import { runLatencyBench } from "./latency";
+import { runOverviewBench } from "./overview";
 import { runRoutingBench } from "./routing";
 import { benchDatabase } from "./support";
 
@@ -13,6 +14,7 @@ const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
   connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
   latency: ["webhook 202 → CRM write p50 ≤ 300 ms, p99 ≤ 1 s at 1 and 20 events/s (50 ms CRM)", runLatencyBench],
+  overview: ["overview queries on 1,000,000 events of one project: p95 ≤ 200 ms", runOverviewBench],
   requests: ["CRM requests per event: the minimum; no search for a repeat caller", runRequestsBench],
   routing: ["responsible manager: warm p99 ≤ 10 ms (1 client) and ≤ 1.5× no-op (10); ≤ 1 CRM request per kind cold; budget + 50 ms when the CRM hangs", runRoutingBench],
   throughput: ["delivery: 3 worker processes ≥ 2.5× one against a 200 ms Zoho, no retried event on either CRM", runThroughputBench],

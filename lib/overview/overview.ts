@@ -3,14 +3,14 @@
 import { loadConfig } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import { crmCalls, eventsPerDay, eventsPerHour, failingClients, hasPlatformEvent, lastDelivery, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
+import { crmCalls, eventsPerSlot, failingClients, hasPlatformEvent, lastDelivery, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
 import { budgetUse } from "./budget";
 import { daySlots, hourSlots } from "./slots";
 import type { ChecklistFacts } from "./checklist";
 
 const HOUR = 3_600_000;
 export const HOURS_SHOWN = 24;
-export const DAYS_SHOWN = 14;
+export const DAYS_SHOWN = 7;
 
 export async function projectOverview(project: { id: string; timezone: string }, now = new Date()) {
   const day = new Date(now.getTime() - 24 * HOUR);
@@ -21,8 +21,8 @@ export async function projectOverview(project: { id: string; timezone: string },
   const [integration, config, perHour, perDay, speedDay, speedWeek, last, calls, failing, routing, firstEvent, matrixSaved] = await Promise.all([
     findIntegrationSummary(project.id),
     loadConfig(project.id),
-    eventsPerHour(project.id, project.timezone, hours.from),
-    eventsPerDay(project.id, project.timezone, days.from),
+    eventsPerSlot(project.id, hours),
+    eventsPerSlot(project.id, days),
     timeToCrm(project.id, day),
     timeToCrm(project.id, week),
     lastDelivery(project.id),
@@ -38,8 +38,8 @@ export async function projectOverview(project: { id: string; timezone: string },
     crm: integration?.crm ?? null,
     lastError: integration?.lastError ?? null,
     lastDelivery: last,
-    perHour: { buckets: perHour, slots: hours.slots },
-    perDay: { buckets: perDay, slots: days.slots },
+    perHour: { buckets: perHour, slots: hours.keys },
+    perDay: { buckets: perDay, slots: days.keys },
     timeToCrm: { day: speedDay, week: speedWeek },
     crmCalls: calls,
     budget: integration ? budgetUse(integration.crm, calls, account?.edition) : null,

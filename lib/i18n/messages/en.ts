@@ -344,7 +344,7 @@ export const en = {
   "overview.routing.overBudget": "Over time budget",
   "overview.routing.off": "Routing is off: the PBX is not told a responsible manager.",
   "overview.perHour": "Events per hour, last 24 h",
-  "overview.perDay": "Events per day, last 14 days",
+  "overview.perDay": "Events per day, last 7 days",
   "overview.total": "{count} in all",
   "overview.failing": "Clients whose events fail (last 7 days)",
   "overview.failing.none": "No failed events in the last 7 days.",

@@ -345,7 +345,7 @@ export const pl: Messages = {
   "overview.routing.overBudget": "Po limicie czasu",
   "overview.routing.off": "Routing jest wyłączony: centrala nie dostaje opiekuna klienta.",
   "overview.perHour": "Zdarzenia na godzinę, ostatnie 24 h",
-  "overview.perDay": "Zdarzenia na dzień, ostatnie 14 dni",
+  "overview.perDay": "Zdarzenia na dzień, ostatnie 7 dni",
   "overview.total": "razem {count}",
   "overview.failing": "Klienci, których zdarzenia nie przechodzą (7 dni)",
   "overview.failing.none": "Brak błędów w ostatnich 7 dniach.",

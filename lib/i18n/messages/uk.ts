@@ -345,7 +345,7 @@ export const uk: Messages = {
   "overview.routing.overBudget": "Понад ліміт часу",
   "overview.routing.off": "Маршрутизацію вимкнено: АТС не отримує відповідального менеджера.",
   "overview.perHour": "Події за годинами, останні 24 год",
-  "overview.perDay": "Події за днями, останні 14 днів",
+  "overview.perDay": "Події за днями, останні 7 днів",
   "overview.total": "усього {count}",
   "overview.failing": "Клієнти, чиї події не передаються (7 днів)",
   "overview.failing.none": "За останні 7 днів помилок не було.",
