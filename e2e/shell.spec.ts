@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { OTHER_PROJECT, PROJECT, STRANGER_PROJECT } from "./support/fixtures";
 import { signInAs } from "./support/helpers";
 
-const SECTIONS = ["Overview", "Integration", "Matrix", "Default parameters", "Mappings", "Stage rules", "Stop-list", "Messengers", "Forms", "Routing", "Employees", "Events", "Audit"];
+const SECTIONS = ["Overview", "Integration", "Matrix", "Default parameters", "Mappings", "Stage rules", "Stop-list", "Messengers", "Forms", "Routing", "Employees", "Events", "Audit", "Alerts"];
 
 test.describe("admin shell", () => {
   test("navigates to every section; an unknown section is a 404", async ({ page }) => {

@@ -51,6 +51,12 @@ export const envSchema = z.object({
   }),
   RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+  /** Alert mails go out through this SMTP server; unset, they are kept in each project's outbox only (demo, tests). */
+  SMTP_URL: z
+    .url("must be an SMTP URL, e.g. smtps://user:password@smtp.example.com:465")
+    .refine((value) => /^smtps?:$/.test(new URL(value).protocol), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, "must be a sender address, e.g. Callbridge <alerts@example.com>").default("Callbridge <alerts@callbridge.local>"),
 }).superRefine((value, context) => {
   if (value.NODE_ENV === "production" && value.SANDBOX_CRM === "on" && value.SANDBOX_CRM_IN_PRODUCTION !== "yes") {
     context.addIssue({ code: "custom", path: ["SANDBOX_CRM"], message: "is on in production: the sandbox CRMs are for demos and tests; set SANDBOX_CRM_IN_PRODUCTION=yes to run them anyway" });
@@ -82,6 +88,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** Parses process.env again on the next env(): for tests that point the app at a server they started. */
+export function forgetEnv() {
+  cached = undefined;
 }
 
 /** Sandbox CRMs are on unless switched off; off by default in production. */

@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { slug: "employees", label: "nav.employees", about: "section.employees.about" },
   { slug: "events", label: "nav.events", about: "section.events.about" },
   { slug: "audit", label: "nav.audit", about: "section.audit.about" },
+  { slug: "alerts", label: "nav.alerts", about: "section.alerts.about" },
 ];
 
 export const findSection = (slug: string) => SECTIONS.find((section) => section.slug === slug);

@@ -13,6 +13,8 @@ export async function AdminShell(props: {
   projects: Array<{ key: string; name: string }>;
   user: { email: string };
   role: Role;
+  /** Shown under the header on every page (open alerts). */
+  banner?: ReactNode;
   children: ReactNode;
 }) {
   const t = await getTranslator();
@@ -34,6 +36,7 @@ export async function AdminShell(props: {
           </div>
         </div>
       </header>
+      {props.banner}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <SectionNav projectKey={props.projectKey} sandbox={sandboxEnabled()} />
         <main className="min-w-0 flex-1">{props.children}</main>

@@ -10,6 +10,8 @@ export const STRANGER_PROJECT = { key: "e2e-stranger", name: "Nobody's project" 
 export const DOOMED_PROJECT = { key: "e2e-doomed", name: "Project to delete" };
 /** Owned by the owner, set up from nothing by the overview test (checklist, charts). */
 export const OVERVIEW_PROJECT = { key: "e2e-overview", name: "Overview project" };
+/** Owner OWNER and admin ADMIN (the alert mails' recipients); its sandbox token is revoked by the alerts test. */
+export const ALERTS_PROJECT = { key: "e2e-alerts", name: "Alerts project" };
 
 export const USERS = {
   owner: { email: "owner@e2e.test", role: "OWNER" },

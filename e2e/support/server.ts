@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { deployMigrations } from "../../lib/db/migrate";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "../../scripts/next-app";
-import { DOOMED_PROJECT, E2E_BASE_URL, E2E_PORT, OTHER_PROJECT, OVERVIEW_PROJECT, PASSWORD, PROJECT, STATE_FILE, STRANGER_PROJECT, USERS } from "./fixtures";
+import { ALERTS_PROJECT, DOOMED_PROJECT, E2E_BASE_URL, E2E_PORT, OTHER_PROJECT, OVERVIEW_PROJECT, PASSWORD, PROJECT, STATE_FILE, STRANGER_PROJECT, USERS } from "./fixtures";
 
 const dataDir = await mkdtemp(join(tmpdir(), "callbridge-e2e-pg-"));
 await chmod(dataDir, 0o755);
@@ -33,7 +33,7 @@ const { createProject } = await import("../../lib/projects/create-project");
 const { createUser } = await import("../../lib/projects/create-user");
 const { disconnectDb } = await import("../../lib/db/client");
 const apiTokens: Record<string, string> = {};
-for (const project of [PROJECT, OTHER_PROJECT, STRANGER_PROJECT, DOOMED_PROJECT, OVERVIEW_PROJECT]) {
+for (const project of [PROJECT, OTHER_PROJECT, STRANGER_PROJECT, DOOMED_PROJECT, OVERVIEW_PROJECT, ALERTS_PROJECT]) {
   const created = await createProject({ name: project.name, timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "e2e", key: project.key });
   apiTokens[project.key] = created.apiToken;
 }
@@ -44,6 +44,8 @@ await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: OTH
 await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: DOOMED_PROJECT.key, role: "OWNER" }, { actor: "e2e" });
 await createUser({ email: USERS.admin.email, password: PASSWORD, projectKey: DOOMED_PROJECT.key, role: "ADMIN" }, { actor: "e2e" });
 await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: OVERVIEW_PROJECT.key, role: "OWNER" }, { actor: "e2e" });
+await createUser({ email: USERS.owner.email, password: PASSWORD, projectKey: ALERTS_PROJECT.key, role: "OWNER" }, { actor: "e2e" });
+await createUser({ email: USERS.admin.email, password: PASSWORD, projectKey: ALERTS_PROJECT.key, role: "ADMIN" }, { actor: "e2e" });
 await disconnectDb();
 await mkdir(dirname(STATE_FILE), { recursive: true });
 await writeFile(STATE_FILE, JSON.stringify({ databaseUrl: database.url, apiTokens }));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { CrmCredentials } from "@/lib/connectors/types";
 import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from "@/lib/db/queries/integrations";
 import { AppError, issuesFromZod } from "@/lib/errors";
+import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { createConnector } from "@/lib/connectors/registry";
 import { inTransaction } from "@/lib/db/queries/config";
 import { integrationRow, verifyConnection, type VerifiedConnection } from "@/lib/integrations/connect";
@@ -128,7 +129,10 @@ export async function putIntegrationDocument(project: { id: string; key: string 
     if (pending) await saveIntegration(integrationRow(project, pending, who), tx);
     await replaceConfig(project, config, who, tx);
   });
-  if (pending) forgetCrmMetadata(project.id);
+  if (pending) {
+    forgetCrmMetadata(project.id);
+    evaluateAlertsSoon(project.id);
+  }
   configSaved(project.id);
   return getIntegrationDocument(project.id);
 }

@@ -22,6 +22,7 @@ import type { IntegrationConfig } from "@/lib/validation/config";
 import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
 import { executePlan } from "./execute";
+import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import { findExisting } from "./find";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
@@ -107,6 +108,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
       // re-activation replays it or marks it skipped, as the admin chooses.
       await markIntegrationStatus(run.integrationId, "broken", error.message);
       runs.forget(project.id);
+      evaluateAlertsSoon(project.id);
       await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: null, trace: all, attempted: false });
       return "broken";
     }
@@ -181,8 +183,13 @@ const DRAIN_LANES = 16;
  * own limit across all processes (pg-boss groupConcurrency, by the project's tier). New events wake it
  * at once (LISTEN/NOTIFY); a crashed worker's jobs come back by heartbeat within seconds.
  */
+/** How often each worker process checks every connected project for incidents to open or close. */
+const ALERTS_EVERY_MS = 60_000;
+
 export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> {
   const boss = await jobs();
+  // Each process may evaluate: opening and closing an incident are atomic, so one mail goes out per change.
+  setInterval(() => void evaluateAllAlerts().catch((error: unknown) => console.error("alert evaluation failed", error)), ALERTS_EVERY_MS).unref();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,
     { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, heartbeatRefreshSeconds: 4,

@@ -1,5 +1,6 @@
 // Connecting a project to its CRM (F1): check the credentials against the CRM, then store them sealed.
 import { randomBytes } from "node:crypto";
+import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { connectionAccount, credentialHostProblem } from "@/lib/connectors/hosts";
 import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
 import { createConnector, oauthProvider } from "@/lib/connectors/registry";
@@ -65,7 +66,10 @@ export const integrationRow = (project: { id: string; key: string }, verified: V
 });
 
 async function verifyAndSave(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
-  return saveIntegration(integrationRow(project, await verifyConnection(credentials, options), who));
+  const saved = await saveIntegration(integrationRow(project, await verifyConnection(credentials, options), who));
+  // A broken integration connected again closes its incident (and tells the admins).
+  evaluateAlertsSoon(project.id);
+  return saved;
 }
 
 /**
@@ -142,7 +146,10 @@ export async function testIntegration(projectId: string): Promise<AccountInfo> {
     await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() }, account.concurrency);
     return account;
   } catch (error) {
-    if (error instanceof AuthError) await markIntegrationStatus(found.integrationId, "broken", error.message);
+    if (error instanceof AuthError) {
+      await markIntegrationStatus(found.integrationId, "broken", error.message);
+      evaluateAlertsSoon(projectId);
+    }
     throw connectionError(error);
   }
 }

@@ -3,6 +3,7 @@
 import { countReplayableEvents, replayProgress, settleUndeliveredEvents } from "@/lib/db/queries/events";
 import { findIntegrationSummary, setIntegrationStatus } from "@/lib/db/queries/integrations";
 import { replayWindowStart } from "@/lib/engine/replay-window";
+import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { AppError } from "@/lib/errors";
 
 type Project = { id: string; key: string; timezone: string };
@@ -25,6 +26,7 @@ export async function activateIntegration(project: Project, options: { replay: b
   if (!integration) throw new AppError("CONFLICT", "Connect a CRM before activating the integration.");
   const settled = integration.status === "active" ? { replayed: 0, skipped: 0 } : await settleUndeliveredEvents(project.id, replayWindowStart(new Date(), project.timezone), options.replay);
   await setIntegrationStatus(project.id, "active", { ...who, target: project.key, action: "integration.activate", details: { replay: options.replay, ...settled } });
+  evaluateAlertsSoon(project.id);
   return { status: "active" as const, replay: { requested: options.replay, events: settled.replayed, skipped: settled.skipped } };
 }
 

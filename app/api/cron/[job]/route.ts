@@ -1,5 +1,6 @@
 // Cron routes: `Authorization: Bearer $CRON_SECRET`. The same jobs run in-process on a timer (instrumentation.ts).
 import { timingSafeEqual } from "node:crypto";
+import { evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import { runDeliveries } from "@/lib/engine/worker";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 const JOBS: Record<string, () => Promise<unknown>> = {
   deliver: () => runDeliveries(),
+  alerts: () => evaluateAllAlerts(),
 };
 
 function authorised(request: Request): boolean {

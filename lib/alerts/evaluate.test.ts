@@ -1,0 +1,94 @@
+// Alerts against a real database and a real SMTP server on loopback: one mail per incident to the
+// project's OWNERs and ADMINs, one when it recovers, however many evaluations run at once.
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { forgetEnv } from "@/lib/env";
+import { sealCredentials } from "@/lib/integrations/credentials";
+import { makeMember, makeProject } from "@/lib/testing/factories";
+import { wantedAlerts } from "./conditions";
+import { evaluateAlerts } from "./evaluate";
+
+const received: Array<{ to: string[]; raw: string }> = [];
+let smtp: SMTPServer;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).sort(), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  forgetEnv();
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  forgetEnv();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function project(label: string) {
+  const created = await makeProject(label);
+  const row = await db().project.findUniqueOrThrow({ where: { key: created.projectKey } });
+  const owner = await makeMember(created.projectKey, "OWNER");
+  const admin = await makeMember(created.projectKey, "ADMIN");
+  await makeMember(created.projectKey, "VIEWER");
+  await db().integration.create({ data: { projectId: row.id, crm: "pipedrive", status: "active", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }) } });
+  return { id: row.id, name: row.name, recipients: [owner.email, admin.email].sort() };
+}
+const outbox = (projectId: string) => db().outboxMail.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
+
+describe("alert conditions", () => {
+  it("broken is an incident; failures only past 5 and 20% of the hour's settled events", () => {
+    expect(wantedAlerts({ status: "broken", lastError: "token revoked", lastHour: { failed: 0, settled: 0 } })).toEqual({ broken: "token revoked" });
+    expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 4, settled: 4 } })).toEqual({});
+    expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 5, settled: 100 } })).toEqual({});
+    expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 5, settled: 25 } })).toEqual({ failures: "5 of 25 events failed in the last hour." });
+  });
+});
+
+describe("evaluateAlerts", () => {
+  it("mails the OWNERs and ADMINs once when the CRM refuses us, and once when it works again", async () => {
+    const p = await project("Alerts broken");
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "broken", lastError: "Pipedrive refused the API token" } });
+    const runs = await Promise.all(Array.from({ length: 5 }, () => evaluateAlerts(p.id)));
+    expect(runs.flatMap((run) => run.opened)).toEqual(["broken"]);
+    expect(await evaluateAlerts(p.id)).toEqual({ opened: [], closed: [] });
+    const [opened] = await outbox(p.id);
+    expect(opened).toMatchObject({ to: p.recipients, subject: `[Callbridge] ${p.name}: the CRM refused the stored credentials; deliveries are paused`, sentAt: expect.any(Date), error: null });
+    expect(opened!.text).toContain("Pipedrive refused the API token");
+    expect(received.filter((mail) => mail.raw.includes(p.name))).toEqual([{ to: p.recipients, raw: expect.stringContaining("Pipedrive refused the API token") }]);
+
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "inactive", lastError: null } });
+    expect(await evaluateAlerts(p.id)).toEqual({ opened: [], closed: ["broken"] });
+    expect((await outbox(p.id)).map((mail) => mail.subject)).toEqual([opened!.subject, `[Callbridge] ${p.name}: the CRM connection works again`]);
+    expect(await db().alertState.count({ where: { projectId: p.id, openSince: { not: null } } })).toBe(0);
+  });
+
+  it("opens a failures incident past the threshold and closes it when the hour is clean", async () => {
+    const p = await project("Alerts failures");
+    const insert = (status: string, count: number, receivedAt: string) =>
+      db().$executeRawUnsafe(
+        `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "receivedAt") SELECT $1 || n, $2, $1 || n, 'call', '{}'::jsonb, $3::"EventStatus", now(), ${receivedAt} FROM generate_series(1, $4::int) n`,
+        `${status}-${p.id}-`,
+        p.id,
+        status,
+        count,
+      );
+    await insert("failed", 6, "now()");
+    await insert("delivered", 4, "now()");
+    expect(await evaluateAlerts(p.id)).toEqual({ opened: ["failures"], closed: [] });
+    expect((await outbox(p.id))[0]!.text).toContain("6 of 10 events failed in the last hour.");
+    await db().event.updateMany({ where: { projectId: p.id }, data: { receivedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    expect(await evaluateAlerts(p.id)).toEqual({ opened: [], closed: ["failures"] });
+  });
+});
