@@ -42,7 +42,8 @@ test.describe("events (F15) from the signed webhook", () => {
     const table = page.getByTestId("events-table");
     await expect(table.getByRole("row")).toHaveCount(3);
     await expect(table).toContainText("e2e-call-1");
-    await expect(table).toContainText("stop-list: office-101");
+    // Reasons read in words; the stop-list entry is named.
+    await expect(table).toContainText("On the stop-list (office-101): nothing was written to the CRM");
     await page.getByLabel("Status").selectOption("skipped");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(table.getByRole("row")).toHaveCount(2);
@@ -123,4 +124,61 @@ test("the dry run shows the plan for a sample event and writes nothing", async (
   await page.getByLabel("Sample event (JSON)").fill("{ not json");
   await page.getByRole("button", { name: "Simulate" }).click();
   await expect(page.getByTestId("simulator-error")).toContainText("The sample is not valid JSON");
+});
+
+test("events as a support tool: search by a number in another format, lookups on request, pages, CRM links, failed ones sent again at once", async ({ page }) => {
+  const project = `(SELECT id FROM "Project" WHERE key = '${PROJECT.key}')`;
+  await sql(`DELETE FROM "Event" WHERE "projectId" = ${project}`);
+  await sql(`DELETE FROM "Integration" WHERE "projectId" = ${project}`);
+  await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+  await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+  await expect(page.getByTestId("integration-status")).toHaveText("Inactive");
+  const [integration] = await sql<{ id: string }>(`SELECT id FROM "Integration" WHERE "projectId" = ${project}`);
+  const connection = `${integration!.id}:pipedrive:sandbox`;
+  // 60 calls of one client, delivered (a contact created, 66), newest last; 3 failed calls of another; 1 lookup.
+  await sql(`INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "receivedAt", "deliveredAt", "clientPhone", "clientKey", trace)
+    SELECT 'sup-' || n, ${project}, 'support-call-' || n, 'call', '{"caller":"067 555 12 34"}'::jsonb, 'delivered', now() - make_interval(mins => 200 - n), now() - make_interval(mins => 200 - n), now(), '+380675551234', 'phone:+380675551234',
+      jsonb_build_array(jsonb_build_object('op', 'create', 'detail', 'create contact', 'ok', true, 'id', '66', 'step', 'create:contact', 'at', 'x', 'connection', $1::text))
+    FROM generate_series(1, 60) n`, [connection]);
+  await sql(`INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "receivedAt", "clientPhone", "clientKey")
+    SELECT 'sup-f' || n, ${project}, 'failing-call-' || n, 'call', '{"caller":"+380501112233"}'::jsonb, 'failed', 'Create persons: Pipedrive answered 502', now(), now() - make_interval(mins => 300 + n), '+380501112233', 'phone:+380501112233'
+    FROM generate_series(1, 3) n`);
+  await sql(`INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "receivedAt", "clientPhone") VALUES ('sup-l', ${project}, 'lookup-1', 'lookup', '{"callerNumber":"0675551234"}'::jsonb, 'delivered', 'Olena in 9 ms: owner', now(), now(), '+380675551234')`);
+
+  await page.goto(`/${PROJECT.key}/events`);
+  const table = page.getByTestId("events-table");
+  await expect(table.getByRole("row")).toHaveCount(51);
+  await expect(table).not.toContainText("Responsible-manager lookup");
+  const newest = table.getByRole("row").nth(1);
+  await expect(newest).toContainText("+380675551234");
+  await expect(newest.getByRole("link", { name: "66" })).toHaveAttribute("href", `/${PROJECT.key}/sandbox`);
+  await page.getByTestId("older-events").click();
+  await expect(table.getByRole("row")).toHaveCount(14);
+  await expect(table).toContainText("The CRM had a server error; it is tried again later");
+  await expect(page.getByTestId("older-events")).toHaveCount(0);
+  await page.getByRole("link", { name: "← Newest events" }).click();
+
+  await page.getByLabel("Show responsible-manager lookups").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(table.getByRole("row").nth(1)).toContainText("Responsible-manager lookup");
+
+  // The number as a person types it finds the events stored in E.164.
+  await page.getByLabel("Show responsible-manager lookups").uncheck();
+  await page.getByLabel("Search").fill("067 555 12 34");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("search-meaning")).toHaveText("Events of the number +380675551234");
+  await expect(table.getByRole("row")).toHaveCount(51);
+  await expect(table).not.toContainText("+380501112233");
+  await page.getByLabel("Search").fill("failing-call-2");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  await page.getByLabel("Search").fill("");
+  await page.getByLabel("Status").selectOption("failed");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("button", { name: "Send again all 3 failed" }).click();
+  await page.getByRole("group").getByRole("button", { name: "Send again all 3 failed" }).click();
+  await expect(page.getByTestId("resend-failed")).toContainText("3 events are queued again.");
+  const [queued] = await sql<{ count: string }>(`SELECT count(*) FROM "Event" WHERE "projectId" = ${project} AND "externalId" LIKE 'failing-call-%' AND status = 'queued'`);
+  expect(queued!.count).toBe("3");
 });

@@ -16,15 +16,17 @@ const SAMPLE = JSON.stringify(
   2,
 );
 
-function describeStep(step: Step): string {
+/** A plan step as the admin reads it: pipelines, stages and users by their CRM names. */
+function describeStep(step: Step, names: Record<string, string>): string {
+  const name = (id: string | undefined) => (id ? (names[id] ?? id) : "");
   const fields = (values: { fields: Record<string, string> }) => (Object.keys(values.fields).length ? ` ${JSON.stringify(values.fields)}` : "");
   switch (step.op) {
     case "create":
-      return `create ${step.entity}${step.values.name ? ` "${step.values.name}"` : ""}${step.values.stageId ? ` in ${step.values.pipelineId} / ${step.values.stageId}` : ""}${fields(step.values)}`;
+      return `create ${step.entity}${step.values.name ? ` "${step.values.name}"` : ""}${step.values.stageId ? ` in ${name(step.values.pipelineId)} / ${name(step.values.stageId)}` : ""}${fields(step.values)}`;
     case "update":
       return `update ${step.entity} ${step.id}${fields(step.values)}`;
     case "task":
-      return `task "${step.subject}" due ${step.dueDate}${step.ownerId ? ` for user ${step.ownerId}` : ""}`;
+      return `task "${step.subject}" due ${step.dueDate}${step.ownerId ? ` for ${name(step.ownerId)}` : ""}`;
     case "callLog":
       return `call log "${step.subject}"`;
     case "recording":
@@ -85,7 +87,7 @@ export function Simulator({ projectKey }: { projectKey: string }) {
               <p className="font-medium">{t("simulator.plan")}</p>
               <ol className="list-decimal pl-5" data-testid="simulator-plan">
                 {result.plan?.steps.map((step, index) => (
-                  <li key={index}>{describeStep(step)}</li>
+                  <li key={index}>{describeStep(step, result.names)}</li>
                 ))}
               </ol>
               {result.plan?.notes.length ? <p className="text-slate-600">{result.plan.notes.join("; ")}</p> : null}

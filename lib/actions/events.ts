@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requeueFailed } from "@/lib/db/queries/event-list";
 import { resendEvent } from "@/lib/events/resend";
+import { parseEventSearch } from "@/lib/events/search";
+import { eventListFilterSchema } from "@/lib/validation/event-list";
 import { projectAction } from "./safe-action";
 
 /** F12/F15: a single failed, skipped or dead event is sent again; a stop-listed call only when confirmed. */
@@ -13,5 +16,17 @@ export const retryEvent = projectAction({
     const outcome = await resendEvent(project, eventId, { despiteStopList }, { userId: user.id, actor: user.email });
     if (outcome.queued) revalidatePath(`/${project.key}/events`);
     return outcome;
+  },
+});
+
+/** "Send again" for every failed or dead event the Events page's filters show (up to 500 at once). */
+export const retryFailedEvents = projectAction({
+  role: "ADMIN",
+  schema: eventListFilterSchema,
+  run: async (input, { project, user }) => {
+    const filter = { status: input.status, type: input.type, lookups: input.lookups, search: parseEventSearch(input.q, project.defaultCountry) };
+    const queued = await requeueFailed(project.id, filter, { userId: user.id, actor: user.email, target: project.key });
+    revalidatePath(`/${project.key}/events`);
+    return { queued };
   },
 });

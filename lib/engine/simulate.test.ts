@@ -25,6 +25,10 @@ describe("the dry run", () => {
     const result = await simulateEvent(project, missed);
     expect(result.found.contact).toMatch(/^Taras Melnyk/);
     expect(result.plan?.steps.map((step) => step.op)).toEqual(["task", "callLog"]);
+    // The task's owner is named as the CRM names the user, not by id.
+    const task = result.plan!.steps.find((step) => step.op === "task") as { ownerId?: string };
+    expect(result.names[task.ownerId!]).toBe("Olena Koval");
+    expect(Object.values(result.names)).toEqual(expect.arrayContaining(["Sales", "Demo scheduled"]));
     expect(result.reads.every((entry) => entry.op === "search" || entry.op === "get")).toBe(true);
     expect({ records: await db().sandboxRecord.count({ where: { accountId: account.id } }), links: await db().entityLink.count({ where: { projectId: project.id } }), events: await db().event.count({ where: { projectId: project.id } }) }).toEqual(before);
   });

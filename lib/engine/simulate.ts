@@ -17,6 +17,8 @@ export interface Simulation {
   plan: Plan | null;
   found: Record<"contact" | "organization" | "deal" | "lead", string | null>;
   reads: TraceEntry[];
+  /** The CRM's names of the pipelines, stages and users the plan names by id. */
+  names: Record<string, string>;
 }
 
 export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string }, raw: unknown): Promise<Simulation> {
@@ -26,7 +28,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   const config = await loadConfig(project.id);
   if (event.type === "call") {
     const listed = stopListed(event.line, config.stopList, project.defaultCountry);
-    if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [] };
+    if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [], names: {} };
   }
   const connection = await projectConnector(project.id);
   if (!connection) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
@@ -36,7 +38,11 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
     const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
     const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
-    return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads };
+    const names = Object.fromEntries([
+      ...(metadata?.pipelines ?? []).flatMap((pipeline) => [[pipeline.id, pipeline.name] as const, ...pipeline.stages.map((stage) => [stage.id, stage.name] as const)]),
+      ...(metadata?.users ?? []).map((user) => [user.id, user.name] as const),
+    ]);
+    return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads, names };
   } catch (error) {
     if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
     throw error;

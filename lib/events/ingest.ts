@@ -2,7 +2,7 @@
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
-import { clientKey, rawClientPhone } from "@/lib/engine/event-values";
+import { clientKey, clientKeys, rawClientPhone } from "@/lib/engine/event-values";
 import { stopListed, stopListReason } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomBytes } from "node:crypto";
@@ -63,6 +63,7 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
     occurredAt: occurredAt(event),
     clientPhone: phone ? (normalisePhone(phone, project.defaultCountry)?.e164 ?? null) : null,
     clientKey: clientKey(event, config.forms, project.defaultCountry),
+    clientEmail: clientKeys(event, config.forms, project.defaultCountry).email,
     concurrency: project.concurrency,
   });
 }

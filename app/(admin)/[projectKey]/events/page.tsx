@@ -1,3 +1,4 @@
+import { ResendFailedButton } from "@/components/events/resend-failed-button";
 import { RetryButton } from "@/components/events/retry-button";
 import { Simulator } from "@/components/events/simulator";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,10 +7,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
 import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
-import { findEvent, listEvents } from "@/lib/db/queries/events";
+import { countFailed, decodeCursor, eventsPage, type ListedEvent } from "@/lib/db/queries/event-list";
+import { findEvent } from "@/lib/db/queries/events";
+import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { TraceEntry } from "@/lib/engine/trace";
+import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/events/present";
+import { reasonInWords } from "@/lib/events/reason";
+import { parseEventSearch } from "@/lib/events/search";
+import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { EVENT_STATUSES, EVENT_TYPES, eventFilterSchema } from "@/lib/validation/integration";
+import { EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
+import { eventListFilterSchema } from "@/lib/validation/event-list";
+
+const PAGE_SIZE = 50;
 
 const TONES: Record<string, string> = {
   queued: "bg-sky-100 text-sky-800",
@@ -19,41 +29,95 @@ const TONES: Record<string, string> = {
   dead: "bg-red-100 text-red-800",
 };
 
+/** A stored reason in the admin's language; the CRM's own words stay available on hover and in the detail. */
+function reasonText(t: Translator, reason: string | null): string {
+  const words = reasonInWords(reason);
+  if (!words) return reason ?? "—";
+  const values = words.key === "waiting" ? { status: t(`integration.status.${words.values.status as "inactive"}`) } : words.values;
+  return t(`events.reason.${words.key}` as MessageKey, values);
+}
+
+function RecordLinks({ records, t, sandboxHref }: { records: CrmRecordRef[]; t: Translator; sandboxHref: string | null }) {
+  if (!records.length) return <span className="text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {records.map((record) => {
+        const label = `${t(`events.record.${record.entity}` as MessageKey)} ${record.action === "updated" ? t("events.record.updated") : ""}`.trim();
+        const href = record.url ?? sandboxHref;
+        return (
+          <li key={`${record.entity}:${record.id}`} className="whitespace-nowrap text-xs">
+            {label}{" "}
+            {href ? (
+              <a href={href} className="font-mono text-brand-700 underline" target={record.url ? "_blank" : undefined} rel="noreferrer">
+                {record.id}
+              </a>
+            ) : (
+              <span className="font-mono">{record.id}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export default async function EventsPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<Record<string, string>> }) {
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
   const query = await searchParams;
-  const parsed = eventFilterSchema.safeParse({ status: query.status || undefined, type: query.type || undefined });
-  const filter = parsed.success ? parsed.data : eventFilterSchema.parse({});
-  const [t, locale, events] = await Promise.all([getTranslator(), getLocale(), listEvents(project.id, { ...filter, limit: 200 })]);
+  const input = eventListFilterSchema.parse({ status: query.status || undefined, type: query.type || undefined, lookups: query.lookups === "1", q: query.q ?? "" });
+  const filter = { status: input.status, type: input.type, lookups: input.lookups, search: parseEventSearch(input.q, project.defaultCountry) };
+  const before = decodeCursor(query.before);
+  const [t, locale, page, failed, integration] = await Promise.all([getTranslator(), getLocale(), eventsPage(project.id, filter, before, PAGE_SIZE), countFailed(project.id, filter), findIntegrationSummary(project.id)]);
   const selected = query.event ? await findEvent(project.id, query.event) : null;
   const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+  const account = (integration?.account ?? null) as { apiBase?: string } | null;
+  const connection = integration ? { crm: integration.crm, apiBase: account?.apiBase } : null;
+  // The sandbox has no record pages of its own: its records are listed on the Sandbox page.
+  const sandboxHref = account?.apiBase?.includes("/sandbox/") ? `/${project.key}/sandbox` : null;
   // A lookup is stored "delivered" when it named a manager and "skipped" when it sent the PBX on.
   const statusLabel = (event: { type: string; status: string }) =>
     event.type === "lookup" ? t(event.status === "delivered" ? "events.lookup.answered" : "events.lookup.next") : t(`events.status.${event.status as "queued"}`);
   // A lookup was answered while the call rang; there is nothing to send again.
   const retryable = (status: string, type: string) => canEdit(role) && type !== "lookup" && ["failed", "skipped", "dead"].includes(status);
+  const keep = Object.fromEntries(Object.entries({ status: input.status ?? "", type: input.type ?? "", q: input.q, lookups: input.lookups ? "1" : "" }).filter(([, value]) => value));
+  const link = (extra: Record<string, string>) => `?${new URLSearchParams({ ...keep, ...extra }).toString()}`;
+  const badge = (event: { type: string; status: string }) => <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{statusLabel(event)}</span>;
+  const eventLink = (event: ListedEvent) => (
+    <a className="text-brand-600 underline" href={link({ event: event.id, ...(query.before ? { before: query.before } : {}) })}>
+      {event.externalId}
+    </a>
+  );
 
   return (
     <div className="space-y-4">
       <PageHeader title={t("nav.events")} about={t("section.events.about")} />
       <FilterForm
         applyLabel={t("audit.apply")}
+        search={{ name: "q", label: t("events.search"), value: input.q, placeholder: t("events.search.placeholder") }}
         filters={[
-          { name: "status", label: t("events.status"), value: filter.status ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_STATUSES.map((status) => ({ value: status, label: t(`events.status.${status}`) }))] },
-          { name: "type", label: t("events.type"), value: filter.type ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_TYPES.map((type) => ({ value: type, label: t(`events.type.${type}`) }))] },
+          { name: "status", label: t("events.status"), value: input.status ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_STATUSES.map((status) => ({ value: status, label: t(`events.status.${status}`) }))] },
+          { name: "type", label: t("events.type"), value: input.type ?? "", options: [{ value: "", label: t("events.all") }, ...EVENT_TYPES.map((type) => ({ value: type, label: t(`events.type.${type}`) }))] },
         ]}
+        checks={[{ name: "lookups", label: t("events.showLookups"), checked: input.lookups }]}
       />
+      {input.q && filter.search ? (
+        <p className="text-sm text-slate-600" data-testid="search-meaning">
+          {"phone" in filter.search ? t("events.search.phone", { phone: filter.search.phone }) : "email" in filter.search ? t("events.search.email", { email: filter.search.email }) : t("events.search.id", { id: filter.search.id })}
+        </p>
+      ) : null}
+      {canEdit(role) ? <ResendFailedButton projectKey={project.key} filter={input} count={failed} /> : null}
       {selected ? (
         <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="event-detail" data-testid="event-detail">
           <h2 id="event-detail" className="text-base font-semibold">
             {t(`events.type.${selected.type as "call"}`)} · {selected.externalId}
           </h2>
           <p className="text-sm">
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[selected.status]}`}>{statusLabel(selected)}</span>
-            {selected.reason ? <span className="ml-2 text-slate-600">{selected.reason}</span> : null}
+            {badge(selected)}
+            {selected.reason ? <span className="ml-2 text-slate-700">{reasonText(t, selected.reason)}</span> : null}
           </p>
+          {selected.reason && reasonInWords(selected.reason) ? <p className="text-xs text-slate-500">{t("events.reason.crmSaid", { reason: selected.reason })}</p> : null}
           <h3 className="text-sm font-semibold">{t("events.trace")}</h3>
           {trace.length === 0 ? (
             <p className="text-sm text-slate-500">{t("events.trace.empty")}</p>
@@ -74,28 +138,64 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         </section>
       ) : null}
       <Simulator projectKey={project.key} />
-      {events.length === 0 ? (
-        <EmptyState title={t("events.empty.title")} body={t("events.empty.body")} />
+      {page.events.length === 0 ? (
+        <EmptyState title={input.q || input.status || input.type ? t("events.none.title") : t("events.empty.title")} body={input.q || input.status || input.type ? t("events.none.body") : t("events.empty.body")} />
       ) : (
-        <TableShell testId="events-table" headers={[t("events.received"), t("events.type"), t("events.id"), t("events.status"), t("events.attempts"), t("events.reason"), ""]}>
-              {events.map((event) => (
+        <>
+          {/* Phones get one card per event; wider screens the table. */}
+          <ul className="space-y-2 md:hidden" data-testid="events-cards">
+            {page.events.map((event) => (
+              <li key={event.id} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="font-medium">
+                    {t(`events.type.${event.type as "call"}`)} · {clientOf(event) ?? "—"}
+                  </span>
+                  {badge(event)}
+                </div>
+                <p className="text-xs text-slate-500">
+                  {format.format(event.receivedAt)} · {eventLink(event)}
+                </p>
+                {event.reason ? <p className="text-xs text-slate-700">{reasonText(t, event.reason)}</p> : null}
+                <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
+                {retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}
+              </li>
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <TableShell testId="events-table" headers={[t("events.received"), t("events.type"), t("events.client"), t("events.id"), t("events.status"), t("events.inCrm"), t("events.reason"), ""]}>
+              {page.events.map((event) => (
                 <tr key={event.id}>
                   <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{format.format(event.receivedAt)}</td>
                   <td className="px-3 py-1.5">{t(`events.type.${event.type as "call"}`)}</td>
-                  <td className="px-3 py-1.5 font-mono text-xs">
-                    <a className="text-brand-600 underline" href={`?event=${encodeURIComponent(event.id)}`}>
-                      {event.externalId}
-                    </a>
-                  </td>
+                  <td className="whitespace-nowrap px-3 py-1.5">{clientOf(event) ?? "—"}</td>
+                  <td className="px-3 py-1.5 font-mono text-xs">{eventLink(event)}</td>
+                  <td className="px-3 py-1.5">{badge(event)}</td>
                   <td className="px-3 py-1.5">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{statusLabel(event)}</span>
+                    <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                   </td>
-                  <td className="px-3 py-1.5">{event.attempts}</td>
-                  <td className="px-3 py-1.5 text-slate-600">{event.reason ?? "—"}</td>
+                  <td className="px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
+                    {reasonText(t, event.reason)}
+                  </td>
                   <td className="px-3 py-1.5 text-right">{retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
               ))}
-        </TableShell>
+            </TableShell>
+          </div>
+          <nav aria-label={t("events.pages")} className="flex flex-wrap justify-between gap-2 text-sm">
+            {before ? (
+              <a className="text-brand-700 underline" href={link({})}>
+                {t("events.newest")}
+              </a>
+            ) : (
+              <span />
+            )}
+            {page.next ? (
+              <a className="text-brand-700 underline" href={link({ before: page.next })} data-testid="older-events">
+                {t("events.older")}
+              </a>
+            ) : null}
+          </nav>
+        </>
       )}
     </div>
   );

@@ -1,0 +1,48 @@
+// An event's stored reason (English, as the engine writes it, with the CRM's own error) in words an admin
+// reads in their language: a message key with its values, and the CRM's detail kept for support.
+
+export type ReasonKey =
+  | "stopList"
+  | "paused"
+  | "waiting"
+  | "notConnected"
+  | "rateLimited"
+  | "crmDown"
+  | "invalidField"
+  | "missingField"
+  | "gaveUp"
+  | "notPhone"
+  | "notReplayed"
+  | "tooOld"
+  | "unreachable";
+
+export interface ReasonInWords {
+  key: ReasonKey;
+  values: Record<string, string>;
+}
+
+const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
+  [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
+  [/^paused: /, () => ({ key: "paused", values: {} })],
+  [/^waiting: no CRM connected/, () => ({ key: "notConnected", values: {} })],
+  [/^waiting: the integration is (\w+)/, (m) => ({ key: "waiting", values: { status: m[1]! } })],
+  [/^not sent: the integration was re-activated without replay/, () => ({ key: "notReplayed", values: {} })],
+  [/^not sent: older than the 3-day replay window/, () => ({ key: "tooOld", values: {} })],
+  [/caller "(.*)" is not a phone number/, (m) => ({ key: "notPhone", values: { caller: m[1]! } })],
+  [/^gave up after (\d+) attempts/, (m) => ({ key: "gaveUp", values: { attempts: m[1]! } })],
+  [/TOO_MANY_REQUESTS|rate limit|\b429\b/i, () => ({ key: "rateLimited", values: {} })],
+  [/(?:INVALID_DATA|invalid) \(([\w.$-]+)\)|refused the value of "?([\w.$-]+)/, (m) => ({ key: "invalidField", values: { field: m[1] ?? m[2]! } })],
+  [/MANDATORY_NOT_FOUND \(([\w.$-]+)\)/, (m) => ({ key: "missingField", values: { field: m[1]! } })],
+  [/answered 5\d\d|HTTP 5\d\d|\b50[0-4]\b/, () => ({ key: "crmDown", values: {} })],
+  [/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|fetch failed|timed out/i, () => ({ key: "unreachable", values: {} })],
+];
+
+/** The first rule a reason matches (the more specific ones come first); null: show the reason as it is. */
+export function reasonInWords(reason: string | null | undefined): ReasonInWords | null {
+  if (!reason) return null;
+  for (const [pattern, words] of RULES) {
+    const match = reason.match(pattern);
+    if (match) return words(match);
+  }
+  return null;
+}
