@@ -11,6 +11,7 @@ const OUTAGE_CALL = {
   durationSec: 42,
   caller: "+380509990011",
   callee: "+380441234567",
+  line: "sales-1",
 };
 
 test.describe("CRM connection (F1)", () => {
@@ -56,7 +57,7 @@ test.describe("CRM connection (F1)", () => {
       `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "nextAttemptAt") SELECT 'e2e-replay', id, 'call-during-outage', 'call', $2::jsonb, 'queued', now(), now() FROM "Project" WHERE key = $1`,
       [PROJECT.key, JSON.stringify(OUTAGE_CALL)],
     );
-    await page.reload();
+    // The count follows new events without a reload.
     await expect(page.getByTestId("replay-count")).toHaveText("Stored events of the last 3 days that did not reach the CRM: 1.");
     await page.getByLabel(/Send data to CRM after re-activating/).check();
     await page.getByRole("button", { name: "Activate" }).click();
@@ -69,11 +70,46 @@ test.describe("CRM connection (F1)", () => {
     const [event] = await sql<{ status: string }>(`SELECT status FROM "Event" WHERE id = 'e2e-replay'`);
     expect(event?.status).toBe("queued");
     // The progress bar follows the replay as the worker sends the event.
-    await expect(page.getByTestId("replay-progress-text")).toContainText("0 of 1 sent, 0 failed, 1 to go");
+    await expect(page.getByTestId("replay-progress-text")).toContainText("0 of 1 reached the CRM, 0 failed, 0 failed and will be tried again, 1 waiting");
     const run = await page.request.post(`/api/v1/projects/${PROJECT.key}/deliveries/run`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
     expect(run.status()).toBe(200);
-    await expect(page.getByTestId("replay-progress-text")).toContainText("1 of 1 sent, 0 failed, 0 to go");
-    await expect(page.getByRole("heading", { name: "The stored events have been sent" })).toBeVisible();
+    await expect(page.getByTestId("replay-progress-text")).toContainText("1 of 1 reached the CRM, 0 failed, 0 failed and will be tried again, 0 waiting");
+    await expect(page.getByRole("heading", { name: "All stored events reached the CRM" })).toBeVisible();
+  });
+
+  test("replay progress never calls failures sent: retries show as such, and a replay that ends with failures says so", async ({ page, request }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await activateAfterConnecting(page);
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await page.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
+    await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    for (const id of ["e2e-retry-1", "e2e-retry-2"]) {
+      await sql(
+        `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "nextAttemptAt") SELECT $2, id, $2, 'call', $3::jsonb, 'queued', now(), now() FROM "Project" WHERE key = $1`,
+        [PROJECT.key, id, JSON.stringify({ ...OUTAGE_CALL, id })],
+      );
+    }
+    await expect(page.getByTestId("replay-count")).toHaveText("Stored events of the last 3 days that did not reach the CRM: 2.");
+    await page.getByLabel(/Send data to CRM after re-activating/).check();
+    await page.getByRole("button", { name: "Activate" }).click();
+    // The CRM answers every request with a server error: both events fail and wait for a retry.
+    const control = (data: Record<string, unknown>) => request.post(`/sandbox/pipedrive/_control?project=${PROJECT.key}`, { data, headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    expect((await control({ errorRate: 1 })).status()).toBe(200);
+    try {
+    await page.request.post(`/api/v1/projects/${PROJECT.key}/deliveries/run`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    } finally {
+      await control({ reset: true });
+    }
+    await expect(page.getByTestId("replay-progress-text")).toContainText("0 of 2 reached the CRM, 0 failed, 2 failed and will be tried again, 0 waiting");
+    await expect(page.getByRole("heading", { name: "Sending the stored events to the CRM" })).toBeVisible();
+    await expect(page.getByTestId("replay-bar-retrying")).toBeVisible();
+    // Retries run out: the replay is over, and it says that those events did not reach the CRM.
+    await sql(`UPDATE "Event" SET status = 'dead', "nextAttemptAt" = NULL WHERE id IN ('e2e-retry-1', 'e2e-retry-2')`);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Replay finished: 2 of 2 events did not reach the CRM" })).toBeVisible();
+    await expect(page.getByTestId("replay-bar-failed")).toBeVisible();
+    await expect(page.getByTestId("replay-bar-delivered")).toHaveCount(0);
   });
 
   test("a wrong Pipedrive token and a malformed address get clear errors, and nothing is saved", async ({ page }) => {

@@ -1,10 +1,11 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
-import { activate, deactivate, disconnectIntegration, testConnection } from "@/lib/actions/integration";
+import { activate, deactivate, disconnectIntegration, replayableStatus, testConnection } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
 import { StatusBadge } from "./status-badge";
 
@@ -16,9 +17,21 @@ export interface ConnectionView {
 }
 
 const CRM_NAMES = { zoho: "Zoho CRM", pipedrive: "Pipedrive" } as const;
+const REPLAYABLE_POLL_MS = 3_000;
 
 export function ConnectionCard(props: { projectKey: string; connection: ConnectionView; canEdit: boolean; timeZone: string; replayable: number }) {
-  const { projectKey, connection, canEdit, timeZone, replayable } = props;
+  const { projectKey, connection, canEdit, timeZone } = props;
+  // Events keep arriving while the integration is off: the count the admin decides on stays current.
+  const { data: replayable } = useQuery({
+    queryKey: ["replayable", projectKey],
+    queryFn: async () => {
+      const result = await replayableStatus(projectKey, {});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data.count;
+    },
+    initialData: props.replayable,
+    refetchInterval: connection.status === "inactive" ? REPLAYABLE_POLL_MS : false,
+  });
   const { t, locale } = useI18n();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -7,7 +7,13 @@ import { useI18n } from "@/lib/i18n/client";
 
 const POLL_MS = 1500;
 
-/** The last replay's progress bar (F12), polled while events are still on their way to the CRM. */
+const PARTS = [
+  ["delivered", "bg-green-600"],
+  ["failed", "bg-red-600"],
+  ["retrying", "bg-amber-500"],
+] as const;
+
+/** The last replay's progress (F12), polled while events are on their way; failures are never shown as sent. */
 export function ReplayProgress({ projectKey, initial }: { projectKey: string; initial: Progress | null }) {
   const { t } = useI18n();
   const { data } = useQuery({
@@ -21,16 +27,22 @@ export function ReplayProgress({ projectKey, initial }: { projectKey: string; in
     refetchInterval: (query) => (query.state.data && query.state.data.pending > 0 ? POLL_MS : false),
   });
   if (!data) return null;
-  const done = data.delivered + data.failed;
-  const percent = Math.round((done / data.total) * 100);
+  const title = data.pending > 0 ? t("integration.replay.running") : data.failed > 0 ? t("integration.replay.finishedWithFailures", { failed: data.failed, total: data.total }) : t("integration.replay.finished");
   return (
-    <section className="max-w-2xl space-y-2 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="replay-title" data-testid="replay-progress">
+    <section
+      className={`max-w-2xl space-y-2 rounded-lg border bg-white p-5 ${data.pending === 0 && data.failed > 0 ? "border-amber-300" : "border-slate-200"}`}
+      aria-labelledby="replay-title"
+      data-testid="replay-progress"
+    >
       <h2 id="replay-title" className="text-sm font-semibold">
-        {data.pending > 0 ? t("integration.replay.running") : t("integration.replay.finished")}
+        {title}
       </h2>
-      <progress className="h-2 w-full" max={data.total} value={done} aria-label={t("integration.replay.running")} aria-valuetext={`${percent}%`} />
+      {/* One bar, in parts: reached the CRM, failed, failing and retried later; grey is still waiting. */}
+      <div className="flex h-2 w-full overflow-hidden rounded bg-slate-200" role="img" aria-label={t("integration.replay.progress", { ...data })}>
+        {PARTS.map(([part, colour]) => (data[part] > 0 ? <div key={part} className={colour} style={{ width: `${(data[part] / data.total) * 100}%` }} data-testid={`replay-bar-${part}`} /> : null))}
+      </div>
       <p className="text-sm text-slate-700" data-testid="replay-progress-text">
-        {t("integration.replay.progress", { delivered: data.delivered, failed: data.failed, pending: data.pending, total: data.total })}
+        {t("integration.replay.progress", { ...data })}
       </p>
     </section>
   );

@@ -8,7 +8,7 @@ import { sandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { connectWithCredentials, startOAuthConnect, testIntegration } from "@/lib/integrations/connect";
 import { pipedriveSandboxCredentials } from "@/lib/sandbox/credentials";
-import { activateIntegration, deactivateIntegration } from "@/lib/integrations/status";
+import { activateIntegration, deactivateIntegration, replayableCount } from "@/lib/integrations/status";
 import { activateSchema, pipedriveConnectSchema, pipedriveOAuthSchema, zohoConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
 import { projectAction } from "./safe-action";
 
@@ -88,6 +88,13 @@ export const replayStatus = projectAction({
   role: "VIEWER",
   schema: z.object({}),
   run: async (_input, { project }) => replayProgress(project.id),
+});
+
+/** How many stored events an activation with replay would send now (the Integration page polls it while inactive). */
+export const replayableStatus = projectAction({
+  role: "VIEWER",
+  schema: z.object({}),
+  run: async (_input, { project }) => ({ count: await replayableCount(project) }),
 });
 
 export const deactivate = projectAction({

@@ -78,7 +78,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
   const payload = event.payload as unknown as PlatformEvent;
   // F9 holds at delivery too: a call sent again while its line is stop-listed is skipped, unless the admin
   // chose to send it despite the stop-list.
-  const listed = payload.type === "call" && !event.sendDespiteStopList ? stopListed(payload.line, config.stopList, project.defaultCountry) : null;
+  const listed = payload.type === "call" && payload.line && !event.sendDespiteStopList ? stopListed(payload.line, config.stopList, project.defaultCountry) : null;
   if (listed) {
     await finishEvent(event.id, { status: "skipped", reason: stopListReason(listed), nextAttemptAt: null, trace: previous, attempted: false });
     return { kind: "settled", counted: "skipped" };

@@ -139,7 +139,11 @@ export interface ReplayProgress {
   delivered: number;
   /** Given up on: the CRM rejected the data, or retries ran out. */
   failed: number;
-  /** Still to go, including retries scheduled for later. */
+  /** Failed at least once and scheduled to be tried again. */
+  retrying: number;
+  /** Not tried yet. */
+  waiting: number;
+  /** Still to go: retrying + waiting. */
   pending: number;
   startedAt: string;
 }
@@ -148,15 +152,18 @@ export interface ReplayProgress {
 export async function replayProgress(projectId: string): Promise<ReplayProgress | null> {
   const integration = await db().integration.findUnique({ where: { projectId }, select: { replaySince: true, replayStartedAt: true, replayTotal: true } });
   if (!integration?.replaySince || !integration.replayStartedAt || integration.replayTotal === 0) return null;
-  const [row] = await db().$queryRaw<Array<{ delivered: bigint; failed: bigint }>>`
+  const [row] = await db().$queryRaw<Array<{ delivered: bigint; failed: bigint; retrying: bigint }>>`
     SELECT count(*) FILTER (WHERE status = 'delivered' AND "deliveredAt" >= ${integration.replayStartedAt}) AS delivered,
-           count(*) FILTER (WHERE status = 'dead' OR (status = 'failed' AND "nextAttemptAt" IS NULL)) AS failed
+           count(*) FILTER (WHERE status = 'dead' OR (status = 'failed' AND "nextAttemptAt" IS NULL)) AS failed,
+           count(*) FILTER (WHERE status = 'failed' AND "nextAttemptAt" IS NOT NULL) AS retrying
     FROM "Event"
-    WHERE "projectId" = ${projectId} AND "occurredAt" >= ${integration.replaySince} AND "receivedAt" <= ${integration.replayStartedAt}`;
+    WHERE "projectId" = ${projectId} AND "occurredAt" >= ${integration.replaySince} AND "receivedAt" <= ${integration.replayStartedAt} AND type <> 'lookup'`;
   const total = integration.replayTotal;
   const delivered = Math.min(Number(row?.delivered ?? 0), total);
   const failed = Math.min(Number(row?.failed ?? 0), total - delivered);
-  return { total, delivered, failed, pending: total - delivered - failed, startedAt: integration.replayStartedAt.toISOString() };
+  const retrying = Math.min(Number(row?.retrying ?? 0), total - delivered - failed);
+  const waiting = total - delivered - failed - retrying;
+  return { total, delivered, failed, retrying, waiting, pending: retrying + waiting, startedAt: integration.replayStartedAt.toISOString() };
 }
 
 const listed = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true } as const;
