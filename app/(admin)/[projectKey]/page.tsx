@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import Link from "next/link";
 import { OnboardingChecklist } from "@/components/overview/onboarding-checklist";
 import { OutcomeChart } from "@/components/overview/outcome-chart";
@@ -7,6 +8,8 @@ import { requireProjectPage } from "@/lib/auth/session";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
 import { projectOverview } from "@/lib/overview/overview";
+
+export const generateMetadata = sectionMetadata("nav.overview");
 
 const STATUS_TONES: Record<string, string> = {
   active: "bg-green-100 text-green-800",

@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +8,8 @@ import { openAlerts } from "@/lib/db/queries/alerts";
 import { env } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { projectMails } from "@/lib/mail/send";
+
+export const generateMetadata = sectionMetadata("nav.alerts");
 
 /** Open incidents and every alert mail sent: the project's outbox (all there is without SMTP_URL). */
 export default async function AlertsPage({ params }: { params: Promise<{ projectKey: string }> }) {

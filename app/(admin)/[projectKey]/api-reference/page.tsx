@@ -1,8 +1,11 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireProjectPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
+
+export const generateMetadata = sectionMetadata("nav.api");
 
 const METHOD_TONES: Record<string, string> = { get: "bg-sky-100 text-sky-800", put: "bg-amber-100 text-amber-800", post: "bg-green-100 text-green-800" };
 

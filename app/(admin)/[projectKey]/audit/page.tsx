@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
@@ -6,6 +7,8 @@ import { describeChange } from "@/lib/audit/describe-change";
 import { requireProjectPage } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
+
+export const generateMetadata = sectionMetadata("nav.audit");
 
 export default async function AuditPage({
   params,

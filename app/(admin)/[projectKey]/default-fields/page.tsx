@@ -1,6 +1,9 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { DefaultFieldsEditor } from "@/components/config/default-fields-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.defaultFields");
 
 export default async function DefaultFieldsPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

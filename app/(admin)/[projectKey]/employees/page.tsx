@@ -1,7 +1,10 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmployeesEditor } from "@/components/config/employees-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.employees");
 
 export default async function EmployeesPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

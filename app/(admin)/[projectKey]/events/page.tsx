@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { ResendFailedButton } from "@/components/events/resend-failed-button";
 import { RetryButton } from "@/components/events/retry-button";
 import { Simulator } from "@/components/events/simulator";
@@ -18,6 +19,8 @@ import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { eventListFilterSchema } from "@/lib/validation/event-list";
+
+export const generateMetadata = sectionMetadata("nav.events");
 
 const PAGE_SIZE = 50;
 

@@ -1,6 +1,9 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { FormsEditor } from "@/components/config/forms-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.forms");
 
 export default async function FormsPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

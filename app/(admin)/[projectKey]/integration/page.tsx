@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { ConnectionCard, type ConnectionView } from "@/components/integration/connection-card";
 import { PipedriveConnectForm } from "@/components/integration/pipedrive-connect-form";
 import { ReplayProgress } from "@/components/integration/replay-progress";
@@ -13,6 +14,8 @@ import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
+
+export const generateMetadata = sectionMetadata("nav.integration");
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { projectKey } = await params;

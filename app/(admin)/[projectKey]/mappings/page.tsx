@@ -1,6 +1,9 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MappingsEditor } from "@/components/config/mappings-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.mappings");
 
 export default async function MappingsPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

@@ -1,9 +1,12 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MatrixEditor } from "@/components/config/matrix-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
 import { MATRIX_ENTITIES, SUPPORTED_ENTITIES } from "@/lib/config/vocabulary";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { MessageKey } from "@/lib/i18n/config";
+
+export const generateMetadata = sectionMetadata("nav.matrix");
 
 const DEFAULTS: Record<"call" | "form" | "messenger", MessageKey[]> = {
   call: ["defaults.phone", "defaults.name", "defaults.source", "defaults.callLog", "defaults.recording", "defaults.utm", "defaults.clientId"],

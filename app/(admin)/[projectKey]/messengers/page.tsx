@@ -1,7 +1,10 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MessengersEditor } from "@/components/config/messengers-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+
+export const generateMetadata = sectionMetadata("nav.messengers");
 
 export default async function MessengersPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

@@ -1,6 +1,9 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { RoutingEditor } from "@/components/config/routing-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.routing");
 
 export default async function RoutingPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);

@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -8,6 +9,8 @@ import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { isAccountName } from "@/lib/sandbox/accounts";
 import { sandboxSnapshot } from "@/lib/sandbox/viewer";
+
+export const generateMetadata = sectionMetadata("nav.sandbox");
 
 // Everything a sandbox CRM holds, so a person can see what Callbridge wrote without a real CRM.
 export default async function SandboxViewerPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ crm?: string; account?: string }> }) {

@@ -1,3 +1,4 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { ApiTokensCard } from "@/components/settings/api-tokens-card";
 import { DeleteProjectCard } from "@/components/settings/delete-project-card";
 import { ProjectSettingsForm } from "@/components/settings/project-settings-form";
@@ -8,6 +9,8 @@ import { requireProjectPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { apiTokensOf } from "@/lib/projects/api-tokens";
 import { timeZoneOptions } from "@/lib/validation/project";
+
+export const generateMetadata = sectionMetadata("nav.settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { projectKey } = await params;

@@ -1,6 +1,9 @@
+import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { StageRulesEditor } from "@/components/config/stage-rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
+
+export const generateMetadata = sectionMetadata("nav.stageRules");
 
 export default async function StageRulesPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);
