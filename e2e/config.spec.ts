@@ -23,7 +23,13 @@ test.describe("integration matrix (F2)", () => {
     await expect(page.getByLabel("Web form — Task").locator("option")).toHaveText(["Create", "None"]);
     await expect(page.getByTestId("default-parameters")).toContainText("Recording of the call");
     await page.goto(`/${PROJECT.key}/audit`);
-    await expect(page.getByTestId("audit-table")).toContainText("config.matrix.update");
+    // The action in words, and each changed cell on its own line (no JSON, no ids).
+    const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Integration matrix changed" }).first();
+    await expect(row).toContainText("matrix › form › lead: none → create");
+    await expect(row).toContainText("matrix › call.incoming.missed › task: create → none");
+    await page.getByLabel("Language").selectOption("pl");
+    await expect(page.getByTestId("audit-table")).toContainText("Zmieniono macierz integracji");
+    await page.getByLabel("Język").selectOption("en");
   });
 
   test("a viewer sees the matrix read-only", async ({ page }) => {

@@ -24,7 +24,7 @@ test.describe("project settings and roles", () => {
     await expect(page.getByLabel("Project", { exact: true })).toContainText("E2E project renamed");
 
     await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Audit" }).click();
-    const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "project.settings.update" }).first();
+    const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Project settings changed" }).first();
     await expect(row).toContainText(USERS.admin.email);
     await expect(row).toContainText("name: E2E project → E2E project renamed");
     await expect(row).toContainText("defaultCountry: UA → PL");

@@ -4,7 +4,7 @@ import { describeChange } from "./describe-change";
 describe("describeChange", () => {
   it("lists only the fields that changed, added or removed", () => {
     expect(describeChange({ name: "A", timezone: "UTC", keep: 1 }, { name: "B", timezone: "UTC", keep: 1, added: ["x"] })).toEqual([
-      { field: "added", before: "—", after: '["x"]' },
+      { field: "added", before: "—", after: "x" },
       { field: "name", before: "A", after: "B" },
     ]);
   });
@@ -12,5 +12,27 @@ describe("describeChange", () => {
   it("handles a creation (no before) and non-object snapshots", () => {
     expect(describeChange(null, { role: "ADMIN" })).toEqual([{ field: "role", before: "—", after: "ADMIN" }]);
     expect(describeChange("weird", 5)).toEqual([]);
+  });
+
+  it("goes down to the single value, matching list entries by id and naming them without ids", () => {
+    const rule = (id: string, value: string) => ({ id, pipelineId: "1", stageId: "3", variable: "pool", operator: "equals", value });
+    const before = { stopList: [{ id: "b2c4-uuid", kind: "sip", value: "office-101", note: "" }], stageRules: [rule("r1-uuid", "Ads")] };
+    const after = {
+      stopList: [
+        { id: "a1-uuid", kind: "fmc", value: "+380671234567", sipPair: "office-102", note: "" },
+        { id: "b2c4-uuid", kind: "sip", value: "office-101", note: "reception" },
+      ],
+      stageRules: [{ ...rule("r1-uuid", "Ads"), stageId: "4" }],
+    };
+    const changes = describeChange(before, after);
+    expect(changes).toEqual([
+      { field: "stageRules › Ads › stageId", before: "3", after: "4" },
+      { field: "stopList › +380671234567 › kind", before: "—", after: "fmc" },
+      { field: "stopList › +380671234567 › note", before: "—", after: "—" },
+      { field: "stopList › +380671234567 › sipPair", before: "—", after: "office-102" },
+      { field: "stopList › +380671234567 › value", before: "—", after: "+380671234567" },
+      { field: "stopList › office-101 › note", before: "—", after: "reception" },
+    ].filter((change) => change.before !== change.after));
+    expect(JSON.stringify(changes)).not.toContain("uuid");
   });
 });

@@ -1,4 +1,6 @@
-// Turns an audit entry's before/after snapshots into the list of fields that changed.
+// Turns an audit entry's before/after snapshots into the fields that changed, one line each, down to the
+// single value: list items are matched by their id (so a reordered or inserted entry is not every entry
+// changed) and named by what an admin recognises (a name, a value, a trigger), never by the id itself.
 
 export interface FieldChange {
   field: string;
@@ -6,22 +8,46 @@ export interface FieldChange {
   after: string;
 }
 
-type Snapshot = unknown;
+type Leaf = { label: string; value: string };
+
+const LABEL_KEYS = ["name", "value", "trigger", "email", "field", "sip", "kind"] as const;
+const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
 function show(value: unknown): string {
-  if (value === undefined || value === null) return "—";
+  if (value === undefined || value === null || value === "") return "—";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function asRecord(value: Snapshot): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+function itemName(item: unknown, index: number): string {
+  if (isRecord(item)) for (const key of LABEL_KEYS) if (typeof item[key] === "string" && item[key]) return String(item[key]);
+  return `#${index + 1}`;
 }
 
-export function describeChange(before: Snapshot, after: Snapshot): FieldChange[] {
-  const left = asRecord(before);
-  const right = asRecord(after);
-  const fields = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort();
-  return fields
-    .filter((field) => JSON.stringify(left[field]) !== JSON.stringify(right[field]))
-    .map((field) => ({ field, before: show(left[field]), after: show(right[field]) }));
+/** Leaves by a matching key (ids inside lists), each with the path to show. */
+function flatten(value: unknown, key: string, label: string[], out: Map<string, Leaf>) {
+  if (Array.isArray(value)) {
+    // A list of plain values is one value; a list of entries is followed entry by entry.
+    if (!value.some(isRecord)) return void out.set(key, { label: label.join(" › "), value: value.length ? value.map(show).join(", ") : "—" });
+    value.forEach((item, index) => {
+      const id = isRecord(item) && typeof item.id === "string" ? item.id : isRecord(item) && typeof item.trigger === "string" ? item.trigger : String(index);
+      flatten(item, `${key}[${id}]`, [...label, itemName(item, index)], out);
+    });
+    return;
+  }
+  if (isRecord(value)) {
+    for (const [field, inner] of Object.entries(value)) if (field !== "id") flatten(inner, `${key}.${field}`, [...label, field], out);
+    return;
+  }
+  out.set(key, { label: label.join(" › "), value: show(value) });
+}
+
+export function describeChange(before: unknown, after: unknown): FieldChange[] {
+  const left = new Map<string, Leaf>();
+  const right = new Map<string, Leaf>();
+  if (isRecord(before)) flatten(before, "", [], left);
+  if (isRecord(after)) flatten(after, "", [], right);
+  const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
+  return keys
+    .filter((key) => (left.get(key)?.value ?? "—") !== (right.get(key)?.value ?? "—"))
+    .map((key) => ({ field: (right.get(key) ?? left.get(key))!.label, before: left.get(key)?.value ?? "—", after: right.get(key)?.value ?? "—" }));
 }

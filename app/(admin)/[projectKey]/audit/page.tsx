@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
 import { FilterForm } from "@/components/ui/filter-form";
+import { actionLabel } from "@/lib/audit/action-label";
 import { describeChange } from "@/lib/audit/describe-change";
 import { requireProjectPage } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/db/queries/audit";
@@ -30,7 +31,7 @@ export default async function AuditPage({
       <PageHeader title={t("nav.audit")} about={t("section.audit.about")} />
       <FilterForm
         applyLabel={t("audit.apply")}
-        filters={[{ name: "action", label: t("audit.filter"), value: selected ?? "", options: [{ value: "", label: t("audit.filter.all") }, ...actions.map((name) => ({ value: name, label: name }))] }]}
+        filters={[{ name: "action", label: t("audit.filter"), value: selected ?? "", options: [{ value: "", label: t("audit.filter.all") }, ...actions.map((name) => ({ value: name, label: actionLabel(t, name) }))] }]}
       />
       {entries.length === 0 ? (
         <EmptyState title={t("audit.empty.title")} body={t("audit.empty.body")} />
@@ -40,10 +41,12 @@ export default async function AuditPage({
                 <tr key={entry.id} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 text-slate-600">{format.format(entry.createdAt)}</td>
                   <td className="px-3 py-2">{entry.actor}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
+                  <td className="px-3 py-2" title={entry.action}>
+                    {actionLabel(t, entry.action)}
+                  </td>
                   <td className="px-3 py-2">{entry.target}</td>
-                  <td className="px-3 py-2">
-                    <ul className="space-y-0.5">
+                  <td className="min-w-64 max-w-xl px-3 py-2">
+                    <ul className="space-y-0.5 break-words">
                       {describeChange(entry.before, entry.after).map((change) => (
                         <li key={change.field}>
                           <span className="font-medium">{change.field}</span>: <span className="text-slate-500">{change.before}</span> →{" "}
