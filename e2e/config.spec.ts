@@ -64,17 +64,36 @@ test.describe("stop-list (F9)", () => {
     await expect(report).toContainText("Line 2 (+380 50 111 22 33): added");
     await expect(report).toContainText("Line 3 (office-101): already in the list");
     await expect(report).toContainText("Line 4 (oops!): A SIP login is");
+    // The line that could not be added stays in the box, to be fixed.
+    await expect(page.getByLabel(/One per line/)).toHaveValue("oops!");
+
+    // A SIP pair several FMC numbers share stops every call on that line: said before and after adding.
+    await form.getByLabel("Phone number").fill("+380 67 123 45 67");
+    await form.getByLabel("SIP pair").fill("office-102");
+    await expect(form.getByTestId("shared-line-warning")).toContainText("2 FMC numbers use the SIP pair office-102");
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect(page.getByTestId("stop-list").getByTestId("shared-line-note")).toHaveCount(2);
 
     await page.reload();
-    await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(4);
+    await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(5);
     await page.getByLabel("Search the stop-list").fill("director");
     await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(2);
+    // A number typed in another format finds the entry.
+    await page.getByLabel("Search the stop-list").fill("0501112233");
+    await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(2);
+    await expect(page.getByTestId("stop-list")).toContainText("+380 50 111 22 33");
     await page.getByLabel("Search the stop-list").fill("");
-    page.once("dialog", (dialog) => void dialog.accept());
+    // Removing asks in the page first; cancelling keeps the entry.
     await page.getByRole("button", { name: "Remove office-101" }).click();
+    const confirm = page.getByTestId("stop-list").getByRole("group");
+    await expect(confirm).toContainText("office-101");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("stop-list")).toContainText("reception");
+    await page.getByRole("button", { name: "Remove office-101" }).click();
+    await page.getByTestId("stop-list").getByRole("group").getByRole("button", { name: "Remove" }).click();
     await expect(page.getByTestId("stop-list")).not.toContainText("reception");
     await page.reload();
-    await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(3);
+    await expect(page.getByTestId("stop-list").getByRole("row")).toHaveCount(4);
   });
 
   test("a viewer sees the stop-list but cannot change it", async ({ page }) => {

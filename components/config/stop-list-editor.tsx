@@ -4,11 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { TableShell } from "@/components/ui/table-shell";
 import { saveStopList } from "@/lib/actions/config";
-import { parseStopListPaste, type PasteLine } from "@/lib/config/stop-list-paste";
+import { linesToFix, parseStopListPaste, type PasteLine } from "@/lib/config/stop-list-paste";
+import { stopListMatches } from "@/lib/config/stop-list-search";
+import { sharedLine } from "@/lib/config/stop-list-warnings";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { stopListEntrySchema, type StopListEntry } from "@/lib/validation/config";
@@ -18,8 +21,10 @@ import type { SaveStatus } from "./use-section-save";
 const newId = () => crypto.randomUUID();
 type EntryInput = { id: string; kind: "sip" | "fmc"; value: string; sipPair?: string; note: string };
 
-export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: string; initial: StopListEntry[]; readOnly: boolean }) {
+export function StopListEditor(props: { projectKey: string; initial: StopListEntry[]; readOnly: boolean; country: string; lineEmployees: Record<string, number> }) {
+  const { projectKey, initial, readOnly, country, lineEmployees } = props;
   const { t } = useI18n();
+  const [removing, setRemoving] = useState<string | null>(null);
   const [entries, setEntries] = useState(initial);
   const [query, setQuery] = useState("");
   const [paste, setPaste] = useState("");
@@ -28,6 +33,13 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
   const [pending, startTransition] = useTransition();
   const form = useForm<EntryInput>({ resolver: zodResolver(stopListEntrySchema) as never, defaultValues: { id: newId(), kind: "sip", value: "", sipPair: "", note: "" } });
   const kind = useWatch({ control: form.control, name: "kind" });
+  const typedPair = useWatch({ control: form.control, name: "sipPair" }) ?? "";
+  const sharedWarning = (sipPair: string, list: Array<{ kind: string; sipPair?: string }>) => {
+    const shared = sharedLine(sipPair, list as StopListEntry[], lineEmployees);
+    return shared ? t(shared.employees > 1 ? "stopList.shared.employees" : "stopList.shared.entries", { line: sipPair, employees: shared.employees, entries: shared.entries }) : null;
+  };
+  // Typed in the form: the entry it would become counts among the list's users of that SIP pair.
+  const formWarning = kind === "fmc" ? sharedWarning(typedPair, [...entries, { kind: "fmc", sipPair: typedPair }]) : null;
 
   /** Every change is saved at once: the stop-list must never be half-applied. */
   const persist = (next: StopListEntry[], onSaved?: () => void) =>
@@ -56,13 +68,14 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
   const importPaste = () => {
     const { added, report: lines } = parseStopListPaste(paste, entries, newId);
     setReport(lines);
-    if (added.length) persist([...entries, ...added], () => setPaste(""));
+    // Lines that could not be added stay in the box, to be fixed and imported again.
+    if (added.length) persist([...entries, ...added], () => setPaste(linesToFix(lines)));
+    else setPaste(linesToFix(lines));
   };
 
   const visible = useMemo(() => {
-    const needle = query.trim().toLowerCase();
-    return needle ? entries.filter((entry) => [entry.value, entry.note, "sipPair" in entry ? entry.sipPair : ""].some((text) => text.toLowerCase().includes(needle))) : entries;
-  }, [entries, query]);
+    return entries.filter((entry) => stopListMatches(entry, query, country));
+  }, [entries, query, country]);
 
   return (
     <div className="space-y-6">
@@ -83,8 +96,13 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
             </Field>
             {kind === "fmc" ? (
               <Field id="sipPair" label={t("stopList.sipPair")} error={form.formState.errors.sipPair?.message}>
-                <input id="sipPair" className={inputClass} aria-invalid={Boolean(form.formState.errors.sipPair)} {...form.register("sipPair")} />
+                <input id="sipPair" className={inputClass} aria-invalid={Boolean(form.formState.errors.sipPair)} aria-describedby={formWarning ? "sipPair-shared" : undefined} {...form.register("sipPair")} />
               </Field>
+            ) : null}
+            {formWarning ? (
+              <p id="sipPair-shared" role="status" className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="shared-line-warning">
+                {formWarning}
+              </p>
             ) : null}
             <Field id="note" label={t("stopList.note")}>
               <input id="note" className={inputClass} {...form.register("note")} />
@@ -129,18 +147,31 @@ export function StopListEditor({ projectKey, initial, readOnly }: { projectKey: 
                   <tr key={entry.id}>
                     <td className="px-3 py-1.5">{t(`stopList.kind.${entry.kind}`)}</td>
                     <td className="px-3 py-1.5 font-mono">{entry.value}</td>
-                    <td className="px-3 py-1.5 font-mono">{"sipPair" in entry ? entry.sipPair : "—"}</td>
+                    <td className="px-3 py-1.5 font-mono">
+                      {"sipPair" in entry ? entry.sipPair : "—"}
+                      {entry.kind === "fmc" && sharedWarning(entry.sipPair, entries) ? (
+                        <span className="mt-0.5 block font-sans text-xs text-amber-800" data-testid="shared-line-note">
+                          ⚠ {sharedWarning(entry.sipPair, entries)}
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-1.5">{entry.note || "—"}</td>
                     {readOnly ? null : (
                       <td className="px-3 py-1.5 text-right">
-                        <Button
-                          variant="ghost"
-                          disabled={pending}
-                          aria-label={t("stopList.remove", { value: entry.value })}
-                          onClick={() => window.confirm(t("stopList.remove.confirm", { value: entry.value })) && persist(entries.filter((other) => other.id !== entry.id))}
-                        >
-                          {t("stopList.removeButton")}
-                        </Button>
+                        {removing === entry.id ? (
+                          <ConfirmPanel
+                            message={t("stopList.remove.confirm", { value: entry.value })}
+                            confirmLabel={t("stopList.removeButton")}
+                            cancelLabel={t("integration.cancel")}
+                            pending={pending}
+                            onConfirm={() => persist(entries.filter((other) => other.id !== entry.id), () => setRemoving(null))}
+                            onCancel={() => setRemoving(null)}
+                          />
+                        ) : (
+                          <Button variant="ghost" disabled={pending} aria-label={t("stopList.remove", { value: entry.value })} onClick={() => setRemoving(entry.id)}>
+                            {t("stopList.removeButton")}
+                          </Button>
+                        )}
                       </td>
                     )}
                   </tr>

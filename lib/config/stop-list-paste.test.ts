@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStopListPaste } from "./stop-list-paste";
+import { linesToFix, parseStopListPaste } from "./stop-list-paste";
 
 let counter = 0;
 const newId = () => `id-${++counter}`;
@@ -25,5 +25,10 @@ describe("stop-list bulk paste", () => {
       [7, "invalid", "validation.sipPair"],
       [8, "duplicate", undefined],
     ]);
+  });
+
+  it("keeps the lines that could not be added, to be fixed in place", () => {
+    const { report } = parseStopListPaste("office-101\n+38067, \nreception\n12345678, \n", [], () => "id");
+    expect(linesToFix(report)).toBe("+38067,\n12345678,");
   });
 });

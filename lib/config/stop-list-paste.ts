@@ -6,6 +6,8 @@ export interface PasteLine {
   line: number;
   value: string;
   outcome: "added" | "duplicate" | "invalid";
+  /** The line as pasted, kept for an invalid one so it can be fixed in place. */
+  raw: string;
   /** An i18n key or a zod message for invalid lines. */
   message?: string;
 }
@@ -23,17 +25,20 @@ export function parseStopListPaste(text: string, existing: StopListEntry[], newI
     const candidate = looksLikePhone(value) ? { id: newId(), kind: "fmc", value, sipPair, note: note.join(", ") } : { id: newId(), kind: "sip", value, note: [sipPair, ...note].filter(Boolean).join(", ") };
     const parsed = stopListEntrySchema.safeParse(candidate);
     if (!parsed.success) {
-      report.push({ line: index + 1, value, outcome: "invalid", message: parsed.error.issues[0]?.message });
+      report.push({ line: index + 1, value, outcome: "invalid", message: parsed.error.issues[0]?.message, raw: line });
       return;
     }
     const key = `${parsed.data.kind}:${parsed.data.value.toLowerCase()}`;
     if (seen.has(key)) {
-      report.push({ line: index + 1, value, outcome: "duplicate" });
+      report.push({ line: index + 1, value, outcome: "duplicate", raw: line });
       return;
     }
     seen.add(key);
     added.push(parsed.data);
-    report.push({ line: index + 1, value, outcome: "added" });
+    report.push({ line: index + 1, value, outcome: "added", raw: line });
   });
   return { added, report };
 }
+
+/** What stays in the paste box after an import: the lines that could not be added, to be fixed and imported again. */
+export const linesToFix = (report: PasteLine[]) => report.filter((line) => line.outcome === "invalid").map((line) => line.raw).join("\n");

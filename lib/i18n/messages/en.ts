@@ -444,6 +444,8 @@ export const en = {
   "audit.action.config.forms.update": "Forms changed",
   "audit.action.config.employees.update": "Employees changed",
   "audit.action.config.routing.update": "Routing changed",
+  "stopList.shared.employees": "{line} is a shared line: {employees} employees took calls on it recently. An FMC number is stopped through its SIP pair, so this entry stops every call on {line}, not only this number's.",
+  "stopList.shared.entries": "{entries} FMC numbers use the SIP pair {line}: an FMC number is stopped through its SIP pair, so each of these entries stops every call on {line}.",
   "mappings.channel": "Channel",
   "mappings.entity": "Entity",
   "mappings.empty": "Nothing mapped in this tab: only the default parameters are sent.",

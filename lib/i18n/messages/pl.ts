@@ -445,6 +445,8 @@ export const pl: Messages = {
   "audit.action.config.forms.update": "Zmieniono formularze",
   "audit.action.config.employees.update": "Zmieniono pracowników",
   "audit.action.config.routing.update": "Zmieniono routing",
+  "stopList.shared.employees": "{line} to linia wspólna: ostatnio odbierało na niej połączenia {employees} pracowników. Numer FMC jest zatrzymywany przez swoją parę SIP, więc ten wpis zatrzyma wszystkie połączenia na {line}, nie tylko tego numeru.",
+  "stopList.shared.entries": "Parę SIP {line} ma {entries} numerów FMC: numer FMC jest zatrzymywany przez swoją parę SIP, więc każdy z tych wpisów zatrzyma wszystkie połączenia na {line}.",
   "mappings.channel": "Kanał",
   "mappings.entity": "Obiekt",
   "mappings.empty": "W tej zakładce nic nie zmapowano: wysyłane są tylko parametry domyślne.",

@@ -445,6 +445,8 @@ export const uk: Messages = {
   "audit.action.config.forms.update": "Форми змінено",
   "audit.action.config.employees.update": "Співробітників змінено",
   "audit.action.config.routing.update": "Маршрутизацію змінено",
+  "stopList.shared.employees": "{line} — спільна лінія: нещодавно на ній приймали дзвінки {employees} співробітників. FMC-номер зупиняється через свою SIP-пару, тож цей запис зупинить усі дзвінки на {line}, а не лише цього номера.",
+  "stopList.shared.entries": "SIP-пару {line} використовують {entries} FMC-номери: FMC-номер зупиняється через свою SIP-пару, тож кожен із цих записів зупинить усі дзвінки на {line}.",
   "mappings.channel": "Канал",
   "mappings.entity": "Сутність",
   "mappings.empty": "У цій вкладці нічого не зіставлено: передаються лише параметри за замовчуванням.",
