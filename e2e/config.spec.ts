@@ -32,6 +32,31 @@ test.describe("integration matrix (F2)", () => {
     await page.getByLabel("Język").selectOption("en");
   });
 
+  test("unsaved changes on the matrix and the stage rules are not lost silently when leaving by a link", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/matrix`);
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    const before = await page.getByLabel("Messenger chat — Deal").inputValue();
+    const changed = before === "none" ? "create" : "none";
+    await page.getByLabel("Messenger chat — Deal").selectOption(changed);
+    await nav.getByRole("link", { name: "Events", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Stay and save" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/matrix$`));
+    await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(changed);
+    await nav.getByRole("link", { name: "Events", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/events$`));
+    await page.goto(`/${PROJECT.key}/matrix`);
+    await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(before);
+    // Saved changes leave freely.
+    await nav.getByRole("link", { name: "Stage rules", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/stage-rules$`));
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    await nav.getByRole("link", { name: "Audit", exact: true }).click();
+    await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toBeVisible();
+  });
+
   test("a viewer sees the matrix read-only", async ({ page }) => {
     await signInAs(page, "viewer", `/${PROJECT.key}/matrix`);
     await expect(page.getByLabel("Web form — Lead")).toBeDisabled();

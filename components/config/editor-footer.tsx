@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { useI18n } from "@/lib/i18n/client";
 import type { SaveStatus } from "./use-section-save";
 
@@ -20,6 +21,7 @@ export function EditorFooter({ status, readOnly, submitting, dirty }: { status: 
   return (
     <div className="space-y-3">
       <SaveStatusNotice status={status} />
+      {readOnly ? null : <UnsavedChangesGuard dirty={dirty && !submitting} />}
       {readOnly ? null : (
         <Button type="submit" disabled={submitting || !dirty}>
           {submitting ? t("settings.saving") : t("settings.save")}

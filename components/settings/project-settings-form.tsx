@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { saveProjectSettings } from "@/lib/actions/project-settings";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useI18n } from "@/lib/i18n/client";
@@ -99,6 +100,7 @@ export function ProjectForm<T>({
             {...form.register("defaultCountry")}
           />
         </Field>
+        {readOnly ? null : <UnsavedChangesGuard dirty={isDirty && !isSubmitting} />}
         {readOnly ? null : (
           <Button type="submit" disabled={isSubmitting || (!isDirty && submit.done !== null)}>
             {isSubmitting ? submit.busy : submit.idle}
