@@ -40,3 +40,6 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
 }
 
 export type { MessageKey };
+
+/** A key built from data (an audit action, a CRM's column name): its translation when the catalogue has one, else `fallback`. */
+export const translateKnown = (t: Translate, key: string, fallback: string) => (key in MESSAGES.en ? t(key as MessageKey) : fallback);

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
+import { translateKnown } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/server";
 import { isAccountName } from "@/lib/sandbox/accounts";
 import { sandboxSnapshot } from "@/lib/sandbox/viewer";
@@ -29,6 +30,8 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
     );
   }
   const snapshot = await sandboxSnapshot(crm, project, accountName);
+  // The CRMs' own module and column names, in the admin's language where they have one.
+  const label = (kind: "col" | "mod", name: string) => translateKnown(t, `sandbox.${kind}.${name}`, name);
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.sandbox")} about={t("sandbox.about")} />
@@ -54,12 +57,12 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
           {snapshot.modules.map((module) => (
             <section key={module.module} aria-labelledby={`module-${module.module}`} className="space-y-2">
               <h2 id={`module-${module.module}`} className="text-base font-semibold">
-                {t("sandbox.module", { module: module.label, count: module.rows.length })}
+                {t("sandbox.module", { module: label("mod", module.label), count: module.rows.length })}
               </h2>
               {module.rows.length === 0 ? (
                 <p className="text-sm text-slate-500">{t("sandbox.empty")}</p>
               ) : (
-                <TableShell scroll testId={`sandbox-${module.module}`} headers={module.columns}>
+                <TableShell scroll testId={`sandbox-${module.module}`} headers={module.columns.map((column) => label("col", column))}>
                       {module.rows.map((row, index) => (
                         <tr key={index}>
                           {row.map((cell, cellIndex) => (
