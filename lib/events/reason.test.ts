@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonInWords } from "./reason";
+import { reasonInWords, reasonParts } from "./reason";
 
 describe("reasons in words", () => {
   it.each([
@@ -17,8 +17,16 @@ describe("reasons in words", () => {
     ["connect ECONNREFUSED 127.0.0.1:9", { key: "unreachable", values: {} }],
   ])("%s", (reason, words) => expect(reasonInWords(reason)).toEqual(words));
 
+  it("reads each of a delivered event's notes", () => {
+    expect(reasonParts("contact: nothing to update (not found); lead: converted in the CRM, left alone; something new")).toEqual([
+      { key: "nothingToUpdate", values: { entity: "contact" } },
+      { key: "leadConverted", values: {} },
+      "something new",
+    ]);
+  });
+
   it("leaves other reasons as they are", () => {
-    expect(reasonInWords("lead: converted in the CRM, left alone")).toBeNull();
+    expect(reasonInWords("the CRM said something unheard of")).toBeNull();
     expect(reasonInWords(null)).toBeNull();
   });
 });

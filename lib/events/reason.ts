@@ -14,7 +14,9 @@ export type ReasonKey =
   | "notPhone"
   | "notReplayed"
   | "tooOld"
-  | "unreachable";
+  | "unreachable"
+  | "nothingToUpdate"
+  | "leadConverted";
 
 export interface ReasonInWords {
   key: ReasonKey;
@@ -29,6 +31,8 @@ const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/^not sent: the integration was re-activated without replay/, () => ({ key: "notReplayed", values: {} })],
   [/^not sent: older than the 3-day replay window/, () => ({ key: "tooOld", values: {} })],
   [/caller "(.*)" is not a phone number/, (m) => ({ key: "notPhone", values: { caller: m[1]! } })],
+  [/^(lead|contact|organization|deal): nothing to update \(not found\)$/, (m) => ({ key: "nothingToUpdate", values: { entity: m[1]! } })],
+  [/^lead: converted in the CRM, left alone$/, () => ({ key: "leadConverted", values: {} })],
   [/^gave up after (\d+) attempts/, (m) => ({ key: "gaveUp", values: { attempts: m[1]! } })],
   [/TOO_MANY_REQUESTS|rate limit|\b429\b/i, () => ({ key: "rateLimited", values: {} })],
   [/(?:INVALID_DATA|invalid) \(([\w.$-]+)\)|refused the value of "?([\w.$-]+)/, (m) => ({ key: "invalidField", values: { field: m[1] ?? m[2]! } })],
@@ -46,3 +50,7 @@ export function reasonInWords(reason: string | null | undefined): ReasonInWords 
   }
   return null;
 }
+
+/** A delivered event's notes come joined by "; ": each part in words where there are words for it. */
+export const reasonParts = (reason: string | null | undefined): Array<ReasonInWords | string> =>
+  (reason ?? "").split("; ").filter(Boolean).map((part) => reasonInWords(part) ?? part);

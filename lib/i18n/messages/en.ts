@@ -489,6 +489,8 @@ export const en = {
   "sandbox.mod.Organizations": "Organizations",
   "sandbox.mod.Activities": "Activities",
   "sandbox.mod.Call logs": "Call logs",
+  "events.reason.nothingToUpdate": "{entity}: nothing to update (not in the CRM)",
+  "events.reason.leadConverted": "Lead: converted in the CRM, left alone",
   "mappings.channel": "Channel",
   "mappings.entity": "Entity",
   "mappings.empty": "Nothing mapped in this tab: only the default parameters are sent.",

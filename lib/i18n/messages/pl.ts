@@ -490,6 +490,8 @@ export const pl: Messages = {
   "sandbox.mod.Organizations": "Organizacje",
   "sandbox.mod.Activities": "Aktywności",
   "sandbox.mod.Call logs": "Rejestr połączeń",
+  "events.reason.nothingToUpdate": "{entity}: nie ma czego aktualizować (brak w CRM)",
+  "events.reason.leadConverted": "Lead: skonwertowany w CRM, bez zmian",
   "mappings.channel": "Kanał",
   "mappings.entity": "Obiekt",
   "mappings.empty": "W tej zakładce nic nie zmapowano: wysyłane są tylko parametry domyślne.",

@@ -490,6 +490,8 @@ export const uk: Messages = {
   "sandbox.mod.Organizations": "Організації",
   "sandbox.mod.Activities": "Активності",
   "sandbox.mod.Call logs": "Журнал дзвінків",
+  "events.reason.nothingToUpdate": "{entity}: нічого оновлювати (немає в CRM)",
+  "events.reason.leadConverted": "Лід: конвертовано в CRM, не змінюється",
   "mappings.channel": "Канал",
   "mappings.entity": "Сутність",
   "mappings.empty": "У цій вкладці нічого не зіставлено: передаються лише параметри за замовчуванням.",

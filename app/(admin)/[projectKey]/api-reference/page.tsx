@@ -25,8 +25,9 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ p
       </p>
       <section className="space-y-1 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">{t("api.auth")}</h2>
-        <p>{document.info.description}</p>
-        <code className="block rounded bg-slate-100 px-2 py-1">
+        {/* The description carries the signing recipe's shell lines: kept as written, wrapped on narrow screens. */}
+        <pre className="whitespace-pre-wrap break-words font-sans">{document.info.description}</pre>
+        <code className="block break-all rounded bg-slate-100 px-2 py-1">
           curl -H &quot;Authorization: Bearer $TOKEN&quot; {appUrl()}/api/v1/projects/{projectKey}/integration
         </code>
       </section>
@@ -38,7 +39,7 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ p
               const op = operation as { summary: string; responses: Record<string, { description: string }> };
               return (
                 <article key={`${method} ${path}`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="api-operation">
-                  <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
+                  <h3 className="flex flex-wrap items-center gap-2 break-all font-mono text-sm">
                     <span className={`rounded px-2 py-0.5 text-xs font-bold uppercase ${METHOD_TONES[method] ?? "bg-slate-100"}`}>{method}</span>
                     {path}
                   </h3>

@@ -13,7 +13,7 @@ import { findEvent } from "@/lib/db/queries/events";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { TraceEntry } from "@/lib/engine/trace";
 import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/events/present";
-import { reasonInWords } from "@/lib/events/reason";
+import { reasonInWords, reasonParts } from "@/lib/events/reason";
 import { parseEventSearch } from "@/lib/events/search";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -34,10 +34,15 @@ const TONES: Record<string, string> = {
 
 /** A stored reason in the admin's language; the CRM's own words stay available on hover and in the detail. */
 function reasonText(t: Translator, reason: string | null): string {
-  const words = reasonInWords(reason);
-  if (!words) return reason ?? "—";
-  const values = words.key === "waiting" ? { status: t(`integration.status.${words.values.status as "inactive"}`) } : words.values;
-  return t(`events.reason.${words.key}` as MessageKey, values);
+  if (!reason) return "—";
+  return reasonParts(reason)
+    .map((words) => {
+      if (typeof words === "string") return words;
+      const values =
+        words.key === "waiting" ? { status: t(`integration.status.${words.values.status as "inactive"}`) } : words.key === "nothingToUpdate" ? { entity: t(`entity.${words.values.entity as "contact"}`) } : words.values;
+      return t(`events.reason.${words.key}` as MessageKey, values);
+    })
+    .join("; ");
 }
 
 function RecordLinks({ records, t, sandboxHref }: { records: CrmRecordRef[]; t: Translator; sandboxHref: string | null }) {
@@ -47,15 +52,19 @@ function RecordLinks({ records, t, sandboxHref }: { records: CrmRecordRef[]; t: 
       {records.map((record) => {
         const label = `${t(`events.record.${record.entity}` as MessageKey)} ${record.action === "updated" ? t("events.record.updated") : ""}`.trim();
         const href = record.url ?? sandboxHref;
+        // Long ids (UUIDs) are shortened on screen; the whole id is in the tooltip and the detail's trace.
+        const shown = record.id.length > 12 ? `${record.id.slice(0, 8)}…` : record.id;
         return (
           <li key={`${record.entity}:${record.id}`} className="whitespace-nowrap text-xs">
             {label}{" "}
             {href ? (
-              <a href={href} className="font-mono text-brand-700 underline" target={record.url ? "_blank" : undefined} rel="noreferrer">
-                {record.id}
+              <a href={href} className="font-mono text-brand-700 underline" target={record.url ? "_blank" : undefined} rel="noreferrer" title={record.id}>
+                {shown}
               </a>
             ) : (
-              <span className="font-mono">{record.id}</span>
+              <span className="font-mono" title={record.id}>
+                {shown}
+              </span>
             )}
           </li>
         );
@@ -176,7 +185,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                   <td className="px-3 py-1.5">
                     <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                   </td>
-                  <td className="px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
+                  <td className="min-w-48 max-w-xs px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
                     {reasonText(t, event.reason)}
                   </td>
                   <td className="px-3 py-1.5 text-right">{retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
