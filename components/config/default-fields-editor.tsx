@@ -5,12 +5,13 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { inputClass } from "@/components/ui/input-class";
 import { saveDefaultFields } from "@/lib/actions/config";
-import { DEFAULT_PARAMETERS, MAPPED_ENTITIES, type DefaultParameter, type MappedEntity } from "@/lib/config/vocabulary";
+import { DEFAULT_PARAMETERS, type DefaultParameter, type MappedEntity } from "@/lib/config/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type DefaultFields, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
+import { EntityTabs } from "./entity-tabs";
 import { useCrmMetadata } from "./use-crm-metadata";
 import { useSectionSave } from "./use-section-save";
 
@@ -31,13 +32,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.defaultFields")}>
       <ReadOnlyNotice readOnly={readOnly} />
       <CrmMetadataStatus metadata={metadata} />
-      <div role="tablist" aria-label={t("mappings.entity")} className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
-        {MAPPED_ENTITIES.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={entity === name} onClick={() => setEntity(name)} className={`rounded-md px-3 py-1 text-sm ${entity === name ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}>
-            {t(`entity.${name}`)}
-          </button>
-        ))}
-      </div>
+      <EntityTabs entity={entity} onChange={setEntity} />
       <div role="tabpanel" className="max-w-2xl space-y-3">
         {PARAMETERS.map((parameter) => {
           const id = `default-${entity}-${parameter}`;

@@ -13,6 +13,7 @@ import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/validation/config";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
+import { EntityTabs } from "./entity-tabs";
 import { useCrmMetadata } from "./use-crm-metadata";
 import { useSectionSave } from "./use-section-save";
 
@@ -40,13 +41,7 @@ export function MappingsEditor({ projectKey, initial, readOnly }: { projectKey: 
           </button>
         ))}
       </div>
-      <div role="tablist" aria-label={t("mappings.entity")} className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
-        {MAPPED_ENTITIES.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={entity === name} onClick={() => setEntity(name)} className={`rounded-md px-3 py-1 text-sm ${entity === name ? "bg-brand-50 font-semibold text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}>
-            {t(`entity.${name}`)} ({values?.[channel]?.[name]?.length ?? 0})
-          </button>
-        ))}
-      </div>
+      <EntityTabs entity={entity} onChange={setEntity} suffix={(name) => ` (${values?.[channel]?.[name]?.length ?? 0})`} />
       <MappingTab key={`${channel}.${entity}`} control={form.control} channel={channel} entity={entity} fields={fields} errors={errors} readOnly={readOnly} />
       <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
     </form>

@@ -13,6 +13,18 @@ const config = () => {
   return value;
 };
 
+const EVENT_SUMMARY = {
+  id: "cmabc123",
+  externalId: "call-8842",
+  type: "call",
+  status: "delivered",
+  reason: null,
+  attempts: 1,
+  occurredAt: "2026-11-26T09:12:00.000Z",
+  receivedAt: "2026-11-26T09:13:05.000Z",
+  deliveredAt: "2026-11-26T09:13:06.000Z",
+};
+
 export const EXAMPLES = {
   /** A new project configured in one PUT: the connection is checked first, then the configuration against that CRM. */
   documentPut: {
@@ -81,31 +93,9 @@ export const EXAMPLES = {
   activateRequest: { replay: true },
   activated: { status: "active", replay: { requested: true, events: 3, skipped: 0 } },
   deactivated: { status: "inactive" },
-  events: {
-    events: [
-      {
-        id: "cmabc123",
-        externalId: "call-8842",
-        type: "call",
-        status: "delivered",
-        reason: null,
-        attempts: 1,
-        occurredAt: "2026-11-26T09:12:00.000Z",
-        receivedAt: "2026-11-26T09:13:05.000Z",
-        deliveredAt: "2026-11-26T09:13:06.000Z",
-      },
-    ],
-  },
+  events: { events: [EVENT_SUMMARY] },
   event: {
-    id: "cmabc123",
-    externalId: "call-8842",
-    type: "call",
-    status: "delivered",
-    reason: null,
-    attempts: 1,
-    occurredAt: "2026-11-26T09:12:00.000Z",
-    receivedAt: "2026-11-26T09:13:05.000Z",
-    deliveredAt: "2026-11-26T09:13:06.000Z",
+    ...EVENT_SUMMARY,
     nextAttemptAt: null,
     payload: { id: "call-8842", type: "call", direction: "incoming", status: "answered", startedAt: "2026-11-26T09:12:00Z", caller: "+380671234567", callee: "+380441234567", line: "sales-1" },
     trace: [
