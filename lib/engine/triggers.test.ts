@@ -14,7 +14,7 @@ describe("delivery triggers", () => {
     expect((await cronCall("deliver")).status).toBe(401);
     expect((await cronCall("deliver", "Bearer wrong")).status).toBe(401);
     const unknown = await cronCall("nope", `Bearer ${process.env.CRON_SECRET}`);
-    expect([unknown.status, (await unknown.json()).error.message]).toEqual([404, 'No cron job "nope". Jobs: deliver.']);
+    expect([unknown.status, (await unknown.json()).error.message]).toEqual([404, 'No cron job "nope". Jobs: deliver, alerts.']);
   });
 
   it("deliveries/run drains the project's due events with its API token", async () => {
