@@ -14,12 +14,14 @@ test.describe("project settings and roles", () => {
     await page.getByLabel("Name", { exact: true }).fill("E2E project renamed");
     await page.getByLabel("Default country").fill("pl");
     await page.getByLabel("Time zone").selectOption("Europe/Warsaw");
+    await page.getByLabel("Language of what Callbridge writes in the CRM").selectOption("uk");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("settings-status")).toHaveText("Settings saved.");
 
     await page.reload();
     await expect(page.getByLabel("Name", { exact: true })).toHaveValue("E2E project renamed");
     await expect(page.getByLabel("Default country")).toHaveValue("PL");
+    await expect(page.getByLabel("Language of what Callbridge writes in the CRM")).toHaveValue("uk");
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Warsaw");
     await expect(page.getByLabel("Project", { exact: true })).toContainText("E2E project renamed");
 
@@ -28,15 +30,18 @@ test.describe("project settings and roles", () => {
     await expect(row).toContainText(USERS.admin.email);
     await expect(row).toContainText("name: E2E project → E2E project renamed");
     await expect(row).toContainText("defaultCountry: UA → PL");
+    await expect(row).toContainText("crmLanguage: en → uk");
+    // Later specs write into the CRM and read its texts in English.
+    await sql(`UPDATE "Project" SET "crmLanguage" = 'en' WHERE key = $1`, [PROJECT.key]);
   });
 
   test("validation messages follow the UI language", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/settings`);
-    await page.getByLabel("Language").selectOption("uk");
+    await page.getByLabel("Language", { exact: true }).selectOption("uk");
     await page.getByLabel("Країна за замовчуванням").fill("1");
     await page.getByRole("button", { name: "Зберегти" }).click();
     await expect(page.getByTestId("defaultCountry-error")).toHaveText("Двобуквений код країни, наприклад UA або PL.");
-    await page.getByLabel("Мова").selectOption("en");
+    await page.getByLabel("Мова", { exact: true }).selectOption("en");
   });
 
   test("rotating the webhook secret asks first and shows the new secret once", async ({ page }) => {

@@ -31,7 +31,7 @@ export function NewProjectForm({ timeZones, defaults }: { timeZones: string[]; d
   return (
     <ProjectForm
       label={t("projects.new.title")}
-      initial={{ name: "", ...defaults }}
+      initial={{ name: "", crmLanguage: "en", ...defaults }}
       timeZones={timeZones}
       submit={{ idle: t("projects.new.create"), busy: t("projects.new.creating"), done: null }}
       save={(values) => createProjectAction(values)}

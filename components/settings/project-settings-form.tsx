@@ -12,7 +12,8 @@ import { saveProjectSettings } from "@/lib/actions/project-settings";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
-import { projectSettingsSchema, type ProjectSettings } from "@/lib/validation/project";
+import { CRM_LANGUAGES } from "@/lib/engine/crm-texts";
+import { projectSettingsSchema, type ProjectSettings, type ProjectSettingsInput } from "@/lib/validation/project";
 
 export function ProjectSettingsForm({ projectKey, initial, timeZones, readOnly }: { projectKey: string; initial: ProjectSettings; timeZones: string[]; readOnly: boolean }) {
   const { t } = useI18n();
@@ -48,7 +49,7 @@ export function ProjectForm<T>({
 }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const form = useForm<ProjectSettings>({ resolver: zodResolver(projectSettingsSchema), defaultValues: initial });
+  const form = useForm<ProjectSettingsInput, unknown, ProjectSettings>({ resolver: zodResolver(projectSettingsSchema), defaultValues: initial });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -99,6 +100,15 @@ export function ProjectForm<T>({
             aria-describedby={describedBy("defaultCountry", true)}
             {...form.register("defaultCountry")}
           />
+        </Field>
+        <Field id="crmLanguage" label={t("settings.crmLanguage")} hint={t("settings.crmLanguage.hint")} error={errors.crmLanguage?.message}>
+          <select id="crmLanguage" className={inputClass} aria-describedby={describedBy("crmLanguage", true)} {...form.register("crmLanguage")}>
+            {CRM_LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {t(`lang.${language}`)}
+              </option>
+            ))}
+          </select>
         </Field>
         {readOnly ? null : <UnsavedChangesGuard dirty={isDirty && !isSubmitting} />}
         {readOnly ? null : (

@@ -25,7 +25,7 @@ export const currentUser = cache(async function currentUser(): Promise<{ id: str
 
 export interface ProjectAccess {
   user: { id: string; email: string; name: string | null };
-  project: { id: string; key: string; name: string; timezone: string; defaultCountry: string };
+  project: { id: string; key: string; name: string; timezone: string; defaultCountry: string; crmLanguage: string };
   role: Role;
 }
 

@@ -97,6 +97,19 @@ describe("decide", () => {
     expect(tagged.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { Client_ID: "GA1.9" } } });
   });
 
+  it("writes names and subjects into the CRM in the project's CRM language", () => {
+    const missed = call({ status: "missed" });
+    const english = decide(input(missed));
+    const ukrainian = decide({ ...input(missed), language: "uk" });
+    const polish = decide({ ...input(missed), language: "pl" });
+    expect(english.steps.find((step) => step.op === "callLog")).toMatchObject({ subject: "Incoming call (missed)" });
+    expect(ukrainian.steps.find((step) => step.op === "callLog")).toMatchObject({ subject: "Вхідний дзвінок (пропущений)" });
+    expect(polish.steps.find((step) => step.op === "callLog")).toMatchObject({ subject: "Połączenie przychodzące (nieodebrane)" });
+    expect(ukrainian.steps.find((step) => step.op === "task")).toMatchObject({ subject: expect.stringMatching(/^Передзвонити \+380\d+: пропущений дзвінок$/) });
+    expect(ukrainian.steps.find((step) => step.op === "create" && step.entity === "contact")).toMatchObject({ values: { name: expect.stringMatching(/^Дзвінок з /) } });
+    expect(polish.steps.find((step) => step.op === "create" && step.entity === "deal")).toMatchObject({ values: { name: expect.stringMatching(/^Połączenie od .* — połączenie$/) } });
+  });
+
   it("a custom variable the platform sends in `variables` fills the row that names it variables.<name>", () => {
     const plan = decide(
       input(call({ variables: { campaign_id: "C-17" } }), (config) => {

@@ -5,6 +5,7 @@ import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connecto
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
+import { crmTexts, type CrmLanguage } from "./crm-texts";
 import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
 import { pickStage } from "./stage-rules";
 
@@ -55,6 +56,8 @@ export interface DecideInput {
   defaultCountry: string;
   /** YYYY-MM-DD in the project's time zone, for task due dates. */
   today: string;
+  /** The language of the names and subjects Callbridge writes into the CRM (default English). */
+  language?: CrmLanguage;
 }
 
 export function triggerOf(event: PlatformEvent): Trigger {
@@ -98,7 +101,7 @@ function withUtmRule(values: { fields: Record<string, string>; utmFields: string
   return Object.fromEntries(Object.entries(values.fields).filter(([field]) => !values.utmFields.includes(field)));
 }
 
-function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string) {
+function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string, texts: ReturnType<typeof crmTexts>) {
   const phoneRaw = rawClientPhone(event, config.forms.phoneFields);
   const { phone, email } = clientKeys(event, config.forms, country);
   const name =
@@ -107,7 +110,7 @@ function clientDetails(event: PlatformEvent, config: IntegrationConfig, country:
       : event.type === "form"
         ? (event.fields.name ?? event.fields.fullname ?? event.fields["your-name"])
         : undefined;
-  const fallbackName = event.type === "call" ? `Call from ${phoneRaw}` : event.type === "form" ? `Form: ${event.formName ?? phone ?? email ?? "website"}` : `Chat: ${name ?? event.client.messengerId}`;
+  const fallbackName = event.type === "call" ? texts.callFrom(phoneRaw ?? "") : event.type === "form" ? texts.form(event.formName ?? phone ?? email ?? texts.website) : texts.chat(name ?? event.client.messengerId);
   return { phone, email, name: name?.trim() || fallbackName };
 }
 
@@ -117,7 +120,8 @@ export function decide(input: DecideInput): Plan {
   const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
   const channel = channelOf(event);
   const variables = eventVariables(event);
-  const client = clientDetails(event, config, input.defaultCountry);
+  const texts = crmTexts(input.language);
+  const client = clientDetails(event, config, input.defaultCountry, texts);
   const responsible = crmUserOf(event.type !== "form" ? event.employee : undefined, config, input.crmUsers);
   const steps: Step[] = [];
   const notes: string[] = [];
@@ -165,7 +169,7 @@ export function decide(input: DecideInput): Plan {
     apply("deal", found.deal, () => {
       const stage = pickStage(config.stageRules, variables, input.pipelines);
       return {
-        name: `${client.name} — ${event.type === "call" ? "call" : event.type}`,
+        name: `${client.name} — ${texts.dealKind[event.type]}`,
         ownerId: links.contact && "id" in links.contact ? (found.contact?.ownerId ?? responsible ?? undefined) : responsible,
         contact: links.contact,
         // Seed: with no contact, a deal is created without the organization link.
@@ -181,12 +185,12 @@ export function decide(input: DecideInput): Plan {
     // A missed-call task goes to the responsible manager (the contact's owner), else the fallback ("top") manager.
     const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
     const owner = found.contact?.ownerId ?? responsible ?? crmUserOf(fallback, config, input.crmUsers);
-    const subject = event.type === "call" ? (event.status === "missed" ? (client.phone ? `Call back ${client.phone}: missed call` : `Missed call from a hidden number (${event.caller})`) : `Follow up the call with ${client.name}`) : `Follow up: ${client.name}`;
+    const subject = event.type === "call" ? (event.status === "missed" ? (client.phone ? texts.callBack(client.phone) : texts.missedHidden(event.caller)) : texts.followUpCall(client.name)) : texts.followUp(client.name);
     steps.push({ op: "task", subject, dueDate: input.today, ownerId: owner ?? undefined, links: { ...links } });
   }
 
   if (event.type === "call") {
-    const subject = `${event.direction === "incoming" ? "Incoming" : "Outgoing"} call${event.status === "missed" ? " (missed)" : ""}`;
+    const subject = texts.callLog(event.direction, event.status === "missed");
     steps.push({ op: "callLog", subject, ownerId: responsible, links: { ...links } });
     if (event.recordingUrl) steps.push({ op: "recording", url: event.recordingUrl });
   }

@@ -8,6 +8,7 @@ import { stopListed } from "@/lib/engine/stop-list";
 import { AppError, CrmError } from "@/lib/errors";
 import { parseEvent } from "@/lib/events/schemas";
 import { projectConnector } from "@/lib/integrations/connect";
+import type { CrmLanguage } from "./crm-texts";
 import { decide, type Plan } from "./decide";
 import { findExisting } from "./find";
 import type { TraceEntry } from "./trace";
@@ -21,7 +22,7 @@ export interface Simulation {
   names: Record<string, string>;
 }
 
-export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string }, raw: unknown): Promise<Simulation> {
+export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string; crmLanguage?: string }, raw: unknown): Promise<Simulation> {
   const parsed = parseEvent(raw);
   if (!parsed.ok) throw new AppError("VALIDATION", "The sample event does not match its schema.", parsed.issues);
   const event = parsed.event;
@@ -36,7 +37,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   try {
     const metadata = await crmMetadata(project.id);
     const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
-    const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
+    const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
     const names = Object.fromEntries([
       ...(metadata?.pipelines ?? []).flatMap((pipeline) => [[pipeline.id, pipeline.name] as const, ...pipeline.stages.map((stage) => [stage.id, stage.name] as const)]),

@@ -23,6 +23,7 @@ import { givesUp, nextAttemptDelay } from "./backoff";
 import { decide } from "./decide";
 import { executePlan } from "./execute";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
+import type { CrmLanguage } from "./crm-texts";
 import { findExisting } from "./find";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
@@ -43,7 +44,7 @@ type JobOutcome = { kind: "settled"; counted?: keyof DeliveryCounts } | { kind: 
 
 /** What every event of a project needs; kept for a moment, since a burst of events needs the same. */
 interface ProjectRun {
-  project: { id: string; defaultCountry: string; timezone: string };
+  project: { id: string; defaultCountry: string; timezone: string; crmLanguage: string };
   connector: CrmConnector;
   integrationId: string;
   crm: CrmKind;
@@ -94,6 +95,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
       pipelines: metadata?.pipelines ?? [],
       crmUsers: metadata?.users ?? [],
       defaultCountry: project.defaultCountry,
+      language: project.crmLanguage as CrmLanguage,
       today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
     });
     await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);

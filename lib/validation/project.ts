@@ -1,5 +1,6 @@
 import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
+import { CRM_LANGUAGES } from "@/lib/engine/crm-texts";
 
 // Messages are i18n keys (see lib/validation/auth.ts).
 
@@ -31,8 +32,11 @@ export const projectSettingsSchema = z.object({
   name: projectNameSchema,
   timezone: timezoneSchema,
   defaultCountry: countrySchema,
+  /** Names and subjects Callbridge writes into the CRM ("Call from …", "Call back …"). */
+  crmLanguage: z.enum(CRM_LANGUAGES, { error: "validation.crmLanguage" }).default("en"),
 });
-export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+export type ProjectSettings = z.output<typeof projectSettingsSchema>;
+export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
 
 // Older ICU data lists only the former names of some zones; offer the current ones too.
 export const timeZoneOptions = [...new Set([...Intl.supportedValuesOf("timeZone"), "Europe/Kyiv", "UTC"])].sort();

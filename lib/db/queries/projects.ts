@@ -1,9 +1,9 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "../client";
 
-const publicProject = { id: true, key: true, name: true, timezone: true, defaultCountry: true } as const;
+const publicProject = { id: true, key: true, name: true, timezone: true, defaultCountry: true, crmLanguage: true } as const;
 
-export type ProjectSummary = { id: string; key: string; name: string; timezone: string; defaultCountry: string };
+export type ProjectSummary = { id: string; key: string; name: string; timezone: string; defaultCountry: string; crmLanguage: string };
 
 export const findProjectByKey = (key: string) => db().project.findUnique({ where: { key }, select: publicProject });
 
@@ -31,6 +31,7 @@ export async function insertProject(input: {
   name: string;
   timezone: string;
   defaultCountry: string;
+  crmLanguage: string;
   webhookSecretEncrypted: string;
   apiToken: { name: string; tokenHash: string; prefix: string; role: Role };
   actor: string;
@@ -44,6 +45,7 @@ export async function insertProject(input: {
         name: input.name,
         timezone: input.timezone,
         defaultCountry: input.defaultCountry,
+        crmLanguage: input.crmLanguage,
         webhookSecretEncrypted: input.webhookSecretEncrypted,
         apiTokens: { create: input.apiToken },
         ...(input.ownerUserId ? { memberships: { create: { userId: input.ownerUserId, role: "OWNER" } } } : {}),
@@ -66,11 +68,11 @@ export async function insertProject(input: {
 
 export async function updateProjectSettings(
   projectId: string,
-  changes: { name: string; timezone: string; defaultCountry: string },
+  changes: { name: string; timezone: string; defaultCountry: string; crmLanguage: string },
   audit: { userId: string; actor: string },
 ) {
   return db().$transaction(async (tx) => {
-    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, timezone: true, defaultCountry: true } });
+    const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, timezone: true, defaultCountry: true, crmLanguage: true } });
     const after = await tx.project.update({ where: { id: projectId }, data: changes, select: publicProject });
     await tx.auditEntry.create({
       data: { projectId, userId: audit.userId, actor: audit.actor, action: "project.settings.update", target: after.key, before, after: changes },

@@ -1,3 +1,4 @@
+import type { ProjectSettings } from "@/lib/validation/project";
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { ApiTokensCard } from "@/components/settings/api-tokens-card";
 import { DeleteProjectCard } from "@/components/settings/delete-project-card";
@@ -27,7 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         projectKey={project.key}
         readOnly={readOnly}
         timeZones={timeZoneOptions.includes(project.timezone) ? timeZoneOptions : [project.timezone, ...timeZoneOptions]}
-        initial={{ name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry }}
+        initial={{ name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry, crmLanguage: project.crmLanguage as ProjectSettings["crmLanguage"] }}
       />
       <WebhookSecretCard projectKey={project.key} readOnly={readOnly} />
       {readOnly ? null : (
