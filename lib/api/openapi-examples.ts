@@ -25,18 +25,12 @@ const EVENT_SUMMARY = {
   deliveredAt: "2026-11-26T09:13:06.000Z",
 };
 
+const ZOHO_EU = { crm: "zoho", dataCenter: "eu", accountsUrl: "https://accounts.zoho.eu", apiDomain: "https://www.zohoapis.eu", clientId: "1000.EXAMPLECLIENTID" };
+
 export const EXAMPLES = {
   /** A new project configured in one PUT: the connection is checked first, then the configuration against that CRM. */
   documentPut: {
-    connection: {
-      crm: "zoho",
-      dataCenter: "eu",
-      accountsUrl: "https://accounts.zoho.eu",
-      apiDomain: "https://www.zohoapis.eu",
-      clientId: "1000.EXAMPLECLIENTID",
-      clientSecret: "example-client-secret",
-      refreshToken: "1000.example-refresh-token",
-    },
+    connection: { ...ZOHO_EU, clientSecret: "example-client-secret", refreshToken: "1000.example-refresh-token" },
     config: config(),
   },
   documentGet: {
@@ -44,15 +38,8 @@ export const EXAMPLES = {
     status: "inactive",
     lastError: null,
     account: { crm: "zoho", accountName: "Acme Sales", userName: "Olena Koval", userEmail: "olena.koval@example.com", apiBase: "https://www.zohoapis.eu", checkedAt: "2026-11-26T09:00:00.000Z" },
-    connection: {
-      crm: "zoho",
-      dataCenter: "eu",
-      accountsUrl: "https://accounts.zoho.eu",
-      apiDomain: "https://www.zohoapis.eu",
-      clientId: "1000.EXAMPLECLIENTID",
-      clientSecret: "********",
-      refreshToken: "********",
-    },
+    // GET shows the secrets masked; sending the masks back keeps them.
+    connection: { ...ZOHO_EU, clientSecret: "********", refreshToken: "********" },
     config: config(),
   },
   unprocessable: {
