@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { inputClass } from "@/components/ui/input-class";
 import { saveDefaultFields } from "@/lib/actions/config";
 import { DEFAULT_PARAMETERS, type DefaultParameter, type MappedEntity } from "@/lib/config/vocabulary";
@@ -25,6 +25,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
   const form = useForm<SectionFormInput<"defaultFields">, unknown, SectionForm<"defaultFields">>({ resolver: zodResolver(sectionFormSchemas.defaultFields), defaultValues: { value: initial } });
   const { onSubmit, status } = useSectionSave(form, projectKey, saveDefaultFields);
   const { errors, isSubmitting, isDirty } = form.formState;
+  const chosen = useWatch({ control: form.control, name: `value.${entity}` });
   // Offered like the mapping tabs' fields: custom text fields only.
   const options = (metadata.data?.connected ? metadata.data.fields[entity] : []).filter((field) => field.isString && field.custom && !field.readOnly).sort((a, b) => a.label.localeCompare(b.label));
 
@@ -37,7 +38,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
         {PARAMETERS.map((parameter) => {
           const id = `default-${entity}-${parameter}`;
           const error = translateMessage(t, errors.value?.[entity]?.[parameter]?.message);
-          const current = form.watch(`value.${entity}.${parameter}`) ?? "";
+          const current = chosen?.[parameter] ?? "";
           return (
             <div key={id} className="grid items-center gap-1 sm:grid-cols-[12rem_1fr] sm:gap-3" data-testid="default-field-row">
               <label htmlFor={id} className="text-sm font-medium text-slate-700">

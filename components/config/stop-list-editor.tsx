@@ -149,11 +149,7 @@ export function StopListEditor(props: { projectKey: string; initial: StopListEnt
                     <td className="px-3 py-1.5 font-mono">{entry.value}</td>
                     <td className="px-3 py-1.5 font-mono">
                       {"sipPair" in entry ? entry.sipPair : "—"}
-                      {entry.kind === "fmc" && sharedWarning(entry.sipPair, entries) ? (
-                        <span className="mt-0.5 block font-sans text-xs text-amber-800" data-testid="shared-line-note">
-                          ⚠ {sharedWarning(entry.sipPair, entries)}
-                        </span>
-                      ) : null}
+                      <SharedLineNote warning={entry.kind === "fmc" ? sharedWarning(entry.sipPair, entries) : null} />
                     </td>
                     <td className="px-3 py-1.5">{entry.note || "—"}</td>
                     {readOnly ? null : (
@@ -181,4 +177,12 @@ export function StopListEditor(props: { projectKey: string; initial: StopListEnt
       </section>
     </div>
   );
+}
+
+function SharedLineNote({ warning }: { warning: string | null }) {
+  return warning ? (
+    <span className="mt-0.5 block font-sans text-xs text-amber-800" data-testid="shared-line-note">
+      ⚠ {warning}
+    </span>
+  ) : null;
 }

@@ -53,7 +53,7 @@ export function OnboardingChecklist({ projectKey, facts, webhookUrl }: { project
               {done ? "✓" : index + 1}
             </span>
             <span className={done ? "text-slate-500 line-through" : step === state.next ? "font-semibold" : ""}>{t(`overview.checklist.${step}`)}</span>
-            <span className="sr-only">{done ? t("overview.checklist.done") : t("overview.checklist.todo")}</span>
+            <span className="sr-only">{done ? t("overview.checklist.done") : t("overview.checklist.notDone")}</span>
             {!done && step !== "webhook" ? (
               <Link href={`/${projectKey}/${LINKS[step]}`} className="text-brand-700 underline">
                 {t("overview.checklist.go")}

@@ -72,7 +72,11 @@ export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[];
  * one client's events reach the CRM one at a time and in order while a failing client holds up no one else.
  */
 export function clientKey(event: PlatformEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): string {
-  const keys = clientKeys(event, forms, country);
+  return clientKeyOf(event, clientKeys(event, forms, country));
+}
+
+/** The same key from keys already worked out (the webhook normalises the client's phone once). */
+export function clientKeyOf(event: PlatformEvent, keys: ClientKeys): string {
   if (keys.phone) return `phone:${keys.phone}`;
   if (keys.email) return `email:${keys.email}`;
   if (keys.clientId) return `client:${keys.clientId}`;

@@ -2,14 +2,13 @@
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
-import { clientKey, clientKeys, rawClientPhone } from "@/lib/engine/event-values";
+import { clientKeyOf, clientKeys } from "@/lib/engine/event-values";
 import { stopListed, stopListReason } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomBytes } from "node:crypto";
 import type { SignedRequest } from "@/lib/api/handler";
 import { MAX_BODY_BYTES, parseJsonText } from "@/lib/api/limited-body";
 import { AppError } from "@/lib/errors";
-import { normalisePhone } from "@/lib/phone/variants";
 import { occurredAt, parseEvent, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
@@ -52,7 +51,8 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
   const known = loadConfigForWebhooks(project.id);
   const config = known instanceof Promise ? await known : known;
   const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
-  const phone = rawClientPhone(event, config.forms.phoneFields);
+  // The client's phone is normalised once: it is both the stored E.164 and the delivery queue's key.
+  const keys = clientKeys(event, config.forms, project.defaultCountry);
   return storeEvent({
     projectId: project.id,
     externalId: event.id,
@@ -61,9 +61,9 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
     status: listed ? "skipped" : "queued",
     reason: listed ? stopListReason(listed) : null,
     occurredAt: occurredAt(event),
-    clientPhone: phone ? (normalisePhone(phone, project.defaultCountry)?.e164 ?? null) : null,
-    clientKey: clientKey(event, config.forms, project.defaultCountry),
-    clientEmail: clientKeys(event, config.forms, project.defaultCountry).email,
+    clientPhone: keys.phone,
+    clientKey: clientKeyOf(event, keys),
+    clientEmail: keys.email,
     concurrency: project.concurrency,
   });
 }

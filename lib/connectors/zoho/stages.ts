@@ -36,7 +36,7 @@ export function toZohoPipeline(pipeline: ZohoPipelineAnswer): ZohoPipeline {
 /** What the rest of the app sees: ids, names, order and state, without Zoho's picklist values. */
 export const publicPipeline = (pipeline: ZohoPipeline): CrmPipeline => ({
   ...pipeline,
-  stages: pipeline.stages.map(({ value: _value, ...stage }) => stage),
+  stages: pipeline.stages.map((stage) => ({ id: stage.id, name: stage.name, order: stage.order, state: stage.state })),
 });
 
 export interface StageIndex {

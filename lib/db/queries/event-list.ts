@@ -3,7 +3,7 @@
 import type { EventStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { EventSearch } from "@/lib/events/search";
 import { db } from "../client";
-import { enqueueStored } from "./events";
+import { enqueueStored, listed } from "./events";
 
 export interface EventListFilter {
   status?: EventStatus;
@@ -36,7 +36,7 @@ function whereOf(projectId: string, filter: EventListFilter): Prisma.EventWhereI
   };
 }
 
-const shown = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true, payload: true, trace: true, clientPhone: true, clientEmail: true } as const;
+const shown = { ...listed, payload: true, trace: true, clientPhone: true, clientEmail: true } as const;
 
 export async function eventsPage(projectId: string, filter: EventListFilter, before: PageCursor | null, limit: number) {
   const where = whereOf(projectId, filter);

@@ -166,7 +166,8 @@ export async function replayProgress(projectId: string): Promise<ReplayProgress 
   return { total, delivered, failed, retrying, waiting, pending: retrying + waiting, startedAt: integration.replayStartedAt.toISOString() };
 }
 
-const listed = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true } as const;
+/** The fields an event is listed with (config API, Events page). */
+export const listed = { id: true, externalId: true, type: true, status: true, reason: true, attempts: true, occurredAt: true, receivedAt: true, deliveredAt: true } as const;
 
 export async function listEvents(projectId: string, filter: { status?: EventStatus; type?: string; limit: number }) {
   return db().event.findMany({

@@ -361,7 +361,7 @@ export const en = {
   "overview.checklist.firstEvent": "Receive the first event",
   "overview.checklist.activate": "Activate the integration",
   "overview.checklist.done": "done",
-  "overview.checklist.todo": "to do",
+  "overview.checklist.notDone": "to do",
   "overview.checklist.go": "Go",
   "overview.checklist.copyUrl": "Copy URL",
   "overview.checklist.secret": "Secret: Project settings",

@@ -362,7 +362,7 @@ export const pl: Messages = {
   "overview.checklist.firstEvent": "Odbierz pierwsze zdarzenie",
   "overview.checklist.activate": "Aktywuj integrację",
   "overview.checklist.done": "zrobione",
-  "overview.checklist.todo": "do zrobienia",
+  "overview.checklist.notDone": "do zrobienia",
   "overview.checklist.go": "Przejdź",
   "overview.checklist.copyUrl": "Kopiuj URL",
   "overview.checklist.secret": "Sekret: Ustawienia projektu",

@@ -362,7 +362,7 @@ export const uk: Messages = {
   "overview.checklist.firstEvent": "Отримайте першу подію",
   "overview.checklist.activate": "Активуйте інтеграцію",
   "overview.checklist.done": "виконано",
-  "overview.checklist.todo": "не виконано",
+  "overview.checklist.notDone": "не виконано",
   "overview.checklist.go": "Перейти",
   "overview.checklist.copyUrl": "Копіювати URL",
   "overview.checklist.secret": "Секрет: Налаштування проєкту",
