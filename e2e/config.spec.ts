@@ -288,8 +288,16 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
 
+    // The CRM's fields arriving after the stored values must not reset the pickers to "Not sent".
+    await page.route("**/crm-metadata", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.reload();
+    await expect(page.getByLabel("Client ID").locator("option", { hasText: "UTM campaign" })).toHaveCount(1);
     await expect(page.getByLabel("Client ID")).toHaveValue(/^[0-9a-f]{40}$/);
+    await expect(page.getByLabel("Client ID").locator("option:checked")).toHaveText("Client ID");
+    await page.unroute("**/crm-metadata");
     const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } })).json();
     expect(document.config.defaultFields.contact).toEqual({ utmSource: expect.stringMatching(/^[0-9a-f]{40}$/), utmMedium: "", utmCampaign: expect.stringMatching(/^[0-9a-f]{40}$/), utmTerm: "", utmContent: "", clientId: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect(document.config.defaultFields.deal.utmSource).toBe(document.config.defaultFields.contact.utmSource);

@@ -45,7 +45,8 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
                 {t(`defaultFields.parameter.${parameter}`)}
               </label>
               <div>
-                <select id={id} className={inputClass} disabled={readOnly} aria-invalid={Boolean(error)} {...form.register(`value.${entity}.${parameter}`)}>
+                {/* Controlled: the CRM's fields arrive after the stored value, and an uncontrolled select would fall back to "Not sent" when they replace the placeholder option. */}
+                <select id={id} className={inputClass} disabled={readOnly} aria-invalid={Boolean(error)} {...form.register(`value.${entity}.${parameter}`)} value={current}>
                   <option value="">{t("defaultFields.notSent")}</option>
                   {/* A stored field the CRM no longer offers stays visible, so its error can be read. */}
                   {current && !options.some((option) => option.key === current) ? <option value={current}>{current}</option> : null}
