@@ -22,3 +22,9 @@ export function wantedAlerts(facts: AlertFacts): Partial<Record<AlertKind, strin
   }
   return wanted;
 }
+
+/** The kinds whose incident should open or close, given the kinds open now. */
+export function alertsToChange(facts: AlertFacts, open: readonly string[]): AlertKind[] {
+  const wanted = wantedAlerts(facts);
+  return ALERT_KINDS.filter((kind) => (wanted[kind] !== undefined) !== open.includes(kind));
+}

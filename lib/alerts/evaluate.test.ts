@@ -7,8 +7,9 @@ import { db } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
 import { sealCredentials } from "@/lib/integrations/credentials";
 import { makeMember, makeProject } from "@/lib/testing/factories";
-import { wantedAlerts } from "./conditions";
-import { evaluateAlerts } from "./evaluate";
+import { alertsToChange, wantedAlerts } from "./conditions";
+import { evaluateAlerts, evaluateAllAlerts } from "./evaluate";
+import { watchedProjectFacts } from "@/lib/db/queries/alerts";
 
 const received: Array<{ to: string[]; raw: string }> = [];
 let smtp: SMTPServer;
@@ -53,6 +54,41 @@ describe("alert conditions", () => {
     expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 4, settled: 4 } })).toEqual({});
     expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 5, settled: 100 } })).toEqual({});
     expect(wantedAlerts({ status: "active", lastError: null, lastHour: { failed: 5, settled: 25 } })).toEqual({ failures: "5 of 25 events failed in the last hour." });
+  });
+
+  it("only the kinds whose wanted state differs from the open ones change", () => {
+    const healthy = { status: "active", lastError: null, lastHour: { failed: 0, settled: 9 } } as const;
+    expect(alertsToChange(healthy, [])).toEqual([]);
+    expect(alertsToChange(healthy, ["failures"])).toEqual(["failures"]);
+    expect(alertsToChange({ ...healthy, status: "broken" }, ["broken"])).toEqual([]);
+    expect(alertsToChange({ ...healthy, status: "broken" }, ["failures"])).toEqual(["broken", "failures"]);
+  });
+});
+
+describe("evaluateAllAlerts", () => {
+  it("reads every watched project's facts in one query and changes only the projects that need it, once however many processes run it", async () => {
+    const broken = await project("Alerts pass broken");
+    const healthy = await project("Alerts pass healthy");
+    const unconnected = await db().project.findUniqueOrThrow({ where: { key: (await makeProject("Alerts pass unconnected")).projectKey } });
+    await db().integration.update({ where: { projectId: broken.id }, data: { status: "broken", lastError: "Pipedrive refused the API token" } });
+
+    const facts = await watchedProjectFacts(new Date(Date.now() - 3_600_000));
+    expect(facts.find((row) => row.projectId === broken.id)).toEqual({ projectId: broken.id, status: "broken", lastError: "Pipedrive refused the API token", failed: 0, settled: 0, open: [] });
+    expect(facts.find((row) => row.projectId === healthy.id)).toMatchObject({ status: "active", open: [] });
+    expect(facts.some((row) => row.projectId === unconnected.id)).toBe(false);
+
+    // Three processes' passes at once: one opening, one mail.
+    await Promise.all([evaluateAllAlerts(), evaluateAllAlerts(), evaluateAllAlerts()]);
+    expect((await outbox(broken.id)).map((mail) => mail.subject)).toEqual([`[Callbridge] ${broken.name}: the CRM refused the stored credentials; deliveries are paused`]);
+    expect(await outbox(healthy.id)).toEqual([]);
+    expect((await watchedProjectFacts(new Date(Date.now() - 3_600_000))).find((row) => row.projectId === broken.id)?.open).toEqual(["broken"]);
+
+    // Disconnected while the incident is open: still watched until the pass closes it.
+    await db().integration.delete({ where: { projectId: broken.id } });
+    expect((await watchedProjectFacts(new Date(Date.now() - 3_600_000))).find((row) => row.projectId === broken.id)).toMatchObject({ status: null, open: ["broken"] });
+    await evaluateAllAlerts();
+    expect((await outbox(broken.id)).map((mail) => mail.subject).at(-1)).toBe(`[Callbridge] ${broken.name}: the CRM connection works again`);
+    expect((await watchedProjectFacts(new Date(Date.now() - 3_600_000))).some((row) => row.projectId === broken.id)).toBe(false);
   });
 });
 

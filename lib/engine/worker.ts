@@ -190,7 +190,8 @@ const ALERTS_EVERY_MS = 60_000;
 
 export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> {
   const boss = await jobs();
-  // Each process may evaluate: opening and closing an incident are atomic, so one mail goes out per change.
+  // Each process may evaluate: the pass is one query for all projects, and opening and closing an incident
+  // are atomic, so one mail goes out per change however many processes run it.
   setInterval(() => void evaluateAllAlerts().catch((error: unknown) => console.error("alert evaluation failed", error)), ALERTS_EVERY_MS).unref();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,

@@ -35,6 +35,29 @@ export async function failureCounts(projectId: string, since: Date): Promise<{ f
 export const alertRecipients = async (projectId: string) =>
   (await db().membership.findMany({ where: { projectId, role: { in: ["OWNER", "ADMIN"] } }, select: { user: { select: { email: true } } } })).map((row) => row.user.email).sort();
 
-/** Projects worth evaluating: connected, or with an incident still open. */
-export const projectsToWatch = async () =>
-  (await db().project.findMany({ where: { OR: [{ integration: { isNot: null } }, { alerts: { some: { openSince: { not: null } } } }] }, select: { id: true } })).map((row) => row.id);
+export interface WatchedProjectFacts {
+  projectId: string;
+  status: "active" | "inactive" | "broken" | null;
+  lastError: string | null;
+  failed: number;
+  settled: number;
+  open: string[];
+}
+
+/**
+ * The facts every alert decision needs, for every project worth watching (connected, or with an incident
+ * still open), in one statement: the per-minute pass costs one query however many projects there are.
+ */
+export async function watchedProjectFacts(since: Date): Promise<WatchedProjectFacts[]> {
+  const rows = await db().$queryRaw<Array<{ projectId: string; status: WatchedProjectFacts["status"]; lastError: string | null; failed: bigint; settled: bigint; open: string[] }>>`
+    SELECT p.id AS "projectId", i.status::text AS status, i."lastError", counts.failed, counts.settled,
+      ARRAY(SELECT a.kind FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL ORDER BY a.kind) AS open
+    FROM "Project" p
+    LEFT JOIN "Integration" i ON i."projectId" = p.id
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE e.status IN ('failed', 'dead')) AS failed, count(*) FILTER (WHERE e.status IN ('delivered', 'failed', 'dead')) AS settled
+      FROM "Event" e WHERE e."projectId" = p.id AND e."receivedAt" >= ${since} AND e.type <> 'lookup'
+    ) counts
+    WHERE i."projectId" IS NOT NULL OR EXISTS (SELECT 1 FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL)`;
+  return rows.map((row) => ({ ...row, failed: Number(row.failed), settled: Number(row.settled) }));
+}
