@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requeueFailed } from "@/lib/db/queries/event-list";
 import { resendEvent } from "@/lib/events/resend";
-import { parseEventSearch } from "@/lib/events/search";
+import { eventListFilter } from "@/lib/events/search";
 import { eventListFilterSchema } from "@/lib/validation/event-list";
 import { projectAction } from "./safe-action";
 
@@ -24,8 +24,7 @@ export const retryFailedEvents = projectAction({
   role: "ADMIN",
   schema: eventListFilterSchema,
   run: async (input, { project, user }) => {
-    const filter = { status: input.status, type: input.type, lookups: input.lookups, search: parseEventSearch(input.q, project.defaultCountry) };
-    const queued = await requeueFailed(project.id, filter, { userId: user.id, actor: user.email, target: project.key });
+    const queued = await requeueFailed(project.id, eventListFilter(input, project.defaultCountry), { userId: user.id, actor: user.email, target: project.key });
     revalidatePath(`/${project.key}/events`);
     return { queued };
   },

@@ -96,6 +96,14 @@ const keptSecret = (changed: string[]) => (value: string, kept: string | undefin
 
 const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== null && JSON.stringify({ ...a, accessToken: undefined, accessTokenExpiresAt: undefined }) === JSON.stringify({ ...b, accessToken: undefined, accessTokenExpiresAt: undefined });
 
+/** The connection a PUT sends, verified against the CRM when it differs from the stored one; null when it does not. */
+async function changedConnection(projectId: string, input: ConnectionInput): Promise<VerifiedConnection | null> {
+  const secrets = await findIntegrationSecrets(projectId);
+  const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
+  const next = mergeSecrets(input, stored);
+  return sameCredentials(next, stored) ? null : verifyConnection(next);
+}
+
 /**
  * The config API's PUT: a changed connection is verified against the CRM first (nothing stored), the
  * configuration is checked against that CRM's metadata, and both are stored in one transaction. The
@@ -107,14 +115,7 @@ export async function putIntegrationDocument(project: { id: string; key: string 
   const connection = body.data.connection === undefined || body.data.connection === null ? null : connectionInputSchema.safeParse(body.data.connection);
   const connectionIssues = connection && !connection.success ? issuesFromZod(connection.error.issues, "connection.") : [];
 
-  let verified: VerifiedConnection | null = null;
-  if (connection?.success) {
-    const secrets = await findIntegrationSecrets(project.id);
-    const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
-    const next = mergeSecrets(connection.data, stored);
-    if (!sameCredentials(next, stored)) verified = await verifyConnection(next);
-  }
-  const pending = verified;
+  const pending = connection?.success ? await changedConnection(project.id, connection.data) : null;
   const source = connectionIssues.length ? null : pending ? () => metadataOf(createConnector(pending.credentials)) : undefined;
   let config;
   try {

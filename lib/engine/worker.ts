@@ -100,7 +100,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     });
     await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);
     // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
-    const kept = previous.filter((entry) => entry.ok && entry.step !== undefined && entry.connection === run.connection);
+    const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
     await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });
     return { kind: "settled", counted: "delivered" };
   } catch (error) {

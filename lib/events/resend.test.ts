@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
+import { requeueFailed } from "@/lib/db/queries/event-list";
 import { requeueEvent } from "@/lib/db/queries/events";
 import { runDeliveries } from "@/lib/engine/worker";
 import { connectActive } from "@/lib/testing/connected";
@@ -78,5 +79,24 @@ describe("a retry after the CRM connection changed", () => {
     const trace = delivered.trace as Array<{ detail: string; id?: string }>;
     expect(trace.some((entry) => entry.id === "66" || entry.detail.includes("earlier attempt"))).toBe(false);
     expect(trace.find((entry) => entry.detail === "create contact")?.id).toMatch(/^\d+$/);
+  });
+});
+
+describe("sending again all failed events of a filter", () => {
+  it("queues the failed and dead ones the filter shows (not a delivered one, not another client's) and audits once", async () => {
+    const same = "+380991230001";
+    const [failed, dead, delivered, other] = [await call("sales-2", same), await call("sales-2", same), await call("sales-2", same), await call("sales-2", "+380501112233")];
+    await db().event.updateMany({ where: { id: { in: [failed, other] } }, data: { status: "failed", nextAttemptAt: null } });
+    await db().event.update({ where: { id: dead }, data: { status: "dead", nextAttemptAt: null } });
+    await db().event.update({ where: { id: delivered }, data: { status: "delivered", nextAttemptAt: null } });
+    const caller = ((await event(failed)).clientPhone)!;
+    const filter = { lookups: false, search: { phone: caller } };
+
+    expect(await requeueFailed(project.id, filter, { ...WHO, target: project.key })).toBe(2);
+    expect((await Promise.all([failed, dead, delivered, other].map(event))).map((row) => row.status)).toEqual(["queued", "queued", "delivered", "failed"]);
+    expect(await db().auditEntry.count({ where: { projectId: project.id, action: "event.resendFailed" } })).toBe(1);
+    // Nothing failed is left in the filter: nothing is queued and nothing audited.
+    expect(await requeueFailed(project.id, filter, { ...WHO, target: project.key })).toBe(0);
+    expect(await db().auditEntry.count({ where: { projectId: project.id, action: "event.resendFailed" } })).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 // What the Events page's search box was given: an e-mail, a phone number in any format (normalised with
 // the project's country, as events store it), or else an event id (ours or the platform's).
+import type { EventListFilter } from "@/lib/db/queries/event-list";
 import { normalisePhone } from "@/lib/phone/variants";
+import type { EventListFilterOutput } from "@/lib/validation/event-list";
 
 export type EventSearch = { phone: string } | { email: string } | { id: string };
 
@@ -15,3 +17,11 @@ export function parseEventSearch(query: string | undefined, country: string): Ev
   }
   return { id: text };
 }
+
+/** The Events page's filters (URL or "Send again all failed") as the list's query takes them. */
+export const eventListFilter = (input: EventListFilterOutput, country: string): EventListFilter => ({
+  status: input.status,
+  type: input.type,
+  lookups: input.lookups,
+  search: parseEventSearch(input.q, country),
+});

@@ -65,19 +65,15 @@ export const integrationRow = (project: { id: string; key: string }, verified: V
   audit: { ...who, target: project.key },
 });
 
-async function verifyAndSave(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
+/**
+ * Any credentials (an API token, an OAuth exchange): checked against the CRM first, stored only if they
+ * work. A new connection starts inactive and a reconnection keeps the status; only activate/deactivate
+ * change it. A broken integration connected again closes its incident (and tells the admins).
+ */
+export async function connectWithCredentials(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options: ConnectorOptions = {}) {
   const saved = await saveIntegration(integrationRow(project, await verifyConnection(credentials, options), who));
-  // A broken integration connected again closes its incident (and tells the admins).
   evaluateAlertsSoon(project.id);
   return saved;
-}
-
-/**
- * Any credentials (an API token): checked against the CRM first, stored only if they work. A new
- * connection starts inactive and a reconnection keeps the status; only activate/deactivate change it.
- */
-export async function connectWithCredentials(project: { id: string; key: string }, credentials: CrmCredentials, who: Actor, options?: ConnectorOptions) {
-  return verifyAndSave(project, credentials, who, options);
 }
 
 /** Step 1 of a CRM's authorization-code flow: where to send the admin to grant access. */
@@ -105,7 +101,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
   try {
     const redirectUri = `${appUrl()}${oauthCallbackPath(crm)}`;
     const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() ? sandboxOAuthServer(crm) : undefined });
-    await verifyAndSave({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
+    await connectWithCredentials({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {
     if (error instanceof OAuthRefused) return { projectKey: flow.projectKey, error: error.message };

@@ -1,9 +1,8 @@
 // The project's overview (its landing page): is the integration healthy, how many events went where,
 // how fast, at what cost in CRM calls, who keeps failing, and what routing answered — all SQL aggregates.
 import { loadConfig } from "@/lib/config/service";
-import { db } from "@/lib/db/client";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import { crmCalls, eventsPerSlot, failingClients, hasPlatformEvent, lastDelivery, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
+import { crmCalls, eventsPerSlot, failingClients, hasPlatformEvent, lastDelivery, matrixEverSaved, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
 import { budgetUse } from "./budget";
 import { daySlots, hourSlots } from "./slots";
 import type { ChecklistFacts } from "./checklist";
@@ -30,7 +29,7 @@ export async function projectOverview(project: { id: string; timezone: string },
     failingClients(project.id, week),
     routingAnswers(project.id, day),
     hasPlatformEvent(project.id),
-    db().auditEntry.findFirst({ where: { projectId: project.id, action: "config.matrix.update" }, select: { id: true } }),
+    matrixEverSaved(project.id),
   ]);
   const account = (integration?.account ?? null) as { checkedAt?: string; edition?: string } | null;
   return {
@@ -49,7 +48,7 @@ export async function projectOverview(project: { id: string; timezone: string },
     checklist: {
       connected: Boolean(integration),
       tested: Boolean(account?.checkedAt) && integration?.status !== "broken",
-      matrixSaved: Boolean(matrixSaved),
+      matrixSaved,
       employees: config.employees.length,
       firstEvent,
       active: integration?.status === "active",

@@ -9,3 +9,4 @@ export const eventListFilterSchema = z.object({
   q: z.string().trim().max(200).default(""),
 });
 export type EventListFilterInput = z.input<typeof eventListFilterSchema>;
+export type EventListFilterOutput = z.output<typeof eventListFilterSchema>;

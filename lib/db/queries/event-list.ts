@@ -65,9 +65,10 @@ export const countFailed = (projectId: string, filter: EventListFilter) => db().
 /** Every failed or dead event the filters show (oldest first, up to RESEND_AT_ONCE) queued again, audited once. */
 export async function requeueFailed(projectId: string, filter: EventListFilter, audit: { userId: string | null; actor: string; target: string }): Promise<number> {
   return db().$transaction(async (tx) => {
-    const ids = (await tx.event.findMany({ where: failedWhere(projectId, filter), orderBy: { occurredAt: "asc" }, take: RESEND_AT_ONCE, select: { id: true } })).map((row) => row.id);
+    const chosen = (await tx.event.findMany({ where: failedWhere(projectId, filter), orderBy: { occurredAt: "asc" }, take: RESEND_AT_ONCE, select: { id: true } })).map((row) => row.id);
+    // Only rows still failed when written: one a worker retried and delivered meanwhile is not sent again.
+    const ids = (await tx.event.updateManyAndReturn({ where: { id: { in: chosen }, status: { in: FAILED } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null }, select: { id: true } })).map((row) => row.id);
     if (!ids.length) return 0;
-    await tx.event.updateMany({ where: { id: { in: ids } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null } });
     await enqueueStored(tx, { id: { in: ids } });
     await tx.auditEntry.create({ data: { projectId, userId: audit.userId, actor: audit.actor, action: "event.resendFailed", target: audit.target, after: { events: ids.length } } });
     return ids.length;

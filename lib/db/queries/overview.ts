@@ -81,3 +81,6 @@ export async function routingAnswers(projectId: string, since: Date): Promise<{ 
 
 /** Whether any platform event ever arrived (the onboarding checklist's "first event"). */
 export const hasPlatformEvent = async (projectId: string) => (await db().event.findFirst({ where: { projectId, type: { not: "lookup" } }, select: { id: true } })) !== null;
+
+/** Whether the integration matrix was ever saved (the onboarding checklist's step): its audit entry says so. */
+export const matrixEverSaved = async (projectId: string) => (await db().auditEntry.findFirst({ where: { projectId, action: "config.matrix.update" }, select: { id: true } })) !== null;

@@ -14,7 +14,7 @@ import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { TraceEntry } from "@/lib/engine/trace";
 import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/events/present";
 import { reasonInWords, reasonParts } from "@/lib/events/reason";
-import { parseEventSearch } from "@/lib/events/search";
+import { eventListFilter } from "@/lib/events/search";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
@@ -78,7 +78,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const { project, role } = await requireProjectPage(projectKey);
   const query = await searchParams;
   const input = eventListFilterSchema.parse({ status: query.status || undefined, type: query.type || undefined, lookups: query.lookups === "1", q: query.q ?? "" });
-  const filter = { status: input.status, type: input.type, lookups: input.lookups, search: parseEventSearch(input.q, project.defaultCountry) };
+  const filter = eventListFilter(input, project.defaultCountry);
   const before = decodeCursor(query.before);
   const [t, locale, page, failed, integration] = await Promise.all([getTranslator(), getLocale(), eventsPage(project.id, filter, before, PAGE_SIZE), countFailed(project.id, filter), findIntegrationSummary(project.id)]);
   const selected = query.event ? await findEvent(project.id, query.event) : null;
