@@ -1,12 +1,11 @@
 // Alerts (issue: the admin is told when the integration breaks): each evaluation compares what should be
 // open with what is, and mails the project's OWNERs and ADMINs once when an incident opens and once when
 // it recovers. Run after the status changes and every minute by each worker process.
-import { alertRecipients, closeAlert, failureCounts, openAlert, watchedProjectFacts } from "@/lib/db/queries/alerts";
-import { findIntegrationSummary } from "@/lib/db/queries/integrations";
+import { alertRecipients, closeAlert, openAlert, watchedProjectFacts, type WatchedProjectFacts } from "@/lib/db/queries/alerts";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { appUrl } from "@/lib/integrations/app-url";
 import { sendMail } from "@/lib/mail/send";
-import { ALERT_KINDS, alertsToChange, wantedAlerts, type AlertKind } from "./conditions";
+import { alertsToChange, wantedAlerts, type AlertKind } from "./conditions";
 
 const HOUR_MS = 3_600_000;
 
@@ -15,12 +14,17 @@ const SUBJECT: Record<AlertKind, { opened: string; closed: string }> = {
   failures: { opened: "events are failing to reach the CRM", closed: "events reach the CRM again" },
 };
 
+const factsOf = (row: WatchedProjectFacts) => ({ status: row.status, lastError: row.lastError, lastHour: { failed: row.failed, settled: row.settled } });
+
 export async function evaluateAlerts(projectId: string, now = new Date()): Promise<{ opened: AlertKind[]; closed: AlertKind[] }> {
-  const [project, integration, lastHour] = await Promise.all([findProjectById(projectId), findIntegrationSummary(projectId), failureCounts(projectId, new Date(now.getTime() - HOUR_MS))]);
+  const [project, [watched]] = await Promise.all([findProjectById(projectId), watchedProjectFacts(new Date(now.getTime() - HOUR_MS), projectId)]);
   const result = { opened: [] as AlertKind[], closed: [] as AlertKind[] };
   if (!project) return result;
-  const wanted = wantedAlerts({ status: integration?.status ?? null, lastError: integration?.lastError ?? null, lastHour });
-  for (const kind of ALERT_KINDS) {
+  // Neither connected nor with an incident open: nothing to open or close.
+  if (!watched) return result;
+  const wanted = wantedAlerts(factsOf(watched));
+  // Only what differs from the open incidents is written; the statements themselves decide who changed it.
+  for (const kind of alertsToChange(factsOf(watched), watched.open)) {
     const detail = wanted[kind];
     if (detail !== undefined) {
       if (await openAlert(projectId, kind, detail)) result.opened.push(kind);
@@ -49,7 +53,7 @@ export const evaluateAlertsSoon = (projectId: string) => void evaluateAlerts(pro
 export async function evaluateAllAlerts(now = new Date()): Promise<number> {
   let changed = 0;
   for (const facts of await watchedProjectFacts(new Date(now.getTime() - HOUR_MS))) {
-    if (alertsToChange({ status: facts.status, lastError: facts.lastError, lastHour: facts }, facts.open).length === 0) continue;
+    if (alertsToChange(factsOf(facts), facts.open).length === 0) continue;
     const result = await evaluateAlerts(facts.projectId, now);
     changed += result.opened.length + result.closed.length;
   }

@@ -23,14 +23,6 @@ export async function closeAlert(projectId: string, kind: string): Promise<strin
 export const openAlerts = (projectId: string) =>
   db().alertState.findMany({ where: { projectId, openSince: { not: null } }, select: { kind: true, detail: true, openSince: true }, orderBy: { openSince: "asc" } });
 
-/** Failed or dead, and settled (delivered, failed, dead), among the platform events received since `since`. */
-export async function failureCounts(projectId: string, since: Date): Promise<{ failed: number; settled: number }> {
-  const [row] = await db().$queryRaw<Array<{ failed: bigint; settled: bigint }>>`
-    SELECT count(*) FILTER (WHERE status IN ('failed', 'dead')) AS failed, count(*) FILTER (WHERE status IN ('delivered', 'failed', 'dead')) AS settled
-    FROM "Event" WHERE "projectId" = ${projectId} AND "receivedAt" >= ${since} AND type <> 'lookup'`;
-  return { failed: Number(row?.failed ?? 0), settled: Number(row?.settled ?? 0) };
-}
-
 /** Who is told: the project's OWNERs and ADMINs. */
 export const alertRecipients = async (projectId: string) =>
   (await db().membership.findMany({ where: { projectId, role: { in: ["OWNER", "ADMIN"] } }, select: { user: { select: { email: true } } } })).map((row) => row.user.email).sort();
@@ -45,10 +37,11 @@ export interface WatchedProjectFacts {
 }
 
 /**
- * The facts every alert decision needs, for every project worth watching (connected, or with an incident
- * still open), in one statement: the per-minute pass costs one query however many projects there are.
+ * The facts every alert decision needs (status, the last hour's failed and settled platform events, the
+ * incidents open), for every project worth watching (connected, or with an incident still open), or for
+ * one of them, in one statement: the per-minute pass costs one query however many projects there are.
  */
-export async function watchedProjectFacts(since: Date): Promise<WatchedProjectFacts[]> {
+export async function watchedProjectFacts(since: Date, onlyProjectId: string | null = null): Promise<WatchedProjectFacts[]> {
   const rows = await db().$queryRaw<Array<{ projectId: string; status: WatchedProjectFacts["status"]; lastError: string | null; failed: bigint; settled: bigint; open: string[] }>>`
     SELECT p.id AS "projectId", i.status::text AS status, i."lastError", counts.failed, counts.settled,
       ARRAY(SELECT a.kind FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL ORDER BY a.kind) AS open
@@ -58,6 +51,7 @@ export async function watchedProjectFacts(since: Date): Promise<WatchedProjectFa
       SELECT count(*) FILTER (WHERE e.status IN ('failed', 'dead')) AS failed, count(*) FILTER (WHERE e.status IN ('delivered', 'failed', 'dead')) AS settled
       FROM "Event" e WHERE e."projectId" = p.id AND e."receivedAt" >= ${since} AND e.type <> 'lookup'
     ) counts
-    WHERE i."projectId" IS NOT NULL OR EXISTS (SELECT 1 FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL)`;
+    WHERE (${onlyProjectId}::text IS NULL OR p.id = ${onlyProjectId}::text)
+      AND (i."projectId" IS NOT NULL OR EXISTS (SELECT 1 FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL))`;
   return rows.map((row) => ({ ...row, failed: Number(row.failed), settled: Number(row.settled) }));
 }
