@@ -9,6 +9,7 @@ import { DEFAULT_PARAMETERS, type DefaultParameter, type MappedEntity } from "@/
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type DefaultFields, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
+import { CrmFieldOptions, mappableFields } from "./crm-field-options";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
 import { EntityTabs } from "./entity-tabs";
@@ -27,7 +28,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
   const { errors, isSubmitting, isDirty } = form.formState;
   const chosen = useWatch({ control: form.control, name: `value.${entity}` });
   // Offered like the mapping tabs' fields: custom text fields only.
-  const options = (metadata.data?.connected ? metadata.data.fields[entity] : []).filter((field) => field.isString && field.custom && !field.readOnly).sort((a, b) => a.label.localeCompare(b.label));
+  const options = mappableFields(metadata.data?.connected ? metadata.data.fields[entity] : []);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.defaultFields")}>
@@ -47,14 +48,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
               <div>
                 {/* Controlled: the CRM's fields arrive after the stored value, and an uncontrolled select would fall back to "Not sent" when they replace the placeholder option. */}
                 <select id={id} className={inputClass} disabled={readOnly} aria-invalid={Boolean(error)} {...form.register(`value.${entity}.${parameter}`)} value={current}>
-                  <option value="">{t("defaultFields.notSent")}</option>
-                  {/* A stored field the CRM no longer offers stays visible, so its error can be read. */}
-                  {current && !options.some((option) => option.key === current) ? <option value={current}>{current}</option> : null}
-                  {options.map((option) => (
-                    <option key={option.key} value={option.key}>
-                      {option.label}
-                    </option>
-                  ))}
+                  <CrmFieldOptions current={current} options={options} emptyLabel={t("defaultFields.notSent")} />
                 </select>
                 {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
               </div>

@@ -11,6 +11,7 @@ import { CHANNELS, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/validation/config";
+import { CrmFieldOptions, mappableFields } from "./crm-field-options";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
 import { EntityTabs } from "./entity-tabs";
@@ -52,8 +53,7 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
   const { t } = useI18n();
   const name = `value.${props.channel}.${props.entity}` as const;
   const rows = useFieldArray({ control: props.control, name });
-  // F4: only custom text/string fields are offered; system fields are filled by Callbridge itself.
-  const options = props.fields.filter((field) => field.isString && field.custom && !field.readOnly).sort((a, b) => a.label.localeCompare(b.label));
+  const options = mappableFields(props.fields);
   const rowErrors = props.errors.value?.[props.channel]?.[props.entity];
   return (
     <div role="tabpanel" className="space-y-3">
@@ -70,14 +70,7 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
               render={({ field }) => (
                 <div>
                   <select aria-label={t("mappings.crmField")} className={inputClass} disabled={props.readOnly} aria-invalid={Boolean(fieldError)} value={field.value} onChange={field.onChange}>
-                    <option value="">{t("mappings.chooseField")}</option>
-                    {/* A stored field the CRM no longer offers stays visible, so the error can be read. */}
-                    {field.value && !options.some((option) => option.key === field.value) ? <option value={field.value}>{field.value}</option> : null}
-                    {options.map((option) => (
-                      <option key={option.key} value={option.key}>
-                        {option.label}
-                      </option>
-                    ))}
+                    <CrmFieldOptions current={field.value} options={options} emptyLabel={t("mappings.chooseField")} />
                   </select>
                   {fieldError ? <p className="mt-1 text-xs text-red-700">{fieldError}</p> : null}
                 </div>
