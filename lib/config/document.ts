@@ -6,7 +6,7 @@ import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from 
 import { AppError, issuesFromZod } from "@/lib/errors";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { createConnector } from "@/lib/connectors/registry";
-import { inTransaction } from "@/lib/db/queries/config";
+import { inTransaction } from "@/lib/db/transaction";
 import { integrationRow, verifyConnection, type VerifiedConnection } from "@/lib/integrations/connect";
 import { openCredentials } from "@/lib/integrations/credentials";
 import { connectionInputSchema, SECRET_MASK, type ConnectionInput } from "@/lib/validation/integration";

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
+import { inTransaction } from "../transaction";
 
 export async function findConfigDocument(projectId: string): Promise<unknown | null> {
   return (await db().projectConfig.findUnique({ where: { projectId } }))?.document ?? null;
@@ -26,8 +27,5 @@ export async function writeConfigDocument(projectId: string, document: Prisma.In
       });
     }
   };
-  await (tx ? write(tx) : db().$transaction(write));
+  await inTransaction(write, tx);
 }
-
-/** Runs `work` in one transaction: the config API's PUT stores a new connection and its configuration together. */
-export const inTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) => db().$transaction(work);

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliveryJobRows, enqueueDeliveries } from "@/lib/jobs/enqueue";
 import { jobRowsCte } from "@/lib/jobs/job-rows-sql";
 import { db } from "../client";
+import type { Tx } from "../transaction";
 import { pgPool } from "../pg-pool";
 
 export const findWebhookProject = (key: string) =>
@@ -102,7 +103,6 @@ export async function insertEventOnce(input: NewEvent): Promise<InsertOutcome> {
 export const countReplayableEvents = (projectId: string, since: Date) =>
   db().event.count({ where: { projectId, status: { in: ["queued", "failed"] }, occurredAt: { gte: since } } });
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 /** Delivery jobs for events that are queued again (replay, "Send again"), in the same transaction. */
 export async function enqueueStored(tx: Tx, where: Prisma.EventWhereInput) {

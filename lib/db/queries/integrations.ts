@@ -1,6 +1,7 @@
 import type { CrmKind, IntegrationStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
+import { inTransaction } from "../transaction";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
 const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, createdAt: true, updatedAt: true } as const;
@@ -24,7 +25,7 @@ export interface IntegrationRow {
 
 /** Stores a connection with its audit entry; inside `tx` when given (the config API's PUT), else in its own transaction. */
 export async function saveIntegration(input: IntegrationRow, tx?: Prisma.TransactionClient) {
-  return tx ? upsertIntegration(tx, input) : db().$transaction((own) => upsertIntegration(own, input));
+  return inTransaction((own) => upsertIntegration(own, input), tx);
 }
 
 async function upsertIntegration(tx: Prisma.TransactionClient, input: IntegrationRow) {

@@ -2,8 +2,8 @@
 // out right), under a per-e-mail lock, so parallel guesses count against each other.
 import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, signInWaitMs, THROTTLE_WINDOW_MS, type RecentFailures } from "@/lib/auth/throttle-policy";
 import { db } from "../client";
+import type { Tx } from "../transaction";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 async function recent(tx: Tx, where: { email: string } | { ip: string }, since: Date): Promise<RecentFailures> {
   const found = await tx.loginAttempt.aggregate({ where: { ...where, createdAt: { gte: since } }, _count: { _all: true }, _max: { createdAt: true } });
