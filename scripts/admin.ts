@@ -1,6 +1,6 @@
 // Admin CLI: `npm run admin -- <command> [flags]`. Bad or missing flags print usage and exit 2.
 import { parseArgs } from "node:util";
-import { AppError } from "../lib/errors";
+import { AppError, isAppError } from "../lib/errors";
 import { prepareEnv } from "./local-env";
 
 const USAGE = `Usage:
@@ -97,7 +97,7 @@ async function main() {
       console.log(JSON.stringify(created));
     }
   } catch (error) {
-    if (error instanceof AppError) {
+    if (isAppError(error)) {
       const details = error.issues.map((issue) => `  --${flagFor(issue.path)}: ${issue.message}`).join("\n");
       console.error(`${error.message}${details ? `\n${details}` : ""}`);
       exitCode = error.code === "VALIDATION" ? 2 : 1;

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { currentUser, projectAccessForAction } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import type { ProjectAccess } from "@/lib/auth/session";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -47,7 +47,7 @@ async function checked<S extends z.ZodType, W, T>(who: () => Promise<W>, schema:
     }
     return { ok: true, data: await run(parsed.data, access) };
   } catch (error) {
-    if (error instanceof AppError) {
+    if (isAppError(error)) {
       // Issues from deeper checks (e.g. against the CRM) land next to their fields like zod's.
       const fieldErrors = error.issues.length ? Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])) : undefined;
       return { ok: false, error: { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) } };

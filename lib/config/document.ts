@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CrmCredentials } from "@/lib/connectors/types";
 import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from "@/lib/db/queries/integrations";
-import { AppError, issuesFromZod } from "@/lib/errors";
+import { AppError, isAppError, issuesFromZod } from "@/lib/errors";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { createConnector } from "@/lib/connectors/registry";
 import { inTransaction } from "@/lib/db/transaction";
@@ -121,7 +121,7 @@ export async function putIntegrationDocument(project: { id: string; key: string 
   try {
     config = await validateConfig(project.id, body.data.config, source);
   } catch (error) {
-    if (error instanceof AppError && error.code === "UNPROCESSABLE") throw new AppError("UNPROCESSABLE", error.message, [...connectionIssues, ...error.issues]);
+    if (isAppError(error) && error.code === "UNPROCESSABLE") throw new AppError("UNPROCESSABLE", error.message, [...connectionIssues, ...error.issues]);
     throw error;
   }
   if (connectionIssues.length) throw new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", connectionIssues);

@@ -2,7 +2,7 @@
 // while, so that editors and validations do not call the CRM on every keystroke or save. The cache is
 // keyed by the integration's identity and last change, so connecting another CRM is seen at once.
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import { AppError, CrmError } from "@/lib/errors";
+import { AppError, isCrmError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmConnector } from "@/lib/connectors/types";
 import type { CrmMetadata } from "./crm-checks";
@@ -55,7 +55,7 @@ export async function crmMetadataDocument(projectId: string) {
   try {
     metadata = await crmMetadata(projectId, { fresh: true });
   } catch (error) {
-    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM: ${error.message}`);
+    if (isCrmError(error)) throw new AppError("UNAVAILABLE", `Could not read the CRM: ${error.message}`);
     throw error;
   }
   if (!metadata) throw new AppError("CONFLICT", "This project is not connected to a CRM yet: PUT a connection first.");

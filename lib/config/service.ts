@@ -3,7 +3,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ttlCache } from "@/lib/cache/ttl";
 import { findConfigDocument, writeConfigDocument } from "@/lib/db/queries/config";
-import { AppError, CrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
+import { AppError, isCrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
 import { englishMessage } from "@/lib/i18n/config";
 import { CONFIG_SECTIONS, integrationConfigSchema, mappingRowSchema, type ConfigSection, type IntegrationConfig } from "@/lib/validation/config";
 import { configChanged } from "./changed";
@@ -45,7 +45,7 @@ const storedMetadata =
     try {
       return await crmMetadata(projectId);
     } catch (error) {
-      if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
+      if (isCrmError(error)) throw new AppError("UNAVAILABLE", `Could not read the CRM's fields and pipelines to check them: ${error.message}`);
       throw error;
     }
   };

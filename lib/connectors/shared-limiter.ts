@@ -5,7 +5,7 @@
 // Asking PostgreSQL for every single request would cost a round trip per CRM call; instead a process
 // takes a lease of a quarter of a large window's points at once and hands them out locally until the
 // window ends. All processes together still never take more than the window's points.
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { processShared } from "@/lib/cache/process-shared";
 import { pgPool } from "@/lib/db/pg-pool";
 
@@ -13,6 +13,17 @@ interface Lease {
   left: number;
   /** Epoch ms when the window the lease was taken from ends. */
   until: number;
+}
+
+/**
+ * How long a limiter refusal asks us to wait, or null when what was thrown is not a refusal. Recognised by
+ * its shape (`remainingPoints`, `msBeforeNext`), not `instanceof RateLimiterRes`: Next compiles server
+ * bundles separately, each with its own copy of the class, and a refusal taken for an error lost events.
+ */
+export function refusalWait(thrown: unknown): number | null {
+  if (typeof thrown !== "object" || thrown === null || thrown instanceof Error) return null;
+  const { msBeforeNext, remainingPoints } = thrown as { msBeforeNext?: unknown; remainingPoints?: unknown };
+  return typeof msBeforeNext === "number" && typeof remainingPoints === "number" ? Math.max(0, msBeforeNext) : null;
 }
 
 /** `points` operations per `windowMs` per key (a CRM account), across all processes. */
@@ -39,8 +50,9 @@ export function sharedWindow(name: string, points: number, windowMs: number, lea
           leases.set(key, { left: leaseSize, until: Date.now() + taken.msBeforeNext });
         } catch (refusal) {
           // Never given back: a reward that lands after the window ended would open the next one too wide.
-          if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          await new Promise((resolve) => setTimeout(resolve, refusal.msBeforeNext + 1));
+          const wait = refusalWait(refusal);
+          if (wait === null) throw refusal;
+          await new Promise((resolve) => setTimeout(resolve, wait + 1));
         }
       })().finally(() => pending.delete(key));
       pending.set(key, request);

@@ -5,7 +5,7 @@ import { format } from "date-fns";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
 import { stopListed } from "@/lib/engine/stop-list";
-import { AppError, CrmError } from "@/lib/errors";
+import { AppError, isCrmError } from "@/lib/errors";
 import { parseEvent } from "@/lib/events/schemas";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmLanguage } from "./crm-texts";
@@ -45,7 +45,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
     ]);
     return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads, names };
   } catch (error) {
-    if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
+    if (isCrmError(error)) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
     throw error;
   }
 }

@@ -16,7 +16,7 @@ import {
   takeOAuthState,
 } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
-import { AppError, AuthError, CrmError, RetryableError } from "@/lib/errors";
+import { AppError, isAppError, isAuthError, isCrmError, isRetryableError } from "@/lib/errors";
 import { sandboxOAuthClient, sandboxOAuthServer } from "@/lib/sandbox/credentials";
 import { appUrl, oauthCallbackPath } from "./app-url";
 import { openCredentials, sealCredentials } from "./credentials";
@@ -30,9 +30,9 @@ interface Actor {
 
 /** Turns a CRM failure into a message for the admin, naming what to do. */
 function connectionError(error: unknown): AppError {
-  if (error instanceof AuthError) return new AppError("UNPROCESSABLE", `The CRM refused these credentials: ${error.message}`);
-  if (error instanceof CrmError) return new AppError("UNAVAILABLE", `Could not reach the CRM: ${error.message}`);
-  return error instanceof AppError ? error : new AppError("INTERNAL", "Could not check the connection.");
+  if (isAuthError(error)) return new AppError("UNPROCESSABLE", `The CRM refused these credentials: ${error.message}`);
+  if (isCrmError(error)) return new AppError("UNAVAILABLE", `Could not reach the CRM: ${error.message}`);
+  return isAppError(error) ? error : new AppError("INTERNAL", "Could not check the connection.");
 }
 
 /** Credentials the CRM accepted, with what its test showed; not stored yet. */
@@ -105,8 +105,8 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {
     if (error instanceof OAuthRefused) return { projectKey: flow.projectKey, error: error.message };
-    if (error instanceof RetryableError) return { projectKey: flow.projectKey, error: `${error.message}. Try again in a moment.` };
-    if (!(error instanceof AppError)) throw error;
+    if (isRetryableError(error)) return { projectKey: flow.projectKey, error: `${error.message}. Try again in a moment.` };
+    if (!isAppError(error)) throw error;
     return { projectKey: flow.projectKey, error: error.message };
   }
 }
@@ -142,7 +142,7 @@ export async function testIntegration(projectId: string): Promise<AccountInfo> {
     await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() }, account.concurrency);
     return account;
   } catch (error) {
-    if (error instanceof AuthError) {
+    if (isAuthError(error)) {
       await markIntegrationStatus(found.integrationId, "broken", error.message);
       evaluateAlertsSoon(projectId);
     }

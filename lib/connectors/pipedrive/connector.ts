@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { v2 } from "pipedrive";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { AuthError, isPermanentError, PermanentError, RetryableError } from "@/lib/errors";
 import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
@@ -365,7 +365,7 @@ export class PipedriveConnector implements CrmConnector {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.fileName);
     const response = await this.call({ method: "POST", path: `/api/v1/callLogs/${encodeURIComponent(callId)}/recordings`, body: form }, "Attach recording").catch((error: unknown) => {
-      if (error instanceof PermanentError && error.details.status === 409) return null;
+      if (isPermanentError(error) && error.details.status === 409) return null;
       throw error;
     });
     if (response?.status === 404) throw new PermanentError(`Attach recording: call log ${callId} not found`, { status: 404 });

@@ -1,7 +1,7 @@
 // The connected CRM's fields, pipelines and users for the editors (session-authenticated, any member).
 import { projectAccess } from "@/lib/auth/session";
 import { crmMetadata } from "@/lib/config/metadata";
-import { AppError, CrmError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse, isCrmError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request, context: { params: Promise<{ project
     if (access === "no-access") throw new AppError("NOT_FOUND", "Project not found.");
     const fresh = new URL(request.url).searchParams.get("refresh") === "1";
     const metadata = await crmMetadata(access.project.id, { fresh }).catch((error: unknown) => {
-      if (error instanceof CrmError) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
+      if (isCrmError(error)) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
       throw error;
     });
     return Response.json(metadata ? { connected: true, ...metadata } : { connected: false });
