@@ -77,6 +77,15 @@ export interface CrmRecord {
   open: boolean;
   /** Zoho leads that were converted must not be written to again. */
   converted: boolean;
+  /** A converted Zoho lead: the records it became (write to these instead). */
+  convertedTo?: { contactId?: string; organizationId?: string; dealId?: string };
+  /**
+   * Deleted in the CRM but still readable (Pipedrive keeps a deleted person for 30 days with
+   * `active_flag: false`): never link to it or write to it.
+   */
+  inactive?: boolean;
+  /** Merged away in the CRM (Pipedrive merge): the surviving record's id, to link to instead. */
+  successorId?: string;
   /** Custom and other fields by key, as the CRM returned them. */
   fields: Record<string, unknown>;
 }
