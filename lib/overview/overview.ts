@@ -36,6 +36,11 @@ export async function projectOverview(project: { id: string; timezone: string },
     status: integration?.status ?? ("not_connected" as const),
     crm: integration?.crm ?? null,
     lastError: integration?.lastError ?? null,
+    // A quota pause still in force (the CRM's reset is ahead): which quota, and when deliveries resume.
+    pause:
+      integration?.status === "active" && integration.pausedUntil && integration.pausedUntil.getTime() > now.getTime()
+        ? { until: integration.pausedUntil, quota: (integration.pauseReason ?? "daily_budget").split(":")[0]! }
+        : null,
     lastDelivery: last,
     perHour: { buckets: perHour, slots: hours.keys },
     perDay: { buckets: perDay, slots: days.keys },

@@ -4,14 +4,14 @@ import { db } from "../client";
 import { inTransaction } from "../transaction";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
-const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, createdAt: true, updatedAt: true } as const;
+const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, createdAt: true, updatedAt: true } as const;
 
 export const findIntegrationSummary = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: visible });
 
 export const findIntegrationSecrets = (projectId: string) =>
   db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true } });
 
-/** Read on every delivery: a deactivation or breakage stops deliveries at once. */
+/** Read on every delivery: a deactivation, a breakage or a quota pause stops deliveries at once. */
 /** What the worker checks before each delivery: whether deliveries run, and a quota pause if one holds. */
 export const findDeliveryGate = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: { status: true, pausedUntil: true, pauseReason: true } });
 
