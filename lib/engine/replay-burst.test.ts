@@ -7,10 +7,10 @@ import { setIntegrationStatus } from "@/lib/db/queries/integrations";
 import { activateIntegration } from "@/lib/integrations/status";
 import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/lib/testing/bulk";
 import { insertEventMix } from "@/lib/testing/event-mix";
+import { replayWindowStart } from "./replay-window";
 
 const EVENTS = Number(process.env.REPLAY_EVENTS ?? 2_000);
 const WHO = { userId: null, actor: "test" };
-const THREE_DAYS_MS = 3 * 24 * 3_600_000;
 
 describe.each(["pipedrive", "zoho"] as const)("%s: replay of three days", (crm) => {
   const envs: BulkProject[] = [];
@@ -20,8 +20,10 @@ describe.each(["pipedrive", "zoho"] as const)("%s: replay of three days", (crm) 
     const env = await setUpBulkProject(crm, "replay-burst");
     envs.push(env);
     await setIntegrationStatus(env.project.id, "inactive", { ...WHO, target: env.project.key, action: "integration.deactivate", details: {} });
-    // Three days of traffic while the integration was off (an hour's margin inside the replay window).
-    const mix = await insertEventMix(env.project.id, EVENTS, { seed: 41, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 250, spanMs: THREE_DAYS_MS - 3_600_000 });
+    // The whole replay window's traffic (today and the two days before, in the project's time zone) while
+    // the integration was off, a minute's margin inside it.
+    const spanMs = Date.now() - replayWindowStart(new Date(), env.project.timezone).getTime() - 60_000;
+    const mix = await insertEventMix(env.project.id, EVENTS, { seed: 41, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 250, spanMs });
     const activated = await activateIntegration(env.project, { replay: true }, WHO);
     expect(activated.replay).toMatchObject({ requested: true, events: EVENTS, skipped: 0 });
     await deliverAll(env.project.id, 1_400_000);
