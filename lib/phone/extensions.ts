@@ -29,6 +29,8 @@ export function withKnownExtensionMarkers(raw: string): string {
  * number is everything before the digits it read as the extension.
  */
 export function withoutExtension(raw: string, defaultCountry: string): string | null {
+  // Digits and separators alone carry no extension marker: most numbers need no second parse.
+  if (!/[^\d\s+().\-/]/.test(raw)) return null;
   const text = withKnownExtensionMarkers(raw.trim());
   // libphonenumber-js reads a leading "00" only for countries that dial it abroad; the extension's digits
   // do not depend on that, so the international form is what it is given.
