@@ -108,6 +108,24 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     await saveConfigSection(env.project, "defaultFields", defaultConfig().defaultFields, { userId: null, actor: "test" });
   });
 
+  it("first touch through the worker: an earlier call delivered after a later one replaces the later one's tags", async () => {
+    const key = (zoho: string, pipedrive: string) => (crm === "zoho" ? zoho : customKey(pipedrive));
+    const fields = { utmSource: key("UTM_Source", "UTM source"), utmMedium: key("UTM_Medium", "UTM medium"), utmCampaign: "", utmTerm: "", utmContent: "", clientId: "" };
+    await saveConfigSection(env.project, "defaultFields", { ...defaultConfig().defaultFields, contact: fields }, { userId: null, actor: "test" });
+    const hour = 3_600_000;
+    // Tuesday's call arrives first; Monday's (the client's real first touch) is posted after it was delivered.
+    const later = await env.call("+380991234499", { startedAt: new Date(Date.now() - hour).toISOString(), utm: { source: "facebook", medium: "social" } });
+    await runDeliveries({ projectId: env.project.id });
+    const earlier = await env.call("+380991234499", { startedAt: new Date(Date.now() - 25 * hour).toISOString(), utm: { source: "google", medium: "cpc" } });
+    await runDeliveries({ projectId: env.project.id });
+    expect([(await env.event(later)).status, (await env.event(earlier)).status]).toEqual(["delivered", "delivered"]);
+    const contacts = (await env.records(MODULES[crm].contacts)).map((row) => row.data as Record<string, unknown>);
+    const contact = contacts.find((data) => JSON.stringify(data).includes("991234499"))!;
+    const value = (field: string) => (crm === "zoho" ? contact[field] : (contact.custom_fields as Record<string, unknown> | undefined)?.[field] ?? contact[field]);
+    expect([value(fields.utmSource), value(fields.utmMedium)]).toEqual(["google", "cpc"]);
+    await saveConfigSection(env.project, "defaultFields", defaultConfig().defaultFields, { userId: null, actor: "test" });
+  });
+
   it("a 10,000-character name is delivered cut to the CRM's field length, and the trace says so", async () => {
     const id = await env.form({ name: "Я".repeat(10_000), phone: "+380991234411" });
     await runDeliveries({ projectId: env.project.id });

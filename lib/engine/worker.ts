@@ -25,6 +25,7 @@ import { executePlan } from "./execute";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import type { CrmLanguage } from "./crm-texts";
 import { findExisting } from "./find";
+import { loadUtmWritten } from "./first-touch-memory";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
 
@@ -91,10 +92,13 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     const metadata = await run.metadata();
     const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
     const { found: existing, keys } = await findExisting(context, payload, config);
+    // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
+    const utmWritten = await loadUtmWritten(context, existing);
     const plan = decide({
       event: payload,
       config,
       found: existing,
+      utmWritten,
       pipelines: metadata?.pipelines ?? [],
       crmUsers: metadata?.users ?? [],
       defaultCountry: project.defaultCountry,
