@@ -68,7 +68,7 @@ describe("Zoho sandbox and connector: deleted records", () => {
 describe("Zoho sandbox and connector: converted leads", () => {
   it("convert answers the new ids; the lead then shows convertedTo, is read-only and is left out of search", async () => {
     const zoho = new ZohoConnector(credentials);
-    const lead = await zoho.create("lead", { name: "Olha Converted", phones: ["0671234002"], emails: ["olha@example.com"], fields: { Client_ID: "GA1.2.777" } });
+    const lead = await zoho.create("lead", { name: "Olha Converted", phones: ["0671234002"], emails: ["olha@example.com"], fields: { Client_ID: "GA1.2.777", Company: "Olha's Bakery" } });
     expect((await zoho.searchPhoneCandidates("lead", "671234002")).map((record) => record.id)).toEqual([lead.id]);
 
     const converted = await zohoApi("POST", `/Leads/${lead.id}/actions/convert`, {
@@ -98,15 +98,15 @@ describe("Zoho sandbox and connector: converted leads", () => {
     expect(again.body).toMatchObject({ data: [{ code: "ID_ALREADY_CONVERTED", status: "error" }] });
   });
 
-  it("a conversion without Deals makes a contact and an account only", async () => {
+  it("a conversion without Deals, of a lead without a company, makes a contact only", async () => {
     const zoho = new ZohoConnector(credentials);
     const lead = await zoho.create("lead", { name: "No Deal", phones: ["0671234003"] });
     const converted = await zohoApi("POST", `/Leads/${lead.id}/actions/convert`, { data: [{ overwrite: true }] });
     const details = (converted.body as { data: Array<{ details: Record<string, { id: string } | null> }> }).data[0]!.details;
-    expect(details.Deals ?? null).toBeNull();
+    expect([details.Accounts, details.Deals]).toEqual([null, null]);
     const read = await zoho.get("lead", lead.id);
-    expect(read).toMatchObject({ converted: true, convertedTo: { contactId: details.Contacts!.id, organizationId: details.Accounts!.id } });
-    expect(read!.convertedTo!.dealId).toBeUndefined();
+    expect(read).toMatchObject({ converted: true, convertedTo: { contactId: details.Contacts!.id } });
+    expect(read!.convertedTo).toEqual({ contactId: details.Contacts!.id });
   });
 
   it("an open lead is found by phone, e-mail and client id like a contact", async () => {
