@@ -5,6 +5,7 @@
 // 429 TOO_MANY_REQUESTS without Retry-After (crm-apis.md); the credit refusal carries
 // X-API-CREDITS-REMAINING: 0, which is what tells a client that waiting seconds will not help.
 import { processShared } from "@/lib/cache/process-shared";
+import { ttlCache } from "@/lib/cache/ttl";
 import { getSandboxRecord } from "@/lib/db/queries/sandbox";
 import { creditsSpentSince, resetCreditsSpent, spendCredits } from "@/lib/db/queries/sandbox-credits";
 import { json } from "../http";
@@ -49,9 +50,14 @@ export function creditLimit(paidType: string | null | undefined, licences: numbe
   return Math.min(50_000 + perLicence * Math.max(0, licences), maximum);
 }
 
-async function accountCreditLimit(accountId: string): Promise<number> {
-  const org = (await getSandboxRecord(accountId, "org", "org"))?.data as { license_details?: { paid_type?: string; users_license_purchased?: number } } | undefined;
-  return creditLimit(org?.license_details?.paid_type, org?.license_details?.users_license_purchased ?? 0);
+/** The org's edition changes only with a reset: read once a minute, not on every call. */
+const limitCache = ttlCache<number>("zoho-sandbox-credit-limits", 60_000);
+
+function accountCreditLimit(accountId: string): Promise<number> {
+  return limitCache.get(accountId, async () => {
+    const org = (await getSandboxRecord(accountId, "org", "org"))?.data as { license_details?: { paid_type?: string; users_license_purchased?: number } } | undefined;
+    return creditLimit(org?.license_details?.paid_type, org?.license_details?.users_license_purchased ?? 0);
+  });
 }
 
 /** What one call costs: writes 1 credit per 10 records, a lead conversion 5, anything else 1. */
