@@ -10,6 +10,7 @@ import { faultsSchema, readFaults } from "./faults";
 import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
+import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
 
 export const controlSchema = faultsSchema.extend({
@@ -17,6 +18,9 @@ export const controlSchema = faultsSchema.extend({
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
   reset: z.boolean().optional(),
+  // ---- Zoho quotas (lib/sandbox/zoho/limits.ts)
+  /** API credits left in the rolling 24 hours, as if the rest had just been spent. */
+  zohoCreditsLeft: z.number().int().min(0).optional(),
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
@@ -86,7 +90,7 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, ...faults } = parsed.data;
+    const { revokeTokens, reset, zohoCreditsLeft, ...faults } = parsed.data;
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);
@@ -97,9 +101,10 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
     }
+    if (crm === "zoho" && zohoCreditsLeft !== undefined) await setZohoCreditsLeft(account.id, zohoCreditsLeft);
     account = (await findSandboxAccount(crm, account.name))!;
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }
-  return json(describeAccount(crm, account, base));
+  return json({ ...describeAccount(crm, account, base), ...(crm === "zoho" ? { zoho: await zohoLimitsState(account.id) } : {}) });
 }
