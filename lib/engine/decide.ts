@@ -200,7 +200,16 @@ export function decide(input: DecideInput): Plan {
         stageId: stage?.stageId,
       };
     });
-    apply("lead", found.lead, () => ({ name: client.name, ownerId: responsible, contact: links.contact, organization: links.contact ? undefined : links.organization }));
+    // A lead carries the client's number and e-mail where the CRM keeps them on leads (Zoho), so the next
+    // call finds it by phone, as a contact is found.
+    apply("lead", found.lead, () => ({
+      name: client.name,
+      phones: client.phone ? [client.phone] : undefined,
+      emails: client.email ? [client.email] : undefined,
+      ownerId: responsible,
+      contact: links.contact,
+      organization: links.contact ? undefined : links.organization,
+    }));
   }
 
   if (row.task === "create") {

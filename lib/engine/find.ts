@@ -88,6 +88,31 @@ async function findOpenDeal(context: FindContext, contactId: string, remembered:
   return (await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId)))[0] ?? null;
 }
 
+/** The found contact's organization and open deal, read side by side. */
+async function contactRelations(context: FindContext, contact: CrmRecord, withOrganization: boolean, remembered: ReturnType<typeof cachedDeal> | Promise<null> | null) {
+  const [organization, deal] = await Promise.all([
+    contact.organizationId && withOrganization
+      ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
+      : null,
+    remembered ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+  ]);
+  return { organization, deal };
+}
+
+/** The contact, organization and open deal a converted lead became (a rare case: reads, no search). */
+async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["convertedTo"]>, withDeal: boolean, withOrganization: boolean) {
+  const read = async (kind: EntityKind, id: string | undefined) => {
+    if (!id) return null;
+    const record = await traced(context, "get", `${kind} ${id} (the converted lead's)`, () => context.connector.get(kind, id));
+    return record && linkable(record) ? record : null;
+  };
+  const contact = await read("contact", into.contactId);
+  if (!contact) return { contact: null, organization: null, deal: null };
+  const [organization, converted] = await Promise.all([withOrganization ? read("organization", into.organizationId ?? contact.organizationId ?? undefined) : null, withDeal ? read("deal", into.dealId) : null]);
+  const deal = withDeal ? (converted?.open ? converted : await findOpenDeal(context, contact.id, null)) : null;
+  return { contact, organization, deal };
+}
+
 /** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
 export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
   const keys = clientKeys(event, config.forms, context.country);
@@ -101,14 +126,17 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
   // Reads that do not depend on each other go to the CRM side by side.
   const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
   const byClientId = (kind: EntityKind) => clientIdField(config, event.type, kind);
-  const contact = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
-  const [organization, deal, lead] = await Promise.all([
-    contact?.organizationId && row.organization !== "none"
-      ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
-      : null,
-    contact && wanted("deal") ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+  const byPhone = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
+  const [byContact, lead] = await Promise.all([
+    byPhone ? contactRelations(context, byPhone, row.organization !== "none", wanted("deal") ? remembered : null) : null,
     row.lead !== "none" ? findOne(context, "lead", keys, cached, byClientId("lead")) : null,
   ]);
+  let found = { contact: byPhone, organization: byContact?.organization ?? null, deal: byContact?.deal ?? null };
+  if (!byPhone && lead?.converted && lead.convertedTo?.contactId) {
+    // A lead converted in the CRM is never written to again: the contact (and deal) it became take over.
+    found = await convertedInto(context, lead.convertedTo, wanted("deal"), row.organization !== "none");
+  }
+  const { contact, organization, deal } = found;
   if (options.remember !== false) await rememberFound(context, keys, { contact, lead, deal }, cached);
   return { found: { contact, organization, deal, lead }, keys };
 }

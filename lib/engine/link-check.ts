@@ -20,12 +20,18 @@ export type LinkVerdict =
 export function checkLinkedRecord(record: CrmRecord, linkKey: string, keys: ClientKeys, country: string, clientIdFieldKey: string | null): LinkVerdict {
   if (record.successorId && record.successorId !== record.id) return { use: false, follow: record.successorId, why: `merged into ${record.successorId}` };
   if (record.inactive) return { use: false, why: "deleted in the CRM" };
-  if (record.kind === "lead" && record.converted) return { use: false, why: "converted in the CRM" };
-  if (linkKey.startsWith("phone:") && keys.phone && !record.phones.some((phone) => samePhone(phone, keys.phone!, country))) return { use: false, why: `no longer holds ${keys.phone}` };
+  // A converted lead is kept whatever it holds now: decide() leaves it alone, its contact takes the delivery.
+  if (record.kind === "lead" && record.converted) return { use: true };
+  // A lead that holds no phone at all is one whose CRM keeps phones on its person (Pipedrive): nothing to compare.
+  const phoneless = record.kind === "lead" && record.phones.length === 0;
+  if (linkKey.startsWith("phone:") && keys.phone && !phoneless && !record.phones.some((phone) => samePhone(phone, keys.phone!, country))) return { use: false, why: `no longer holds ${keys.phone}` };
   if (linkKey.startsWith("email:") && keys.email && !record.emails.some((email) => email.trim().toLowerCase() === keys.email)) return { use: false, why: `no longer holds ${keys.email}` };
   if (linkKey.startsWith("client:") && keys.clientId && clientIdFieldKey && String(record.fields[clientIdFieldKey] ?? "") !== keys.clientId) return { use: false, why: `no longer holds client id ${keys.clientId}` };
   return { use: true };
 }
 
-/** A record a search returned that may be linked to: live, not merged away, not a converted lead. */
+/**
+ * A record a search returned that may be linked to: live, not merged away, not a converted lead. (A linked
+ * lead that was converted is still used: decide() leaves it alone and the delivery goes to its contact.)
+ */
 export const linkable = (record: CrmRecord) => !record.inactive && !record.successorId && !(record.kind === "lead" && record.converted);
