@@ -8,6 +8,7 @@ CREATE TABLE "IntegrationToken" (
     "integrationId" TEXT NOT NULL,
     "accessTokenEncrypted" TEXT NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
+    "credentialsDigest" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 1,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
