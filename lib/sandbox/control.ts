@@ -11,12 +11,15 @@ import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
 import { zohoSeed } from "./zoho/seed";
+import { resetZohoTokenThrottle } from "./zoho/oauth";
 
 export const controlSchema = faultsSchema.extend({
   /** Revoke every token (as when the CRM user changes password); new credentials are issued. */
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
   reset: z.boolean().optional(),
+  /** Zoho: the token endpoint's 10-requests-per-10-minutes throttle forgets the requests made so far. */
+  resetTokenThrottle: z.boolean().optional(),
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
@@ -86,7 +89,8 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, ...faults } = parsed.data;
+    const { revokeTokens, reset, resetTokenThrottle, ...faults } = parsed.data;
+    if (resetTokenThrottle && crm === "zoho") await resetZohoTokenThrottle(account.id);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);

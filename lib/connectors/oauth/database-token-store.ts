@@ -10,10 +10,7 @@ import type { StoredToken, TokenRenewal, TokenStore } from "./token-store";
 const digest = (credentialsEncrypted: string) => createHash("sha256").update(credentialsEncrypted).digest("hex");
 
 /** The parts of the credentials a refresh may change and that must outlive the access token. */
-const durable = (credentials: CrmCredentials) => {
-  const { accessToken: _token, accessTokenExpiresAt: _expiry, ...rest } = credentials as CrmCredentials & { accessToken?: string; accessTokenExpiresAt?: number };
-  return JSON.stringify(rest);
-};
+const durable = (credentials: CrmCredentials) => JSON.stringify({ ...credentials, accessToken: undefined, accessTokenExpiresAt: undefined });
 
 /**
  * The token of integration `integrationId`, as long as it was issued for the sealed credentials the
