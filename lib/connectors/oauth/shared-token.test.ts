@@ -9,7 +9,7 @@ import { sealCredentials } from "@/lib/integrations/credentials";
 import { projectConnector } from "@/lib/integrations/connect";
 import { makeProject } from "@/lib/testing/factories";
 import { startScript } from "@/lib/testing/processes";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, openSandboxAt, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -75,5 +75,14 @@ describe("one access token per connection for every process", () => {
     expect((await first.listUsers()).length).toBe(3);
     expect(tokenRequests() - before).toBe(1);
     expect((await db().integrationToken.findUniqueOrThrow({ where: { integrationId } })).version).toBe(2);
+  });
+
+  it("a reconnection to another account never uses the old grant's stored token", async () => {
+    const other = await openSandboxAt(sandbox.server, "zoho", "reconnected");
+    // As the configuration API's PUT stores new credentials: the token row of the old grant stays behind.
+    await db().integration.update({ where: { id: integrationId }, data: { credentialsEncrypted: sealCredentials(await zohoCredentials(other)) } });
+    const created = await (await projectConnector(project.id))!.connector.create("contact", { name: "Reconnected Caller" });
+    const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm: "zoho", name: other.account } } });
+    expect(await db().sandboxRecord.findUnique({ where: { accountId_module_id: { accountId: account.id, module: "Contacts", id: created.id } } })).not.toBeNull();
   });
 });
