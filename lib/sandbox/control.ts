@@ -10,6 +10,7 @@ import { faultsSchema, readFaults } from "./faults";
 import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
+import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
 import { resetZohoTokenThrottle } from "./zoho/oauth";
 
@@ -18,6 +19,9 @@ export const controlSchema = faultsSchema.extend({
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
   reset: z.boolean().optional(),
+  // ---- Zoho quotas (lib/sandbox/zoho/limits.ts)
+  /** API credits left in the rolling 24 hours, as if the rest had just been spent. */
+  zohoCreditsLeft: z.number().int().min(0).optional(),
   /** Zoho: the token endpoint's 10-requests-per-10-minutes throttle forgets the requests made so far. */
   resetTokenThrottle: z.boolean().optional(),
 });
@@ -89,7 +93,7 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, resetTokenThrottle, ...faults } = parsed.data;
+    const { revokeTokens, reset, zohoCreditsLeft, resetTokenThrottle, ...faults } = parsed.data;
     if (resetTokenThrottle && crm === "zoho") await resetZohoTokenThrottle(account.id);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
@@ -101,9 +105,10 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
     }
+    if (crm === "zoho" && zohoCreditsLeft !== undefined) await setZohoCreditsLeft(account.id, zohoCreditsLeft);
     account = (await findSandboxAccount(crm, account.name))!;
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }
-  return json(describeAccount(crm, account, base));
+  return json({ ...describeAccount(crm, account, base), ...(crm === "zoho" ? { zoho: await zohoLimitsState(account.id) } : {}) });
 }
