@@ -1,3 +1,4 @@
+import type { TokenStore } from "./oauth/token-store";
 import type { WriteResult } from "./fit";
 
 // The one interface the engine and the admin app use to talk to any CRM, and the shared shapes it speaks.
@@ -209,8 +210,10 @@ export type PipedriveCredentials =
 export type CrmCredentials = ZohoCredentials | PipedriveCredentials;
 
 export interface ConnectorOptions {
-  /** Called when a refresh changed the credentials, so they can be stored again (sealed). */
+  /** Called when a refresh changed the credentials (a connection being checked keeps the latest). */
   onCredentialsChange?: (credentials: CrmCredentials) => Promise<void> | void;
+  /** Where the access token is shared (a project's connection: the database); else this process's grant slot. */
+  tokenStore?: TokenStore<CrmCredentials>;
   /** Per-request timeout (default 15 s). */
   timeoutMs?: number;
   /** Requests in flight at once per CRM account (Zoho: by edition, else 10; Pipedrive: 8). */

@@ -131,14 +131,19 @@ describe("Zoho OAuth connection", () => {
     expect(await finishOAuthConnect("zoho", new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/) });
   });
 
-  it("the stored connector refreshes Zoho tokens and keeps them sealed", async () => {
+  it("the stored connector refreshes Zoho tokens and keeps the access token sealed beside the credentials", async () => {
     const { project: p } = await project();
     const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; clientSecret: string; refreshToken: string; accountsUrl: string; apiDomain: string } };
     const { sealCredentials } = await import("./credentials");
     await db().integration.create({ data: { projectId: p.id, crm: "zoho", status: "active", credentialsEncrypted: sealCredentials({ crm: "zoho", dataCenter: "sandbox", ...credentials }) } });
     const found = await projectConnector(p.id);
     expect((await found!.connector.listUsers()).length).toBe(3);
+    // Every process reads the token from its own row (lib/connectors/oauth); the credentials stay as connected.
+    const { openSecret } = await import("@/lib/crypto/secrets");
+    const token = await db().integrationToken.findUniqueOrThrow({ where: { integrationId: found!.integrationId } });
+    expect(openSecret(token.accessTokenEncrypted)).toMatch(/^1000\./);
+    expect(token.accessTokenEncrypted).not.toContain(openSecret(token.accessTokenEncrypted));
     const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: p.id } })).credentialsEncrypted);
-    expect(stored).toMatchObject({ crm: "zoho", accessToken: expect.stringMatching(/^1000\./) });
+    expect(stored).toEqual({ crm: "zoho", dataCenter: "sandbox", ...credentials });
   });
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { connectionAccount, credentialHostProblem } from "@/lib/connectors/hosts";
+import { databaseTokenStore } from "@/lib/connectors/oauth/database-token-store";
 import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
 import { createConnector, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
@@ -10,7 +11,6 @@ import {
   findIntegrationSecrets,
   markIntegrationStatus,
   recordIntegrationAccount,
-  replaceIntegrationCredentials,
   saveIntegration,
   saveOAuthState,
   takeOAuthState,
@@ -112,7 +112,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
 }
 
 /**
- * The project's connector; refreshed tokens are stored sealed as soon as they arrive, and a refusal
+ * The project's connector; its access token is shared with every process through the database, and a refusal
  * of our credentials marks the integration broken (the engine pauses deliveries on that status).
  */
 export async function projectConnector(
@@ -126,9 +126,8 @@ export async function projectConnector(
     // The plan the last test found sets how many calls the CRM takes at once.
     edition: (integration.account as { edition?: string } | null)?.edition,
     ...options,
-    onCredentialsChange: async (next) => {
-      await replaceIntegrationCredentials(integration.id, sealCredentials(next));
-    },
+    // Every process shares the connection's access token through the database (sealed, renewed under a lock).
+    tokenStore: databaseTokenStore(integration.id, integration.credentialsEncrypted),
   });
   return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials) };
 }

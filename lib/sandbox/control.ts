@@ -12,6 +12,7 @@ import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
 import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
+import { resetZohoTokenThrottle } from "./zoho/oauth";
 
 export const controlSchema = faultsSchema.extend({
   /** Revoke every token (as when the CRM user changes password); new credentials are issued. */
@@ -21,6 +22,8 @@ export const controlSchema = faultsSchema.extend({
   // ---- Zoho quotas (lib/sandbox/zoho/limits.ts)
   /** API credits left in the rolling 24 hours, as if the rest had just been spent. */
   zohoCreditsLeft: z.number().int().min(0).optional(),
+  /** Zoho: the token endpoint's 10-requests-per-10-minutes throttle forgets the requests made so far. */
+  resetTokenThrottle: z.boolean().optional(),
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
@@ -90,7 +93,8 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, zohoCreditsLeft, ...faults } = parsed.data;
+    const { revokeTokens, reset, zohoCreditsLeft, resetTokenThrottle, ...faults } = parsed.data;
+    if (resetTokenThrottle && crm === "zoho") await resetZohoTokenThrottle(account.id);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);

@@ -10,6 +10,7 @@ import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client"
 import { pipedriveHostProblem } from "./hosts";
 import { refreshPipedriveAccessToken } from "./oauth";
 import { TokenHolder } from "../oauth/token-holder";
+import { processTokenStore } from "../oauth/token-store";
 import { processShared } from "@/lib/cache/process-shared";
 import { sharedWindow } from "../shared-limiter";
 import type {
@@ -17,6 +18,7 @@ import type {
   CallLogInput,
   ConnectorOptions,
   CrmConnector,
+  CrmCredentials,
   CrmField,
   CrmPipeline,
   CrmRecord,
@@ -77,7 +79,7 @@ export class PipedriveConnector implements CrmConnector {
   readonly crm = "pipedrive" as const;
   private readonly http: HttpClient;
   private readonly accountKey: string;
-  private readonly tokens: TokenHolder | null;
+  private readonly tokens: TokenHolder<CrmCredentials> | null;
   private pipelines: { at: number; value: CrmPipeline[] } | undefined;
   private currentUserId: string | undefined;
   /** Set when the stored addresses are not Pipedrive's: nothing is sent until the admin reconnects. */
@@ -101,11 +103,11 @@ export class PipedriveConnector implements CrmConnector {
     // OAuth connections hold one token, refreshed by ./oauth.ts; API-token connections have nothing to refresh.
     this.tokens =
       credentials.auth === "oauth"
-        ? new TokenHolder({ accessToken: credentials.accessToken, expiresAt: credentials.accessTokenExpiresAt ?? Infinity }, async () => {
-            const next = await refreshPipedriveAccessToken(this.http, this.credentials as Extract<PipedriveCredentials, { auth: "oauth" }>);
+        ? new TokenHolder(options.tokenStore ?? processTokenStore<CrmCredentials>(this.accountKey), { accessToken: credentials.accessToken, expiresAt: credentials.accessTokenExpiresAt ?? Infinity }, async (stored) => {
+            const next = await refreshPipedriveAccessToken(this.http, ((stored as PipedriveCredentials | null) ?? this.credentials) as Extract<PipedriveCredentials, { auth: "oauth" }>);
             this.credentials = next;
             await this.options.onCredentialsChange?.(next);
-            return { accessToken: next.accessToken, expiresAt: next.accessTokenExpiresAt ?? 0 };
+            return { token: { accessToken: next.accessToken, expiresAt: next.accessTokenExpiresAt ?? 0 }, credentials: next };
           })
         : null;
   }
@@ -123,10 +125,11 @@ export class PipedriveConnector implements CrmConnector {
         headers: token ? { ...request.headers, authorization: `Bearer ${token}` } : { ...request.headers, "x-api-token": (credentials as { apiToken: string }).apiToken },
       });
     await sharedWindow("pipedrive-burst", announcedLimits.get(this.accountKey) ?? 20, WINDOW_MS).take(this.accountKey);
-    let response = await send(this.tokens ? await this.tokens.token() : undefined);
+    const token = this.tokens ? await this.tokens.token() : undefined;
+    let response = await send(token);
     if (response.status === 401) {
       if (!this.tokens) throw new AuthError(`${what}: Pipedrive refused the API token`, { status: 401 });
-      response = await send(await this.tokens.refresh());
+      response = await send(await this.tokens.refresh(token));
       if (response.status === 401) throw new AuthError(`${what}: Pipedrive refused the new access token`, { status: 401 });
     }
     const announced = Number(response.headers.get("x-ratelimit-limit"));

@@ -1,7 +1,7 @@
 // Contract tests: the Zoho connector over real HTTP against the Zoho sandbox, every operation and error path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
-import { openSandbox, recordingFetch, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, openSandboxAt, recordingFetch, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
 import { zohoConcurrency } from "./editions";
@@ -189,18 +189,23 @@ describe("Zoho connector: records", () => {
 });
 
 describe("Zoho connector: OAuth and errors", () => {
-  it("caches the access token until it expires: one refresh for many calls", async () => {
+  // A grant of its own (a fresh account): the connectors above already share this file's grant's token.
+  const ownGrant = async (label: string) => zohoCredentials(await openSandboxAt(sandbox.server, "zoho", label));
+
+  it("caches the access token until it expires, shared by the grant's connectors: one refresh for many calls", async () => {
+    const own = await ownGrant("zoho-cache");
     const recorder = recordingFetch();
-    const zoho = connector({ fetch: recorder.fetch });
+    const zoho = new ZohoConnector(own, { fetch: recorder.fetch });
     await zoho.listUsers();
     await zoho.listUsers();
-    await zoho.testConnection();
+    await new ZohoConnector(own, { fetch: recorder.fetch }).testConnection();
     expect(recorder.urls.filter((url) => url.endsWith("/oauth/v2/token"))).toHaveLength(1);
   });
 
   it("refreshes once when the access token is refused, and hands the new credentials back", async () => {
     const changed: unknown[] = [];
-    const zoho = new ZohoConnector({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() + 3_600_000 }, { onCredentialsChange: (next) => void changed.push(next) });
+    const own = await ownGrant("zoho-refused");
+    const zoho = new ZohoConnector({ ...own, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() + 3_600_000 }, { onCredentialsChange: (next) => void changed.push(next) });
     expect((await zoho.listUsers()).length).toBe(3);
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ crm: "zoho", accessToken: expect.stringMatching(/^1000\./) });

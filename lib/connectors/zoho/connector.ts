@@ -7,6 +7,7 @@ import { ttlCache } from "@/lib/cache/ttl";
 import { zohoHostsProblem } from "./data-centers";
 import { refreshZohoAccessToken } from "./oauth";
 import { TokenHolder } from "../oauth/token-holder";
+import { processTokenStore } from "../oauth/token-store";
 import { zohoConcurrency } from "./editions";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
@@ -15,6 +16,7 @@ import type {
   CallLogInput,
   ConnectorOptions,
   CrmConnector,
+  CrmCredentials,
   CrmField,
   CrmPipeline,
   CrmRecord,
@@ -95,17 +97,18 @@ export class ZohoConnector implements CrmConnector {
       fetch: options.fetch ?? fetch,
     });
     const { accessToken, accessTokenExpiresAt } = credentials;
-    this.tokens = new TokenHolder(accessToken ? { accessToken, expiresAt: accessTokenExpiresAt ?? 0 } : null, async () => {
-      const next = await refreshZohoAccessToken(this.http, this.credentials);
+    const store = options.tokenStore ?? processTokenStore<CrmCredentials>(this.accountKey);
+    this.tokens = new TokenHolder(store, accessToken ? { accessToken, expiresAt: accessTokenExpiresAt ?? 0 } : null, async (stored) => {
+      const next = await refreshZohoAccessToken(this.http, (stored as ZohoCredentials | null) ?? this.credentials);
       this.credentials = next;
       await this.options.onCredentialsChange?.(next);
-      return { accessToken: next.accessToken!, expiresAt: next.accessTokenExpiresAt ?? 0 };
+      return { token: { accessToken: next.accessToken!, expiresAt: next.accessTokenExpiresAt ?? 0 }, credentials: next };
     });
   }
 
   // ---- OAuth: one token holder per connection (./oauth.ts asks Zoho for new tokens)
 
-  private readonly tokens: TokenHolder;
+  private readonly tokens: TokenHolder<CrmCredentials>;
 
   // ---- Transport
 
@@ -113,10 +116,11 @@ export class ZohoConnector implements CrmConnector {
     if (this.hostProblem) throw new AuthError(this.hostProblem);
     const send = async (token: string) =>
       this.http.send({ ...request, url: `${this.credentials.apiDomain}${request.path}`, headers: { ...request.headers, authorization: `Zoho-oauthtoken ${token}` } });
-    let response = await send(await this.tokens.token());
+    const token = await this.tokens.token();
+    let response = await send(token);
     if (response.status === 401) {
       // An expired or revoked access token: refresh once; a second refusal means the grant is gone.
-      response = await send(await this.tokens.refresh());
+      response = await send(await this.tokens.refresh(token));
       if (response.status === 401) throw new AuthError(`${what}: Zoho refused the new access token`, { status: 401, crmCode: errorCode(response.body) });
     }
     if (response.status === 429) throw limitError(what, response);

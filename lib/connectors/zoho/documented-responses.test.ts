@@ -66,7 +66,8 @@ describe("Zoho connector on Zoho's documented answers", () => {
   it("maps INVALID_TOKEN after a refresh to AuthError, TOO_MANY_REQUESTS to RetryableError, invalid_code to AuthError", async () => {
     await expect(connectorWith(() => answer("GET /crm/v8/Contacts expired")).zoho.listUsers()).rejects.toBeInstanceOf(AuthError);
     await expect(connectorWith(() => answer("GET /crm/v8/Contacts limit")).zoho.listUsers()).rejects.toBeInstanceOf(RetryableError);
-    const refused = new ZohoConnector(credentials, { fetch: recordedFetch(() => answer("POST /oauth/v2/token invalid")).fetch });
+    // A grant of its own: the connectors above share theirs' token in this process, so would not refresh.
+    const refused = new ZohoConnector({ ...credentials, refreshToken: "1000.refused.token" }, { fetch: recordedFetch(() => answer("POST /oauth/v2/token invalid")).fetch });
     await expect(refused.listUsers()).rejects.toBeInstanceOf(AuthError);
   });
 });

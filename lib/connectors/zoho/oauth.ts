@@ -1,13 +1,25 @@
 // Zoho's OAuth 2.0: the authorization-code flow (consent, code exchange) and the refresh grant.
 // https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html, refresh.html
+import { z } from "zod";
 import { AuthError, RetryableError } from "@/lib/errors";
 import type { ZohoConnect } from "@/lib/validation/integration";
 import type { HttpClient } from "../http-client";
 import { OAuthRefused, type OAuthProvider } from "../oauth/provider";
 import type { ZohoCredentials } from "../types";
-import { parseResponse } from "../validate";
 import { isKnownAccountsServer, ZOHO_DATA_CENTERS, ZOHO_SCOPES, zohoHostsProblem } from "./data-centers";
 import { tokenAnswerSchema } from "./schemas";
+
+/**
+ * The answers that mean the grant itself is gone (a revoked or unknown refresh token, a deleted client).
+ * Anything else Zoho answers is not a refusal of our credentials: above all its throttle, HTTP 400
+ * `{"error":"Access Denied","error_description":"You have made too many requests continuously…","status":"failure"}`
+ * (about 10 token requests per 10 minutes per refresh token; the error is localised in some data centres).
+ * https://www.zoho.com/accounts/protocol/oauth/token-limits.html
+ */
+const CREDENTIAL_REFUSALS = new Set(["invalid_code", "invalid_client", "invalid_client_secret", "invalid_grant", "unauthorized_client"]);
+/** Zoho blocks token requests for the rest of its 10-minute window. */
+const THROTTLE_WAIT_MS = 10 * 60_000;
+const tokenErrorSchema = z.object({ error_description: z.string() });
 
 /** A new access token for the refresh token (Zoho answers a refused grant with 200 and `error`). */
 export async function refreshZohoAccessToken(http: HttpClient, credentials: ZohoCredentials): Promise<ZohoCredentials> {
@@ -18,8 +30,15 @@ export async function refreshZohoAccessToken(http: HttpClient, credentials: Zoho
     body: new URLSearchParams({ grant_type: "refresh_token", client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken }),
   });
   if (response.status >= 500 || response.status === 429) throw new RetryableError(`Zoho accounts answered ${response.status} to a token refresh`, { status: response.status });
-  const answer = parseResponse(tokenAnswerSchema, response.body, "Zoho token refresh");
-  if ("error" in answer) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, { crmCode: answer.error });
+  const parsed = tokenAnswerSchema.safeParse(response.body);
+  if (!parsed.success) throw new RetryableError(`Zoho accounts gave an unexpected answer (HTTP ${response.status}) to a token refresh`, { status: response.status });
+  const answer = parsed.data;
+  if ("error" in answer) {
+    const described = tokenErrorSchema.safeParse(response.body);
+    const details = { status: response.status, crmCode: answer.error, crmDetail: described.success ? described.data.error_description : undefined };
+    if (CREDENTIAL_REFUSALS.has(answer.error)) throw new AuthError(`Zoho refused the refresh token (${answer.error}): reconnect the integration`, details);
+    throw new RetryableError(`Zoho accounts issued no token for now (${answer.error}${details.crmDetail ? `: ${details.crmDetail}` : ""})`, details, THROTTLE_WAIT_MS);
+  }
   const moved = zohoHostsProblem(accountsUrl, answer.api_domain);
   if (moved) throw new AuthError(`Zoho named an API domain we do not send tokens to (${moved.message}): reconnect the integration`);
   return { ...credentials, accessToken: answer.access_token, accessTokenExpiresAt: Date.now() + answer.expires_in * 1000, apiDomain: answer.api_domain };

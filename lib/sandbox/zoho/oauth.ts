@@ -1,12 +1,25 @@
 // Zoho Accounts OAuth 2.0 of the sandbox: consent page, authorization code, token and refresh grants.
 // Mirrors https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html
 import { createSandboxToken, findSandboxToken, revokeSandboxToken } from "@/lib/db/queries/sandbox";
+import { forgetRecentTokenRequests, issueLimitedAccessToken } from "@/lib/db/queries/sandbox-tokens";
 import type { ZohoSandboxCredentials } from "../accounts";
 import type { SandboxRequest } from "../context";
 import { accountOfClient, consentDecision, consentPage, type ConsentFlow } from "../consent";
 import { json, randomHex, readTokenParams } from "../http";
 
 const ACCESS_TOKEN_SECONDS = 3600;
+
+/**
+ * Zoho's limits per refresh token (https://www.zoho.com/accounts/protocol/oauth/token-limits.html): at most
+ * 10 live access tokens, the 11th silently invalidating the oldest (whose next API call answers 401
+ * INVALID_TOKEN "invalid oauth token", as for an expired one); and 10 token requests per 10 minutes, after
+ * which Zoho answers HTTP 400 with the body below until the window has passed.
+ */
+export const ZOHO_TOKEN_LIMITS = { maxLive: 10, maxPerWindow: 10, windowMs: 10 * 60_000 };
+const THROTTLED = { error_description: "You have made too many requests continuously. Please try again after some time.", error: "Access Denied", status: "failure" };
+
+/** `_control` `resetTokenThrottle`: the account's refresh tokens may ask for tokens again at once. */
+export const resetZohoTokenThrottle = (accountId: string) => forgetRecentTokenRequests(accountId, ZOHO_TOKEN_LIMITS.windowMs);
 
 const ZOHO_CONSENT: ConsentFlow = {
   crm: "zoho",
@@ -38,15 +51,17 @@ export async function tokenGrant({ request, url, base }: SandboxRequest): Promis
   const valid = stored && stored.accountId === account.id && stored.kind === expectedKind && !stored.revokedAt && (!stored.expiresAt || stored.expiresAt > new Date());
   if (!valid) return json({ error: "invalid_code" });
 
-  const accessToken = `1000.${randomHex(16)}.${randomHex(16)}`;
-  await createSandboxToken(account.id, accessToken, "access", new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000));
-  const answer: Record<string, unknown> = { access_token: accessToken, scope: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL ZohoCRM.users.READ ZohoCRM.org.READ", api_domain: base, token_type: "Bearer", expires_in: ACCESS_TOKEN_SECONDS };
+  let refreshToken = presented!;
   if (grant === "authorization_code") {
-    // A code is single-use; the connection gets the account's refresh token.
+    // A code is single-use; the connection gets a refresh token of its own.
     await revokeSandboxToken(presented!);
-    const refresh = `1000.${randomHex(16)}.${randomHex(16)}`;
-    await createSandboxToken(account.id, refresh, "refresh");
-    answer.refresh_token = refresh;
+    refreshToken = `1000.${randomHex(16)}.${randomHex(16)}`;
+    await createSandboxToken(account.id, refreshToken, "refresh");
   }
+  const accessToken = `1000.${randomHex(16)}.${randomHex(16)}`;
+  const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
+  if ((await issueLimitedAccessToken({ accountId: account.id, parent: refreshToken, token: accessToken, expiresAt }, ZOHO_TOKEN_LIMITS)) === "throttled") return json(THROTTLED, 400);
+  const answer: Record<string, unknown> = { access_token: accessToken, scope: "ZohoCRM.modules.ALL ZohoCRM.settings.ALL ZohoCRM.users.READ ZohoCRM.org.READ", api_domain: base, token_type: "Bearer", expires_in: ACCESS_TOKEN_SECONDS };
+  if (grant === "authorization_code") answer.refresh_token = refreshToken;
   return json(answer);
 }
