@@ -86,8 +86,8 @@ describe("sending again all failed events of a filter", () => {
   it("queues the failed and dead ones the filter shows (not a delivered one, not another client's) and audits once", async () => {
     const same = "+380991230001";
     const [failed, dead, delivered, other] = [await call("sales-2", same), await call("sales-2", same), await call("sales-2", same), await call("sales-2", "+380501112233")];
-    await db().event.updateMany({ where: { id: { in: [failed, other] } }, data: { status: "failed", nextAttemptAt: null } });
-    await db().event.update({ where: { id: dead }, data: { status: "dead", nextAttemptAt: null } });
+    await db().event.updateMany({ where: { id: { in: [failed, other] } }, data: { status: "failed", reason: "HTTP 502", nextAttemptAt: null } });
+    await db().event.update({ where: { id: dead }, data: { status: "dead", reason: "gave up after 40 attempts: HTTP 502", nextAttemptAt: null } });
     await db().event.update({ where: { id: delivered }, data: { status: "delivered", nextAttemptAt: null } });
     const caller = ((await event(failed)).clientPhone)!;
     const filter = { lookups: false, search: { phone: caller } };

@@ -11,7 +11,7 @@ async function inactiveProjectWithEvents() {
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
   await db().integration.create({ data: { projectId: project.id, crm: "pipedrive", status: "inactive", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }) } });
   const event = (externalId: string, status: "queued" | "failed" | "delivered" | "skipped", ageMs: number) =>
-    db().event.create({ data: { projectId: project.id, externalId, type: "call", payload: {}, status, occurredAt: new Date(Date.now() - ageMs) } });
+    db().event.create({ data: { projectId: project.id, externalId, type: "call", payload: {}, status, reason: status === "failed" ? "HTTP 503" : null, occurredAt: new Date(Date.now() - ageMs) } });
   await event("recent-queued", "queued", 60_000);
   await event("recent-failed", "failed", DAY);
   await event("old-queued", "queued", 4 * DAY);
