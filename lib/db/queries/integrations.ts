@@ -60,10 +60,6 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
   return saved;
 }
 
-/** Refreshed tokens are stored as soon as the connector reports them. */
-export const replaceIntegrationCredentials = (id: string, credentialsEncrypted: string) =>
-  db().integration.update({ where: { id }, data: { credentialsEncrypted }, select: { id: true } });
-
 export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue, concurrency: number) =>
   db().integration.update({ where: { id }, data: { account, concurrency }, select: { id: true } });
 
