@@ -50,7 +50,7 @@ describe("storeEvent (group commit)", () => {
     const inputs = [event(`${run}-first`), event(`${run}-a`), event(`${run}-bad`, { payload: { x: "\u0000" } }), event(`${run}-a`)];
     const outcomes = await Promise.allSettled(inputs.map((input) => storeEvent(input)));
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
-    const [, a, , again] = outcomes as Array<PromiseFulfilledResult<{ created: boolean; answer: { eventId: string } }>>;
+    const [, a, , again] = outcomes as [unknown, PromiseFulfilledResult<{ created: boolean; answer: { eventId: string } }>, unknown, PromiseFulfilledResult<{ created: boolean; answer: { eventId: string } }>];
     expect(a.value.created).toBe(true);
     expect(again.value).toMatchObject({ created: false, answer: { eventId: a.value.answer.eventId } });
   });
