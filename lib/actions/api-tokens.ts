@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { createApiToken, revokeApiToken, rotateApiToken } from "@/lib/projects/api-tokens";
 import { apiTokenSchema } from "@/lib/validation/api-token";
 import { projectAction } from "./safe-action";
 
-const tokenId = z.object({ id: z.string().min(1) });
+const tokenId = z.object({ id: text(200).min(1) });
 
 /** Returns the new token once; only its hash is stored. */
 export const createApiTokenAction = projectAction({

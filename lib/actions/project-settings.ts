@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { randomToken, sealSecret } from "@/lib/crypto/secrets";
 import { replaceWebhookSecret, updateProjectSettings } from "@/lib/db/queries/projects";
 import { forgetWebhookProjects } from "@/lib/events/webhook-project";
@@ -35,7 +36,7 @@ export const rotateWebhookSecret = projectAction({
 /** OWNERs only: the project with all its events, after its key is typed again. */
 export const deleteProjectAction = projectAction({
   role: "OWNER",
-  schema: z.object({ confirm: z.string().trim().max(100) }),
+  schema: z.object({ confirm: text(100).trim() }),
   run: async (input, { project }) => {
     const deleted = await deleteProject(project.key, input.confirm);
     forgetWebhookProjects();

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { AppError } from "@/lib/errors";
 import { simulateEvent } from "@/lib/engine/simulate";
 import { projectAction } from "./safe-action";
@@ -8,7 +9,7 @@ import { projectAction } from "./safe-action";
 /** The dry run writes nothing, so any member may use it. */
 export const simulate = projectAction({
   role: "VIEWER",
-  schema: z.object({ json: z.string().max(256 * 1024, "validation.tooLarge") }),
+  schema: z.object({ json: text(256 * 1024, { tooLong: "validation.tooLarge" }) }),
   run: async ({ json }, { project }) => {
     let raw: unknown;
     try {

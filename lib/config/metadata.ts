@@ -1,6 +1,7 @@
 // The connected CRM's fields, pipelines and users, read live through the connector and kept for a short
 // while, so that editors and validations do not call the CRM on every keystroke or save. The cache is
 // keyed by the integration's identity and last change, so connecting another CRM is seen at once.
+import { LRUCache } from "lru-cache";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { AppError, isCrmError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
@@ -9,7 +10,14 @@ import type { CrmMetadata } from "./crm-checks";
 import { MAPPED_ENTITIES } from "./vocabulary";
 
 const TTL_MS = 30_000;
-const cache = new Map<string, { at: number; key: string; value: Promise<CrmMetadata | null> }>();
+// Bounded like every cache: per project, and by an estimate of the bytes (a CRM's field lists can be large).
+const cache = new LRUCache<string, { at: number; key: string; value: Promise<CrmMetadata | null> }>({
+  max: 1_000,
+  maxSize: 32 * 1024 * 1024,
+  ttl: TTL_MS,
+  // Counted before its value is known: a project's metadata is typically tens of KB.
+  sizeCalculation: (_entry, key) => 64 * 1024 + 2 * key.length,
+});
 
 async function load(projectId: string): Promise<CrmMetadata | null> {
   const found = await projectConnector(projectId);

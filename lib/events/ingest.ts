@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { SignedRequest } from "@/lib/api/handler";
 import { MAX_BODY_BYTES, parseJsonText } from "@/lib/api/limited-body";
 import { AppError } from "@/lib/errors";
-import { occurredAt, parseEvent, type PlatformEvent } from "./schemas";
+import { occurredAt, parseEvent, schemaMessage, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
 import { webhookProject, type WebhookProject } from "./webhook-project";
@@ -42,7 +42,7 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
   const authenticated = authenticateWebhook(input);
   const { project, body } = authenticated instanceof Promise ? await authenticated : authenticated;
   const parsed = parseEvent(body);
-  if (!parsed.ok) throw new AppError("VALIDATION", "The event does not match its schema.", parsed.issues);
+  if (!parsed.ok) throw new AppError("VALIDATION", schemaMessage("The event", parsed.issues), parsed.issues);
   return acceptEvent(project, parsed.event);
 }
 

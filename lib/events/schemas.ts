@@ -1,12 +1,18 @@
 // The event bodies the platform posts (PRODUCT.md §3), validated at the edge. Unknown keys are kept in
 // `variables`, so that mappings and stage rules can use whatever the platform sends.
 import { z } from "zod";
+import { englishMessage } from "@/lib/i18n/config";
+import { text, TEXT_MAX } from "@/lib/validation/text";
 
 const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z" });
-const utm = z.object({ source: z.string().optional(), medium: z.string().optional(), campaign: z.string().optional(), term: z.string().optional(), content: z.string().optional() }).partial();
-const employee = z.object({ sip: z.string().min(1), email: z.string().optional(), name: z.string().optional() });
-const variables = z.record(z.string(), z.string());
-const eventId = z.string().trim().min(1, "is required").max(200);
+const value = text(TEXT_MAX.value);
+const utm = z.object({ source: value.optional(), medium: value.optional(), campaign: value.optional(), term: value.optional(), content: value.optional() }).partial();
+const employee = z.object({ sip: text(TEXT_MAX.id).min(1), email: text(TEXT_MAX.email).optional(), name: text(TEXT_MAX.name).optional() });
+/** Keys are checked too: PostgreSQL refuses NUL in a JSON key as in a value. */
+const variables = z.record(text(TEXT_MAX.key), value);
+const eventId = text(TEXT_MAX.id).trim().min(1, "is required");
+const phone = text(TEXT_MAX.phone).trim().min(1, "is required");
+const url = text(TEXT_MAX.url);
 
 const callKeys = ["id", "type", "direction", "status", "startedAt", "endedAt", "durationSec", "waitSec", "caller", "callee", "line", "employee", "pool", "recordingUrl", "utm", "clientId", "landingPage", "referrer", "variables"];
 const formKeys = ["id", "type", "submittedAt", "formName", "pageUrl", "fields", "clientId", "utm", "variables"];
@@ -38,16 +44,16 @@ export const callEventSchema = z.preprocess(
     endedAt: isoDate.optional(),
     durationSec: z.number().int().min(0).optional(),
     waitSec: z.number().int().min(0).optional(),
-    caller: z.string().trim().min(1, "is required"),
-    callee: z.string().trim().min(1, "is required"),
-    line: z.string().trim().min(1, "is required"),
+    caller: phone,
+    callee: phone,
+    line: text(TEXT_MAX.line).trim().min(1, "is required"),
     employee: employee.optional(),
-    pool: z.string().optional(),
-    recordingUrl: z.url().optional(),
+    pool: text(TEXT_MAX.name).optional(),
+    recordingUrl: url.pipe(z.url()).optional(),
     utm: utm.optional(),
-    clientId: z.string().optional(),
-    landingPage: z.string().optional(),
-    referrer: z.string().optional(),
+    clientId: text(TEXT_MAX.id).optional(),
+    landingPage: url.optional(),
+    referrer: url.optional(),
     variables: variables.optional(),
   }),
 );
@@ -58,10 +64,10 @@ export const formEventSchema = z.preprocess(
     id: eventId,
     type: z.literal("form"),
     submittedAt: isoDate,
-    formName: z.string().optional(),
-    pageUrl: z.string().optional(),
-    fields: z.record(z.string(), z.string()),
-    clientId: z.string().optional(),
+    formName: text(TEXT_MAX.name).optional(),
+    pageUrl: url.optional(),
+    fields: variables,
+    clientId: text(TEXT_MAX.id).optional(),
     utm: utm.optional(),
     variables: variables.optional(),
   }),
@@ -74,11 +80,11 @@ export const messengerEventSchema = z.preprocess(
     type: z.literal("messenger"),
     channel: z.enum(["telegram", "viber", "facebook"]),
     sentAt: isoDate,
-    client: z.object({ messengerId: z.string().min(1), name: z.string().optional(), phone: z.string().optional() }),
+    client: z.object({ messengerId: text(TEXT_MAX.id).min(1), name: text(TEXT_MAX.name).optional(), phone: text(TEXT_MAX.phone).optional() }),
     employee: employee.optional(),
-    clientId: z.string().optional(),
+    clientId: text(TEXT_MAX.id).optional(),
     utm: utm.optional(),
-    chatUrl: z.string().optional(),
+    chatUrl: url.optional(),
     variables: variables.optional(),
   }),
 );
@@ -90,13 +96,28 @@ export type PlatformEvent = CallEvent | FormEvent | MessengerEvent;
 
 const BY_TYPE = { call: callEventSchema, form: formEventSchema, messenger: messengerEventSchema } as const;
 
+/** A refused record key (variables, form fields) says what is wrong with the key, not only that it is. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const inner = issue.code === "invalid_key" ? issue.issues[0] : undefined;
+  return inner ? `has a key that ${englishMessage(inner.message)}` : issue.message;
+}
+
 export function parseEvent(body: unknown): { ok: true; event: PlatformEvent } | { ok: false; issues: Array<{ path: string; message: string }> } {
   const type = body && typeof body === "object" ? (body as { type?: unknown }).type : undefined;
   const schema = typeof type === "string" && type in BY_TYPE ? BY_TYPE[type as keyof typeof BY_TYPE] : null;
   if (!schema) return { ok: false, issues: [{ path: "type", message: 'must be "call", "form" or "messenger"' }] };
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+  // Messages may be i18n keys (the shared string checks of lib/validation/text.ts): answered in English.
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: englishMessage(issueMessage(issue)) })) };
   return { ok: true, event: parsed.data };
+}
+
+/** "The event does not match its schema: line must be at most 128 characters (and 2 more problems)." */
+export function schemaMessage(subject: string, issues: Array<{ path: string; message: string }>): string {
+  const [first, ...more] = issues;
+  if (!first) return `${subject} does not match its schema.`;
+  const rest = more.length ? ` (and ${more.length} more problem${more.length === 1 ? "" : "s"})` : "";
+  return `${subject} does not match its schema: ${first.path || "the body"} ${first.message}${rest}.`;
 }
 
 export function occurredAt(event: PlatformEvent): Date {

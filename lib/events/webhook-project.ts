@@ -1,11 +1,18 @@
 // The project a signed webhook names, with its secret opened, kept for a few seconds: the PBX posts
 // events and lookups many times a second, and each would otherwise read and decrypt the same row.
-// A rotation or settings change in this process is seen at once; other processes see it within TTL_MS.
+// A rotation or settings change in this process is seen at once; other processes see it within TTL_MS,
+// and a project deleted by another process as soon as a write of its events fails (group-insert.ts).
 import { ttlCache } from "@/lib/cache/ttl";
 import { openSecret } from "@/lib/crypto/secrets";
 import { findWebhookProject } from "@/lib/db/queries/events";
 
 const TTL_MS = 5_000;
+/**
+ * Keys are made by create-project.ts (a slug of 24 and 6 hex digits) or chosen in the CLI; anything
+ * longer is no project's key. Such a key is answered as unknown without a query and without being
+ * cached, so made-up keys of up to ~16 KB in the URL cost neither the database nor memory.
+ */
+export const MAX_PROJECT_KEY = 100;
 
 export interface WebhookProject {
   id: string;
@@ -17,10 +24,12 @@ export interface WebhookProject {
   concurrency: number;
 }
 
-const cache = ttlCache<WebhookProject | null>("webhook-projects", TTL_MS);
+// Unknown keys are cached too (as null), so a repeated wrong key costs no query; entries are small.
+const cache = ttlCache<WebhookProject | null>("webhook-projects", TTL_MS, { max: 20_000, maxSize: 8 * 1024 * 1024 });
 
 /** From memory when it is there, so the hot path of a webhook does not wait at all. */
 export function webhookProject(key: string): WebhookProject | null | Promise<WebhookProject | null> {
+  if (key.length > MAX_PROJECT_KEY) return null;
   const known = cache.peek(key);
   if (known) return known.value;
   return cache.get(key, async () => {
@@ -31,3 +40,6 @@ export function webhookProject(key: string): WebhookProject | null | Promise<Web
 
 /** After a secret rotation or a settings change. */
 export const forgetWebhookProjects = () => cache.clear();
+
+/** A project found deleted (its events' foreign key failed): the next request reads the database. */
+export const forgetWebhookProjectId = (projectId: string) => cache.forgetWhere((project) => project?.id === projectId);

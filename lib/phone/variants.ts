@@ -14,7 +14,15 @@ export interface NormalisedPhone {
 // Parsing is the costliest step of webhook ingest (tens of µs a number) and callers repeat, so results
 // are kept per (country, raw text). Results are frozen: callers share them.
 const NOT_A_PHONE = Object.freeze({ e164: "", nationalSignificant: "" });
-const parsedPhones = new LRUCache<string, NormalisedPhone>({ max: 20_000 });
+// Bounded by bytes too: a key is whatever text a request calls a phone. A key longer than any number
+// (MAX_KEY_BYTES) is parsed but not kept, so long texts cannot pin memory.
+const MAX_KEY_BYTES = 512;
+const parsedPhones = new LRUCache<string, NormalisedPhone>({
+  max: 20_000,
+  maxSize: 8 * 1024 * 1024,
+  maxEntrySize: 2 * MAX_KEY_BYTES,
+  sizeCalculation: (phone, key) => 2 * (key.length + phone.e164.length + phone.nationalSignificant.length) + 64,
+});
 
 /**
  * Strips what is not part of a number (spaces, dashes, brackets, dots, letters) before parsing, as the seed

@@ -19,13 +19,21 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectConnector } from "@/lib/integrations/connect";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { Employee, IntegrationConfig } from "@/lib/validation/config";
+import { text, TEXT_MAX, UNSTORABLE_TEXT } from "@/lib/validation/text";
+import { englishMessage } from "@/lib/i18n/config";
 import { findOpenOwner, type OwnerFound } from "./crm-lookup";
 import { crmUsers } from "./crm-users";
 import { employeeForOwner, employeeOfCall } from "./employee";
 import { cachedOwner, forgetOwner, rememberOwner } from "./owner-cache";
 
 export const responsibleManagerRequestSchema = z.object({
-  callerNumber: z.string({ error: "callerNumber is required: the caller's number as the PBX sees it" }).trim().min(1, "callerNumber is empty").max(64, "callerNumber is longer than 64 characters"),
+  callerNumber: text(TEXT_MAX.phone, {
+    required: "callerNumber is required: the caller's number as the PBX sees it",
+    tooLong: `callerNumber is longer than ${TEXT_MAX.phone} characters`,
+    unstorable: `callerNumber ${englishMessage(UNSTORABLE_TEXT)}`,
+  })
+    .trim()
+    .min(1, "callerNumber is empty"),
 });
 
 /** Time kept back from the budget for writing the answer. */

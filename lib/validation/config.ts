@@ -2,6 +2,7 @@
 // them) and the whole document of the config API. Messages are i18n keys (see lib/validation/auth.ts).
 import { isValidPhoneNumber } from "libphonenumber-js";
 import { z } from "zod";
+import { text } from "./text";
 import {
   ACTIONS,
   CHANNELS,
@@ -20,7 +21,7 @@ import {
 } from "@/lib/config/vocabulary";
 import { emailSchema } from "./auth";
 
-const id = z.string().trim().min(1).max(64);
+const id = text(64).trim().min(1);
 
 // ---- Matrix (F2)
 
@@ -48,16 +49,16 @@ export type MatrixRow = z.infer<typeof matrixRowSchema>;
 // ---- Mapping tabs (F4)
 
 export const mappingSourceSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("variable"), name: z.string().trim().min(1, "validation.variable").max(100) }),
+  z.object({ type: z.literal("variable"), name: text(100).trim().min(1, "validation.variable") }),
   z.object({
     type: z.literal("form_field"),
     /** Several names for forms that call the same field differently; comma-separated in the editor. */
-    names: z.array(z.string().trim().min(1).max(100)).min(1, "validation.formFields").max(20),
+    names: z.array(text(100).trim().min(1)).min(1, "validation.formFields").max(20),
   }),
-  z.object({ type: z.literal("constant"), value: z.string().max(255, "validation.constant") }),
+  z.object({ type: z.literal("constant"), value: text(255, { tooLong: "validation.constant" }) }),
 ]);
 
-export const mappingRowSchema = z.object({ field: z.string().trim().min(1, "validation.crmField").max(100), source: mappingSourceSchema });
+export const mappingRowSchema = z.object({ field: text(100).trim().min(1, "validation.crmField"), source: mappingSourceSchema });
 export type MappingRow = z.infer<typeof mappingRowSchema>;
 
 /** One tab: rows of `CRM field ← source`; the same CRM field may appear once. */
@@ -90,7 +91,7 @@ export type Mappings = z.infer<typeof mappingsSchema>;
 
 // ---- Default parameters (F3)
 
-const defaultFieldSchema = z.string().trim().max(100).default("");
+const defaultFieldSchema = text(100).trim().default("");
 const entityDefaultsSchema = z
   .object(Object.fromEntries(Object.keys(DEFAULT_PARAMETERS).map((parameter) => [parameter, defaultFieldSchema])) as Record<DefaultParameter, typeof defaultFieldSchema>)
   .superRefine((fields, context) => {
@@ -113,16 +114,14 @@ export type DefaultFields = z.infer<typeof defaultFieldsSchema>;
 
 export const stageRuleSchema = z.object({
   id,
-  pipelineId: z.string().trim().min(1, "validation.pipeline"),
-  stageId: z.string().trim().min(1, "validation.stage"),
-  variable: z
-    .string()
+  pipelineId: text(200).trim().min(1, "validation.pipeline"),
+  stageId: text(200).trim().min(1, "validation.stage"),
+  variable: text(100)
     .trim()
     .min(1, "validation.variable")
-    .max(100)
     .refine((name) => isPlatformVariable(name), "validation.unknownVariable"),
   operator: z.enum(STAGE_RULE_OPERATORS),
-  value: z.string().max(255, "validation.constant"),
+  value: text(255, { tooLong: "validation.constant" }),
 });
 export const stageRulesSchema = z.array(stageRuleSchema).max(100);
 export type StageRule = z.infer<typeof stageRuleSchema>;
@@ -132,17 +131,16 @@ export type StageRule = z.infer<typeof stageRuleSchema>;
 export const SIP_LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export const stopListEntrySchema = z.discriminatedUnion("kind", [
-  z.object({ id, kind: z.literal("sip"), value: z.string().trim().regex(SIP_LOGIN, "validation.sipLogin"), note: z.string().trim().max(200).default("") }),
+  z.object({ id, kind: z.literal("sip"), value: text(64).trim().regex(SIP_LOGIN, "validation.sipLogin"), note: text(200).trim().default("") }),
   z.object({
     id,
     kind: z.literal("fmc"),
-    value: z
-      .string()
+    value: text(64)
       .trim()
       .refine((value) => isValidPhoneNumber(value, "UA") || isValidPhoneNumber(value), "validation.phone"),
     /** FMC numbers are matched only through their SIP pair (seed). */
-    sipPair: z.string().trim().regex(SIP_LOGIN, "validation.sipPair"),
-    note: z.string().trim().max(200).default(""),
+    sipPair: text(64).trim().regex(SIP_LOGIN, "validation.sipPair"),
+    note: text(200).trim().default(""),
   }),
 ]);
 export const stopListSchema = z.array(stopListEntrySchema).max(5000).superRefine((entries, context) => {
@@ -163,7 +161,7 @@ export const messengersSchema = z.object({
   chatBots: z.object(Object.fromEntries(MESSENGER_CHANNELS.map((channel) => [channel, z.boolean()])) as Record<(typeof MESSENGER_CHANNELS)[number], z.ZodBoolean>),
 });
 
-const fieldNames = z.array(z.string().trim().min(1).max(100)).max(20);
+const fieldNames = z.array(text(100).trim().min(1)).max(20);
 export const formsSchema = z.object({
   /** Phone is read from these fields in order (seed: tel, then phone, then any mapped field). */
   phoneFields: fieldNames.min(1, "validation.formFields"),
@@ -174,11 +172,11 @@ export const formsSchema = z.object({
 
 export const employeeSchema = z.object({
   id,
-  name: z.string().trim().min(1, "validation.name").max(100, "validation.name"),
+  name: text(100, { tooLong: "validation.name" }).trim().min(1, "validation.name"),
   email: emailSchema,
-  sip: z.union([z.literal(""), z.string().trim().regex(SIP_LOGIN, "validation.sipLogin")]).default(""),
+  sip: z.union([z.literal(""), text(64).trim().regex(SIP_LOGIN, "validation.sipLogin")]).default(""),
   /** Set when the CRM user cannot be matched by e-mail. */
-  crmUserId: z.string().trim().max(64).default(""),
+  crmUserId: text(64).trim().default(""),
 });
 export const employeesSchema = z.array(employeeSchema).max(1000).superRefine((employees, context) => {
   const emails = new Set<string>();
@@ -199,7 +197,7 @@ export const routingSchema = z.object({
     .array(z.enum(ROUTING_ENTITIES))
     .min(1, "validation.routingOrder")
     .refine((order) => new Set(order).size === order.length, "validation.routingOrder"),
-  fallbackEmployeeId: z.string().trim().max(64).default(""),
+  fallbackEmployeeId: text(64).trim().default(""),
   timeoutMs: z.number({ error: "validation.timeout" }).int("validation.timeout").min(100, "validation.timeout").max(10_000, "validation.timeout"),
 });
 

@@ -1,23 +1,23 @@
 import { z } from "zod";
+import { text } from "./text";
 import { ZOHO_DATA_CENTERS, ZOHO_SCOPES } from "@/lib/connectors/zoho/data-centers";
 
 // Messages are i18n keys (see lib/validation/auth.ts).
 
 export const pipedriveConnectSchema = z.object({
   /** The company's API address, e.g. https://acme.pipedrive.com */
-  apiBase: z
-    .string()
+  apiBase: text(2048)
     .trim()
     .pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" }))
     .transform((value) => value.replace(/\/+$/, "")),
-  apiToken: z.string().trim().min(20, "validation.apiToken").max(200, "validation.apiToken"),
+  apiToken: text(200, { tooLong: "validation.apiToken" }).trim().min(20, "validation.apiToken"),
 });
 export type PipedriveConnect = z.infer<typeof pipedriveConnectSchema>;
 
 /** An OAuth app's id and secret: empty for the built-in sandbox (it brings its own), required otherwise. */
 const oauthClientFields = {
-  clientId: z.string().trim().max(200, "validation.clientId").default(""),
-  clientSecret: z.string().trim().max(200, "validation.clientSecret").default(""),
+  clientId: text(200, { tooLong: "validation.clientId" }).trim().default(""),
+  clientSecret: text(200, { tooLong: "validation.clientSecret" }).trim().default(""),
 };
 function requireClient(value: { clientId: string; clientSecret: string }, context: z.RefinementCtx) {
   if (value.clientId.length < 5) context.addIssue({ code: "custom", path: ["clientId"], message: "validation.clientId" });
@@ -45,8 +45,7 @@ export const SECRET_MASK = "********";
 
 /** The `connection` of the config API document: secrets are write-only. */
 const SECRET = 'Write-only: GET shows "********"; sending that back keeps the stored value (only while the addresses stay the same).';
-const pipedriveApiBase = z
-  .string()
+const pipedriveApiBase = text(2048)
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: "validation.crmUrl" }))
   .describe("The company's Pipedrive address, e.g. https://acme.pipedrive.com (or https://api.pipedrive.com). The token is sent to this host only.");
@@ -56,7 +55,7 @@ export const connectionInputSchema = z.union([
       crm: z.literal("pipedrive"),
       auth: z.literal("api_token").default("api_token"),
       apiBase: pipedriveApiBase,
-      apiToken: z.string().trim().min(8, "validation.apiToken").max(200, "validation.apiToken").describe(`A user's personal API token (Pipedrive: Personal preferences → API). ${SECRET}`),
+      apiToken: text(200, { tooLong: "validation.apiToken" }).trim().min(8, "validation.apiToken").describe(`A user's personal API token (Pipedrive: Personal preferences → API). ${SECRET}`),
     })
     .describe("Pipedrive with an API token."),
   /** A Pipedrive Marketplace app's grant (connected through the consent page, or moved from another project). */
@@ -65,10 +64,10 @@ export const connectionInputSchema = z.union([
       crm: z.literal("pipedrive"),
       auth: z.literal("oauth"),
       apiBase: pipedriveApiBase,
-      oauthBase: z.string().trim().pipe(z.url()).describe("Pipedrive's OAuth server: https://oauth.pipedrive.com."),
-      clientId: z.string().trim().min(5, "validation.clientId").describe("The Marketplace app's client id."),
-      clientSecret: z.string().trim().min(5, "validation.clientSecret").describe(`The Marketplace app's client secret. ${SECRET}`),
-      refreshToken: z.string().trim().min(8).describe(`The grant's refresh token. ${SECRET}`),
+      oauthBase: text(2048).trim().pipe(z.url()).describe("Pipedrive's OAuth server: https://oauth.pipedrive.com."),
+      clientId: text(200, { tooLong: "validation.clientId" }).trim().min(5, "validation.clientId").describe("The Marketplace app's client id."),
+      clientSecret: text(200, { tooLong: "validation.clientSecret" }).trim().min(5, "validation.clientSecret").describe(`The Marketplace app's client secret. ${SECRET}`),
+      refreshToken: text(2048).trim().min(8).describe(`The grant's refresh token. ${SECRET}`),
     })
     .describe("Pipedrive through a Marketplace app (OAuth): usually connected on the Integration page, shown here masked."),
   z
@@ -79,11 +78,11 @@ export const connectionInputSchema = z.union([
           .map(([key, dc]) => `${key} = ${dc.label}`)
           .join("; ")}; sandbox = the built-in sandbox.`,
       ),
-      accountsUrl: z.string().trim().pipe(z.url()).describe(`That data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")}).`),
-      apiDomain: z.string().trim().pipe(z.url()).describe("The api_domain Zoho answered with the grant, e.g. https://www.zohoapis.eu; it must belong to the same data centre."),
-      clientId: z.string().trim().min(5, "validation.clientId").describe("The client id from Zoho's API console (a server-based client)."),
-      clientSecret: z.string().trim().min(5, "validation.clientSecret").describe(`The client secret from Zoho's API console. ${SECRET}`),
-      refreshToken: z.string().trim().min(8).describe(`A refresh token granted with the scopes ${ZOHO_SCOPES}. ${SECRET}`),
+      accountsUrl: text(2048).trim().pipe(z.url()).describe(`That data centre's accounts server (${Object.values(ZOHO_DATA_CENTERS).map((dc) => dc.accountsUrl).join(", ")}).`),
+      apiDomain: text(2048).trim().pipe(z.url()).describe("The api_domain Zoho answered with the grant, e.g. https://www.zohoapis.eu; it must belong to the same data centre."),
+      clientId: text(200, { tooLong: "validation.clientId" }).trim().min(5, "validation.clientId").describe("The client id from Zoho's API console (a server-based client)."),
+      clientSecret: text(200, { tooLong: "validation.clientSecret" }).trim().min(5, "validation.clientSecret").describe(`The client secret from Zoho's API console. ${SECRET}`),
+      refreshToken: text(2048).trim().min(8).describe(`A refresh token granted with the scopes ${ZOHO_SCOPES}. ${SECRET}`),
     })
     .describe("Zoho CRM through an OAuth client of the account's data centre."),
 ]);

@@ -1,5 +1,6 @@
 import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
+import { text } from "./text";
 import { CRM_LANGUAGES } from "@/lib/engine/crm-texts";
 
 // Messages are i18n keys (see lib/validation/auth.ts).
@@ -14,18 +15,16 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const timezoneSchema = z
-  .string()
+export const timezoneSchema = text(64)
   .trim()
   .refine(isTimeZone, "validation.timezone");
 
-export const countrySchema = z
-  .string()
+export const countrySchema = text(64)
   .trim()
   .toUpperCase()
   .refine((value) => /^[A-Z]{2}$/.test(value) && isSupportedCountry(value), "validation.country");
 
-export const projectNameSchema = z.string().trim().min(2, "validation.nameLength").max(80, "validation.nameLength");
+export const projectNameSchema = text(80, { tooLong: "validation.nameLength" }).trim().min(2, "validation.nameLength");
 
 /** The project settings form, its server action and the CLI share this schema. */
 export const projectSettingsSchema = z.object({

@@ -586,6 +586,7 @@ export const en = {
   "simulator.found": "Found in the CRM:",
   "simulator.plan": "Would do, in order:",
   "validation.tooLarge": "The sample is larger than 256 KiB.",
+  "validation.unstorableText": "must not contain NUL (U+0000) or unpaired surrogate characters",
   "error.generic": "Something went wrong. Try again.",
   "error.forbidden": "Your role in this project does not allow this change.",
   "notFound.title": "Page not found",

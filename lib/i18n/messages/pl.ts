@@ -587,6 +587,7 @@ export const pl: Messages = {
   "simulator.found": "Znalezione w CRM:",
   "simulator.plan": "Zrobiłby po kolei:",
   "validation.tooLarge": "Przykład jest większy niż 256 KiB.",
+  "validation.unstorableText": "nie może zawierać znaków NUL (U+0000) ani niesparowanych surogatów",
   "error.generic": "Coś poszło nie tak. Spróbuj ponownie.",
   "error.forbidden": "Twoja rola w tym projekcie nie pozwala na tę zmianę.",
   "notFound.title": "Nie znaleziono strony",

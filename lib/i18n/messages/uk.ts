@@ -587,6 +587,7 @@ export const uk: Messages = {
   "simulator.found": "Знайдено в CRM:",
   "simulator.plan": "Зробив би по черзі:",
   "validation.tooLarge": "Зразок більший за 256 КіБ.",
+  "validation.unstorableText": "не може містити символів NUL (U+0000) чи непарних сурогатів",
   "error.generic": "Щось пішло не так. Спробуйте ще раз.",
   "error.forbidden": "Ваша роль у цьому проєкті не дозволяє цю зміну.",
   "notFound.title": "Сторінку не знайдено",
