@@ -10,9 +10,12 @@ import { faultsSchema, readFaults } from "./faults";
 import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
+import { applyPipedriveControl, describePipedriveCompany, PIPEDRIVE_CONTROL_KEYS, pipedriveControlSchema, type PipedriveControl } from "./pipedrive/control";
 import { zohoSeed } from "./zoho/seed";
 
 export const controlSchema = faultsSchema.extend({
+  // Pipedrive's quota and token states (lib/sandbox/pipedrive/control.ts).
+  ...pipedriveControlSchema.shape,
   /** Revoke every token (as when the CRM user changes password); new credentials are issued. */
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
@@ -20,7 +23,7 @@ export const controlSchema = faultsSchema.extend({
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
-export function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: string) {
+export async function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: string) {
   const faults = readFaults(account.faults);
   if (crm === "zoho") {
     const credentials = account.credentials as unknown as ZohoSandboxCredentials;
@@ -48,6 +51,7 @@ export function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: 
       oauth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken, oauthBase: base },
     },
     faults,
+    company: await describePipedriveCompany(account.id),
   };
 }
 
@@ -86,13 +90,20 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, ...faults } = parsed.data;
+    const { revokeTokens, reset, ...rest } = parsed.data;
+    const pipedrive = Object.fromEntries(PIPEDRIVE_CONTROL_KEYS.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) as PipedriveControl;
+    const faults = Object.fromEntries(Object.entries(rest).filter(([key]) => !(PIPEDRIVE_CONTROL_KEYS as string[]).includes(key)));
+    if (crm !== "pipedrive" && Object.keys(pipedrive).length) return json({ error: { code: "VALIDATION", message: `${Object.keys(pipedrive).join(", ")}: Pipedrive settings` } }, 400);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);
       resetRateLimits();
     }
     if (revokeTokens) await rotate(crm, account);
+    if (Object.keys(pipedrive).length) {
+      const problem = await applyPipedriveControl(account.id, pipedrive);
+      if (problem) return json({ error: { code: "VALIDATION", message: problem } }, 400);
+    }
     if (Object.keys(faults).length) {
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
@@ -101,5 +112,5 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }
-  return json(describeAccount(crm, account, base));
+  return json(await describeAccount(crm, account, base));
 }
