@@ -12,7 +12,7 @@ import {
 } from "@/lib/db/queries/sandbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readFaults } from "../faults";
-import { match, randomHex, readJson, type Route } from "../http";
+import { match, readJson, type Route } from "../http";
 import { metadataRoutes } from "./metadata";
 import { asId, cursorPage, type Entity, isDeleted, notFound, ok, one, pdError, pdTime, type PipedriveCall, purged, rows, tokenUser, users, validation } from "./answers";
 import { markDeleted, mergeRoutes } from "./merge";
@@ -29,7 +29,6 @@ const SEARCHABLE: Record<string, string[]> = {
   deals: ["title", "notes", "custom_fields"],
   leads: ["title", "notes", "custom_fields"],
 };
-const CALL_OUTCOMES = ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"];
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
 const ENTITY_NAMES: Record<string, string> = { persons: "Person", organizations: "Organization", deals: "Deal" };
 /** Names and titles are varchar fields: 255 characters at most. */

@@ -48,7 +48,7 @@ async function mergePersons(call: PipedriveCall, id: string): Promise<Response> 
   for (const [key, value] of Object.entries((survivor.custom_fields ?? {}) as Record<string, unknown>)) if (!empty(value)) custom[key] = value;
   kept.custom_fields = custom;
   await replaceSandboxRecordData(call.account.id, "persons", String(survivorId), kept as Prisma.InputJsonValue);
-  for (const module of ["deals", "leads", "activities", "callLogs", "notes"]) await moveLinks(call, module, Number(id), survivorId);
+  for (const linked of ["deals", "leads", "activities", "callLogs", "notes"]) await moveLinks(call, linked, Number(id), survivorId);
   await replaceSandboxRecordData(call.account.id, "persons", id, markDeleted(merged) as Prisma.InputJsonValue);
 
   // The v1 answer: the survivor in v1 field names (phone / email, active_flag), naming the removed person.
