@@ -4,7 +4,7 @@
 // - a call log is also an activity (type "call") of the person / deal / lead, owned by its user, with the
 //   log's subject and note, as the UI and GET /api/v2/activities show it;
 // - GET /v1/callLogs lists only the authorised user's logs, newest first, at most 50 a page.
-import { insertSandboxRecord, nextSandboxIds } from "@/lib/db/queries/sandbox";
+import { insertSandboxFile, insertSandboxRecord, nextSandboxIds } from "@/lib/db/queries/sandbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomHex, readJson, type Route } from "../http";
 import { asId, type Entity, notFound, ok, one, pdError, pdTime, type PipedriveCall, rows, tokenUser, users } from "./answers";
@@ -90,7 +90,29 @@ async function listCallLogs(call: PipedriveCall): Promise<Response> {
   return ok(page, { pagination: { start, limit, more_items_in_collection: more, ...(more ? { next_start: start + limit } : {}) } });
 }
 
+/**
+ * POST /v1/files: a file attached to an activity (or a deal, person, organization, lead).
+ * https://developers.pipedrive.com/docs/api/v1/Files#addFile
+ */
+async function addFile(call: PipedriveCall): Promise<Response> {
+  let form: FormData;
+  try {
+    form = await call.request.formData();
+  } catch {
+    return pdError(400, "Expected multipart/form-data with a file");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) return pdError(400, "Validation failed: file: Parameter is required");
+  const links = Object.fromEntries(["activity_id", "deal_id", "person_id", "org_id", "lead_id"].map((key) => [key, form.get(key)]).filter(([, value]) => typeof value === "string" && value !== ""));
+  const [module, target] = links.activity_id ? ["activities", links.activity_id] : links.deal_id ? ["deals", links.deal_id] : links.person_id ? ["persons", links.person_id] : links.org_id ? ["organizations", links.org_id] : links.lead_id ? ["leads", links.lead_id] : [null, null];
+  if (!module || !(await one(call, module, target))) return pdError(400, "Validation failed: the file must be attached to an existing activity, deal, person, organization or lead");
+  const saved = await insertSandboxFile({ accountId: call.account.id, module, recordId: String(target), fileName: file.name, contentType: file.type || "application/octet-stream", size: file.size, content: new Uint8Array(await file.arrayBuffer()) });
+  const me = await tokenUser(call);
+  return ok({ id: saved.id, user_id: me.id, name: file.name, file_name: file.name, file_type: file.name.split(".").pop() ?? "", file_size: file.size, active_flag: true, add_time: pdTime(saved.createdAt), ...Object.fromEntries(Object.entries(links).map(([key, value]) => [key, key === "lead_id" ? value : Number(value)])) });
+}
+
 export const callLogRoutes: Route<PipedriveCall>[] = [
+  { method: "POST", pattern: /^\/v1\/files$/, handle: addFile },
   { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
   { method: "GET", pattern: /^\/v1\/callLogs$/, handle: listCallLogs },
   {
