@@ -29,7 +29,12 @@ export const companySchema = z.object({
 });
 export type PipedriveCompany = z.infer<typeof companySchema>;
 
-export const initialCompany = (seats: number, plan: PipedrivePlan = "growth"): PipedriveCompany => ({
+/**
+ * A new company is on Premium (×5; 3 seats: 450,000 tokens a day), the plan whose API-token burst limit
+ * (100 per 2 s) is nearest the sandbox's default: enough for a 2,000-event replay (about 110 tokens an
+ * event), as on a real Premium account. Tests set the plan or the tokens left through _control.
+ */
+export const initialCompany = (seats: number, plan: PipedrivePlan = "premium"): PipedriveCompany => ({
   plan,
   seats,
   budget: TOKENS_PER_SEAT * PLAN_MULTIPLIERS[plan] * seats,
