@@ -1,5 +1,13 @@
 import Link from "next/link";
 import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/config";
+
+/** Each incident's words and the page where it is dealt with. */
+export const ALERT_SHOWN: Record<string, { title: MessageKey; link: MessageKey; path: string }> = {
+  broken: { title: "alerts.banner.broken", link: "alerts.banner.reconnect", path: "integration" },
+  quota: { title: "alerts.banner.quota", link: "alerts.banner.overview", path: "" },
+  failures: { title: "alerts.banner.failures", link: "alerts.banner.events", path: "events?status=failed" },
+};
 
 /** On every admin page while an incident is open: what is wrong, and where to fix it. */
 export async function AlertBanner({ projectKey, alerts }: { projectKey: string; alerts: Array<{ kind: string; detail: string | null }> }) {
@@ -8,15 +16,19 @@ export async function AlertBanner({ projectKey, alerts }: { projectKey: string; 
   return (
     <div role="alert" className="border-b border-red-200 bg-red-50" data-testid="alert-banner">
       <ul className="mx-auto max-w-7xl space-y-1 px-4 py-2 text-sm text-red-900">
-        {alerts.map((alert) => (
-          <li key={alert.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <strong>{alert.kind === "broken" ? t("alerts.banner.broken") : t("alerts.banner.failures")}</strong>
-            {alert.detail ? <span>{alert.detail}</span> : null}
-            <Link className="underline" href={`/${projectKey}/${alert.kind === "broken" ? "integration" : "events?status=failed"}`}>
-              {alert.kind === "broken" ? t("alerts.banner.reconnect") : t("alerts.banner.events")}
-            </Link>
-          </li>
-        ))}
+        {alerts.map((alert) => {
+          const shown = ALERT_SHOWN[alert.kind] ?? ALERT_SHOWN.failures!;
+          return (
+            <li key={alert.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <strong>{t(shown.title)}</strong>
+              {/* The quota's reset time is shown on the Overview, in the project's time zone and the admin's words. */}
+              {alert.detail && alert.kind !== "quota" ? <span>{alert.detail}</span> : null}
+              <Link className="underline" href={`/${projectKey}/${shown.path}`}>
+                {t(shown.link)}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

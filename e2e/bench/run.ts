@@ -2,6 +2,7 @@
 // its target. One throwaway PostgreSQL serves them all.
 import { disconnectDb } from "../../lib/db/client";
 import { stopJobs } from "../../lib/jobs/boss";
+import { runBurstBench } from "./burst";
 import { runConnectorBench } from "./connectors";
 import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
@@ -11,6 +12,7 @@ import { runRoutingBench } from "./routing";
 import { benchDatabase } from "./support";
 
 const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
+  burst: ["500 new callers at once per CRM: 500/500 delivered, 0 failed, 0 duplicates, ≤ 1 search per event, drain ≤ 1.3× the CRM's caps", runBurstBench],
   connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
   latency: ["webhook 202 → CRM write p50 ≤ 300 ms, p99 ≤ 1 s at 1 and 20 events/s (50 ms CRM)", runLatencyBench],

@@ -11,10 +11,16 @@ const HOUR_MS = 3_600_000;
 
 const SUBJECT: Record<AlertKind, { opened: string; closed: string }> = {
   broken: { opened: "the CRM refused the stored credentials; deliveries are paused", closed: "the CRM connection works again" },
+  quota: { opened: "the CRM's quota is used up; deliveries wait for its reset, nothing is lost", closed: "the CRM's quota is back; deliveries go on" },
   failures: { opened: "events are failing to reach the CRM", closed: "events reach the CRM again" },
 };
 
-const factsOf = (row: WatchedProjectFacts) => ({ status: row.status, lastError: row.lastError, lastHour: { failed: row.failed, settled: row.settled } });
+const factsOf = (row: WatchedProjectFacts, now: Date) => ({
+  status: row.status,
+  lastError: row.lastError,
+  lastHour: { failed: row.failed, settled: row.settled },
+  pause: row.pausedUntil && row.pausedUntil.getTime() > now.getTime() ? { until: row.pausedUntil, reason: row.pauseReason ?? "" } : null,
+});
 
 export async function evaluateAlerts(projectId: string, now = new Date()): Promise<{ opened: AlertKind[]; closed: AlertKind[] }> {
   const [project, [watched]] = await Promise.all([findProjectById(projectId), watchedProjectFacts(new Date(now.getTime() - HOUR_MS), projectId)]);
@@ -22,9 +28,9 @@ export async function evaluateAlerts(projectId: string, now = new Date()): Promi
   if (!project) return result;
   // Neither connected nor with an incident open: nothing to open or close.
   if (!watched) return result;
-  const wanted = wantedAlerts(factsOf(watched));
+  const wanted = wantedAlerts(factsOf(watched, now));
   // Only what differs from the open incidents is written; the statements themselves decide who changed it.
-  for (const kind of alertsToChange(factsOf(watched), watched.open)) {
+  for (const kind of alertsToChange(factsOf(watched, now), watched.open)) {
     const detail = wanted[kind];
     if (detail !== undefined) {
       if (await openAlert(projectId, kind, detail)) result.opened.push(kind);
@@ -53,7 +59,7 @@ export const evaluateAlertsSoon = (projectId: string) => void evaluateAlerts(pro
 export async function evaluateAllAlerts(now = new Date()): Promise<number> {
   let changed = 0;
   for (const facts of await watchedProjectFacts(new Date(now.getTime() - HOUR_MS))) {
-    if (alertsToChange(factsOf(facts), facts.open).length === 0) continue;
+    if (alertsToChange(factsOf(facts, now), facts.open).length === 0) continue;
     const result = await evaluateAlerts(facts.projectId, now);
     changed += result.opened.length + result.closed.length;
   }

@@ -37,6 +37,7 @@ export const EXAMPLES = {
     crm: "zoho",
     status: "inactive",
     lastError: null,
+    pause: null,
     account: { crm: "zoho", accountName: "Acme Sales", userName: "Olena Koval", userEmail: "olena.koval@example.com", apiBase: "https://www.zohoapis.eu", checkedAt: "2026-11-26T09:00:00.000Z" },
     // GET shows the secrets masked; sending the masks back keeps them.
     connection: { ...ZOHO_EU, clientSecret: "********", refreshToken: "********" },

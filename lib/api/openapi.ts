@@ -26,13 +26,21 @@ const documentSchema = z.object({
   crm: z.enum(["zoho", "pipedrive"]).nullable().describe("Read-only."),
   status: z.enum(["active", "inactive", "broken", "not_connected"]).describe("Read-only; change it with activate / deactivate. A new connection starts inactive; connecting never changes it."),
   lastError: z.string().nullable().describe("Read-only."),
+  pause: z
+    .object({
+      until: z.string().describe("ISO date-time: when the CRM's quota is back and deliveries go on by themselves."),
+      quota: z.enum(["daily_budget", "unpaid", "api_credits"]).describe("daily_budget: Pipedrive's daily request budget used up (back at the company's midnight); unpaid: Pipedrive answered 402 (looked at again hourly); api_credits: Zoho's API credits used up (rolling 24 h)."),
+      crmWords: z.string().describe("The CRM's own words."),
+    })
+    .nullable()
+    .describe("Read-only. A CRM quota ran out: every event of the project waits (status queued, reason \"quota: …\") and loses no attempt; null while deliveries run."),
   account: z.record(z.string(), z.unknown()).nullable().describe("Read-only: what the last connection test saw."),
   connection: connectionInputSchema.nullable().describe('Optional in a PUT (absent or null keeps the stored one). Secrets are write-only: GET shows "********"; sending that back keeps the stored secret.'),
   config: integrationConfigSchema,
 });
 
 /** What a PUT takes: the read-only parts may be sent back (as GET shows them) and are ignored. */
-const documentInputSchema = documentSchema.partial({ crm: true, status: true, lastError: true, account: true, connection: true });
+const documentInputSchema = documentSchema.partial({ crm: true, status: true, lastError: true, pause: true, account: true, connection: true });
 
 /** An error answer whose `error.code` is one of `codes` (as the route sends them). */
 const problem = (description: string, ...codes: ErrorCode[]) =>
@@ -241,7 +249,11 @@ export function openApiDocument(serverUrl: string) {
             externalId: { type: "string", description: "The platform's event id (the lookup's own id for lookups)." },
             type: { enum: [...EVENT_TYPES] },
             status: { enum: [...EVENT_STATUSES] },
-            reason: { type: ["string", "null"], description: "Why it failed or was skipped." },
+            reason: {
+              type: ["string", "null"],
+              description:
+                "Why it failed, waits or was skipped, in English with the CRM's own words; never empty for failed and dead. Prefixes: `paused:` the CRM refused the credentials (integration broken); `quota: <daily_budget|unpaid|api_credits> until <ISO time>:` a CRM quota pause (status queued, no attempt used); `waiting:` the integration is off; `unexpected error, tried again later:` an error Callbridge did not recognise (retried with backoff); `gave up after N attempts:` retried for 3 days (dead); `stop-list:` skipped.",
+            },
             attempts: { type: "integer" },
             occurredAt: { type: "string", format: "date-time" },
             receivedAt: { type: "string", format: "date-time" },

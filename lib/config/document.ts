@@ -1,5 +1,6 @@
 // The config API's document: the connection (secrets masked), its status, and the configuration.
 // GET → PUT of the same document → GET gives the same document.
+import { activePause } from "@/lib/integrations/pause";
 import { z } from "zod";
 import type { CrmCredentials } from "@/lib/connectors/types";
 import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from "@/lib/db/queries/integrations";
@@ -39,6 +40,7 @@ export async function getIntegrationDocument(projectId: string) {
     crm: summary?.crm ?? null,
     status: summary?.status ?? "not_connected",
     lastError: summary?.lastError ?? null,
+    pause: activePause(summary),
     account: summary?.account ?? null,
     connection: secrets ? maskedConnection(openCredentials(secrets.credentialsEncrypted)) : null,
     config,
@@ -46,7 +48,7 @@ export async function getIntegrationDocument(projectId: string) {
 }
 
 export const documentInputSchema = z.object({
-  // crm, status, lastError and account are read-only: accepted in a PUT (so a GET can be sent back) and ignored.
+  // crm, status, lastError, pause and account are read-only: accepted in a PUT (so a GET can be sent back) and ignored.
   connection: z.unknown().optional(),
   config: z.unknown(),
 });

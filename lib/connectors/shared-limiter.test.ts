@@ -27,3 +27,13 @@ it("callers of one process share its lease: 40 at once from one process on a 480
   for (let index = 0; index < 3 * 120; index++) await other.take(key);
   expect(Date.now() - started).toBeLessThan(1_500);
 });
+
+it("a refusal is recognised by its shape, whichever copy of rate-limiter-flexible made it", async () => {
+  const { refusalWait } = await import("./shared-limiter");
+  const { RateLimiterRes } = await import("rate-limiter-flexible");
+  expect(refusalWait(new RateLimiterRes(0, 1669, 11, false))).toBe(1669);
+  // Another bundle's class: the same fields on another prototype.
+  expect(refusalWait({ remainingPoints: 0, msBeforeNext: 1669, consumedPoints: 11, isFirstInDuration: false })).toBe(1669);
+  expect(refusalWait(new Error("connection refused"))).toBeNull();
+  expect(refusalWait({ msBeforeNext: "soon" })).toBeNull();
+});

@@ -77,7 +77,14 @@ describe("decide", () => {
     };
     const event = call({ utm: { source: "google", medium: "cpc" }, clientId: "GA1.2" });
     const fresh = decide(input(event, configure, { contact: record("contact", "k1", { fields: { UTM_Source: null, UTM_Medium: "" } }) }));
-    expect(fresh.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { UTM_Source: "google", UTM_Medium: "cpc", Client_ID: "GA1.2", Channel: "phone" } } });
+    expect(fresh.steps[0]).toEqual({
+      op: "update",
+      entity: "contact",
+      id: "k1",
+      values: { fields: { UTM_Source: "google", UTM_Medium: "cpc", Client_ID: "GA1.2", Channel: "phone" } },
+      // What the executor remembers once the CRM took it: these tags, from this event's time (first touch).
+      utmWritten: { occurredAt: new Date("2026-11-21T10:00:00Z"), values: { UTM_Source: "google", UTM_Medium: "cpc" } },
+    });
     const tagged = decide(input(event, configure, { contact: record("contact", "k1", { fields: { UTM_Source: "facebook" } }) }));
     expect(tagged.steps[0]).toEqual({ op: "update", entity: "contact", id: "k1", values: { fields: { Client_ID: "GA1.2", Channel: "phone" } } });
   });

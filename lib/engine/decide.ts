@@ -3,17 +3,18 @@
 // the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import { occurredAt, type PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
 import { crmTexts, type CrmLanguage } from "./crm-texts";
+import { decideUtm, type UtmWritten } from "./first-touch";
 import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
 import { pickStage } from "./stage-rules";
 
 export type Link = { id: string } | { ref: EntityKind };
 
 export type Step =
-  | { op: "create"; entity: EntityKind; values: PlanValues }
-  | { op: "update"; entity: EntityKind; id: string; values: PlanValues }
+  | { op: "create"; entity: EntityKind; values: PlanValues; utmWritten?: UtmWritten }
+  | { op: "update"; entity: EntityKind; id: string; values: PlanValues; utmWritten?: UtmWritten }
   | { op: "task"; subject: string; dueDate: string; ownerId?: string; links: PlanLinks }
   | { op: "callLog"; subject: string; ownerId?: string; links: PlanLinks }
   | { op: "recording"; url: string };
@@ -58,6 +59,12 @@ export interface DecideInput {
   today: string;
   /** The language of the names and subjects Callbridge writes into the CRM (default English). */
   language?: CrmLanguage;
+  /**
+   * What Callbridge remembers writing into the found entities' UTM fields (first-touch-memory.ts), so an
+   * earlier event that arrives late can replace a later one's tags (first touch). Without it, the seed's
+   * "only when all empty" rule alone.
+   */
+  utmWritten?: Partial<Record<MappedEntity, UtmWritten | null>>;
 }
 
 export function triggerOf(event: PlatformEvent): Trigger {
@@ -90,15 +97,22 @@ function mapped(rows: MappingRow[], event: PlatformEvent, variables: Record<stri
   return { fields, utmFields };
 }
 
-/** F8: UTM values go into an existing entity only when all its UTM fields are still empty. */
-function withUtmRule(values: { fields: Record<string, string>; utmFields: string[] }, existing: CrmRecord | null): Record<string, string> {
-  if (!existing || values.utmFields.length === 0) return values.fields;
-  const filled = values.utmFields.some((field) => {
-    const current = existing.fields[field];
-    return current !== null && current !== undefined && String(current).trim() !== "";
-  });
-  if (!filled) return values.fields;
-  return Object.fromEntries(Object.entries(values.fields).filter(([field]) => !values.utmFields.includes(field)));
+/**
+ * F8: UTM values go into an existing entity only when all its UTM fields are still empty, or when this event
+ * is an earlier touch than the one whose tags Callbridge wrote there (first-touch.ts). The step carries what
+ * to remember once the CRM took the write.
+ */
+function withUtmRule(
+  values: { fields: Record<string, string>; utmFields: string[] },
+  existing: CrmRecord | null,
+  context: { occurredAt: Date; written: UtmWritten | null; notes: string[]; entity: MappedEntity },
+): { fields: Record<string, string>; utmWritten?: UtmWritten } {
+  if (values.utmFields.length === 0) return { fields: values.fields };
+  const tags = Object.fromEntries(Object.entries(values.fields).filter(([field]) => values.utmFields.includes(field)));
+  const other = Object.fromEntries(Object.entries(values.fields).filter(([field]) => !values.utmFields.includes(field)));
+  const utm = decideUtm({ tags, utmFields: values.utmFields, occurredAt: context.occurredAt, existing, written: context.written });
+  if (utm.note) context.notes.push(`${context.entity}: ${utm.note}`);
+  return { fields: { ...other, ...utm.fields }, utmWritten: utm.remember ?? undefined };
 }
 
 function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string, texts: ReturnType<typeof crmTexts>) {
@@ -128,7 +142,14 @@ export function decide(input: DecideInput): Plan {
   const links: PlanLinks = {};
 
   // Default parameters first (F3), then the channel's mapping rows.
-  const valuesFor = (entity: MappedEntity, existing: CrmRecord | null) => withUtmRule(mapped([...defaultRows(config.defaultFields[entity]), ...config.mappings[channel][entity]], event, variables), existing);
+  const when = occurredAt(event);
+  const valuesFor = (entity: MappedEntity, existing: CrmRecord | null) =>
+    withUtmRule(mapped([...defaultRows(config.defaultFields[entity]), ...config.mappings[channel][entity]], event, variables), existing, {
+      occurredAt: when,
+      written: (existing && input.utmWritten?.[entity]) || null,
+      notes,
+      entity,
+    });
 
   /** create: find, else create; update what was found. update: only what exists. none: leave it (but still link it). */
   const apply = (entity: MappedEntity, existing: CrmRecord | null, build: () => Omit<PlanValues, "fields">) => {
@@ -140,15 +161,16 @@ export function decide(input: DecideInput): Plan {
         notes.push("lead: converted in the CRM, left alone");
         return;
       }
-      const fields = valuesFor(entity, existing);
-      if (Object.keys(fields).length) steps.push({ op: "update", entity, id: existing.id, values: { fields } });
+      const { fields, utmWritten } = valuesFor(entity, existing);
+      if (Object.keys(fields).length) steps.push({ op: "update", entity, id: existing.id, values: { fields }, ...(utmWritten && { utmWritten }) });
       return;
     }
     if (action === "update") {
       notes.push(`${entity}: nothing to update (not found)`);
       return;
     }
-    steps.push({ op: "create", entity, values: { ...build(), fields: valuesFor(entity, null) } });
+    const { fields, utmWritten } = valuesFor(entity, null);
+    steps.push({ op: "create", entity, values: { ...build(), fields }, ...(utmWritten && { utmWritten }) });
     links[entity] = { ref: entity };
   };
 
@@ -178,7 +200,16 @@ export function decide(input: DecideInput): Plan {
         stageId: stage?.stageId,
       };
     });
-    apply("lead", found.lead, () => ({ name: client.name, ownerId: responsible, contact: links.contact, organization: links.contact ? undefined : links.organization }));
+    // A lead carries the client's number and e-mail where the CRM keeps them on leads (Zoho), so the next
+    // call finds it by phone, as a contact is found.
+    apply("lead", found.lead, () => ({
+      name: client.name,
+      phones: client.phone ? [client.phone] : undefined,
+      emails: client.email ? [client.email] : undefined,
+      ownerId: responsible,
+      contact: links.contact,
+      organization: links.contact ? undefined : links.organization,
+    }));
   }
 
   if (row.task === "create") {

@@ -9,6 +9,7 @@ import type { PlatformEvent } from "@/lib/events/schemas";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
 import type { ClientKeys } from "./event-values";
 import { rememberFound } from "./find";
+import { rememberUtmWritten } from "./first-touch-memory";
 import type { TraceEntry } from "./trace";
 
 interface ExecuteContext {
@@ -119,12 +120,15 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           noteFitted(entry, fitted);
           // The link cache is written at once: a quick repeat call must not create the same contact again.
           if (step.entity !== "organization") await rememberFound(context, context.keys, { [step.entity]: { id } });
+          // Before the journal says done: a retry that finds the step done must find its first touch stored.
+          if (step.utmWritten) await rememberUtmWritten(context, step.entity, id, step.utmWritten);
           break;
         }
         case "update":
           const { fitted } = await context.connector.update(step.entity, step.id, input(step.values));
           entry.id = step.id;
           noteFitted(entry, fitted);
+          if (step.utmWritten) await rememberUtmWritten(context, step.entity, step.id, step.utmWritten);
           break;
         case "task": {
           const task = await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, reference, links: links(step.links) });

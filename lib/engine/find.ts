@@ -7,7 +7,8 @@ import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Found } from "./decide";
 import { clientIdField, clientKeys, type ClientKeys } from "./event-values";
-import { traced, type TraceEntry } from "./trace";
+import { checkLinkedRecord, linkable } from "./link-check";
+import { note, traced, type TraceEntry } from "./trace";
 
 export const linkKeys = (keys: ClientKeys) =>
   [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, keys.clientId && `client:${keys.clientId}`].filter((key): key is string => Boolean(key));
@@ -24,9 +25,9 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
   for (const key of linkKeys(keys)) {
     const id = cached.get(`${kind}|${key}`);
     if (!id) continue;
-    const record = await traced(context, "get", `${kind} ${id} (link cache)`, () => context.connector.get(kind, id));
+    const record = await verifiedLink(context, kind, id, key, keys, clientIdFieldKey);
     if (record) return record;
-    // The CRM no longer has it (deleted or merged): forget the link and search.
+    // Gone, deleted, converted, or no longer the client's: forget the link and search again.
     await forgetLink(context.projectId, context.crm, kind, key);
   }
   if (keys.phone) {
@@ -34,18 +35,36 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
     // call (crm-apis.md); digits alone can match a stranger, so only the same E.164 number counts.
     const digits = normalisePhone(keys.phone, context.country)!.nationalSignificant;
     const hits = await traced(context, "search", `${kind} by phone digits ${digits}`, () => context.connector.searchPhoneCandidates(kind, digits));
-    const hit = hits.find((record) => record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))) ?? null;
+    const hit = hits.find((record) => linkable(record) && record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))) ?? null;
     if (hit) return hit;
   }
   if (keys.email) {
-    const [hit] = await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!));
+    const hit = (await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!))).find(linkable);
     if (hit) return hit;
   }
   // Last, as the seeds say: the client id, through the CRM field it is mapped to (found even when the
   // entity was made outside Callbridge).
   if (keys.clientId && clientIdFieldKey) {
-    const [hit] = await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!));
+    const hit = (await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!))).find(linkable);
     if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * The record a link names, read back (the one CRM read a repeat caller costs) and checked: still there,
+ * live, and still holding the key the link was made for. A record merged away leads to its successor,
+ * which must pass the same check. Null: search again.
+ */
+async function verifiedLink(context: FindContext, kind: EntityKind, id: string, key: string, keys: ClientKeys, clientIdFieldKey: string | null): Promise<CrmRecord | null> {
+  let record = await traced(context, "get", `${kind} ${id} (link cache)`, () => context.connector.get(kind, id));
+  for (let hops = 0; record && hops < 3; hops++) {
+    const verdict = checkLinkedRecord(record, key, keys, context.country, clientIdFieldKey);
+    if (verdict.use) return record;
+    note(context, "link", `${kind} ${record.id}: ${verdict.why}, link not used`);
+    if (!verdict.follow) return null;
+    const successor = verdict.follow;
+    record = await traced(context, "get", `${kind} ${successor} (survivor of a merge)`, () => context.connector.get(kind, successor));
   }
   return null;
 }
@@ -64,9 +83,34 @@ async function cachedDeal(context: FindContext, keys: ClientKeys, cached: Map<st
  * contact's (a read, not a search), else the CRM's list of the contact's open deals.
  */
 async function findOpenDeal(context: FindContext, contactId: string, remembered: Awaited<ReturnType<typeof cachedDeal>>): Promise<CrmRecord | null> {
-  if (remembered?.record?.open && remembered.record.contactId === contactId) return remembered.record;
+  if (remembered?.record?.open && linkable(remembered.record) && remembered.record.contactId === contactId) return remembered.record;
   if (remembered) await forgetLink(context.projectId, context.crm, "deal", remembered.key);
   return (await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId)))[0] ?? null;
+}
+
+/** The found contact's organization and open deal, read side by side. */
+async function contactRelations(context: FindContext, contact: CrmRecord, withOrganization: boolean, remembered: ReturnType<typeof cachedDeal> | Promise<null> | null) {
+  const [organization, deal] = await Promise.all([
+    contact.organizationId && withOrganization
+      ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
+      : null,
+    remembered ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+  ]);
+  return { organization, deal };
+}
+
+/** The contact, organization and open deal a converted lead became (a rare case: reads, no search). */
+async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["convertedTo"]>, withDeal: boolean, withOrganization: boolean) {
+  const read = async (kind: EntityKind, id: string | undefined) => {
+    if (!id) return null;
+    const record = await traced(context, "get", `${kind} ${id} (the converted lead's)`, () => context.connector.get(kind, id));
+    return record && linkable(record) ? record : null;
+  };
+  const contact = await read("contact", into.contactId);
+  if (!contact) return { contact: null, organization: null, deal: null };
+  const [organization, converted] = await Promise.all([withOrganization ? read("organization", into.organizationId ?? contact.organizationId ?? undefined) : null, withDeal ? read("deal", into.dealId) : null]);
+  const deal = withDeal ? (converted?.open ? converted : await findOpenDeal(context, contact.id, null)) : null;
+  return { contact, organization, deal };
 }
 
 /** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
@@ -82,12 +126,17 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
   // Reads that do not depend on each other go to the CRM side by side.
   const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
   const byClientId = (kind: EntityKind) => clientIdField(config, event.type, kind);
-  const contact = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
-  const [organization, deal, lead] = await Promise.all([
-    contact?.organizationId && row.organization !== "none" ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)) : null,
-    contact && wanted("deal") ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+  const byPhone = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
+  const [byContact, lead] = await Promise.all([
+    byPhone ? contactRelations(context, byPhone, row.organization !== "none", wanted("deal") ? remembered : null) : null,
     row.lead !== "none" ? findOne(context, "lead", keys, cached, byClientId("lead")) : null,
   ]);
+  let found = { contact: byPhone, organization: byContact?.organization ?? null, deal: byContact?.deal ?? null };
+  if (!byPhone && lead?.converted && lead.convertedTo?.contactId) {
+    // A lead converted in the CRM is never written to again: the contact (and deal) it became take over.
+    found = await convertedInto(context, lead.convertedTo, wanted("deal"), row.organization !== "none");
+  }
+  const { contact, organization, deal } = found;
   if (options.remember !== false) await rememberFound(context, keys, { contact, lead, deal }, cached);
   return { found: { contact, organization, deal, lead }, keys };
 }

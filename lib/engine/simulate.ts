@@ -11,6 +11,7 @@ import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmLanguage } from "./crm-texts";
 import { decide, type Plan } from "./decide";
 import { findExisting } from "./find";
+import { loadUtmWritten } from "./first-touch-memory";
 import type { TraceEntry } from "./trace";
 
 export interface Simulation {
@@ -37,7 +38,9 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   try {
     const metadata = await crmMetadata(project.id);
     const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
-    const plan = decide({ event, config, found, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
+    // Read, not written: the dry run shows the first-touch decision a delivery would make.
+    const utmWritten = await loadUtmWritten({ projectId: project.id, crm: connection.crm }, found);
+    const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
     const names = Object.fromEntries([
       ...(metadata?.pipelines ?? []).flatMap((pipeline) => [[pipeline.id, pipeline.name] as const, ...pipeline.stages.map((stage) => [stage.id, stage.name] as const)]),

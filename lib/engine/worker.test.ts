@@ -1,46 +1,14 @@
 // The delivery path end to end: events stored by the webhook's own code, delivered by the worker through
 // the real connectors over real HTTP into the sandbox CRMs, checked by what the sandbox holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CrmCredentials } from "@/lib/connectors/types";
 import { defaultConfig } from "@/lib/config/defaults";
 import { saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { db } from "@/lib/db/client";
-import { connectActive } from "@/lib/testing/connected";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { makeRetriesDue } from "@/lib/testing/jobs";
-import { openSandbox, pipedriveCredentials, zohoCredentials } from "@/lib/testing/sandbox";
 import { runDeliveries } from "./worker";
-
-type Crm = "zoho" | "pipedrive";
-const MODULES: Record<Crm, { contacts: string; deals: string; calls: string }> = {
-  zoho: { contacts: "Contacts", deals: "Deals", calls: "Calls" },
-  pipedrive: { contacts: "persons", deals: "deals", calls: "callLogs" },
-};
-
-async function setUp(crm: Crm, label: string) {
-  const sandbox = await openSandbox(crm, label);
-  const credentials: CrmCredentials = crm === "zoho" ? await zohoCredentials(sandbox) : await pipedriveCredentials(sandbox);
-  const { projectKey } = await makeProject(`Deliveries ${crm}`);
-  const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  await connectActive(project, credentials, { userId: null, actor: "test" });
-  await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
-  const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
-  const count = (module: string) => db().sandboxRecord.count({ where: { accountId: account.id, module } });
-  const records = (module: string) => db().sandboxRecord.findMany({ where: { accountId: account.id, module }, orderBy: { createdAt: "asc" } });
-  const files = () => db().sandboxFile.count({ where: { accountId: account.id } });
-  let sequence = 0;
-  const call = async (caller: string, patch: Record<string, unknown> = {}) => {
-    const id = `${crm}-${label}-${++sequence}`;
-    const payload = { id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 61, caller, callee: "+380441234567", line: "sales-1", employee: { sip: "olena" }, recordingUrl: `${sandbox.server.url}/sandbox/${crm}/recordings/${id}.mp3`, ...patch };
-    return insertTestEvent(project.id, payload);
-  };
-  const event = (id: string) => db().event.findUniqueOrThrow({ where: { id } });
-  const form = async (fields: Record<string, string>, patch: Record<string, unknown> = {}) =>
-    insertTestEvent(project.id, { id: `${crm}-${label}-${++sequence}`, type: "form", submittedAt: new Date().toISOString(), formName: "Contact us", pageUrl: "https://shop.example.com/contact", fields, ...patch });
-  return { sandbox, project, credentials, count, records, files, call, form, event };
-}
+import { MODULES, setUp } from "@/lib/testing/delivery-env";
 
 describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
   let env: Awaited<ReturnType<typeof setUp>>;
@@ -137,6 +105,24 @@ describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
     expect(await env.count(MODULES[crm].contacts)).toBe(before);
     const log = (await env.records(MODULES[crm].calls)).at(-1)!.data as Record<string, unknown>;
     expect(crm === "zoho" ? (log.Who_Id as { id: string }).id : String(log.person_id)).toBe(outside.id);
+    await saveConfigSection(env.project, "defaultFields", defaultConfig().defaultFields, { userId: null, actor: "test" });
+  });
+
+  it("first touch through the worker: an earlier call delivered after a later one replaces the later one's tags", async () => {
+    const key = (zoho: string, pipedrive: string) => (crm === "zoho" ? zoho : customKey(pipedrive));
+    const fields = { utmSource: key("UTM_Source", "UTM source"), utmMedium: key("UTM_Medium", "UTM medium"), utmCampaign: "", utmTerm: "", utmContent: "", clientId: "" };
+    await saveConfigSection(env.project, "defaultFields", { ...defaultConfig().defaultFields, contact: fields }, { userId: null, actor: "test" });
+    const hour = 3_600_000;
+    // Tuesday's call arrives first; Monday's (the client's real first touch) is posted after it was delivered.
+    const later = await env.call("+380991234499", { startedAt: new Date(Date.now() - hour).toISOString(), utm: { source: "facebook", medium: "social" } });
+    await runDeliveries({ projectId: env.project.id });
+    const earlier = await env.call("+380991234499", { startedAt: new Date(Date.now() - 25 * hour).toISOString(), utm: { source: "google", medium: "cpc" } });
+    await runDeliveries({ projectId: env.project.id });
+    expect([(await env.event(later)).status, (await env.event(earlier)).status]).toEqual(["delivered", "delivered"]);
+    const contacts = (await env.records(MODULES[crm].contacts)).map((row) => row.data as Record<string, unknown>);
+    const contact = contacts.find((data) => JSON.stringify(data).includes("991234499"))!;
+    const value = (field: string) => (crm === "zoho" ? contact[field] : (contact.custom_fields as Record<string, unknown> | undefined)?.[field] ?? contact[field]);
+    expect([value(fields.utmSource), value(fields.utmMedium)]).toEqual(["google", "cpc"]);
     await saveConfigSection(env.project, "defaultFields", defaultConfig().defaultFields, { userId: null, actor: "test" });
   });
 

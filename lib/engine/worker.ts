@@ -10,21 +10,22 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { onConfigChange } from "@/lib/config/changed";
 import { loadConfig } from "@/lib/config/service";
 import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent } from "@/lib/db/queries/events";
-import { findIntegrationStatus, markIntegrationStatus } from "@/lib/db/queries/integrations";
+import { findDeliveryGate, markIntegrationStatus, pauseIntegration } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
-import { AuthError, RetryableError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, JOB_SCHEMA, jobs } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
-import { givesUp, nextAttemptDelay } from "./backoff";
+import { nextAttemptDelay } from "./backoff";
+import { failureOutcome, failureText, quotaPauseReason } from "./failure-outcome";
 import { decide } from "./decide";
 import { executePlan } from "./execute";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import type { CrmLanguage } from "./crm-texts";
 import { findExisting } from "./find";
+import { loadUtmWritten } from "./first-touch-memory";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
 
@@ -39,8 +40,11 @@ export interface DeliveryCounts {
   skipped: number;
 }
 
-/** What one job came to: settled (complete the job), or the client waits for a retry at `retryAt`. */
-type JobOutcome = { kind: "settled"; counted?: keyof DeliveryCounts } | { kind: "retry"; retryAt: Date };
+/**
+ * What one job came to: settled (complete the job), or the client waits for a retry at `retryAt` — after a
+ * failure, or (`paused`) because the CRM account's quota ran out, which costs the event no attempt.
+ */
+type JobOutcome = { kind: "settled"; counted?: keyof DeliveryCounts } | { kind: "retry"; retryAt: Date; paused?: boolean };
 
 /** What every event of a project needs; kept for a moment, since a burst of events needs the same. */
 interface ProjectRun {
@@ -88,10 +92,13 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     const metadata = await run.metadata();
     const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
     const { found: existing, keys } = await findExisting(context, payload, config);
+    // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
+    const utmWritten = await loadUtmWritten(context, existing);
     const plan = decide({
       event: payload,
       config,
       found: existing,
+      utmWritten,
       pipelines: metadata?.pipelines ?? [],
       crmUsers: metadata?.users ?? [],
       defaultCountry: project.defaultCountry,
@@ -105,33 +112,40 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     return { kind: "settled", counted: "delivered" };
   } catch (error) {
     const all = [...previous, ...onConnection(trace, run.connection)];
-    if (error instanceof AuthError) {
-      // The CRM refused our credentials: the integration is broken, the event waits (no attempt burnt);
-      // re-activation replays it or marks it skipped, as the admin chooses.
-      await markIntegrationStatus(run.integrationId, "broken", error.message);
-      runs.forget(project.id);
-      evaluateAlertsSoon(project.id);
-      await finishEvent(event.id, { status: "queued", reason: `paused: ${error.message}`, nextAttemptAt: null, trace: all, attempted: false });
-      return "broken";
-    }
-    if (error instanceof RetryableError) {
-      if (givesUp(event.occurredAt, new Date())) {
-        await finishEvent(event.id, { status: "dead", reason: `gave up after ${event.attempts + 1} attempts: ${error.message}`, nextAttemptAt: null, trace: all, attempted: true });
+    const outcome = failureOutcome(error, event);
+    switch (outcome.action) {
+      case "broken":
+        // Re-activation replays the waiting events or marks them skipped, as the admin chooses.
+        await markIntegrationStatus(run.integrationId, "broken", failureText(error));
+        runs.forget(project.id);
+        evaluateAlertsSoon(project.id);
+        await finishEvent(event.id, { status: "queued", reason: outcome.reason, nextAttemptAt: null, trace: all, attempted: false });
+        return "broken";
+      case "pause":
+        // Every event of the project waits for the CRM's reset (checked before each delivery), none fails.
+        await pauseIntegration(run.integrationId, outcome.resumeAt, `${outcome.quota}: ${outcome.crmWords}`);
+        runs.forget(project.id);
+        evaluateAlertsSoon(project.id);
+        await finishEvent(event.id, { status: "queued", reason: outcome.reason, nextAttemptAt: outcome.resumeAt, trace: all, attempted: false });
+        return { kind: "retry", retryAt: outcome.resumeAt, paused: true };
+      case "fail":
+        // The client's next event goes on.
+        await finishEvent(event.id, { status: "failed", reason: outcome.reason, nextAttemptAt: null, trace: all, attempted: true });
+        return { kind: "settled", counted: "failed" };
+      case "dead":
+        await finishEvent(event.id, { status: "dead", reason: outcome.reason, nextAttemptAt: null, trace: all, attempted: true });
         return { kind: "settled", counted: "dead" };
-      }
-      const retryAt = new Date(Date.now() + nextAttemptDelay(event.attempts + 1, error.retryAfterMs));
-      await finishEvent(event.id, { status: "failed", reason: error.message, nextAttemptAt: retryAt, trace: all, attempted: true });
-      return { kind: "retry", retryAt };
+      case "retry":
+        if (outcome.unexpected) console.error(`delivery of event ${event.id}: unexpected error, retried`, error);
+        await finishEvent(event.id, { status: "failed", reason: outcome.reason, nextAttemptAt: outcome.retryAt, trace: all, attempted: true });
+        return { kind: "retry", retryAt: outcome.retryAt };
     }
-    // The CRM rejected the data itself (or something unexpected): retrying cannot help, and the
-    // client's next event goes on.
-    if (!(error instanceof Error) || error.name !== "PermanentError") console.error(error);
-    await finishEvent(event.id, { status: "failed", reason: (error as Error).message, nextAttemptAt: null, trace: all, attempted: true });
-    return { kind: "settled", counted: "failed" };
   }
 }
 
 const waitingStatuses = new Set(["queued", "failed"]);
+/** Jobs paused by a quota resume within this long after the reset. */
+const RESUME_SPREAD_MS = 5_000;
 
 /**
  * The job of one event: its client's earlier events still waiting go first (they arrived later, or were
@@ -140,7 +154,15 @@ const waitingStatuses = new Set(["queued", "failed"]);
 export async function processDelivery(data: DeliveryJobData): Promise<JobOutcome> {
   const event = await findDeliverable(data.eventId);
   if (!event || !waitingStatuses.has(event.status) || (event.status === "failed" && !event.nextAttemptAt)) return { kind: "settled" };
-  const status = await findIntegrationStatus(event.projectId);
+  const gate = await findDeliveryGate(event.projectId);
+  const status = gate?.status ?? null;
+  if (status === "active" && gate?.pausedUntil && gate.pausedUntil.getTime() > Date.now()) {
+    // The CRM's quota is still used up: wait for its reset without touching the CRM or the attempts.
+    // The clients' jobs resume spread over a few seconds, not all in the same instant.
+    const [quota, ...words] = (gate.pauseReason ?? "daily_budget: paused").split(": ");
+    await finishEvent(event.id, { status: "queued", reason: quotaPauseReason(quota!, gate.pausedUntil, words.join(": ")), nextAttemptAt: gate.pausedUntil, trace: traceOf(event), attempted: false });
+    return { kind: "retry", retryAt: new Date(gate.pausedUntil.getTime() + Math.round(Math.random() * RESUME_SPREAD_MS)), paused: true };
+  }
   const run = status === "active" ? await projectRun(event.projectId) : null;
   if (!run) {
     // Parked: re-activation replays the window or skips it (F12); "Send again" enqueues it anew.
@@ -244,7 +266,7 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
         // Jobs whose event had nothing left to do (delivered or settled meanwhile) are not counted.
         if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) continue;
         counts.claimed++;
-        if (outcome.kind === "retry") counts.retrying++;
+        if (outcome.kind === "retry") counts[outcome.paused ? "paused" : "retrying"]++;
         else if (outcome.counted) counts[outcome.counted]++;
       } finally {
         clearInterval(heartbeat);

@@ -16,7 +16,9 @@ export type ReasonKey =
   | "tooOld"
   | "unreachable"
   | "nothingToUpdate"
-  | "leadConverted";
+  | "leadConverted"
+  | "quotaPaused"
+  | "unexpected";
 
 export interface ReasonInWords {
   key: ReasonKey;
@@ -26,6 +28,7 @@ export interface ReasonInWords {
 const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
   [/^paused: /, () => ({ key: "paused", values: {} })],
+  [/^quota: (\w+) until (\S+): /, (m) => ({ key: "quotaPaused", values: { quota: m[1]!, until: m[2]! } })],
   [/^waiting: no CRM connected/, () => ({ key: "notConnected", values: {} })],
   [/^waiting: the integration is (\w+)/, (m) => ({ key: "waiting", values: { status: m[1]! } })],
   [/^not sent: the integration was re-activated without replay/, () => ({ key: "notReplayed", values: {} })],
@@ -39,6 +42,7 @@ const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/MANDATORY_NOT_FOUND \(([\w.$-]+)\)/, (m) => ({ key: "missingField", values: { field: m[1]! } })],
   [/answered 5\d\d|HTTP 5\d\d|\b50[0-4]\b/, () => ({ key: "crmDown", values: {} })],
   [/ECONNREFUSED|ETIMEDOUT|ENOTFOUND|fetch failed|timed out/i, () => ({ key: "unreachable", values: {} })],
+  [/^(?:gave up after \d+ attempts: )?unexpected /, () => ({ key: "unexpected", values: {} })],
 ];
 
 /** The first rule a reason matches (the more specific ones come first); null: show the reason as it is. */

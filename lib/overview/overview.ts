@@ -3,6 +3,7 @@
 import { loadConfig } from "@/lib/config/service";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { crmCalls, eventsPerSlot, failingClients, hasPlatformEvent, lastDelivery, matrixEverSaved, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
+import { activePause } from "@/lib/integrations/pause";
 import { budgetUse } from "./budget";
 import { daySlots, hourSlots } from "./slots";
 import type { ChecklistFacts } from "./checklist";
@@ -36,6 +37,8 @@ export async function projectOverview(project: { id: string; timezone: string },
     status: integration?.status ?? ("not_connected" as const),
     crm: integration?.crm ?? null,
     lastError: integration?.lastError ?? null,
+    // A quota pause still in force (the CRM's reset is ahead): which quota, and when deliveries resume.
+    pause: activePause(integration, now),
     lastDelivery: last,
     perHour: { buckets: perHour, slots: hours.keys },
     perDay: { buckets: perDay, slots: days.keys },

@@ -3,6 +3,7 @@
 // stored as +380671234567, 380671234567, 00380671234567, 0671234567 or 671234567 — with any separators.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { LRUCache } from "lru-cache";
+import { withoutExtension } from "./extensions";
 
 export interface NormalisedPhone {
   e164: string;
@@ -15,7 +16,10 @@ export interface NormalisedPhone {
 const NOT_A_PHONE = Object.freeze({ e164: "", nationalSignificant: "" });
 const parsedPhones = new LRUCache<string, NormalisedPhone>({ max: 20_000 });
 
-/** Strips what is not part of a number (spaces, dashes, brackets, dots, letters) before parsing, as the seed asks. */
+/**
+ * Strips what is not part of a number (spaces, dashes, brackets, dots, letters) before parsing, as the seed
+ * asks, after cutting off an extension ("ext. 12", "доб. 12", "wew. 12"): the number is its main number.
+ */
 export function normalisePhone(raw: string, defaultCountry: string): NormalisedPhone | null {
   const key = `${defaultCountry}|${raw}`;
   let phone = parsedPhones.get(key);
@@ -27,7 +31,9 @@ export function normalisePhone(raw: string, defaultCountry: string): NormalisedP
 }
 
 function parsePhone(raw: string, defaultCountry: string): NormalisedPhone | null {
-  const cleaned = raw.trim().replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
+  // The main number is parsed by the same rules as any number; only the extension's digits are dropped.
+  const main = withoutExtension(raw, defaultCountry) ?? raw;
+  const cleaned = main.trim().replace(/[^\d+]/g, "").replace(/(?!^)\+/g, "");
   if (cleaned.replace(/\D/g, "").length < 5) return null;
   const withPlus = cleaned.startsWith("00") ? `+${cleaned.slice(2)}` : cleaned;
   const parsed = parsePhoneNumberFromString(withPlus, defaultCountry as CountryCode);

@@ -11,6 +11,7 @@ import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
 import { applyPipedriveControl, describePipedriveCompany, PIPEDRIVE_CONTROL_KEYS, pipedriveControlSchema, type PipedriveControl } from "./pipedrive/control";
+import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
 
 export const controlSchema = faultsSchema.extend({
@@ -20,6 +21,9 @@ export const controlSchema = faultsSchema.extend({
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
   reset: z.boolean().optional(),
+  // ---- Zoho quotas (lib/sandbox/zoho/limits.ts)
+  /** API credits left in the rolling 24 hours, as if the rest had just been spent. */
+  zohoCreditsLeft: z.number().int().min(0).optional(),
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
@@ -90,7 +94,7 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, ...rest } = parsed.data;
+    const { revokeTokens, reset, zohoCreditsLeft, ...rest } = parsed.data;
     const pipedrive = Object.fromEntries(PIPEDRIVE_CONTROL_KEYS.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) as PipedriveControl;
     const faults = Object.fromEntries(Object.entries(rest).filter(([key]) => !(PIPEDRIVE_CONTROL_KEYS as string[]).includes(key)));
     if (crm !== "pipedrive" && Object.keys(pipedrive).length) return json({ error: { code: "VALIDATION", message: `${Object.keys(pipedrive).join(", ")}: Pipedrive settings` } }, 400);
@@ -108,9 +112,10 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
     }
+    if (crm === "zoho" && zohoCreditsLeft !== undefined) await setZohoCreditsLeft(account.id, zohoCreditsLeft);
     account = (await findSandboxAccount(crm, account.name))!;
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }
-  return json(await describeAccount(crm, account, base));
+  return json({ ...(await describeAccount(crm, account, base)), ...(crm === "zoho" ? { zoho: await zohoLimitsState(account.id) } : {}) });
 }

@@ -14,6 +14,7 @@ import { takeRateLimit } from "./pipedrive/rate-limit";
 import { takeQuota } from "./pipedrive/quota";
 import { activeSeats } from "./pipedrive/answers";
 import { authenticateZoho, zohoApi, zohoBusy, zohoServerError } from "./zoho/api";
+import { withZohoLimits } from "./zoho/limits";
 import { authorizeDecision, authorizePage, tokenGrant } from "./zoho/oauth";
 
 const SERVER_ERRORS = [500, 502, 503];
@@ -42,8 +43,8 @@ async function zoho(context: SandboxRequest, path: string): Promise<Response> {
   if (!path.startsWith("/crm/v8/")) return json({ code: "INVALID_URL_PATTERN", details: {}, message: "Please check if the URL trying to access is a correct one", status: "error" }, 404);
   const account = await authenticateZoho(context.request);
   if (account instanceof Response) return account;
-  const fault = await injectFaults(account, zohoBusy, zohoServerError);
-  return fault ?? zohoApi({ ...context, account }, path.slice("/crm/v8".length));
+  const apiPath = path.slice("/crm/v8".length);
+  return withZohoLimits(account.id, context.request, apiPath, async () => (await injectFaults(account, zohoBusy, zohoServerError)) ?? zohoApi({ ...context, account }, apiPath));
 }
 
 async function pipedrive(context: SandboxRequest, path: string): Promise<Response> {

@@ -16,4 +16,13 @@ describe("sandbox phone matching (as the vendors do it)", () => {
     expect(phoneContains("067 123 45 68", "671234567")).toBe(false);
     expect(phoneContains("067", "")).toBe(false);
   });
+
+  it("keeps an extension's digits, as the vendors do: found by contains on the national number, not by equality", () => {
+    for (const stored of ["+380 44 123 45 67 ext. 123", "044 123-45-67 доб. 12", "044 123 45 67 wew. 12", "044 123 45 67 #12"]) {
+      expect(phoneContains(stored, "441234567"), stored).toBe(true);
+      expect(phoneEquals(stored, "+380441234567"), stored).toBe(false);
+      expect(phoneEquals(stored, "0441234567"), stored).toBe(false);
+    }
+    expect(phoneEquals("044 123-45-67 доб. 12", "044123456712")).toBe(true);
+  });
 });

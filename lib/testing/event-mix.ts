@@ -33,16 +33,18 @@ export interface MixSummary {
   callers: Set<string>;
 }
 
-export async function insertEventMix(projectId: string, count: number, options: { seed: number; recordingBase: string; newCallers: number }): Promise<MixSummary> {
+/** `spanMs`: how far back the events go (default one second apart, ending now), e.g. a 3-day outage. */
+export async function insertEventMix(projectId: string, count: number, options: { seed: number; recordingBase: string; newCallers: number; spanMs?: number }): Promise<MixSummary> {
   const pick = random(options.seed);
   const fresh = Array.from({ length: options.newCallers }, (_, index) => `+38050${String(1000000 + index * 7919).slice(-7)}`);
   const callers = [...SEEDED_CALLERS, ...fresh];
   const summary: MixSummary = { total: count, calls: 0, callers: new Set() };
-  const start = Date.now() - count * 1000;
+  const step = options.spanMs ? options.spanMs / count : 1000;
+  const start = Date.now() - count * step;
   for (let index = 0; index < count; index++) {
     const caller = callers[Math.floor(pick() * callers.length)]!;
     summary.callers.add(caller);
-    const at = new Date(start + index * 1000).toISOString();
+    const at = new Date(start + index * step).toISOString();
     const kind = pick();
     let payload: Record<string, unknown>;
     if (kind < 0.7) {

@@ -1,7 +1,8 @@
 // Zoho CRM v8 connector. Docs: https://www.zoho.com/crm/developer/docs/api/v8/
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
+import { withAdvisorySlot } from "@/lib/db/advisory-slots";
+import { AuthError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
 import { ttlCache } from "@/lib/cache/ttl";
 import { zohoHostsProblem } from "./data-centers";
 import { refreshZohoAccessToken } from "./oauth";
@@ -44,7 +45,25 @@ import {
 
 /** Pipelines with their stages per Zoho account, shared by every connector instance of the process. */
 const pipelineCache = ttlCache<ZohoPipeline[]>("zoho-pipelines", 5 * 60_000);
-const PHONE_FIELDS: Record<EntityKind, string[]> = { contact: ["Phone", "Mobile"], lead: ["Phone", "Mobile"], organization: ["Phone"], deal: [] };
+/** The phone fields of each module as settings/fields names them (Contacts have five, Leads two). */
+const phoneFieldCache = ttlCache<string[]>("zoho-phone-fields", 5 * 60_000);
+
+/**
+ * Zoho lets search and COQL run at most 10 at once per org on every edition (api-limits.html), counted
+ * over all its integrations: the slots are shared by every process using this connection (PostgreSQL
+ * advisory locks), and callers wait for one instead of drawing Zoho's 429.
+ */
+const SEARCH_SUB_CONCURRENCY = 10;
+
+/**
+ * API credits are a rolling 24-hour window: credits come back as the calls made 24 hours earlier age
+ * out, not at a fixed reset, and Zoho does not say when the oldest were spent. Pausing a full day would
+ * idle a project that gets credits back within minutes; retrying in seconds would hammer an org with
+ * none. So the project pauses for an hour and looks again; a refused call costs no credit.
+ */
+const CREDITS_RECHECK_MS = 60 * 60_000;
+/** A 429 for concurrency frees up as soon as a call in flight ends. */
+const CONCURRENCY_RETRY_MS = 1_000;
 
 /** Zoho rejects search values with special characters; formatting characters are stripped first (seed). */
 export function zohoSearchValue(value: string): string {
@@ -100,7 +119,7 @@ export class ZohoConnector implements CrmConnector {
       response = await send(await this.tokens.refresh());
       if (response.status === 401) throw new AuthError(`${what}: Zoho refused the new access token`, { status: 401, crmCode: errorCode(response.body) });
     }
-    if (response.status === 429) throw new RetryableError(`${what}: Zoho API limit reached (TOO_MANY_REQUESTS)`, { status: 429, crmCode: "TOO_MANY_REQUESTS" });
+    if (response.status === 429) throw limitError(what, response);
     if (response.status >= 500) throw new RetryableError(`${what}: Zoho answered ${response.status}`, { status: response.status, crmCode: errorCode(response.body) });
     if (response.status >= 400) {
       // A write whose every record failed answers 400 with the per-record errors in `data`.
@@ -119,6 +138,24 @@ export class ZohoConnector implements CrmConnector {
     const answer = parseResponse(recordsAnswerSchema, response.body, what);
     const stages = kind === "deal" ? await this.stages() : undefined;
     return answer.data.map((record) => toCrmRecord(kind, record, stages));
+  }
+
+  /** A search call, inside one of the org's 10 search slots shared by every process. */
+  private inSearchSlot<T>(work: () => Promise<T>): Promise<T> {
+    return withAdvisorySlot(`zoho-search:${this.accountKey}`, SEARCH_SUB_CONCURRENCY, work);
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/search-records.html: converted leads are left out
+  // (converted=false is the default; checked here too, as a converted lead must never be written to).
+  private async search(entity: EntityKind, query: HttpRequest["query"], what: string): Promise<CrmRecord[]> {
+    const found = await this.inSearchSlot(() => this.records(entity, `/crm/v8/${MODULES[entity]}/search`, query, what));
+    return entity === "lead" ? found.filter((record) => !record.converted) : found;
+  }
+
+  /** The module's phone fields from its field metadata (every one of them is searched). */
+  private phoneFields(entity: EntityKind): Promise<string[]> {
+    if (entity === "deal") return Promise.resolve([]);
+    return phoneFieldCache.get(`${this.accountKey}|${entity}`, async () => (await this.listFields(entity)).filter((field) => field.type === "phone").map((field) => field.key));
   }
 
   private async write(method: "POST" | "PUT", path: string, records: Record<string, unknown>[], what: string): Promise<string> {
@@ -202,7 +239,7 @@ export class ZohoConnector implements CrmConnector {
       const value = zohoSearchValue(variant);
       if (value.replace(/\D/g, "").length < 2 || seen.has(value)) continue;
       seen.add(value);
-      const found = await this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { phone: value }, `Search ${MODULES[entity]} by phone`);
+      const found = await this.search(entity, { phone: value }, `Search ${MODULES[entity]} by phone`);
       if (found.length) return found;
     }
     return [];
@@ -212,21 +249,26 @@ export class ZohoConnector implements CrmConnector {
   async searchPhoneCandidates(entity: EntityKind, nationalDigits: string): Promise<CrmRecord[]> {
     const digits = nationalDigits.replace(/\D/g, "");
     if (digits.length < 5) return [];
-    const fields = PHONE_FIELDS[entity];
+    const fields = await this.phoneFields(entity);
+    if (fields.length === 0) return [];
     const criteria = fields.length === 1 ? `(${fields[0]}:equals:${digits})` : `(${fields.map((field) => `(${field}:equals:${digits})`).join("or")})`;
-    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { criteria }, `Search ${MODULES[entity]} by phone digits`);
+    return this.search(entity, { criteria }, `Search ${MODULES[entity]} by phone digits`);
   }
 
   async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {
-    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { email: email.trim() }, `Search ${MODULES[entity]} by e-mail`);
+    return this.search(entity, { email: email.trim() }, `Search ${MODULES[entity]} by e-mail`);
   }
 
   async searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]> {
-    return this.records(entity, `/crm/v8/${MODULES[entity]}/search`, { criteria: `(${fieldKey}:equals:${criteriaValue(value)})` }, `Search ${MODULES[entity]} by ${fieldKey}`);
+    return this.search(entity, { criteria: `(${fieldKey}:equals:${criteriaValue(value)})` }, `Search ${MODULES[entity]} by ${fieldKey}`);
   }
 
   // ---- Records: https://www.zoho.com/crm/developer/docs/api/v8/get-records.html, insert-records.html, update-specific-record.html
 
+  /**
+   * A deleted record (Zoho keeps it in the Recycle Bin) answers 204 like an unknown id: null. A converted
+   * lead comes back `converted` with `convertedTo` (from `$converted_detail`), and Zoho refuses writes to it.
+   */
   async get(entity: EntityKind, id: string): Promise<CrmRecord | null> {
     const [record] = await this.records(entity, `/crm/v8/${MODULES[entity]}/${encodeURIComponent(id)}`, undefined, `Get ${MODULES[entity]} ${id}`);
     return record ?? null;
@@ -281,7 +323,9 @@ export class ZohoConnector implements CrmConnector {
   // https://www.zoho.com/crm/developer/docs/api/v8/search-records.html (criteria on Subject, then the reference in Description)
   async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string }): Promise<{ id: string } | null> {
     const moduleName = kind === "task" ? "Tasks" : "Calls";
-    const response = await this.call({ method: "GET", path: `/crm/v8/${moduleName}/search`, query: { criteria: `(Subject:equals:${criteriaValue(written.subject)})` } }, `Search ${moduleName} by subject`);
+    const response = await this.inSearchSlot(() =>
+      this.call({ method: "GET", path: `/crm/v8/${moduleName}/search`, query: { criteria: `(Subject:equals:${criteriaValue(written.subject)})` } }, `Search ${moduleName} by subject`),
+    );
     if (response.status === 204) return null;
     const found = parseResponse(referencedAnswerSchema, response.body, `Search ${moduleName}`).data.find((record) => record.Description?.includes(written.reference));
     return found ? { id: found.id } : null;
@@ -310,6 +354,22 @@ type RecordResult = z.infer<typeof writeAnswerSchema>["data"][number];
 function recordError(what: string, result: RecordResult | undefined, status: number): PermanentError {
   const field = result?.details?.api_name ? ` (${result.details.api_name})` : "";
   return new PermanentError(`${what}: ${result?.code ?? "no result"}${field}${result?.message ? ` — ${result.message}` : ""}`, { status, crmCode: result?.code });
+}
+
+/**
+ * Zoho answers 429 TOO_MANY_REQUESTS both for calls over its concurrency and for an org out of API
+ * credits; the credit refusal is the one that reports X-API-CREDITS-REMAINING: 0 (or names the limit:
+ * LIMIT_REACHED, "credits"). That one pauses the project; the other is retried in a second.
+ */
+function limitError(what: string, response: HttpResponse): QuotaError | RetryableError {
+  const body = errorAnswerSchema.safeParse(response.body);
+  const crmCode = body.success ? body.data.code : "TOO_MANY_REQUESTS";
+  const crmDetail = body.success ? body.data.message : undefined;
+  const creditsLeft = response.headers.get("x-api-credits-remaining");
+  if (creditsLeft === "0" || crmCode === "LIMIT_REACHED" || /credit/i.test(crmDetail ?? "")) {
+    return new QuotaError(`${what}: the Zoho org's API credits for the last 24 hours are used up`, "api_credits", new Date(Date.now() + CREDITS_RECHECK_MS), { status: 429, crmCode, crmDetail });
+  }
+  return new RetryableError(`${what}: Zoho API limit reached (${crmCode})`, { status: 429, crmCode, crmDetail }, CONCURRENCY_RETRY_MS);
 }
 
 function errorCode(body: unknown): string | undefined {

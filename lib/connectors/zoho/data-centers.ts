@@ -1,5 +1,12 @@
 // Zoho runs separate data centres; an account lives in one, and its tokens only work there.
-// https://www.zoho.com/crm/developer/docs/api/v8/multi-dc.html
+// Sources (checked late 2026): the accounts servers are Zoho Accounts' own list
+// (https://www.zoho.com/accounts/protocol/oauth/multi-dc.html: US, EU, IN, AU, JP, CA, SA, UK …) and the CRM
+// list (https://www.zoho.com/crm/developer/docs/api/v8/multi-dc.html: adds CN); the API domains are
+// www.zohoapis.<domain> as in the CRM page, except Canada (accounts.zohocloud.ca, API www.zohoapis.ca).
+// SA: Zoho's official CRM SDK (@zohocrm/typescript-sdk-8.0, SADataCenter) and the Bigin multi-DC table
+// name accounts.zoho.sa / www.zohoapis.sa. UK: accounts.zoho.uk per Zoho Accounts; www.zohoapis.uk
+// follows the same rule (not yet in the SDK 3.0.0). UAE: Zoho's WorkDrive multi-DC table lists the zoho.ae
+// domain with www.zohoapis.ae, and its accounts server accounts.zoho.ae.
 import { isOwnOrListedOrigin } from "@/lib/net/own-origins";
 
 export const ZOHO_DATA_CENTERS = {
@@ -10,6 +17,9 @@ export const ZOHO_DATA_CENTERS = {
   jp: { label: "Japan (zoho.jp)", accountsUrl: "https://accounts.zoho.jp", apiDomain: "https://www.zohoapis.jp" },
   "com.cn": { label: "China (zoho.com.cn)", accountsUrl: "https://accounts.zoho.com.cn", apiDomain: "https://www.zohoapis.com.cn" },
   ca: { label: "Canada (zohocloud.ca)", accountsUrl: "https://accounts.zohocloud.ca", apiDomain: "https://www.zohoapis.ca" },
+  sa: { label: "Saudi Arabia (zoho.sa)", accountsUrl: "https://accounts.zoho.sa", apiDomain: "https://www.zohoapis.sa" },
+  uk: { label: "United Kingdom (zoho.uk)", accountsUrl: "https://accounts.zoho.uk", apiDomain: "https://www.zohoapis.uk" },
+  ae: { label: "United Arab Emirates (zoho.ae)", accountsUrl: "https://accounts.zoho.ae", apiDomain: "https://www.zohoapis.ae" },
 } as const;
 
 /**

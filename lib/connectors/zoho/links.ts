@@ -10,6 +10,9 @@ const WEB_APP: Record<string, string> = {
   "https://www.zohoapis.jp": "https://crm.zoho.jp",
   "https://www.zohoapis.com.cn": "https://crm.zoho.com.cn",
   "https://www.zohoapis.ca": "https://crm.zohocloud.ca",
+  "https://www.zohoapis.sa": "https://crm.zoho.sa",
+  "https://www.zohoapis.uk": "https://crm.zoho.uk",
+  "https://www.zohoapis.ae": "https://crm.zoho.ae",
 };
 
 export function zohoRecordUrl(apiDomain: string, entity: FieldEntity, id: string): string | null {

@@ -18,6 +18,18 @@ export const STRING_TYPES = new Set(["text"]);
 
 const lookupId = (value: unknown) => (value && typeof value === "object" && "id" in value ? String((value as { id: unknown }).id) : null);
 
+/** Every phone field Zoho has on Contacts (Leads have the first two, Accounts the first), in layout order. */
+export const PHONE_FIELD_NAMES = ["Phone", "Mobile", "Home_Phone", "Other_Phone", "Asst_Phone"] as const;
+
+/** A converted lead's targets from `$converted_detail` (Zoho answers `[]` or `{}` before a conversion). */
+function convertedTo(record: ZohoRecord): CrmRecord["convertedTo"] {
+  const detail = record.$converted_detail;
+  if (record.$converted !== true || !detail || Array.isArray(detail)) return undefined;
+  const idOf = (target: unknown) => (typeof target === "string" ? target : (lookupId(target) ?? undefined));
+  const targets = { contactId: idOf(detail.contact), organizationId: idOf(detail.account), dealId: idOf(detail.deal) };
+  return Object.fromEntries(Object.entries(targets).filter(([, id]) => id)) as CrmRecord["convertedTo"];
+}
+
 function nameOf(kind: EntityKind, record: ZohoRecord): string {
   if (kind === "organization") return typeof record.Account_Name === "string" ? record.Account_Name : "";
   if (kind === "deal") return record.Deal_Name ?? "";
@@ -34,7 +46,7 @@ export function toCrmRecord(kind: EntityKind, record: ZohoRecord, stages?: Stage
     id: record.id,
     name: nameOf(kind, record),
     ownerId: lookupId(record.Owner),
-    phones: [record.Phone, record.Mobile].filter((value): value is string => Boolean(value)),
+    phones: PHONE_FIELD_NAMES.map((field) => record[field]).filter((value): value is string => typeof value === "string" && value.trim() !== ""),
     emails: record.Email ? [record.Email] : [],
     organizationId: kind === "organization" ? null : lookupId(record.Account_Name),
     contactId: kind === "deal" ? lookupId(record.Contact_Name) : null,
@@ -43,6 +55,7 @@ export function toCrmRecord(kind: EntityKind, record: ZohoRecord, stages?: Stage
     stageId: stage?.id ?? value,
     open: stage?.open ?? true,
     converted: record.$converted === true,
+    ...(kind === "lead" && record.$converted === true ? { convertedTo: convertedTo(record) } : {}),
     fields: record,
   };
 }

@@ -15,6 +15,7 @@ export const tokenAnswerSchema = z.union([
 export const errorAnswerSchema = z.looseObject({ code: z.string(), message: z.string().optional(), details: z.unknown().optional(), status: z.string().optional() });
 
 const lookup = z.looseObject({ id: z.string(), name: z.string().nullish() }).nullish();
+const convertedTarget = z.union([z.string(), z.looseObject({ id: z.string() })]).nullish();
 
 export const recordSchema = z.looseObject({
   id: z.string(),
@@ -30,8 +31,16 @@ export const recordSchema = z.looseObject({
   Pipeline: z.union([z.string(), lookup]).nullish(),
   Phone: z.string().nullish(),
   Mobile: z.string().nullish(),
+  Home_Phone: z.string().nullish(),
+  Other_Phone: z.string().nullish(),
+  Asst_Phone: z.string().nullish(),
   Email: z.string().nullish(),
   $converted: z.boolean().nullish(),
+  /** What a converted lead became; each target as {name, id} (some accounts answer the bare id). */
+  $converted_detail: z
+    .looseObject({ contact: convertedTarget, account: convertedTarget, deal: convertedTarget })
+    .or(z.array(z.unknown()))
+    .nullish(),
 });
 export type ZohoRecord = z.infer<typeof recordSchema>;
 

@@ -31,6 +31,8 @@ export interface WatchedProjectFacts {
   projectId: string;
   status: "active" | "inactive" | "broken" | null;
   lastError: string | null;
+  pausedUntil: Date | null;
+  pauseReason: string | null;
   failed: number;
   settled: number;
   open: string[];
@@ -42,8 +44,8 @@ export interface WatchedProjectFacts {
  * one of them, in one statement: the per-minute pass costs one query however many projects there are.
  */
 export async function watchedProjectFacts(since: Date, onlyProjectId: string | null = null): Promise<WatchedProjectFacts[]> {
-  const rows = await db().$queryRaw<Array<{ projectId: string; status: WatchedProjectFacts["status"]; lastError: string | null; failed: bigint; settled: bigint; open: string[] }>>`
-    SELECT p.id AS "projectId", i.status::text AS status, i."lastError", counts.failed, counts.settled,
+  const rows = await db().$queryRaw<Array<{ projectId: string; status: WatchedProjectFacts["status"]; lastError: string | null; pausedUntil: Date | null; pauseReason: string | null; failed: bigint; settled: bigint; open: string[] }>>`
+    SELECT p.id AS "projectId", i.status::text AS status, i."lastError", i."pausedUntil", i."pauseReason", counts.failed, counts.settled,
       ARRAY(SELECT a.kind FROM "AlertState" a WHERE a."projectId" = p.id AND a."openSince" IS NOT NULL ORDER BY a.kind) AS open
     FROM "Project" p
     LEFT JOIN "Integration" i ON i."projectId" = p.id

@@ -4,15 +4,21 @@ import { db } from "../client";
 import { inTransaction } from "../transaction";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
-const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, createdAt: true, updatedAt: true } as const;
+const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, createdAt: true, updatedAt: true } as const;
 
 export const findIntegrationSummary = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: visible });
 
 export const findIntegrationSecrets = (projectId: string) =>
   db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true } });
 
-/** Read on every delivery: a deactivation or breakage stops deliveries at once. */
-export const findIntegrationStatus = async (projectId: string) => (await db().integration.findUnique({ where: { projectId }, select: { status: true } }))?.status ?? null;
+/** Read on every delivery: a deactivation, a breakage or a quota pause stops deliveries at once. */
+/** What the worker checks before each delivery: whether deliveries run, and a quota pause if one holds. */
+export const findDeliveryGate = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: { status: true, pausedUntil: true, pauseReason: true } });
+
+/** Pauses a project's deliveries until the CRM's quota is back; a later reset already known is kept. */
+export async function pauseIntegration(id: string, until: Date, reason: string) {
+  await db().$executeRaw`UPDATE "Integration" SET "pausedUntil" = GREATEST(COALESCE("pausedUntil", ${until}), ${until}), "pauseReason" = ${reason}, "updatedAt" = now() WHERE id = ${id}`;
+}
 
 export interface IntegrationRow {
   projectId: string;

@@ -16,6 +16,7 @@ import type { SandboxRequest } from "../context";
 import { readFaults } from "../faults";
 import { empty, json, match, readJson, type Route } from "../http";
 import { phoneContains, phoneEquals } from "../phone-match";
+import { convertLead, deleteRecords, listDeleted } from "./lifecycle";
 import { isZohoModule, loadAccountData, prepareRecord, ZOHO_MODULES, type RecordError, type ZohoModule } from "./records";
 import { zohoId, zohoModuleId } from "./seed";
 
@@ -199,7 +200,8 @@ async function write(call: ZohoCall, module: ZohoModule, id: string | null): Pro
     }
     const existing = existingRow?.data as Record<string, unknown> | undefined;
     if (existing && module === "Leads" && existing.$converted === true) {
-      results.push({ code: "CANNOT_UPDATE_CONVERTED_LEAD", details: { id: targetId }, message: "cannot update a converted lead", status: "error" });
+      // A converted lead is read-only; code and message as Zoho's SDK lists them for records.
+      results.push({ code: "CONVERTED_RECORD", details: { id: targetId }, message: "can't update the converted record", status: "error" });
       continue;
     }
     const prepared = await prepareRecord(module, input, meta, existing ?? null);
@@ -355,6 +357,20 @@ const routes: Route<ZohoCall>[] = [
     },
   },
   {
+    method: "POST",
+    pattern: /^\/Leads\/(\d+)\/actions\/convert$/,
+    handle: (call, [id]) => convertLead(call, id!),
+  },
+  { method: "DELETE", pattern: /^\/([A-Za-z]+)\/(\d+)$/, handle: (call, [module, id]) => (isZohoModule(module!) ? deleteRecords(call, module, id!) : Promise.resolve(invalidModule())) },
+  { method: "DELETE", pattern: /^\/([A-Za-z]+)$/, handle: (call, [module]) => (isZohoModule(module!) ? deleteRecords(call, module, null) : Promise.resolve(invalidModule())) },
+  {
+    // https://www.zoho.com/crm/developer/docs/api/v8/get-deleted-records.html
+    method: "GET",
+    pattern: /^\/([A-Za-z]+)\/deleted$/,
+    handle: async (call, [module]) => (isZohoModule(module!) ? listDeleted(call, await listSandboxRecords(call.account.id, `deleted:${module}`)) : invalidModule()),
+  },
+  {
+    // A deleted record (in the Recycle Bin) reads like an id that never existed: 204, no body.
     method: "GET",
     pattern: /^\/([A-Za-z]+)\/(\d+)$/,
     handle: async (call, [module, id]) => {

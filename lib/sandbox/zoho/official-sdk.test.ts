@@ -190,6 +190,46 @@ describe("Zoho's official SDK against the Zoho sandbox: records", () => {
     expect(listed.getData().map((attachment) => attachment.getFileName())).toEqual(["call.mp3", "call-2.mp3"]);
   });
 
+  it("deletes a record and several by ids; they then read as none and are not found", async () => {
+    const operations = new ZOHO.Record.RecordOperations("Contacts");
+    const [single, first, second] = [await create("Contacts", { Last_Name: "Sdk Deleted", Phone: "0661230001" }), await create("Contacts", { Last_Name: "Sdk Mass 1" }), await create("Contacts", { Last_Name: "Sdk Mass 2" })];
+    const deleted = (await operations.deleteRecord(BigInt(single), new ZOHO.ParameterMap(), new ZOHO.HeaderMap()))?.getObject() as ZOHO.Record.ActionWrapper;
+    const [result] = deleted.getData();
+    expect(result).toBeInstanceOf(ZOHO.Record.SuccessResponse);
+    expect((result as ZOHO.Record.SuccessResponse).getMessage().getValue()).toBe("record deleted");
+    expect(recordsOf(await operations.getRecord(BigInt(single), new ZOHO.ParameterMap(), new ZOHO.HeaderMap()))).toEqual([]);
+
+    const mass = (await operations.deleteRecords(await params([[ZOHO.Record.DeleteRecordsParam.IDS, `${first},${second}`]]), new ZOHO.HeaderMap()))?.getObject() as ZOHO.Record.ActionWrapper;
+    expect(mass.getData().map((answer) => String((answer as ZOHO.Record.SuccessResponse).getDetails().get("id")))).toEqual([first, second]);
+    const search = await operations.searchRecords(await params([[ZOHO.Record.SearchRecordsParam.PHONE, "0661230001"]]), new ZOHO.HeaderMap());
+    expect(recordsOf(search)).toEqual([]);
+  });
+
+  it("converts a lead into a contact, an account and a deal; the lead then reads as converted", async () => {
+    const leadId = await create("Leads", { Last_Name: "Sdk Convert", Company: "Sdk Company", Phone: "0661230002" });
+    const converter = new ZOHO.ConvertLead.LeadConverter();
+    converter.setOverwrite(true);
+    converter.setNotifyLeadOwner(false);
+    converter.setNotifyNewEntityOwner(false);
+    converter.setDeals(record({ Deal_Name: "Sdk deal", Stage: new ZOHO.Choice("Qualification") }));
+    const body = new ZOHO.ConvertLead.BodyWrapper();
+    body.setData([converter]);
+    const answer = (await new ZOHO.ConvertLead.ConvertLeadOperations(BigInt(leadId)).convertLead(body))?.getObject() as ZOHO.ConvertLead.ActionWrapper;
+    const [result] = answer.getData();
+    expect(result).toBeInstanceOf(ZOHO.ConvertLead.SuccessResponse);
+    const details = (result as ZOHO.ConvertLead.SuccessResponse).getDetails();
+    const idOf = (key: string) => String((details.get(key) as ZOHO.Record.Record).getId());
+    const [contactId, accountId, dealId] = [idOf("Contacts"), idOf("Accounts"), idOf("Deals")];
+
+    const [lead] = recordsOf(await new ZOHO.Record.RecordOperations("Leads").getRecord(BigInt(leadId), new ZOHO.ParameterMap(), new ZOHO.HeaderMap()));
+    expect(lead!.getKeyValue("$converted")).toBe(true);
+    const [deal] = recordsOf(await new ZOHO.Record.RecordOperations("Deals").getRecord(BigInt(dealId), new ZOHO.ParameterMap(), new ZOHO.HeaderMap()));
+    expect(String((deal!.getKeyValue("Contact_Name") as ZOHO.Record.Record).getId())).toBe(contactId);
+    expect(String((deal!.getKeyValue("Account_Name") as ZOHO.Record.Record).getId())).toBe(accountId);
+    // Left out of search (converted=false by default).
+    expect(recordsOf(await new ZOHO.Record.RecordOperations("Leads").searchRecords(await params([[ZOHO.Record.SearchRecordsParam.PHONE, "0661230002"]]), new ZOHO.HeaderMap()))).toEqual([]);
+  });
+
   it("answers an unknown path with Zoho's own error", async () => {
     const response = await fetch(`${credentials.apiDomain}/crm/v8/Nope/things/else`, { headers: { authorization: "Zoho-oauthtoken x" } });
     expect(response.status).toBe(401);

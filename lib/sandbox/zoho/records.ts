@@ -11,6 +11,7 @@ export interface ZohoFieldMeta {
   length: number;
   system_mandatory?: boolean;
   read_only?: boolean;
+  custom_field?: boolean;
   pick_list_values: Array<{ display_value: string }>;
   /** Zoho answers `module` as {api_name, id}; accounts seeded before that keep the bare name. */
   lookup?: { module: { api_name: string } | string };

@@ -42,6 +42,10 @@ export const ZOHO_FIELDS: Record<string, FieldSpec[]> = {
     ["Email", "Email", "email"],
     ["Phone", "Phone", "phone"],
     ["Mobile", "Mobile", "phone"],
+    // Contacts carry three more phone fields than Leads (Zoho's standard Contacts layout); search?phone= covers them all.
+    ["Home_Phone", "Home Phone", "phone"],
+    ["Other_Phone", "Other Phone", "phone"],
+    ["Asst_Phone", "Asst Phone", "phone"],
     ["Lead_Source", "Lead Source", "picklist", false, { pick_list_values: ["Call", "Web form", "Messenger", "Advertisement"] }],
     ["Description", "Description", "textarea"],
     ...COMMON_UTM,

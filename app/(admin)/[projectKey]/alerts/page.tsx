@@ -1,3 +1,4 @@
+import { ALERT_SHOWN } from "@/components/shell/alert-banner";
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -41,7 +42,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ project
           <ul className="space-y-1 text-sm" data-testid="open-alerts">
             {open.map((alert) => (
               <li key={alert.kind}>
-                <strong>{alert.kind === "broken" ? t("alerts.banner.broken") : t("alerts.banner.failures")}</strong> · {t("alerts.since", { at: format.format(alert.openSince!) })}
+                <strong>{t((ALERT_SHOWN[alert.kind] ?? ALERT_SHOWN.failures!).title)}</strong> · {t("alerts.since", { at: format.format(alert.openSince!) })}
                 {alert.detail ? ` · ${alert.detail}` : ""}
               </li>
             ))}

@@ -33,13 +33,19 @@ const TONES: Record<string, string> = {
 };
 
 /** A stored reason in the admin's language; the CRM's own words stay available on hover and in the detail. */
-function reasonText(t: Translator, reason: string | null): string {
+function reasonText(t: Translator, reason: string | null, format: Intl.DateTimeFormat): string {
   if (!reason) return "—";
   return reasonParts(reason)
     .map((words) => {
       if (typeof words === "string") return words;
       const values =
-        words.key === "waiting" ? { status: t(`integration.status.${words.values.status as "inactive"}`) } : words.key === "nothingToUpdate" ? { entity: t(`entity.${words.values.entity as "contact"}`) } : words.values;
+        words.key === "waiting"
+          ? { status: t(`integration.status.${words.values.status as "inactive"}`) }
+          : words.key === "nothingToUpdate"
+            ? { entity: t(`entity.${words.values.entity as "contact"}`) }
+            : words.key === "quotaPaused"
+              ? { quota: t(`events.quota.${words.values.quota as "daily_budget"}`), until: format.format(new Date(words.values.until!)) }
+              : words.values;
       return t(`events.reason.${words.key}` as MessageKey, values);
     })
     .join("; ");
@@ -127,7 +133,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           </h2>
           <p className="text-sm">
             {badge(selected)}
-            {selected.reason ? <span className="ml-2 text-slate-700">{reasonText(t, selected.reason)}</span> : null}
+            {selected.reason ? <span className="ml-2 text-slate-700">{reasonText(t, selected.reason, format)}</span> : null}
           </p>
           {selected.reason && reasonInWords(selected.reason) ? <p className="text-xs text-slate-500">{t("events.reason.crmSaid", { reason: selected.reason })}</p> : null}
           <h3 className="text-sm font-semibold">{t("events.trace")}</h3>
@@ -167,7 +173,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                 <p className="text-xs text-slate-500">
                   {format.format(event.receivedAt)} · {eventLink(event)}
                 </p>
-                {event.reason ? <p className="text-xs text-slate-700">{reasonText(t, event.reason)}</p> : null}
+                {event.reason ? <p className="text-xs text-slate-700">{reasonText(t, event.reason, format)}</p> : null}
                 <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                 {retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}
               </li>
@@ -186,7 +192,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                     <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                   </td>
                   <td className="min-w-48 max-w-xs px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
-                    {reasonText(t, event.reason)}
+                    {reasonText(t, event.reason, format)}
                   </td>
                   <td className="px-3 py-1.5 text-right">{retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
