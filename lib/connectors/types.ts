@@ -140,6 +140,16 @@ export interface CallLogInput {
   links: EntityLinks;
 }
 
+/** A call log as written; `filedUnder` when the CRM made us file it under another user than the employee's. */
+export interface CallLogWritten {
+  id: string;
+  /**
+   * The CRM user the log was filed under instead of the employee (e.g. a Pipedrive token of a non-admin
+   * user may not file call logs for others): the employee is named in the log's note; the trace says so.
+   */
+  filedUnder?: { userId: string; reason: string };
+}
+
 export type RecordingInput = { kind: "link"; url: string } | { kind: "file"; fileName: string; contentType: string; content: Uint8Array };
 
 export interface CrmConnector {
@@ -164,7 +174,7 @@ export interface CrmConnector {
   update(entity: EntityKind, id: string, input: EntityInput): Promise<WriteResult>;
   openDealsOfContact(contactId: string): Promise<CrmRecord[]>;
   createTask(input: TaskInput): Promise<{ id: string } & WriteResult>;
-  logCall(input: CallLogInput): Promise<{ id: string }>;
+  logCall(input: CallLogInput): Promise<CallLogWritten>;
   attachRecording(callId: string, recording: RecordingInput): Promise<void>;
   /**
    * After a write whose answer was lost: the task or call log an earlier attempt may have created,

@@ -10,11 +10,14 @@ import { faultsSchema, readFaults } from "./faults";
 import { json, randomHex, readJson } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { resetRateLimits } from "./pipedrive/rate-limit";
+import { applyPipedriveControl, describePipedriveCompany, PIPEDRIVE_CONTROL_KEYS, pipedriveControlSchema, type PipedriveControl } from "./pipedrive/control";
 import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
 import { resetZohoTokenThrottle } from "./zoho/oauth";
 
 export const controlSchema = faultsSchema.extend({
+  // Pipedrive's quota and token states (lib/sandbox/pipedrive/control.ts).
+  ...pipedriveControlSchema.shape,
   /** Revoke every token (as when the CRM user changes password); new credentials are issued. */
   revokeTokens: z.boolean().optional(),
   /** Data back to the seed, faults cleared. */
@@ -27,7 +30,7 @@ export const controlSchema = faultsSchema.extend({
 });
 export type ControlInput = z.infer<typeof controlSchema>;
 
-export function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: string) {
+export async function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: string) {
   const faults = readFaults(account.faults);
   if (crm === "zoho") {
     const credentials = account.credentials as unknown as ZohoSandboxCredentials;
@@ -55,6 +58,7 @@ export function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: 
       oauth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, refreshToken: credentials.refreshToken, oauthBase: base },
     },
     faults,
+    company: await describePipedriveCompany(account.id),
   };
 }
 
@@ -93,14 +97,21 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
       return json({ error: { code: "VALIDATION", message: "Invalid control request", issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) } }, 400);
     }
     // Only the faults this request names change.
-    const { revokeTokens, reset, zohoCreditsLeft, resetTokenThrottle, ...faults } = parsed.data;
+    const { revokeTokens, reset, zohoCreditsLeft, resetTokenThrottle, ...rest } = parsed.data;
     if (resetTokenThrottle && crm === "zoho") await resetZohoTokenThrottle(account.id);
+    const pipedrive = Object.fromEntries(PIPEDRIVE_CONTROL_KEYS.filter((key) => rest[key] !== undefined).map((key) => [key, rest[key]])) as PipedriveControl;
+    const faults = Object.fromEntries(Object.entries(rest).filter(([key]) => !(PIPEDRIVE_CONTROL_KEYS as string[]).includes(key)));
+    if (crm !== "pipedrive" && Object.keys(pipedrive).length) return json({ error: { code: "VALIDATION", message: `${Object.keys(pipedrive).join(", ")}: Pipedrive settings` } }, 400);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
       await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);
       resetRateLimits();
     }
     if (revokeTokens) await rotate(crm, account);
+    if (Object.keys(pipedrive).length) {
+      const problem = await applyPipedriveControl(account.id, pipedrive);
+      if (problem) return json({ error: { code: "VALIDATION", message: problem } }, 400);
+    }
     if (Object.keys(faults).length) {
       const current = reset ? readFaults({}) : readFaults(account.faults);
       await updateSandboxFaults(account.id, { ...current, ...faults });
@@ -110,5 +121,5 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
   } else if (request.method !== "GET") {
     return json({ error: { code: "BAD_REQUEST", message: "Use GET or POST" } }, 405);
   }
-  return json({ ...describeAccount(crm, account, base), ...(crm === "zoho" ? { zoho: await zohoLimitsState(account.id) } : {}) });
+  return json({ ...(await describeAccount(crm, account, base)), ...(crm === "zoho" ? { zoho: await zohoLimitsState(account.id) } : {}) });
 }

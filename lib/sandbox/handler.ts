@@ -11,6 +11,8 @@ import { isSearchPath, pipedriveApi, unknownMethod } from "./pipedrive/api";
 import { pdError } from "./pipedrive/answers";
 import { pipedriveAuthorizeDecision, pipedriveAuthorizePage, pipedriveToken } from "./pipedrive/oauth";
 import { takeRateLimit } from "./pipedrive/rate-limit";
+import { takeQuota } from "./pipedrive/quota";
+import { activeSeats } from "./pipedrive/answers";
 import { authenticateZoho, zohoApi, zohoBusy, zohoServerError } from "./zoho/api";
 import { withZohoLimits } from "./zoho/limits";
 import { authorizeDecision, authorizePage, tokenGrant } from "./zoho/oauth";
@@ -65,7 +67,11 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
   const busy = () => withHeaders(json({ success: false, error: "Request over limit", errorCode: 429, error_info: "Please check developers.pipedrive.com" }, 429));
   if (!rate.allowed) return busy();
   const fault = await injectFaults(account, busy, (status) => pdError(status, "Internal server error"));
-  return withHeaders(fault ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length))));
+  if (fault) return withHeaders(fault);
+  // The company's quotas (402 unpaid, the daily token budget) come after the per-token burst limit.
+  const quota = await takeQuota(account.id, context.request.method, path, () => activeSeats(account.id));
+  for (const [name, value] of Object.entries(quota.headers)) rate.headers[name] = value;
+  return withHeaders(quota.refused ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length))));
 }
 
 /**

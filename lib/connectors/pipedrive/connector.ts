@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { v2 } from "pipedrive";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { AuthError, isPermanentError, PermanentError, RetryableError } from "@/lib/errors";
+import { AuthError, isPermanentError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
 import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
@@ -13,9 +13,13 @@ import { TokenHolder } from "../oauth/token-holder";
 import { processTokenStore } from "../oauth/token-store";
 import { processShared } from "@/lib/cache/process-shared";
 import { sharedWindow } from "../shared-limiter";
+import { budgetSpentUntil, companyTimeZones, dailyRemaining, LOW_BUDGET_TOKENS, nextMidnight, UNPAID_RETRY_MS } from "./daily-budget";
+import { fileUnderOwnUser, ownUserOnly, refusedForOtherUser } from "./own-user-call-log";
+import { ACTIVITY_HANDLE, findWrittenCallLog, findWrittenTask } from "./find-written";
 import type {
   AccountInfo,
   CallLogInput,
+  CallLogWritten,
   ConnectorOptions,
   CrmConnector,
   CrmCredentials,
@@ -38,10 +42,10 @@ import {
   callLogSchema,
   createdSchema,
   cursorListSchema,
-  notedListSchema,
   entitySchema,
   envelope,
   errorAnswerSchema,
+  itemSearchAnswerSchema,
   fieldSchema,
   pipelineSchema,
   searchAnswerSchema,
@@ -82,6 +86,7 @@ export class PipedriveConnector implements CrmConnector {
   private readonly tokens: TokenHolder<CrmCredentials> | null;
   private pipelines: { at: number; value: CrmPipeline[] } | undefined;
   private currentUserId: string | undefined;
+  private learningZone = false;
   /** Set when the stored addresses are not Pipedrive's: nothing is sent until the admin reconnects. */
   private readonly hostProblem: string | null;
 
@@ -114,8 +119,43 @@ export class PipedriveConnector implements CrmConnector {
 
   // ---- Transport
 
+  /** The used-up daily budget as the engine needs it: a pause until the company's midnight. */
+  private budgetSpent(what: string, resumeAt: Date, status?: number): QuotaError {
+    return new QuotaError(`${what}: Pipedrive's daily API token budget is used up until ${resumeAt.toISOString()}`, "daily_budget", resumeAt, { status, crmDetail: "x-daily-ratelimit-token-remaining: 0" });
+  }
+
+  /**
+   * The company's quota signals (./daily-budget.ts): 402 unpaid, the daily-limit 429 and the budget header
+   * at 0. A successful answer that spent the last tokens is still used; the calls after it are not sent.
+   */
+  private async readQuota(response: HttpResponse, what: string): Promise<void> {
+    if (response.status === 402) {
+      const body = errorAnswerSchema.safeParse(response.body);
+      const detail = body.success ? [body.data.error, body.data.error_info].filter(Boolean).join(" — ") : "HTTP 402";
+      throw new QuotaError(`${what}: Pipedrive refuses calls until the company's billing is paid (${detail})`, "unpaid", new Date(Date.now() + UNPAID_RETRY_MS), { status: 402, crmDetail: detail });
+    }
+    const left = dailyRemaining(response.headers);
+    if (left === null) return;
+    if (left <= 0) {
+      const resumeAt = nextMidnight(new Date(), companyTimeZones.get(this.accountKey));
+      budgetSpentUntil.set(this.accountKey, resumeAt.getTime());
+      if (response.status === 429) throw this.budgetSpent(what, resumeAt, 429);
+      return;
+    }
+    budgetSpentUntil.delete(this.accountKey);
+    // Learn the time zone while calls still go through: once the budget is gone, users/me is refused too.
+    if (left < LOW_BUDGET_TOKENS && !companyTimeZones.has(this.accountKey) && !this.learningZone) {
+      this.learningZone = true;
+      await this.testConnection()
+        .catch(() => undefined)
+        .finally(() => (this.learningZone = false));
+    }
+  }
+
   private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
     if (this.hostProblem) throw new AuthError(this.hostProblem);
+    const spentUntil = budgetSpentUntil.get(this.accountKey);
+    if (spentUntil !== undefined && spentUntil > Date.now()) throw this.budgetSpent(what, new Date(spentUntil));
     const credentials = this.credentials;
     const send = (token?: string) =>
       this.http.send({
@@ -135,6 +175,7 @@ export class PipedriveConnector implements CrmConnector {
     const announced = Number(response.headers.get("x-ratelimit-limit"));
     if (!request.path.endsWith("/search") && Number.isInteger(announced) && announced > 0) announcedLimits.set(this.accountKey, announced);
     this.honourRateLimit(response, request.path.endsWith("/search"));
+    await this.readQuota(response, what);
     if (response.status === 429) {
       const reset = Number(response.headers.get("x-ratelimit-reset") ?? "2");
       throw new RetryableError(`${what}: Pipedrive rate limit reached`, { status: 429 }, Math.max(1, reset) * 1000);
@@ -172,6 +213,7 @@ export class PipedriveConnector implements CrmConnector {
     const me = await this.data(userAnswer, { method: "GET", path: "/api/v1/users/me" }, "Current user");
     if (!me) throw new PermanentError("Current user: not found");
     this.currentUserId = me.id;
+    if (me.timezone_name) companyTimeZones.set(this.accountKey, me.timezone_name);
     // Pipedrive limits by rate, not concurrency: enough deliveries side by side to use its burst limit
     // (the shared limiter keeps every process within it).
     return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase, concurrency: 15 };
@@ -247,15 +289,41 @@ export class PipedriveConnector implements CrmConnector {
     return parseResponse(searchAnswerSchema, answer.body, `Search ${resource}`).data.items.map((hit) => toCrmRecord(entity, hit.item));
   }
 
-  /** Persons are the only Pipedrive entity with phones; deals are found through their person (seed). */
+  /**
+   * A person's open leads, found by one item search over persons with search_for_related_items: Pipedrive
+   * searches leads by their own fields only (title, notes, custom fields), while the caller's phone or
+   * e-mail is on the lead's person. Each lead carries its person's phones and e-mails, so the caller's
+   * number can be checked on it. https://developers.pipedrive.com/docs/api/v1/ItemSearch#searchItem (v2)
+   */
+  private async leadsOfPersons(term: string, field: "phone" | "email", exact: boolean): Promise<CrmRecord[]> {
+    if (term.length < 1 || (!exact && term.length < 2)) return [];
+    await sharedWindow("pipedrive-search", this.options.searchesPer2s ?? 10, WINDOW_MS).take(this.accountKey);
+    const response = await this.call(
+      { method: "GET", path: "/api/v2/itemSearch", query: { term, item_types: "person", fields: field, exact_match: exact, search_for_related_items: true, limit: 100 } },
+      `Search leads by their person's ${field}`,
+    );
+    if (response.status === 404) return [];
+    const answer = parseResponse(itemSearchAnswerSchema, response.body, "Search leads").data;
+    const persons = new Map(answer.items.filter((hit) => (hit.item.type ?? "person") === "person").map((hit) => [hit.item.id, toCrmRecord("contact", hit.item)]));
+    return (answer.related_items ?? [])
+      .filter((hit) => hit.item.type === "lead")
+      .map((hit) => {
+        const lead = toCrmRecord("lead", hit.item);
+        const person = persons.get(hit.item.person ?? lead.contactId ?? "");
+        return { ...lead, contactId: lead.contactId ?? person?.id ?? null, phones: person?.phones ?? [], emails: person?.emails ?? [] };
+      })
+      .filter((lead) => lead.open);
+  }
+
+  /** Persons hold the phones; leads are found through their person; deals through openDealsOfContact. */
   async searchByPhone(entity: EntityKind, variants: string[]): Promise<CrmRecord[]> {
-    if (entity !== "contact") return [];
+    if (entity !== "contact" && entity !== "lead") return [];
     const seen = new Set<string>();
     for (const variant of variants) {
       const term = phoneTerm(variant);
       if (!term || seen.has(term)) continue;
       seen.add(term);
-      const found = await this.search(entity, term, "phone", true);
+      const found = entity === "lead" ? await this.leadsOfPersons(term, "phone", true) : await this.search(entity, term, "phone", true);
       if (found.length) return found;
     }
     return [];
@@ -264,17 +332,21 @@ export class PipedriveConnector implements CrmConnector {
   /** Without exact_match, Pipedrive's phone search finds the digits inside any stored number. */
   async searchPhoneCandidates(entity: EntityKind, nationalDigits: string): Promise<CrmRecord[]> {
     const digits = nationalDigits.replace(/\D/g, "");
-    return entity === "contact" && digits.length >= 5 ? this.search(entity, digits, "phone", false) : [];
+    if (digits.length < 5) return [];
+    if (entity === "lead") return this.leadsOfPersons(digits, "phone", false);
+    return entity === "contact" ? this.search(entity, digits, "phone", false) : [];
   }
 
   async searchByEmail(entity: EntityKind, email: string): Promise<CrmRecord[]> {
+    if (entity === "lead") return this.leadsOfPersons(email.trim(), "email", true);
     return entity === "contact" ? this.search(entity, email.trim(), "email", true) : [];
   }
 
   async searchByField(entity: EntityKind, fieldKey: string, value: string): Promise<CrmRecord[]> {
     // Pipedrive searches all custom fields at once; keep only records whose given field holds the value.
+    // Leads have their own search (GET /api/v2/leads/search); archived leads are not open ones.
     const found = await this.search(entity, value, "custom_fields", true);
-    return found.filter((record) => (fieldKey in record.fields ? String(record.fields[fieldKey]) === value : true));
+    return found.filter((record) => (fieldKey in record.fields ? String(record.fields[fieldKey]) === value : true)).filter((record) => entity !== "lead" || record.open);
   }
 
   // ---- Records
@@ -339,25 +411,44 @@ export class PipedriveConnector implements CrmConnector {
     return { id: parseResponse(createdSchema, response.body, "Create task").data.id, ...(fitted.length ? { fitted } : {}) };
   }
 
-  // https://developers.pipedrive.com/docs/api/v1/CallLogs#addCallLog
-  async logCall(input: CallLogInput): Promise<{ id: string }> {
-    const response = await this.call({ method: "POST", path: "/api/v1/callLogs", json: toPipedriveCallLog(input, input.ownerId) }, "Log call");
-    return { id: parseResponse(createdSchema, response.body, "Log call").data.id };
+  /** The token's own Pipedrive user (GET /v1/users/me once per connector). */
+  private async tokenUserId(): Promise<string> {
+    if (!this.currentUserId) await this.testConnection();
+    return this.currentUserId!;
   }
 
-  // https://developers.pipedrive.com/docs/api/v1/Activities#getActivities (v2) and CallLogs#getUserCallLogs (v1):
-  // the newest records of the person / deal, matched by the reference in their note.
+  // https://developers.pipedrive.com/docs/api/v1/CallLogs#addCallLog
+  async logCall(input: CallLogInput): Promise<CallLogWritten> {
+    const forOther = input.ownerId !== undefined && ownUserOnly.has(this.accountKey) && input.ownerId !== (await this.tokenUserId());
+    if (!forOther) {
+      try {
+        const response = await this.call({ method: "POST", path: "/api/v1/callLogs", json: toPipedriveCallLog(input, input.ownerId) }, "Log call");
+        return { id: parseResponse(createdSchema, response.body, "Log call").data.id };
+      } catch (error) {
+        if (!refusedForOtherUser(error) || input.ownerId === undefined || input.ownerId === (await this.tokenUserId())) throw error;
+        ownUserOnly.add(this.accountKey);
+      }
+    }
+    // Refused for the employee's user (./own-user-call-log.ts): filed under the token's user, employee named.
+    const users = await this.listUsers();
+    const me = await this.tokenUserId();
+    const employee = users.find((user) => user.id === input.ownerId);
+    const own = fileUnderOwnUser(input.note, { id: input.ownerId!, name: employee?.name }, { id: me, name: users.find((user) => user.id === me)?.name });
+    const response = await this.call({ method: "POST", path: "/api/v1/callLogs", json: toPipedriveCallLog({ ...input, note: own.note }, undefined) }, "Log call under the token's own user");
+    return { id: parseResponse(createdSchema, response.body, "Log call").data.id, filedUnder: { userId: me, reason: own.reason } };
+  }
+
+  // See ./find-written.ts for why call logs are looked for through the activities of their record.
   async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null> {
-    const response =
-      kind === "task"
-        ? await this.call({ method: "GET", path: "/api/v2/activities", query: { ...(written.links.contactId ? { person_id: written.links.contactId } : {}), ...(written.links.dealId ? { deal_id: written.links.dealId } : {}), sort_by: "add_time", sort_direction: "desc", limit: "100" } }, "List activities")
-        : await this.call({ method: "GET", path: "/api/v1/callLogs", query: { start: "0", limit: "100" } }, "List call logs");
-    const found = parseResponse(notedListSchema, response.body, kind === "task" ? "List activities" : "List call logs").data?.find((record) => record.subject === written.subject && record.note?.includes(written.reference));
-    return found ? { id: found.id } : null;
+    const send = (request: Omit<HttpRequest, "url"> & { path: string }, what: string) => this.call(request, what);
+    return kind === "task" ? findWrittenTask(send, written) : findWrittenCallLog(send, () => this.tokenUserId(), written);
   }
 
   /** A second upload answers 409, so Pipedrive itself keeps one recording per call log. */
   async hasRecording(callId: string): Promise<boolean> {
+    // A log of another user, known by its activity only: Pipedrive lists no files per activity in v2;
+    // the upload below is then made once, and a lost answer to it may leave a second file.
+    if (callId.startsWith(ACTIVITY_HANDLE)) return false;
     const response = await this.call({ method: "GET", path: `/api/v1/callLogs/${encodeURIComponent(callId)}` }, "Get call log");
     return parseResponse(callLogSchema, response.body, "Get call log").data.has_recording === true;
   }
@@ -367,6 +458,13 @@ export class PipedriveConnector implements CrmConnector {
     const file = recording.kind === "file" ? recording : await downloadRecording(recording.url);
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.fileName);
+    if (callId.startsWith(ACTIVITY_HANDLE)) {
+      // The log of another user, whose id this token cannot read: the recording is attached to its
+      // activity as a file. https://developers.pipedrive.com/docs/api/v1/Files#addFile
+      form.set("activity_id", callId.slice(ACTIVITY_HANDLE.length));
+      await this.call({ method: "POST", path: "/api/v1/files", body: form }, "Attach recording to the call's activity");
+      return;
+    }
     const response = await this.call({ method: "POST", path: `/api/v1/callLogs/${encodeURIComponent(callId)}/recordings`, body: form }, "Attach recording").catch((error: unknown) => {
       if (isPermanentError(error) && error.details.status === 409) return null;
       throw error;

@@ -49,6 +49,8 @@ export function toCrmRecord(kind: EntityKind, entity: PipedriveEntity): CrmRecor
     stageId: entity.stage_id ?? null,
     open: kind === "deal" ? status === "open" : kind === "lead" ? entity.is_archived !== true : true,
     converted: false,
+    // Deleted in Pipedrive but still readable for 30 days: never linked to or written again.
+    ...(entity.is_deleted === true || entity.active_flag === false ? { inactive: true } : {}),
     fields: { ...customFields(entity), ...entity },
   };
 }

@@ -29,10 +29,22 @@ export const entitySchema = z.looseObject({
   phones: z.array(contactPoint).nullish(),
   emails: z.array(contactPoint).nullish(),
   custom_fields: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+  /** v2 marks a deleted record `is_deleted` (readable for 30 days); v1 answers `active_flag: false`. */
+  is_deleted: z.boolean().nullish(),
+  active_flag: z.boolean().nullish(),
 });
 export type PipedriveEntity = z.infer<typeof entitySchema>;
 
 export const searchAnswerSchema = envelope(z.looseObject({ items: z.array(z.looseObject({ result_score: z.number().optional(), item: entitySchema })) }));
+
+/** Item search with search_for_related_items: the hits, and the leads and deals related to them. */
+const typedItem = entitySchema.extend({ type: z.string().nullish(), person: idOrObject });
+export const itemSearchAnswerSchema = envelope(
+  z.looseObject({
+    items: z.array(z.looseObject({ item: typedItem })),
+    related_items: z.array(z.looseObject({ item: typedItem })).nullish(),
+  }),
+);
 
 export const userSchema = z.looseObject({
   id: id,
@@ -41,6 +53,9 @@ export const userSchema = z.looseObject({
   active_flag: z.boolean().optional(),
   company_name: z.string().nullish(),
   company_domain: z.string().nullish(),
+  /** The user's time zone: the company's budget day ends at midnight there. */
+  timezone_name: z.string().nullish(),
+  is_admin: z.union([z.boolean(), z.number()]).nullish(),
 });
 
 /** API v2 field lists: https://developers.pipedrive.com/docs/api/v2/PersonFields#getPersonFields */
@@ -55,7 +70,16 @@ export const cursorListSchema = <T extends z.ZodType>(item: T) =>
   z.looseObject({ success: z.literal(true), data: z.array(item).nullable(), additional_data: z.looseObject({ next_cursor: z.string().nullish() }).nullish() });
 
 /** Activities and call logs read back after a lost answer: the reference is in the note. */
-export const notedListSchema = envelope(z.array(z.looseObject({ id: id, subject: z.string().nullish(), note: z.string().nullish() })).nullable());
+const noted = z.looseObject({ id: id, subject: z.string().nullish(), note: z.string().nullish(), type: z.string().nullish(), owner_id: idOrObject, activity_id: idOrObject });
+export const notedListSchema = envelope(z.array(noted).nullable());
+/** A v2 list page of activities (cursor) or a v1 page of call logs (start / more_items_in_collection). */
+export const notedPageSchema = z.looseObject({
+  success: z.literal(true),
+  data: z.array(noted).nullable(),
+  additional_data: z
+    .looseObject({ next_cursor: z.string().nullish(), pagination: z.looseObject({ more_items_in_collection: z.boolean().optional(), next_start: z.number().optional() }).nullish() })
+    .nullish(),
+});
 export const callLogSchema = envelope(z.looseObject({ id: id, has_recording: z.boolean().optional() }));
 
 export const createdSchema = envelope(z.looseObject({ id: id }));

@@ -4,6 +4,7 @@ import { getSandboxRecord, listSandboxRecords } from "@/lib/db/queries/sandbox";
 import type { SandboxAccount } from "@/lib/generated/prisma/client";
 import type { SandboxRequest } from "../context";
 import { json } from "../http";
+import { readCompany } from "./company";
 
 export interface PipedriveCall extends SandboxRequest {
   account: SandboxAccount;
@@ -30,6 +31,24 @@ export async function one(call: PipedriveCall, module: string, id: unknown): Pro
   return ((await getSandboxRecord(call.account.id, module, String(id)))?.data as Entity | undefined) ?? null;
 }
 export const users = (call: PipedriveCall) => rows(call, "users");
+
+/** Seats of the company's plan: its active users. */
+export const activeSeats = async (accountId: string) => (await listSandboxRecords(accountId, "users")).filter((row) => (row.data as Entity).active_flag !== false).length || 1;
+
+/** The user the calling token belongs to: the one the company state names, else the first admin. */
+export async function tokenUser(call: PipedriveCall): Promise<Entity> {
+  const all = await users(call);
+  const { tokenUserId } = await readCompany(call.account.id, () => activeSeats(call.account.id));
+  return all.find((user) => user.id === tokenUserId) ?? all.find((user) => Number(user.is_admin) === 1) ?? all[0]!;
+}
+
+/**
+ * Deleted persons, organizations and deals stay readable for 30 days (`is_deleted: true` in v2), then
+ * they are gone: https://developers.pipedrive.com/changelog/post/permanent-deletion-logic-for-6-core-entities
+ */
+export const DELETED_KEPT_MS = 30 * 24 * 3_600_000;
+export const isDeleted = (entity: Entity) => entity.is_deleted === true;
+export const purged = (entity: Entity, now = Date.now()) => isDeleted(entity) && typeof entity.delete_time === "string" && now - Date.parse(entity.delete_time) > DELETED_KEPT_MS;
 
 const MAX_V2_LIMIT = 500;
 const DEFAULT_V2_LIMIT = 100;

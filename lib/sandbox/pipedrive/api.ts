@@ -12,9 +12,14 @@ import {
 } from "@/lib/db/queries/sandbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readFaults } from "../faults";
-import { match, randomHex, readJson, type Route } from "../http";
+import { match, readJson, type Route } from "../http";
 import { metadataRoutes } from "./metadata";
-import { asId, cursorPage, type Entity, notFound, ok, one, pdError, pdTime, type PipedriveCall, rows, users, validation } from "./answers";
+import { asId, cursorPage, type Entity, isDeleted, notFound, ok, one, pdError, pdTime, type PipedriveCall, purged, rows, tokenUser, users, validation } from "./answers";
+import { markDeleted, mergeRoutes } from "./merge";
+import { checkRefs, live } from "./refs";
+import { callLogRoutes } from "./call-logs";
+import { noteRoutes } from "./notes";
+import { leadSearchRoutes, relatedItems } from "./lead-search";
 import { phoneContains, phoneEquals } from "../phone-match";
 import { checkCustomFields, customFieldsOf } from "./validate";
 
@@ -24,21 +29,10 @@ const SEARCHABLE: Record<string, string[]> = {
   deals: ["title", "notes", "custom_fields"],
   leads: ["title", "notes", "custom_fields"],
 };
-const CALL_OUTCOMES = ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"];
 const MAX_RECORDING_BYTES = 50 * 1024 * 1024;
 const ENTITY_NAMES: Record<string, string> = { persons: "Person", organizations: "Organization", deals: "Deal" };
 /** Names and titles are varchar fields: 255 characters at most. */
 const MAX_NAME_LENGTH = 255;
-
-async function checkRefs(call: PipedriveCall, body: Record<string, unknown>): Promise<Response | null> {
-  if (body.owner_id !== undefined && !(await users(call)).some((user) => user.id === asId(body.owner_id))) return validation("owner_id: user not found");
-  if (body.org_id != null && !(await one(call, "organizations", body.org_id))) return validation("org_id: organization not found");
-  if (body.organization_id != null && !(await one(call, "organizations", body.organization_id))) return validation("organization_id: organization not found");
-  if (body.person_id != null && !(await one(call, "persons", body.person_id))) return validation("person_id: person not found");
-  if (body.deal_id != null && !(await one(call, "deals", body.deal_id))) return validation("deal_id: deal not found");
-  if (body.lead_id != null && !(await one(call, "leads", body.lead_id))) return validation("lead_id: lead not found");
-  return null;
-}
 
 function contactPoints(value: unknown, name: string): Array<{ value: string; primary: boolean; label: string }> | string {
   if (value === undefined) return [];
@@ -53,7 +47,7 @@ function contactPoints(value: unknown, name: string): Array<{ value: string; pri
 async function upsertV2(call: PipedriveCall, resource: "persons" | "organizations" | "deals", id: string | null): Promise<Response> {
   const body = (await readJson(call.request)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
-  const existing = id ? await one(call, resource, id) : null;
+  const existing = id ? await live(call, resource, id) : null;
   if (id && !existing) return notFound(ENTITY_NAMES[resource]!);
   const nameKey = resource === "deals" ? "title" : "name";
   if (!existing && (typeof body[nameKey] !== "string" || !(body[nameKey] as string).trim())) return validation(`${nameKey}: Parameter is required`);
@@ -130,7 +124,7 @@ function customValues(entity: Entity): string[] {
   return Object.entries(entity).filter(([key, value]) => /^[0-9a-f]{40}$/.test(key) && value !== null).map(([, value]) => String(value));
 }
 
-async function searchItem(call: PipedriveCall, resource: string, entity: Entity, score: number): Promise<Record<string, unknown>> {
+export async function searchItem(call: PipedriveCall, resource: string, entity: Entity, score: number): Promise<Record<string, unknown>> {
   const ref = async (module: string, id: unknown, nameKey = "name") => {
     const target = await one(call, module, id);
     return target ? { id: target.id, name: target[nameKey], ...(module === "organizations" ? { address: null } : {}) } : null;
@@ -164,11 +158,14 @@ async function searchItem(call: PipedriveCall, resource: string, entity: Entity,
 }
 
 /** The entities of one resource whose given fields hold the term (exactly, or containing it). */
-async function matching(call: PipedriveCall, resource: string, term: string, fields: string[], exact: boolean): Promise<Entity[]> {
+export async function matching(call: PipedriveCall, resource: string, term: string, fields: string[], exact: boolean): Promise<Entity[]> {
   const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).toLowerCase());
   const same = (value: unknown) => (exact ? text(value) === term.toLowerCase() : text(value).includes(term.toLowerCase()));
   const indexedBefore = Date.now() - readFaults(call.account.faults).searchIndexDelayMs;
-  const candidates = (await listSandboxRecords(call.account.id, resource)).filter((row) => row.createdAt.getTime() <= indexedBefore).map((row) => row.data as Entity);
+  const candidates = (await listSandboxRecords(call.account.id, resource))
+    .filter((row) => row.createdAt.getTime() <= indexedBefore)
+    .map((row) => row.data as Entity)
+    .filter((entity) => !isDeleted(entity));
   return candidates.filter((entity) =>
     fields.some((field) => {
       switch (field) {
@@ -189,7 +186,7 @@ async function matching(call: PipedriveCall, resource: string, term: string, fie
 }
 
 /** The term and fields of a search, or the vendor's 400 naming what is wrong. */
-function searchTerms(call: PipedriveCall, allowed: string[], what: string): { term: string; exact: boolean; fields: string[] } | Response {
+export function searchTerms(call: PipedriveCall, allowed: string[], what: string): { term: string; exact: boolean; fields: string[] } | Response {
   const params = call.url.searchParams;
   const term = (params.get("term") ?? "").trim();
   const exact = params.get("exact_match") === "true";
@@ -219,12 +216,18 @@ async function itemSearch(call: PipedriveCall): Promise<Response> {
   const terms = searchTerms(call, allowed, "the item types");
   if (terms instanceof Response) return terms;
   const items = [];
+  const found: Array<{ resource: string; entity: Entity }> = [];
   for (const type of types) {
     const resource = ITEM_TYPES[type]!;
     const fields = terms.fields.filter((field) => SEARCHABLE[resource]!.includes(field));
-    for (const entity of await matching(call, resource, terms.term, fields, terms.exact)) items.push(await searchItem(call, resource, entity, terms.exact ? 1 : 0.5));
+    for (const entity of await matching(call, resource, terms.term, fields, terms.exact)) {
+      items.push(await searchItem(call, resource, entity, terms.exact ? 1 : 0.5));
+      found.push({ resource, entity });
+    }
   }
-  return cursorPage(call, items, (page) => ({ items: page, related_items: [] }));
+  // search_for_related_items: the newest leads and deals of each person and organization found.
+  const related = call.url.searchParams.get("search_for_related_items") === "true" ? await relatedItems(call, found, searchItem) : [];
+  return cursorPage(call, items, (page) => ({ items: page, related_items: related }));
 }
 
 // ---- leads (v1)
@@ -283,43 +286,6 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
   return ok(activity);
 }
 
-const PD_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-async function createCallLog(call: PipedriveCall): Promise<Response> {
-  const body = (await readJson(call.request)) as Record<string, unknown> | null;
-  if (!body || typeof body !== "object") return pdError(400, "The request body must be a JSON object");
-  for (const key of ["outcome", "to_phone_number", "start_time", "end_time"]) {
-    if (body[key] === undefined || body[key] === "") return pdError(400, `Validation failed: ${key}: Parameter is required`);
-  }
-  if (!CALL_OUTCOMES.includes(String(body.outcome))) return pdError(400, `Validation failed: outcome: must be one of ${CALL_OUTCOMES.join(", ")}`);
-  if (!PD_DATETIME.test(String(body.start_time)) || !PD_DATETIME.test(String(body.end_time))) return pdError(400, "Validation failed: start_time/end_time: expected YYYY-MM-DD HH:MM:SS (UTC)");
-  if (body.deal_id != null && body.lead_id != null) return pdError(400, "Validation failed: a call log is linked to a deal or a lead, not both");
-  if (body.user_id !== undefined && !(await users(call)).some((user) => user.id === asId(body.user_id))) return pdError(400, "Validation failed: user_id: user not found");
-  const refs = await checkRefs(call, body);
-  if (refs) return refs;
-  const log: Entity = {
-    id: randomHex(16),
-    activity_id: await nextSandboxIds(call.account.id),
-    user_id: asId(body.user_id) ?? (await users(call))[0]!.id,
-    person_id: asId(body.person_id),
-    org_id: asId(body.org_id),
-    deal_id: asId(body.deal_id),
-    lead_id: body.lead_id ?? null,
-    subject: body.subject ?? null,
-    duration: body.duration ?? null,
-    outcome: body.outcome,
-    from_phone_number: body.from_phone_number ?? null,
-    to_phone_number: body.to_phone_number,
-    has_recording: false,
-    start_time: body.start_time,
-    end_time: body.end_time,
-    note: body.note ?? null,
-    company_id: 1,
-  };
-  await insertSandboxRecord(call.account.id, "callLogs", String(log.id), log as Prisma.InputJsonValue);
-  return ok(log);
-}
-
 async function addRecording(call: PipedriveCall, id: string): Promise<Response> {
   const log = await one(call, "callLogs", id);
   if (!log) return notFound("Call log");
@@ -338,7 +304,7 @@ async function addRecording(call: PipedriveCall, id: string): Promise<Response> 
 }
 
 /** v1 lists page with `pagination` (the sandbox's lists fit one page). */
-const v1List = (items: unknown[]) => ok(items, { pagination: { start: 0, limit: 500, more_items_in_collection: false } });
+export const v1List = (items: unknown[]) => ok(items, { pagination: { start: 0, limit: 500, more_items_in_collection: false } });
 
 /** GET /api/v2/persons|organizations|deals: filtered by owner, person, organization and (deals) status. */
 async function listV2(call: PipedriveCall, resource: string): Promise<Response> {
@@ -353,24 +319,28 @@ async function listV2(call: PipedriveCall, resource: string): Promise<Response> 
   ];
   const statuses = resource === "deals" ? params.get("status")?.split(",") : undefined;
   const entities = (await rows(call, resource)).filter(
-    (entity) => (!ids || ids.includes(Number(entity.id))) && filters.every(([key, value]) => value === null || entity[key] === value) && (!statuses || statuses.includes(String(entity.status))),
+    (entity) => !isDeleted(entity) && (!ids || ids.includes(Number(entity.id))) && filters.every(([key, value]) => value === null || entity[key] === value) && (!statuses || statuses.includes(String(entity.status))),
   );
   if (params.get("sort_direction") === "desc") entities.reverse();
   return cursorPage(call, entities);
 }
 
+/** DELETE marks the record deleted; it stays readable for 30 days, then it is gone (see answers.ts). */
 async function deleteV2(call: PipedriveCall, resource: string, id: string): Promise<Response> {
-  if (!(await one(call, resource, id))) return notFound(ENTITY_NAMES[resource]!);
-  await deleteSandboxRecord(call.account.id, resource, id);
+  const entity = await live(call, resource, id);
+  if (!entity) return notFound(ENTITY_NAMES[resource]!);
+  await replaceSandboxRecordData(call.account.id, resource, id, markDeleted(entity) as Prisma.InputJsonValue);
   return ok({ id: Number(id) });
 }
 
 const routes: Route<PipedriveCall>[] = [
   ...metadataRoutes,
+  // Before the generic search route: leads search has its own filters and answer.
+  ...leadSearchRoutes,
   {
     method: "GET",
     pattern: /^\/v1\/users\/me$/,
-    handle: async (call) => ok({ ...(await users(call))[0], company_id: 1 }),
+    handle: async (call) => ok({ ...(await tokenUser(call)), company_id: 1 }),
   },
   { method: "GET", pattern: /^\/v1\/users$/, handle: async (call) => v1List(await users(call)) },
   {
@@ -387,7 +357,8 @@ const routes: Route<PipedriveCall>[] = [
     pattern: /^\/v2\/(persons|organizations|deals)\/(\d+)$/,
     handle: async (call, [resource, id]) => {
       const entity = await one(call, resource!, id);
-      return entity ? ok(entity) : notFound(ENTITY_NAMES[resource!]!);
+      if (entity && purged(entity)) await deleteSandboxRecord(call.account.id, resource!, id!);
+      return entity && !purged(entity) ? ok(entity) : notFound(ENTITY_NAMES[resource!]!);
     },
   },
   { method: "POST", pattern: /^\/v2\/(persons|organizations|deals)$/, handle: (call, [resource]) => upsertV2(call, resource as "persons", null) },
@@ -410,24 +381,21 @@ const routes: Route<PipedriveCall>[] = [
     pattern: /^\/v2\/activities$/,
     handle: async (call) => {
       const params = call.url.searchParams;
-      const personId = asId(params.get("person_id"));
-      const dealId = asId(params.get("deal_id"));
-      const found = (await rows(call, "activities")).filter((activity) => (personId === null || activity.person_id === personId) && (dealId === null || activity.deal_id === dealId));
+      const filters: Array<[string, unknown]> = [
+        ["person_id", asId(params.get("person_id"))],
+        ["deal_id", asId(params.get("deal_id"))],
+        ["org_id", asId(params.get("org_id"))],
+        ["owner_id", asId(params.get("owner_id"))],
+        ["lead_id", params.get("lead_id")],
+      ];
+      const found = (await rows(call, "activities")).filter((activity) => !isDeleted(activity) && filters.every(([key, value]) => value === null || activity[key] === value));
       if (params.get("sort_direction") === "desc") found.reverse();
       return cursorPage(call, found);
     },
   },
-  { method: "POST", pattern: /^\/v1\/callLogs$/, handle: createCallLog },
-  // Newest first, as Pipedrive lists a user's call logs.
-  { method: "GET", pattern: /^\/v1\/callLogs$/, handle: async (call) => v1List((await rows(call, "callLogs")).reverse()) },
-  {
-    method: "GET",
-    pattern: /^\/v1\/callLogs\/([0-9a-f]+)$/,
-    handle: async (call, [id]) => {
-      const log = await one(call, "callLogs", id);
-      return log ? ok(log) : notFound("Call log");
-    },
-  },
+  ...callLogRoutes,
+  ...mergeRoutes,
+  ...noteRoutes,
   { method: "POST", pattern: /^\/v1\/callLogs\/([0-9a-f]+)\/recordings$/, handle: (call, [id]) => addRecording(call, id!) },
 ];
 

@@ -88,8 +88,12 @@ describe("Pipedrive's official client against the Pipedrive sandbox: records", (
     await deals.deleteDeal({ id: deal.id! });
     await persons.deletePerson({ id: person.id! });
     await organizations.deleteOrganization({ id: organization.id! });
-    // The client rejects with Pipedrive's error body.
-    await expect(persons.getPerson({ id: person.id! })).rejects.toMatchObject({ success: false, error: "Person not found" });
+    // A deleted person stays readable for 30 days, flagged; no search finds it and no list shows it.
+    expect((await persons.getPerson({ id: person.id! })).data).toMatchObject({ id: person.id, is_deleted: true });
+    expect((await persons.searchPersons({ term: "0674445566", fields: "phone", exact_match: true })).data?.items).toEqual([]);
+    expect((await persons.getPersons({ ids: String(person.id) })).data).toEqual([]);
+    // An unknown id: the client rejects with Pipedrive's error body.
+    await expect(persons.getPerson({ id: 987_654_321 })).rejects.toMatchObject({ success: false, error: "Person not found" });
   });
 
   it("refuses a name longer than Pipedrive stores", async () => {
@@ -114,6 +118,46 @@ describe("Pipedrive's official client against the Pipedrive sandbox: records", (
     await calls.addCallLogAudioFile({ id: log.id!, file: new File([new Uint8Array([0x49, 0x44, 0x33])], "call.mp3", { type: "audio/mpeg" }) });
     expect((await calls.getCallLog({ id: log.id! })).data?.has_recording).toBe(true);
     expect((await calls.getUserCallLogs()).data?.map((found) => found.id)).toContain(log.id);
+  });
+
+  it("merges two persons (v1): the survivor keeps both phones and the deals; the other is deleted", async () => {
+    const persons = new v2.PersonsApi(config2);
+    const kept = (await persons.addPerson({ AddPersonRequest: { name: "Merge Keeper", phones: [{ value: "067 000 11 22", primary: true, label: "work" }] } })).data!;
+    const gone = (await persons.addPerson({ AddPersonRequest: { name: "Merge Gone", phones: [{ value: "050 000 33 44", primary: true, label: "mobile" }], emails: [{ value: "gone@example.com", primary: true, label: "work" }] } })).data!;
+    const deal = (await new v2.DealsApi(config2).addDeal({ AddDealRequest: { title: "Gone's deal", person_id: gone.id } })).data!;
+    const merged = await new v1.PersonsApi(config1).mergePersons({ id: gone.id!, MergePersonsRequest: { merge_with_id: kept.id! } });
+    expect(merged.data).toMatchObject({ id: kept.id, merge_what_id: gone.id });
+    expect((await persons.getPerson({ id: kept.id! })).data?.phones?.map((phone) => phone.value)).toEqual(["067 000 11 22", "050 000 33 44"]);
+    expect((await persons.getPerson({ id: kept.id! })).data?.emails?.map((email) => email.value)).toEqual(["gone@example.com"]);
+    expect((await persons.getPerson({ id: gone.id! })).data).toMatchObject({ id: gone.id, is_deleted: true });
+    expect((await new v2.DealsApi(config2).getDeal({ id: deal.id! })).data?.person_id).toBe(kept.id);
+    expect((await persons.searchPersons({ term: "0500003344", fields: "phone", exact_match: true })).data?.items?.map((hit) => (hit.item as { id: number }).id)).toEqual([kept.id]);
+  });
+
+  it("adds notes to a person and a lead and lists them by link, page by page (v1)", async () => {
+    const person = (await new v2.PersonsApi(config2).addPerson({ AddPersonRequest: { name: "Noted Person" } })).data!;
+    const lead = (await new v1.LeadsApi(config1).addLead({ AddLeadRequest: { title: "Noted lead", person_id: person.id } })).data!;
+    const notes = new v1.NotesApi(config1);
+    for (const content of ["first", "second", "third"]) await notes.addNote({ AddNoteRequest: { content, person_id: person.id } });
+    const onLead = (await notes.addNote({ AddNoteRequest: { content: "about the lead", lead_id: lead.id } })).data!;
+    expect(onLead).toMatchObject({ content: "about the lead", lead_id: lead.id, active_flag: true });
+    const page = await notes.getNotes({ person_id: person.id, limit: 2, sort: "id DESC" });
+    expect(page.data?.map((note) => note.content)).toEqual(["third", "second"]);
+    expect(page.additional_data?.pagination).toMatchObject({ start: 0, limit: 2, more_items_in_collection: true });
+    expect((await notes.getNotes({ person_id: person.id, start: 2, limit: 2, sort: "id DESC" })).data?.map((note) => note.content)).toEqual(["first"]);
+    expect((await notes.getNotes({ lead_id: lead.id })).data?.map((note) => note.id)).toEqual([onLead.id]);
+    await expect(notes.addNote({ AddNoteRequest: { content: "nowhere" } })).rejects.toMatchObject({ success: false });
+  });
+
+  it("searches leads by title within a person (v2), and finds a person's leads through the item search's related items", async () => {
+    const person = (await new v2.PersonsApi(config2).addPerson({ AddPersonRequest: { name: "Lead Seeker", phones: [{ value: "063 987 65 43", primary: true, label: "work" }] } })).data!;
+    const lead = (await new v1.LeadsApi(config1).addLead({ AddLeadRequest: { title: "Seeker inbound", person_id: person.id } })).data!;
+    const found = await new v2.LeadsApi(config2).searchLeads({ term: "Seeker", fields: "title", person_id: person.id });
+    expect(found.data?.items?.map((hit) => hit.item)).toEqual([expect.objectContaining({ id: lead.id, type: "lead", title: "Seeker inbound", is_archived: false, person: expect.objectContaining({ id: person.id }) })]);
+    expect((await new v2.LeadsApi(config2).searchLeads({ term: "Seeker", person_id: 987_654 })).data?.items).toEqual([]);
+    const items = await new v2.ItemSearchApi(config2).searchItem({ term: "639876543", item_types: "person", fields: "phone", search_for_related_items: true });
+    expect(items.data?.items?.map((hit) => (hit.item as { id: number }).id)).toEqual([person.id]);
+    expect((items.data as { related_items?: Array<{ item: { id: string; type: string } }> }).related_items?.map((hit) => [hit.item.type, hit.item.id])).toEqual([["lead", lead.id]]);
   });
 
   it("a wrong token is refused with Pipedrive's 401", async () => {

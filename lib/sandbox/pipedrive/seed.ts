@@ -2,6 +2,7 @@
 // and non-string fields with 40-character hash keys), two pipelines, and persons with local-format phones.
 import { createHash } from "node:crypto";
 import { DEMO_PEOPLE } from "../demo-people";
+import { COMPANY_TIME_ZONE, initialCompany } from "./company";
 
 /** Custom field keys are 40-character hashes in Pipedrive; derived from the name so they are stable. */
 export const customKey = (name: string) => createHash("sha1").update(`callbridge-sandbox:${name}`).digest("hex");
@@ -88,11 +89,13 @@ export function pipedriveSeed(now = new Date()): PipedriveSeed {
     is_admin: index === 0 ? 1 : 0,
     company_name: "Callbridge Demo Sales",
     company_domain: "callbridge-demo",
-    timezone_name: "Europe/Kyiv",
+    timezone_name: COMPANY_TIME_ZONE,
     default_currency: "UAH",
     created: time,
   }));
   for (const user of users) records.push({ module: "users", id: String(user.id), data: user });
+  // The company's plan, budget and billing (lib/sandbox/pipedrive/company.ts): one seat per user.
+  records.push({ module: "_company", id: "state", data: { ...initialCompany(users.length) } });
 
   for (const [list, specs] of Object.entries(PIPEDRIVE_FIELDS)) {
     specs.forEach(([key, name, field_type, extra = {}], index) => {
