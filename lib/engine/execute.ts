@@ -141,8 +141,11 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           const started = new Date(event.startedAt);
           const duration = event.durationSec ?? (event.endedAt ? Math.max(0, Math.round((new Date(event.endedAt).getTime() - started.getTime()) / 1000)) : 0);
           const [from, to] = [event.caller, event.callee];
-          callLogId = (await context.connector.logCall({ direction: event.direction, status: event.status, fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, reference, ownerId: step.ownerId, links: links(step.links) })).id;
+          const written = await context.connector.logCall({ direction: event.direction, status: event.status, fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, reference, ownerId: step.ownerId, links: links(step.links) });
+          callLogId = written.id;
           entry.id = callLogId;
+          // The CRM made us file it under another user (a non-admin Pipedrive token): the trace says so.
+          if (written.filedUnder) entry.detail = `${entry.detail} — filed under CRM user ${written.filedUnder.userId}: ${written.filedUnder.reason}`;
           break;
         }
         case "recording":

@@ -8,11 +8,14 @@ import { reasonInWords } from "@/lib/events/reason";
 import { projectOverview } from "@/lib/overview/overview";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { setUp } from "@/lib/testing/delivery-env";
+import { budgetSpentUntil } from "@/lib/connectors/pipedrive/daily-budget";
 import { runDeliveries } from "./worker";
 
 type Quota = { crm: "zoho" | "pipedrive"; quota: string; use: Record<string, unknown>; restore: Record<string, unknown> };
 const QUOTAS: Quota[] = [
   { crm: "zoho", quota: "api_credits", use: { zohoCreditsLeft: 0 }, restore: { zohoCreditsLeft: 50_000 } },
+  { crm: "pipedrive", quota: "daily_budget", use: { dailyBudgetLeft: 0 }, restore: { dailyBudgetLeft: 400_000 } },
+  { crm: "pipedrive", quota: "unpaid", use: { unpaid: true }, restore: { unpaid: false } },
 ];
 
 describe.each(QUOTAS)("$crm: $quota used up", ({ crm, quota, use, restore }) => {
@@ -46,6 +49,8 @@ describe.each(QUOTAS)("$crm: $quota used up", ({ crm, quota, use, restore }) => 
     // The CRM's reset comes (time travel: the pause's end is now), and the quota is back.
     await env.sandbox.control(restore);
     await db().integration.update({ where: { projectId: env.project.id }, data: { pausedUntil: new Date(Date.now() - 1_000) } });
+    // This process remembers a spent Pipedrive budget until the company's midnight: that moment is now, too.
+    budgetSpentUntil.clear();
     await makeRetriesDue(env.project.id);
     await db().$executeRawUnsafe(`UPDATE pgboss.job SET start_after = now() WHERE group_id = $1 AND state IN ('retry', 'created')`, env.project.id);
     const after = await runDeliveries({ projectId: env.project.id });
