@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { findLinks } from "@/lib/db/queries/links";
-import type { CrmRecord, ZohoCredentials } from "@/lib/connectors/types";
+import type { CrmRecord, PipedriveCredentials, ZohoCredentials } from "@/lib/connectors/types";
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { checkLinkedRecord } from "./link-check";
@@ -99,6 +99,39 @@ describe.each(["pipedrive", "zoho"] as const)("links verified on use in %s", (cr
     expect(((await traceOf(second)).map((entry) => entry.detail))).toContain(`contact ${contactId} (the converted lead's)`);
     expect(await linkedContact("+380507770003")).toBe(contactId);
     await saveConfigSection(env.project, "matrix", config.matrix, WHO);
+  });
+
+  it.runIf(crm === "pipedrive")("a person deleted (still readable) or merged away in Pipedrive is never written to: the next call goes to the live holder of the number", async () => {
+    const credentials = env.credentials as PipedriveCredentials;
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${credentials.apiBase}${path}`, { method, headers: { "x-api-token": (credentials as { apiToken: string }).apiToken, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+    // Deleted: Pipedrive keeps the person readable for 30 days (is_deleted), but nobody may link to it.
+    const deletedNumber = "+380507770004";
+    await env.call(deletedNumber);
+    await runDeliveries({ projectId: env.project.id });
+    const deleted = (await linkedContact(deletedNumber))!;
+    expect((await api("DELETE", `/api/v2/persons/${deleted}`)).status).toBe(200);
+    const afterDelete = await env.call(deletedNumber);
+    await runDeliveries({ projectId: env.project.id });
+    expect((await traceOf(afterDelete)).map((entry) => entry.detail)).toContain(`contact ${deleted}: deleted in the CRM, link not used`);
+    const replacement = await linkedContact(deletedNumber);
+    expect(replacement).not.toBe(deleted);
+
+    // Merged: the rep merges the caller's person into another one, which keeps the caller's number.
+    const mergedNumber = "+380507770005";
+    await env.call(mergedNumber);
+    await runDeliveries({ projectId: env.project.id });
+    const mergedAway = (await linkedContact(mergedNumber))!;
+    const survivor = (await createConnector(env.credentials).create("contact", { name: "Survivor", phones: ["050 000 11 22"] })).id;
+    expect((await api("PUT", `/api/v1/persons/${mergedAway}/merge`, { merge_with_id: Number(survivor) })).status).toBe(200);
+    const contacts = await env.count(MODULES[crm].contacts);
+    const afterMerge = await env.call(mergedNumber);
+    await runDeliveries({ projectId: env.project.id });
+    expect((await env.event(afterMerge)).status).toBe("delivered");
+    expect(await linkedContact(mergedNumber)).toBe(survivor);
+    expect(await env.count(MODULES[crm].contacts)).toBe(contacts);
+    const log = (await env.records(MODULES[crm].calls)).at(-1)!.data as Record<string, unknown>;
+    expect(String(log.person_id)).toBe(survivor);
   });
 
   it("a repeat caller whose record is unchanged costs one CRM read and no search", async () => {
