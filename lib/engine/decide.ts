@@ -179,12 +179,14 @@ export function decide(input: DecideInput): Plan {
     // phone-less duplicate on every call. The call is still logged (unlinked), and a task still made.
     notes.push(`caller "${event.caller}" is not a phone number: no contact, lead or deal is created or matched`);
   } else {
+    // How the client is reached: on contacts, and on leads where the CRM keeps them there (Zoho), so the
+    // next call finds either by phone.
+    const reach = { phones: client.phone ? [client.phone] : undefined, emails: client.email ? [client.email] : undefined };
     // Creation order (seed): organization → contact → deal → task; each links to the ones before it.
     apply("organization", found.organization, () => ({ name: client.name, ownerId: responsible }));
     apply("contact", found.contact, () => ({
       name: client.name,
-      phones: client.phone ? [client.phone] : undefined,
-      emails: client.email ? [client.email] : undefined,
+      ...reach,
       ownerId: responsible,
       organization: links.organization,
     }));
@@ -200,12 +202,9 @@ export function decide(input: DecideInput): Plan {
         stageId: stage?.stageId,
       };
     });
-    // A lead carries the client's number and e-mail where the CRM keeps them on leads (Zoho), so the next
-    // call finds it by phone, as a contact is found.
     apply("lead", found.lead, () => ({
       name: client.name,
-      phones: client.phone ? [client.phone] : undefined,
-      emails: client.email ? [client.email] : undefined,
+      ...reach,
       ownerId: responsible,
       contact: links.contact,
       organization: links.contact ? undefined : links.organization,
