@@ -73,7 +73,7 @@ describe("evaluateAllAlerts", () => {
     await db().integration.update({ where: { projectId: broken.id }, data: { status: "broken", lastError: "Pipedrive refused the API token" } });
 
     const facts = await watchedProjectFacts(new Date(Date.now() - 3_600_000));
-    expect(facts.find((row) => row.projectId === broken.id)).toEqual({ projectId: broken.id, status: "broken", lastError: "Pipedrive refused the API token", failed: 0, settled: 0, open: [] });
+    expect(facts.find((row) => row.projectId === broken.id)).toEqual({ projectId: broken.id, status: "broken", lastError: "Pipedrive refused the API token", pausedUntil: null, pauseReason: null, failed: 0, settled: 0, open: [] });
     expect(facts.find((row) => row.projectId === healthy.id)).toMatchObject({ status: "active", open: [] });
     expect(facts.some((row) => row.projectId === unconnected.id)).toBe(false);
 
@@ -114,7 +114,7 @@ describe("evaluateAlerts", () => {
     const p = await project("Alerts failures");
     const insert = (status: string, count: number, receivedAt: string) =>
       db().$executeRawUnsafe(
-        `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, "occurredAt", "receivedAt") SELECT $1 || n, $2, $1 || n, 'call', '{}'::jsonb, $3::"EventStatus", now(), ${receivedAt} FROM generate_series(1, $4::int) n`,
+        `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "receivedAt") SELECT $1 || n, $2, $1 || n, 'call', '{}'::jsonb, $3::"EventStatus", CASE WHEN $3::text IN ('failed', 'dead') THEN 'HTTP 502' END, now(), ${receivedAt} FROM generate_series(1, $4::int) n`,
         `${status}-${p.id}-`,
         p.id,
         status,
