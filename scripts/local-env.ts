@@ -10,7 +10,9 @@ import { describeError } from "../lib/db/startup-errors";
 import { openLocalCluster } from "./local-cluster";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const DATA_DIR = join(ROOT, ".data");
+// CALLBRIDGE_DATA_DIR: another folder for the local database and secrets (tests use a temporary one,
+// never the developer's .data).
+export const DATA_DIR = process.env.CALLBRIDGE_DATA_DIR ? resolve(process.env.CALLBRIDGE_DATA_DIR) : join(ROOT, ".data");
 const SECRETS_FILE = join(DATA_DIR, "secrets.json");
 const PG_DIR = join(DATA_DIR, "postgres");
 const PG_STATE = join(DATA_DIR, "postgres.json");

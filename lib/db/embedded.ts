@@ -86,11 +86,16 @@ function alive(pid: number): boolean {
   }
 }
 
-/** PostgreSQL's own lines about why it stopped (FATAL, PANIC, ERROR), else the tail of its output. */
+/**
+ * What PostgreSQL said during this start: its last lines, without their timestamps. Not only FATAL —
+ * the reason often comes on the LOG line before it (`invalid value for parameter …`).
+ */
 function postgresMessage(output: string): string {
-  const lines = output.split("\n").map((line) => line.trim()).filter(Boolean);
-  const fatal = lines.filter((line) => /\b(FATAL|PANIC|ERROR):/.test(line));
-  return (fatal.length ? fatal : lines.slice(-5)).join("\n") || "(PostgreSQL printed nothing)";
+  const lines = output
+    .split("\n")
+    .map((line) => line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] /, "").trim())
+    .filter(Boolean);
+  return lines.slice(-8).join("\n") || "(PostgreSQL printed nothing)";
 }
 
 async function initialise(dataDir: string): Promise<void> {

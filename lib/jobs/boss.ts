@@ -100,9 +100,12 @@ export async function stopJobs(graceMs = 30_000): Promise<void> {
   const running = takeProcessShared<Promise<PgBoss>>("pg-boss");
   if (!running) return;
   const boss = await running;
-  // The lease first: another process supervises (and takes back this one's overrunning jobs) at once.
-  await takeProcessShared<Supervisor>("pg-boss-supervisor")?.stop();
-  await boss.stop({ graceful: true, close: true, timeout: graceMs });
+  // Fetching stops at once; the lease is handed back beside it (another process then supervises and takes
+  // back this one's overrunning jobs), and the pool closes only after both.
+  const leaving = takeProcessShared<Supervisor>("pg-boss-supervisor")?.stop();
+  await boss.stop({ graceful: true, close: false, timeout: graceMs });
+  await leaving;
+  await boss.stop({ close: true });
 }
 
 /**
