@@ -1,6 +1,7 @@
 // Admin CLI: `npm run admin -- <command> [flags]`. Bad or missing flags print usage and exit 2.
 import { parseArgs } from "node:util";
 import { AppError, isAppError } from "../lib/errors";
+import { describeError, retryWhileStarting } from "../lib/db/startup-errors";
 import { prepareEnv } from "./local-env";
 
 const USAGE = `Usage:
@@ -75,7 +76,8 @@ async function main() {
   const { deployMigrations } = await import("../lib/db/migrate");
   const { disconnectDb } = await import("../lib/db/client");
   try {
-    await deployMigrations(process.env.DATABASE_URL!);
+    // A cluster another process is starting or restarting may drop the first connection: try again.
+    await retryWhileStarting(() => deployMigrations(process.env.DATABASE_URL!), (line) => console.error(line));
     if (name === "create-project") {
       const { createProject } = await import("../lib/projects/create-project");
       const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
@@ -102,7 +104,8 @@ async function main() {
       console.error(`${error.message}${details ? `\n${details}` : ""}`);
       exitCode = error.code === "VALIDATION" ? 2 : 1;
     } else {
-      throw error;
+      console.error(describeError(error));
+      exitCode = 1;
     }
   } finally {
     await disconnectDb();

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "./next-app";
+import { describeError } from "../lib/db/startup-errors";
 import { prepareEnv, readLocalSecrets, ROOT, writeLocalSecrets } from "./local-env";
 
 type Mode = "demo" | "dev" | "start";
@@ -29,15 +30,19 @@ async function main() {
   if (mode !== "start") process.env.EGRESS_ALLOW ||= "localhost,127.0.0.1,::1";
   const app: { child?: ChildProcess } = {};
   let stopping = false;
+  // The app first (it finishes its deliveries on SIGTERM), the database last: stopping it earlier cut
+  // the app's connections mid-delivery (57P01). The cluster runs in a session of its own, so a terminal's
+  // Ctrl+C reaches only the app and this launcher, never the database directly.
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     const { child } = app;
-    if (child && child.exitCode === null) {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await exited;
     }
-    await stopDatabase();
+    await stopDatabase().catch((error: unknown) => console.error(`Stopping the embedded database failed: ${describeError(error)}`));
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -47,7 +52,7 @@ async function main() {
   try {
     await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(`The database could not be prepared: ${describeError(error)}`);
     return shutdown(1);
   }
 
@@ -93,7 +98,7 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+main().catch((error: unknown) => {
+  console.error(`Callbridge did not start: ${describeError(error)}`);
   process.exit(1);
 });

@@ -1,15 +1,18 @@
 // Prepares the environment for the launcher and the CLI: a local database when DATABASE_URL is unset
-// (embedded PostgreSQL under .data/postgres, reused when it is already running) and, in demo and
+// (embedded PostgreSQL under .data/postgres, shared by every process of this checkout: scripts/local-cluster.ts) and, in demo and
 // development mode, secrets generated once and kept in .data/secrets.json so a new user sets nothing.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { envSchema, EnvError, parseEnv, type Env } from "../lib/env";
-import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { describeError } from "../lib/db/startup-errors";
+import { openLocalCluster } from "./local-cluster";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const DATA_DIR = join(ROOT, ".data");
+// CALLBRIDGE_DATA_DIR: another folder for the local database and secrets (tests use a temporary one,
+// never the developer's .data).
+export const DATA_DIR = process.env.CALLBRIDGE_DATA_DIR ? resolve(process.env.CALLBRIDGE_DATA_DIR) : join(ROOT, ".data");
 const SECRETS_FILE = join(DATA_DIR, "secrets.json");
 const PG_DIR = join(DATA_DIR, "postgres");
 const PG_STATE = join(DATA_DIR, "postgres.json");
@@ -40,38 +43,12 @@ export async function writeLocalSecrets(secrets: LocalSecrets) {
   await writeFile(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
 
-function runningClusterPid(): number | null {
-  const pidFile = join(PG_DIR, "postmaster.pid");
-  if (!existsSync(pidFile)) return null;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
-/** The URL of the local embedded cluster, starting it if needed; `stop` is a no-op when it was already running. */
+/** This checkout's embedded cluster (scripts/local-cluster.ts): started, or joined when already running. */
 async function localDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const state = existsSync(PG_STATE) ? (JSON.parse(await readFile(PG_STATE, "utf8")) as { port: number }) : null;
-  if (state && runningClusterPid()) {
-    return { url: `postgresql://callbridge:callbridge@127.0.0.1:${state.port}/callbridge`, stop: async () => {} };
-  }
-  const port = state?.port ?? (await portOrFallback(PREFERRED_PG_PORT));
   await mkdir(DATA_DIR, { recursive: true });
-  await writeFile(PG_STATE, JSON.stringify({ port }));
-  const database = await startEmbeddedPostgres({ dataDir: PG_DIR, port, persistent: true });
-  return database;
-}
-
-async function portOrFallback(preferred: number): Promise<number> {
-  const net = await import("node:net");
-  const free = await new Promise<boolean>((done) => {
-    const server = net.createServer().once("error", () => done(false));
-    server.listen(preferred, "127.0.0.1", () => server.close(() => done(true)));
-  });
-  return free ? preferred : freePort();
+  // Notices go to stderr: the CLI prints its results as JSON on stdout.
+  const cluster = await openLocalCluster({ dataDir: PG_DIR, stateFile: PG_STATE, preferredPort: PREFERRED_PG_PORT, log: (line) => console.error(line) });
+  return { url: cluster.url, stop: cluster.release };
 }
 
 export interface PreparedEnv {
@@ -94,7 +71,7 @@ export async function prepareEnv(options: { generateSecrets: boolean }): Promise
   let stopDatabase = async () => {};
   let embedded = false;
   if (!given) {
-    const database = await localDatabase();
+    const database = await localDatabase().catch((error: unknown) => fail(new Error(`The embedded database did not start: ${describeError(error)}`)));
     process.env.DATABASE_URL = database.url;
     stopDatabase = database.stop;
     embedded = true;
@@ -108,6 +85,6 @@ export async function prepareEnv(options: { generateSecrets: boolean }): Promise
 }
 
 function fail(error: unknown): never {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(describeError(error));
   process.exit(1);
 }

@@ -3,7 +3,7 @@
 import { prepareEnv } from "./local-env";
 
 // Without DATABASE_URL: the local embedded cluster (the one `npm run demo` runs).
-await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
+const { stopDatabase } = await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
 const { env } = await import("../lib/env");
 // Workers never migrate: they wait for the web processes (or the release step) to bring the schema up to date.
 const { waitForSchema } = await import("../lib/db/schema-ready");
@@ -12,5 +12,6 @@ const { startDeliveryWorker } = await import("../lib/engine/worker");
 const { stopOnSignals } = await import("../lib/jobs/shutdown");
 const concurrency = env().DELIVERY_CONCURRENCY || 16;
 await startDeliveryWorker(concurrency);
-stopOnSignals("worker");
+// The embedded cluster (when this worker uses one) is left last, after the deliveries in flight.
+stopOnSignals("worker", undefined, stopDatabase);
 console.log(`worker: delivering, up to ${concurrency} clients at once`);

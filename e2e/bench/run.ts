@@ -6,6 +6,7 @@ import { runBurstBench } from "./burst";
 import { runConnectorBench } from "./connectors";
 import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
+import { runIdleWorkersBench } from "./idle-workers";
 import { runLatencyBench } from "./latency";
 import { runOverviewBench } from "./overview";
 import { runRoutingBench } from "./routing";
@@ -14,6 +15,7 @@ import { benchDatabase } from "./support";
 const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
   burst: ["500 new callers at once per CRM: 500/500 delivered, 0 failed, 0 duplicates, ≤ 1 search per event, drain ≤ 1.3× the CRM's caps", runBurstBench],
   connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
+  "idle-workers": ["20 idle worker processes: database statements/s ≤ 1/10 of main's job-engine settings", runIdleWorkersBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
   latency: ["webhook 202 → CRM write p50 ≤ 300 ms, p99 ≤ 1 s at 1 and 20 events/s (50 ms CRM)", runLatencyBench],
   overview: ["overview queries on 1,000,000 events of one project: p95 ≤ 200 ms", runOverviewBench],

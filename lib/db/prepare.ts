@@ -4,10 +4,12 @@
 // process never migrates and refuses a database that is behind.
 import { deployMigrations } from "./migrate";
 import { pendingMigrations, waitForSchema } from "./schema-ready";
+import { retryWhileStarting } from "./startup-errors";
 
 export async function prepareDatabase(databaseUrl: string, options: { migrate: boolean; log?: (line: string) => void }): Promise<void> {
   const log = options.log ?? console.log;
-  const pending = await pendingMigrations(databaseUrl);
+  // A server that is still starting (or was just restarted) may drop the first connections: not fatal.
+  const pending = await retryWhileStarting(() => pendingMigrations(databaseUrl), log);
   if (!pending.length) {
     log("Database is up to date.");
     return;
@@ -16,7 +18,7 @@ export async function prepareDatabase(databaseUrl: string, options: { migrate: b
     throw new Error(`The database schema is behind this code (pending: ${pending.join(", ")}). Run \`npm run db:deploy\` first (SKIP_MIGRATIONS is set, so this process does not migrate).`);
   }
   try {
-    const applied = await deployMigrations(databaseUrl);
+    const applied = await retryWhileStarting(() => deployMigrations(databaseUrl), log);
     log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
   } catch (error) {
     // Another process holds the migration lock (the schema engine gives up after 10 s): wait for it.

@@ -14,7 +14,7 @@ import { findDeliveryGate, markIntegrationStatus, pauseIntegration } from "@/lib
 import { findProjectById } from "@/lib/db/queries/projects";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
-import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, JOB_SCHEMA, jobs } from "@/lib/jobs/boss";
+import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, JOB_SCHEMA, jobs, WORKER_POLLING } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
@@ -217,7 +217,7 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
   setInterval(() => void evaluateAllAlerts().catch((error: unknown) => console.error("alert evaluation failed", error)), ALERTS_EVERY_MS).unref();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,
-    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, heartbeatRefreshSeconds: 4,
+    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, ...WORKER_POLLING, heartbeatRefreshSeconds: 4,
       // With a backlog, each loop takes its next job as soon as it finishes one instead of waiting out the poll.
       burstWhenReadyExceeds: 1 },
     async ([job]) => {

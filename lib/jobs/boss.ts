@@ -4,6 +4,7 @@
 import { PgBoss } from "pg-boss";
 import { processShared, takeProcessShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
+import { leaseTableSql, PASS_SECONDS, superviseElected, type Supervisor } from "./supervisor";
 
 export const JOB_SCHEMA = "pgboss";
 /** One queue for every project: `key_strict_fifo` keyed by project + client. */
@@ -28,20 +29,34 @@ export const DELIVERY_QUEUE_OPTIONS = {
   deleteAfterSeconds: 24 * 3600,
 } as const;
 
-export function openJobEngine(connectionString: string, options: { supervise: boolean }) {
+/** Connections of this process's job-engine pool (README "Connection budget"). */
+export const JOB_POOL_MAX = 6;
+
+/**
+ * How a delivery worker polls (lib/engine/worker.ts passes these to boss.work). New events wake it at once
+ * through LISTEN/NOTIFY, and the elected supervisor NOTIFYs when a retry or a recovered job becomes due
+ * (lib/jobs/supervisor.ts), so the poll is only a backstop: pg-boss's default 30 s, per loop — a process
+ * runs DELIVERY_CONCURRENCY loops, and at 2 s 20 idle processes of 16 made 160 fetches a second. Without
+ * LISTEN/NOTIFY (JOB_LISTEN_NOTIFY=off, behind PgBouncer in transaction mode) the 2 s poll is what finds work.
+ */
+export const WORKER_POLLING = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 30 } as const;
+
+export function openJobEngine(connectionString: string) {
   const boss = new PgBoss({
     connectionString,
     schema: JOB_SCHEMA,
-    max: 6,
+    max: JOB_POOL_MAX,
     application_name: "callbridge-jobs",
-    useListenNotify: true,
-    supervise: options.supervise,
+    useListenNotify: listenNotify(),
+    // Supervision is elected to one process (lib/jobs/supervisor.ts) instead of every instance trying.
+    supervise: false,
     schedule: false,
-    // A crashed worker's jobs are found within seconds (heartbeat 10 s + this).
-    monitorIntervalSeconds: 2,
-    // The backlog count that keeps workers fetching without a pause (burstWhenReadyExceeds) is this fresh.
-    queueCacheIntervalSeconds: 2,
-    superviseIntervalSeconds: 2,
+    // The elected supervisor's pass comes every PASS_SECONDS; a claim a moment short of it must not be refused.
+    monitorIntervalSeconds: PASS_SECONDS - 1,
+    superviseIntervalSeconds: PASS_SECONDS,
+    // The backlog count that keeps workers fetching without a pause (burstWhenReadyExceeds) is this fresh:
+    // one cheap read per process, 10 s stale at most (a backlog's first jobs are announced by NOTIFY anyway).
+    queueCacheIntervalSeconds: 10,
     persistWarnings: false,
   });
   // A lost database connection is reported and retried by pg-boss; it must not crash the process.
@@ -51,9 +66,10 @@ export function openJobEngine(connectionString: string, options: { supervise: bo
 
 /** Creates the schema and the delivery queue (run with the migrations), then `after` on the same instance. */
 export async function installJobEngine(connectionString: string, after?: (boss: PgBoss) => Promise<void>): Promise<void> {
-  const boss = openJobEngine(connectionString, { supervise: false });
+  const boss = openJobEngine(connectionString);
   await boss.start();
   try {
+    await boss.getDb().executeSql(leaseTableSql(JOB_SCHEMA));
     if (!(await boss.getQueue(DELIVERY_QUEUE))) {
       // Two processes starting at once may both find no queue: the second one's create is a no-op.
       await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS).catch(async (error: unknown) => {
@@ -72,8 +88,9 @@ export async function installJobEngine(connectionString: string, after?: (boss: 
 /** This process's started instance (the schema exists: migrations ran before the app started). */
 export function jobs(): Promise<PgBoss> {
   return processShared("pg-boss", async () => {
-    const boss = openJobEngine(env().DATABASE_URL, { supervise: true });
+    const boss = openJobEngine(env().DATABASE_URL);
     await boss.start({ attempts: 5 });
+    processShared("pg-boss-supervisor", () => superviseElected(boss, { schema: JOB_SCHEMA, queue: DELIVERY_QUEUE }));
     return boss;
   });
 }
@@ -82,5 +99,19 @@ export function jobs(): Promise<PgBoss> {
 export async function stopJobs(graceMs = 30_000): Promise<void> {
   const running = takeProcessShared<Promise<PgBoss>>("pg-boss");
   if (!running) return;
-  await (await running).stop({ graceful: true, close: true, timeout: graceMs });
+  const boss = await running;
+  // Fetching stops at once; the lease is handed back beside it (another process then supervises and takes
+  // back this one's overrunning jobs), and the pool closes only after both.
+  const leaving = takeProcessShared<Supervisor>("pg-boss-supervisor")?.stop();
+  await boss.stop({ graceful: true, close: false, timeout: graceMs });
+  await leaving;
+  await boss.stop({ close: true });
+}
+
+/**
+ * JOB_LISTEN_NOTIFY=off: no LISTEN connection (PgBouncer in transaction mode cannot carry one). Read here,
+ * not through lib/env: the migration step opens the job engine too, before the app's env is complete.
+ */
+function listenNotify(): boolean {
+  return !/^(off|no|false|0)$/i.test(process.env.JOB_LISTEN_NOTIFY ?? "");
 }

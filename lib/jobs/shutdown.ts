@@ -1,8 +1,9 @@
 // Graceful shutdown on SIGTERM / SIGINT: stop taking jobs, let the ones in flight finish (or hand them
-// back when they overrun the grace period), close the pools, then exit.
+// back when they overrun the grace period), close the pools, then `last` (the embedded database a worker
+// started: it goes after the deliveries, never while they finish), then exit.
 import { stopJobs } from "./boss";
 
-export function stopOnSignals(role: string, graceMs = 30_000) {
+export function stopOnSignals(role: string, graceMs = 30_000, last?: () => Promise<void>) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -12,6 +13,8 @@ export function stopOnSignals(role: string, graceMs = 30_000) {
     forced.unref();
     stopJobs(graceMs)
       .catch((error: unknown) => console.error(`${role}: shutdown`, error))
+      .then(() => last?.())
+      .catch((error: unknown) => console.error(`${role}: stopping the database`, error))
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
