@@ -75,17 +75,17 @@ describe.each(["pipedrive", "zoho"] as const)("links verified on use in %s", (cr
   it("a repeat client with an open lead gets no second lead, even when the link cache is gone (found by phone)", async () => {
     const config = await loadConfig(env.project.id);
     await saveConfigSection(env.project, "matrix", config.matrix.map((row) => (row.trigger === "form" ? { ...row, lead: "create", contact: "create", deal: "none" } : row)), WHO);
-    const module = crm === "zoho" ? "Leads" : "leads";
+    const leadsModule = crm === "zoho" ? "Leads" : "leads";
     const first = await env.form({ name: "Roman Lead", tel: "0507770006" });
     await runDeliveries({ projectId: env.project.id });
     expect((await env.event(first)).status).toBe("delivered");
-    const leads = await env.count(module);
+    const leads = await env.count(leadsModule);
     // Another installation, or links lost: only the CRM's search can know the lead.
     await db().entityLink.deleteMany({ where: { projectId: env.project.id } });
     const second = await env.form({ name: "Roman Lead", tel: "+380 50 777 00 06" });
     await runDeliveries({ projectId: env.project.id });
     expect((await env.event(second)).status).toBe("delivered");
-    expect(await env.count(module)).toBe(leads);
+    expect(await env.count(leadsModule)).toBe(leads);
     expect((await traceOf(second)).some((entry) => entry.op === "create" && entry.detail.includes("lead"))).toBe(false);
     await saveConfigSection(env.project, "matrix", config.matrix, WHO);
   });
