@@ -57,6 +57,27 @@ test.describe("integration matrix (F2)", () => {
     await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toBeVisible();
   });
 
+  test("F19: an admin chooses when a call trigger's entities are written; forms and chats are written on arrival", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/matrix`);
+    const when = page.getByLabel("Incoming call, answered — When");
+    await expect(when).toHaveValue("completed");
+    await expect(when.locator("option")).toHaveText(["While it rings", "When picked up", "After the call"]);
+    await when.selectOption("ringing");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(page.getByLabel("Incoming call, answered — When")).toHaveValue("ringing");
+    await expect(page.getByLabel("Web form — When")).toHaveCount(0);
+    await expect(page.getByRole("row", { name: /Web form/ })).toContainText("On arrival");
+    await page.getByLabel("Language").selectOption("uk");
+    await expect(page.getByLabel("Вхідний дзвінок, прийнятий — Коли")).toHaveValue("ringing");
+    await expect(page.getByLabel("Вхідний дзвінок, прийнятий — Коли").locator("option:checked")).toHaveText("У момент дзвінка");
+    await page.getByLabel("Мова").selectOption("en");
+    await page.goto(`/${PROJECT.key}/audit`);
+    const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Integration matrix changed" }).first();
+    await expect(row).toContainText("matrix › call.incoming.answered › when: completed → ringing");
+  });
+
   test("a viewer sees the matrix read-only", async ({ page }) => {
     await signInAs(page, "viewer", `/${PROJECT.key}/matrix`);
     await expect(page.getByLabel("Web form — Lead")).toBeDisabled();

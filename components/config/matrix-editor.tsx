@@ -3,16 +3,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { saveMatrix } from "@/lib/actions/config";
-import type { MatrixEntity } from "@/lib/config/vocabulary";
+import { CALL_PHASES, isCallTrigger, type MatrixEntity } from "@/lib/config/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
-import { sectionFormSchemas, type Matrix, type SectionForm } from "@/lib/validation/config";
+import { sectionFormSchemas, type Matrix, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
 import { useSectionSave } from "./use-section-save";
 
 export function MatrixEditor({ projectKey, initial, entities, readOnly }: { projectKey: string; initial: Matrix; entities: readonly MatrixEntity[]; readOnly: boolean }) {
   const { t } = useI18n();
-  const form = useForm<SectionForm<"matrix">>({ resolver: zodResolver(sectionFormSchemas.matrix), defaultValues: { value: initial } });
+  const form = useForm<SectionFormInput<"matrix">, unknown, SectionForm<"matrix">>({ resolver: zodResolver(sectionFormSchemas.matrix), defaultValues: { value: initial } });
   const { onSubmit, status } = useSectionSave(form, projectKey, saveMatrix);
   const { errors, isSubmitting, isDirty } = form.formState;
 
@@ -29,6 +29,7 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
                   {t(`entity.${entity}`)}
                 </th>
               ))}
+              <th className="px-3 py-2">{t("matrix.when")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -58,12 +59,33 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
                     </td>
                   );
                 })}
+                <td className="px-3 py-2">
+                  {/* F19: only calls have phases; forms and chats are written when they arrive. */}
+                  {isCallTrigger(trigger) ? (
+                    <select
+                      aria-label={`${t(`trigger.${trigger}`)} — ${t("matrix.when")}`}
+                      disabled={readOnly}
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                      {...form.register(`value.${index}.when`)}
+                    >
+                      {CALL_PHASES.map((phase) => (
+                        <option key={phase} value={phase}>
+                          {t(`matrix.when.${phase}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="text-xs text-slate-500">{t("matrix.when.onArrival")}</span>
+                  )}
+                  {errors.value?.[index]?.when?.message ? <p className="mt-1 text-xs text-red-700">{translateMessage(t, errors.value[index].when.message)}</p> : null}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className="text-xs text-slate-500">{t("matrix.legend")}</p>
+      <p className="text-xs text-slate-500">{t("matrix.whenLegend")}</p>
       <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
     </form>
   );

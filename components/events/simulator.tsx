@@ -76,6 +76,7 @@ export function Simulator({ projectKey }: { projectKey: string }) {
             <p>{t("simulator.skipped", { reason: result.skipped })}</p>
           ) : (
             <>
+              {result.phase ? <p data-testid="simulator-phase">{t("simulator.phase", { why: result.phase })}</p> : null}
               <p className="font-medium">{t("simulator.found")}</p>
               <ul className="list-disc pl-5">
                 {Object.entries(result.found).map(([entity, label]) => (

@@ -94,8 +94,10 @@ export const EXAMPLES = {
   },
   deliveries: { claimed: 4, delivered: 3, retrying: 1, failed: 0, dead: 0, paused: 0, skipped: 0 },
   callEvent: {
-    id: "call-8842",
+    id: "call-8842-completed",
     type: "call",
+    callId: "call-8842",
+    phase: "completed",
     direction: "incoming",
     status: "answered",
     startedAt: "2026-11-26T09:12:00Z",

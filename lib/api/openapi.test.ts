@@ -22,6 +22,9 @@ describe("OpenAPI document", () => {
     expect(document.components.securitySchemes.webhookSignature).toMatchObject({ in: "header", name: "X-Callbridge-Signature" });
     const call = document.components.schemas.CallEvent as { required?: string[] };
     expect(call.required).toEqual(expect.arrayContaining(["id", "type", "caller"]));
+    // F19: phases are optional (default completed) and so is the outcome until the call has completed.
+    expect(call.required).not.toContain("status");
+    expect((call as { properties: Record<string, { enum?: string[] }> }).properties.phase?.enum).toEqual(["ringing", "answered", "completed"]);
     expect(document.components.schemas.ResponsibleManagerRequest).toMatchObject({ required: ["callerNumber"] });
   });
 
@@ -29,6 +32,7 @@ describe("OpenAPI document", () => {
     const config = document.components.schemas.IntegrationConfig as { properties: Record<string, { items?: { properties: { trigger: { enum: string[] } } } }> };
     expect(Object.keys(config.properties).sort()).toEqual(Object.keys(defaultConfig()).sort());
     expect(config.properties.matrix!.items!.properties.trigger.enum).toContain("call.incoming.missed");
+    expect((config.properties.matrix!.items!.properties as unknown as Record<string, { enum?: string[] }>).when?.enum).toEqual(["ringing", "answered", "completed"]);
   });
 
   it("its shell signing recipe computes the signature the webhook checks", () => {

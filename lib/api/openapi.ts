@@ -157,6 +157,8 @@ export function openApiDocument(serverUrl: string) {
         parameters: [projectKey],
         post: {
           summary: "A platform event (call, form or messenger chat); stored once per event id before the answer",
+          description:
+            "F19, live calls: a call may be posted in phases that share its `callId` — `ringing`, `answered` (picked up, in progress) and `completed` (the default; `status` is required only then). Each phase is its own event with its own `id`; phases may arrive out of order, twice, or not at all. The matrix's `when` says at which phase a call's entities are written; the call log is written once, at completion. A phase that arrives after the call completed, or again, writes nothing.",
           security: [{ webhookSignature: [] }],
           requestBody: request({ oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent")] }, EXAMPLES.callEvent),
           responses: {

@@ -11,6 +11,7 @@ export function defaultConfig(): IntegrationConfig {
     organization: "none" as const,
     deal,
     task,
+    when: "completed" as const,
   });
   const emptyTabs = () => ({ lead: [], contact: [], organization: [], deal: [] });
   return {

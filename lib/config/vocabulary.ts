@@ -4,6 +4,14 @@
 export const TRIGGERS = ["call.incoming.answered", "call.incoming.missed", "call.outgoing.answered", "call.outgoing.missed", "form", "messenger"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
+/**
+ * F19: the phases of a call, in the order they happen; also *when* a call trigger's entities are written
+ * (at ring, at pickup, or after the call: the seed's "at the moment of the call or when the phone is picked up").
+ */
+export const CALL_PHASES = ["ringing", "answered", "completed"] as const;
+export type CallPhase = (typeof CALL_PHASES)[number];
+export const isCallTrigger = (trigger: Trigger) => trigger.startsWith("call.");
+
 export const MATRIX_ENTITIES = ["lead", "contact", "organization", "deal", "task"] as const;
 export type MatrixEntity = (typeof MATRIX_ENTITIES)[number];
 

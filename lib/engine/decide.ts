@@ -4,7 +4,7 @@
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
 import { occurredAt, type PlatformEvent } from "@/lib/events/schemas";
-import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
+import type { IntegrationConfig, MappingRow, MatrixRow } from "@/lib/validation/config";
 import { crmTexts, type CrmLanguage } from "./crm-texts";
 import { decideUtm, type UtmWritten } from "./first-touch";
 import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
@@ -65,10 +65,16 @@ export interface DecideInput {
    * "only when all empty" rule alone.
    */
   utmWritten?: Partial<Record<MappedEntity, UtmWritten | null>>;
+  /**
+   * F19: a phase of a live call (phases.ts) applies this row instead of the trigger's, and only the
+   * completed phase (`final`) writes the task, the call log and the recording. Default: the trigger's row, final.
+   */
+  phase?: { row: MatrixRow; final: boolean };
 }
 
+/** A call still ringing or in progress has no outcome yet: it is shown under its direction's answered row. */
 export function triggerOf(event: PlatformEvent): Trigger {
-  return event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
+  return event.type === "call" ? `call.${event.direction}.${event.status ?? "answered"}` : event.type;
 }
 
 const channelOf = (event: PlatformEvent): Channel => (event.type === "call" ? "call" : event.type);
@@ -131,7 +137,8 @@ function clientDetails(event: PlatformEvent, config: IntegrationConfig, country:
 export function decide(input: DecideInput): Plan {
   const { event, config, found } = input;
   const trigger = triggerOf(event);
-  const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
+  const row = input.phase?.row ?? config.matrix.find((candidate) => candidate.trigger === trigger)!;
+  const final = input.phase?.final ?? true;
   const channel = channelOf(event);
   const variables = eventVariables(event);
   const texts = crmTexts(input.language);
@@ -211,7 +218,7 @@ export function decide(input: DecideInput): Plan {
     }));
   }
 
-  if (row.task === "create") {
+  if (row.task === "create" && final) {
     // A missed-call task goes to the responsible manager (the contact's owner), else the fallback ("top") manager.
     const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
     const owner = found.contact?.ownerId ?? responsible ?? crmUserOf(fallback, config, input.crmUsers);
@@ -219,10 +226,11 @@ export function decide(input: DecideInput): Plan {
     steps.push({ op: "task", subject, dueDate: input.today, ownerId: owner ?? undefined, links: { ...links } });
   }
 
-  if (event.type === "call") {
+  // CRM call logs need the call's end: written once, by the completed phase, linked to what is found by then.
+  if (event.type === "call" && final) {
     const subject = texts.callLog(event.direction, event.status === "missed");
     steps.push({ op: "callLog", subject, ownerId: responsible, links: { ...links } });
     if (event.recordingUrl) steps.push({ op: "recording", url: event.recordingUrl });
   }
-  return { trigger, steps, notes };
+  return { trigger: input.phase?.row.trigger ?? trigger, steps, notes };
 }

@@ -59,7 +59,13 @@ function noteFitted(entry: TraceEntry, fitted: string[] | undefined) {
   if (fitted?.length) entry.detail = `${entry.detail} (cut to fit the CRM's fields: ${fitted.join("; ")})`;
 }
 
-export async function executePlan(context: ExecuteContext, event: PlatformEvent, plan: Plan): Promise<void> {
+/** What the plan wrote: created entities by kind and the call log (a live call remembers them, call-state.ts). */
+export interface Executed {
+  created: Map<EntityKind, string>;
+  callLogId: string | undefined;
+}
+
+export async function executePlan(context: ExecuteContext, event: PlatformEvent, plan: Plan): Promise<Executed> {
   const created = new Map<EntityKind, string>();
   let callLogId: string | undefined;
   const resolve = (link: Link | undefined) => (link ? ("id" in link ? link.id : created.get(link.ref)) : undefined);
@@ -141,7 +147,8 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           const started = new Date(event.startedAt);
           const duration = event.durationSec ?? (event.endedAt ? Math.max(0, Math.round((new Date(event.endedAt).getTime() - started.getTime()) / 1000)) : 0);
           const [from, to] = [event.caller, event.callee];
-          const written = await context.connector.logCall({ direction: event.direction, status: event.status, fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, reference, ownerId: step.ownerId, links: links(step.links) });
+          // Only the completed phase logs a call (decide), and a completed call has its outcome (schemas).
+          const written = await context.connector.logCall({ direction: event.direction, status: event.status ?? "answered", fromNumber: from, toNumber: to, startedAt: started, durationSec: duration, subject: step.subject, reference, ownerId: step.ownerId, links: links(step.links) });
           callLogId = written.id;
           entry.id = callLogId;
           // The CRM made us file it under another user (a non-admin Pipedrive token): the trace says so.
@@ -163,4 +170,5 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
       context.trace.push(entry);
     }
   }
+  return { created, callLogId };
 }

@@ -4,8 +4,8 @@ import type { CrmConnector, CrmKind, CrmRecord, EntityKind } from "@/lib/connect
 import { findLinks, forgetLink, saveLinks } from "@/lib/db/queries/links";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
-import type { IntegrationConfig } from "@/lib/validation/config";
-import type { Found } from "./decide";
+import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
+import { triggerOf, type Found } from "./decide";
 import { clientIdField, clientKeys, type ClientKeys } from "./event-values";
 import { checkLinkedRecord, linkable } from "./link-check";
 import { note, traced, type TraceEntry } from "./trace";
@@ -113,14 +113,17 @@ async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["
   return { contact, organization, deal };
 }
 
-/** `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache. */
-export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean } = {}): Promise<{ found: Found; keys: ClientKeys }> {
+/**
+ * `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache.
+ * `row`: the matrix row the delivery applies (a live call's phase, phases.ts), else the event's trigger's.
+ */
+export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean; row?: MatrixRow } = {}): Promise<{ found: Found; keys: ClientKeys }> {
   const keys = clientKeys(event, config.forms, context.country);
   // A caller that is not a phone number is matched to nobody (see decide).
   if (event.type === "call" && !keys.phone) return { found: { contact: null, organization: null, deal: null, lead: null }, keys };
   const cached = await findLinks(context.projectId, context.crm, linkKeys(keys));
-  const trigger = event.type === "call" ? `call.${event.direction}.${event.status}` : event.type;
-  const row = config.matrix.find((candidate) => candidate.trigger === trigger)!;
+  const trigger = triggerOf(event);
+  const row = options.row ?? config.matrix.find((candidate) => candidate.trigger === trigger)!;
   const wanted = (entity: "lead" | "contact" | "organization" | "deal") => row[entity] !== "none" || entity === "contact";
 
   // Reads that do not depend on each other go to the CRM side by side.

@@ -41,6 +41,21 @@ describe("the dry run", () => {
     expect(result.plan?.notes).toEqual(['caller "anonymous" is not a phone number: no contact, lead or deal is created or matched']);
   });
 
+  it("a call's phase: the dry run says what the matrix's \"when\" makes of it (ringing writes nothing by default; at ring when configured)", async () => {
+    const ringing = { ...missed, id: "dry-ring", status: undefined, phase: "ringing", callId: "dry-call" };
+    const byDefault = await simulateEvent(project, ringing);
+    expect(byDefault.phase).toBe("ringing: the matrix writes this call's entities at completion");
+    expect(byDefault.plan?.steps).toEqual([]);
+    expect(byDefault.reads).toEqual([]);
+    const { saveConfigSection, loadConfig } = await import("@/lib/config/service");
+    const matrix = (await loadConfig(project.id)).matrix.map((row) => (row.trigger === "call.incoming.answered" ? { ...row, when: "ringing" as const, contact: "create" as const, deal: "create" as const } : row));
+    await saveConfigSection(project, "matrix", matrix, { userId: null, actor: "test" });
+    const atRing = await simulateEvent(project, { ...ringing, caller: "+380679990001" });
+    expect(atRing.phase).toBe("ringing: call.incoming.answered writes entities at ring");
+    // Entities only: the call log and the missed-call task wait for the call to complete.
+    expect(atRing.plan?.steps.map((step) => step.op)).toEqual(["create", "create"]);
+  });
+
   it("names what is wrong with an invalid sample", async () => {
     await expect(simulateEvent(project, { ...missed, direction: "sideways" })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "direction", message: expect.any(String) }] });
   });

@@ -9,9 +9,11 @@ import { AppError, isCrmError } from "@/lib/errors";
 import { parseEvent } from "@/lib/events/schemas";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmLanguage } from "./crm-texts";
+import { findLiveCall } from "@/lib/db/queries/live-calls";
 import { decide, type Plan } from "./decide";
 import { findExisting } from "./find";
 import { loadUtmWritten } from "./first-touch-memory";
+import { callIdOf, decidePhase, NO_CALL_STATE } from "./phases";
 import type { TraceEntry } from "./trace";
 
 export interface Simulation {
@@ -21,6 +23,8 @@ export interface Simulation {
   reads: TraceEntry[];
   /** The CRM's names of the pipelines, stages and users the plan names by id. */
   names: Record<string, string>;
+  /** F19, a call: what its phase writes, given the matrix's "when" and the call's phases delivered so far. */
+  phase: string | null;
 }
 
 export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string; crmLanguage?: string }, raw: unknown): Promise<Simulation> {
@@ -30,23 +34,29 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   const config = await loadConfig(project.id);
   if (event.type === "call") {
     const listed = stopListed(event.line, config.stopList, project.defaultCountry);
-    if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [], names: {} };
+    if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [], names: {}, phase: null };
   }
   const connection = await projectConnector(project.id);
   if (!connection) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
   const reads: TraceEntry[] = [];
+  const none = { contact: null, organization: null, deal: null, lead: null };
+  // The same connection key as the worker's, so the dry run sees the phases this call already delivered.
+  const state = event.type === "call" ? ((await findLiveCall({ projectId: project.id, callId: callIdOf(event), connection: `${connection.integrationId}:${connection.crm}:${connection.accountKey}` })) ?? NO_CALL_STATE) : null;
+  const decision = event.type === "call" ? decidePhase(event, config.matrix, state!) : null;
+  if (decision && !decision.apply) return { skipped: null, plan: { trigger: `call.${event.type === "call" ? event.direction : "incoming"}.answered`, steps: [], notes: [decision.why] }, found: none, reads, names: {}, phase: decision.why };
+  const phase = decision?.apply ? { row: decision.row, final: decision.final } : undefined;
   try {
     const metadata = await crmMetadata(project.id);
-    const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false });
+    const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false, row: phase?.row });
     // Read, not written: the dry run shows the first-touch decision a delivery would make.
     const utmWritten = await loadUtmWritten({ projectId: project.id, crm: connection.crm }, found);
-    const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd") });
+    const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"), phase });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
     const names = Object.fromEntries([
       ...(metadata?.pipelines ?? []).flatMap((pipeline) => [[pipeline.id, pipeline.name] as const, ...pipeline.stages.map((stage) => [stage.id, stage.name] as const)]),
       ...(metadata?.users ?? []).map((user) => [user.id, user.name] as const),
     ]);
-    return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads, names };
+    return { skipped: null, plan, found: { contact: label(found.contact), organization: label(found.organization), deal: label(found.deal), lead: label(found.lead) }, reads, names, phase: decision?.why ?? null };
   } catch (error) {
     if (isCrmError(error)) throw new AppError("UNAVAILABLE", `The CRM did not answer: ${error.message}`);
     throw error;

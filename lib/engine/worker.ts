@@ -1,8 +1,6 @@
 // The delivery worker: pg-boss hands it one event at a time per client (key_strict_fifo on project +
 // client), across every process; it finds, decides and executes the event through the project's
 // connector and records the outcome on the event row (the log the Events page and replay read).
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { Job, PgBoss } from "pg-boss";
 import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmMetadata } from "@/lib/config/crm-checks";
@@ -19,13 +17,9 @@ import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { nextAttemptDelay } from "./backoff";
+import { deliverToCrm } from "./deliver";
 import { failureOutcome, failureText, quotaPauseReason } from "./failure-outcome";
-import { decide } from "./decide";
-import { executePlan } from "./execute";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
-import type { CrmLanguage } from "./crm-texts";
-import { findExisting } from "./find";
-import { loadUtmWritten } from "./first-touch-memory";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
 
@@ -89,23 +83,8 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     return { kind: "settled", counted: "skipped" };
   }
   try {
-    const metadata = await run.metadata();
-    const context = { projectId: project.id, crm: run.crm, connector: run.connector, country: project.defaultCountry, trace };
-    const { found: existing, keys } = await findExisting(context, payload, config);
-    // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
-    const utmWritten = await loadUtmWritten(context, existing);
-    const plan = decide({
-      event: payload,
-      config,
-      found: existing,
-      utmWritten,
-      pipelines: metadata?.pipelines ?? [],
-      crmUsers: metadata?.users ?? [],
-      defaultCountry: project.defaultCountry,
-      language: project.crmLanguage as CrmLanguage,
-      today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
-    });
-    await executePlan({ ...context, keys, eventId: event.id, connection: run.connection }, payload, plan);
+    // Find, decide, execute (and a live call's phases, F19): lib/engine/deliver.ts.
+    const plan = await deliverToCrm({ project, crm: run.crm, connector: run.connector, connection: run.connection, config, metadata: run.metadata, eventId: event.id, trace }, payload);
     // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
     const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
     await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });

@@ -1,6 +1,7 @@
 // The event bodies the platform posts (PRODUCT.md §3), validated at the edge. Unknown keys are kept in
 // `variables`, so that mappings and stage rules can use whatever the platform sends.
 import { z } from "zod";
+import { CALL_PHASES, type CallPhase } from "@/lib/config/vocabulary";
 import { englishMessage } from "@/lib/i18n/config";
 import { text, TEXT_MAX } from "@/lib/validation/text";
 
@@ -14,7 +15,7 @@ const eventId = text(TEXT_MAX.id).trim().min(1, "is required");
 const phone = text(TEXT_MAX.phone).trim().min(1, "is required");
 const url = text(TEXT_MAX.url);
 
-const callKeys = ["id", "type", "direction", "status", "startedAt", "endedAt", "durationSec", "waitSec", "caller", "callee", "line", "employee", "pool", "recordingUrl", "utm", "clientId", "landingPage", "referrer", "variables"];
+const callKeys = ["id", "type", "callId", "phase", "direction", "status", "startedAt", "endedAt", "durationSec", "waitSec", "caller", "callee", "line", "employee", "pool", "recordingUrl", "utm", "clientId", "landingPage", "referrer", "variables"];
 const formKeys = ["id", "type", "submittedAt", "formName", "pageUrl", "fields", "clientId", "utm", "variables"];
 const messengerKeys = ["id", "type", "channel", "sentAt", "client", "employee", "clientId", "utm", "chatUrl", "variables"];
 
@@ -33,13 +34,19 @@ function keepUnknown(known: string[]) {
   };
 }
 
-export const callEventSchema = z.preprocess(
-  keepUnknown(callKeys),
-  z.object({
+// F19: a call arrives in phases that share its `callId`. `completed` is the default, so the platform's
+// events of today (one per ended call, no phase) keep their meaning.
+export { CALL_PHASES, type CallPhase };
+
+const callFields = z.object({
     id: eventId,
     type: z.literal("call"),
+    /** The platform's id of the call, shared by its phases and by its later recording and summary. */
+    callId: eventId.optional().describe("The platform's id of the call, shared by its phases (default: this event's id)."),
+    phase: z.enum(CALL_PHASES).default("completed").describe("ringing, answered (picked up, in progress) or completed (the default)."),
     direction: z.enum(["incoming", "outgoing"]),
-    status: z.enum(["answered", "missed"]),
+    /** Answered or missed is only known once the call has ended. */
+    status: z.enum(["answered", "missed"]).optional().describe('Required when phase is "completed": a ringing or in-progress call has no outcome yet.'),
     startedAt: isoDate,
     endedAt: isoDate.optional(),
     durationSec: z.number().int().min(0).optional(),
@@ -55,7 +62,16 @@ export const callEventSchema = z.preprocess(
     landingPage: url.optional(),
     referrer: url.optional(),
     variables: variables.optional(),
-  }),
+  });
+
+export const callEventSchema = z.preprocess(
+  keepUnknown(callKeys),
+  callFields
+    .superRefine((call, context) => {
+      if (call.phase === "completed" && !call.status) context.addIssue({ code: "custom", path: ["status"], message: 'is required when the call has completed (phase "completed", the default)' });
+    })
+    // One name for the call whatever the platform sent: a call without phases is its own call.
+    .transform((call) => ({ ...call, callId: call.callId ?? call.id })),
 );
 
 export const formEventSchema = z.preprocess(

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { text } from "./text";
 import {
   ACTIONS,
+  CALL_PHASES,
   CHANNELS,
   DEFAULT_PARAMETERS,
+  isCallTrigger,
   isPlatformVariable,
   MAPPED_ENTITIES,
   MATRIX_ENTITIES,
@@ -31,6 +33,11 @@ const actionSchema = z.enum(ACTIONS);
 export const matrixRowSchema = z.object({
   trigger: z.enum(TRIGGERS),
   ...(Object.fromEntries(MATRIX_ENTITIES.map((entity) => [entity, actionSchema])) as Record<MatrixEntity, typeof actionSchema>),
+  /**
+   * F19, call triggers: the phase of the call at which its entities are written. After the call by default
+   * (documents stored before live calls keep today's behaviour); the call log is always written at the end.
+   */
+  when: z.enum(CALL_PHASES).default("completed"),
 });
 
 export const matrixSchema = z.array(matrixRowSchema).superRefine((rows, context) => {
@@ -40,6 +47,8 @@ export const matrixSchema = z.array(matrixRowSchema).superRefine((rows, context)
     seen.add(row.trigger);
     // A task is created or not: there is nothing to "update" about a missed-call task.
     if (row.task === "update") context.addIssue({ code: "custom", path: [index, "task"], message: "validation.taskUpdate" });
+    // A form or a chat has no phases: it is written when it arrives.
+    if (!isCallTrigger(row.trigger) && row.when !== "completed") context.addIssue({ code: "custom", path: [index, "when"], message: "validation.whenCallsOnly" });
   });
   for (const trigger of TRIGGERS) if (!seen.has(trigger)) context.addIssue({ code: "custom", path: [], message: "validation.missingTrigger" });
 });
@@ -204,7 +213,9 @@ export const routingSchema = z.object({
 // ---- The whole document (config API)
 
 export const CONFIG_SECTIONS = {
-  matrix: matrixSchema.describe("F2: per trigger, what happens to each entity: create (find, else create; update what was found), update (only what exists) or none. One row per trigger."),
+  matrix: matrixSchema.describe(
+    "F2: per trigger, what happens to each entity: create (find, else create; update what was found), update (only what exists) or none. One row per trigger. F19, call triggers: `when` the entities are written — ringing (while the phone rings; the outcome is not known yet, so an entity is written at ring when the row of either outcome of that direction writes it at ring), answered (at pickup) or completed (after the call, the default). The call log is always written once the call has completed, linked to what the earlier phases found or created; no entity is created twice for one call.",
+  ),
   defaultFields: defaultFieldsSchema.describe(
     'F3: per entity, the CRM field (a key from crm-metadata, "" = not sent) that always receives each UTM tag and the client id, whatever the channel. UTM fields of an existing record are written only while all are empty; the client id field is also searched.',
   ),

@@ -1,0 +1,88 @@
+// One event into the CRM: find → decide → execute, with the phases of a live call (F19) kept in step:
+// each phase reads what the call's earlier phases did, applies the row phases.ts gives it, and records
+// what it wrote, so a phase that arrives late or twice never creates an entity again.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { CrmMetadata } from "@/lib/config/crm-checks";
+import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
+import { findLiveCall, recordLivePhase } from "@/lib/db/queries/live-calls";
+import type { CallEvent, PlatformEvent } from "@/lib/events/schemas";
+import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
+import type { CrmLanguage } from "./crm-texts";
+import { decide, type Found, type Plan } from "./decide";
+import { executePlan } from "./execute";
+import { findExisting } from "./find";
+import { loadUtmWritten } from "./first-touch-memory";
+import { linkable } from "./link-check";
+import { callIdOf, decidePhase, NO_CALL_STATE, phaseOf, phaseTrigger, type CallState } from "./phases";
+import { note, traced, type TraceEntry } from "./trace";
+
+export interface DeliverContext {
+  project: { id: string; defaultCountry: string; timezone: string; crmLanguage: string };
+  crm: CrmKind;
+  connector: CrmConnector;
+  /** The CRM connection (integration, CRM, account): journals and call states of another one are not reused. */
+  connection: string;
+  config: IntegrationConfig;
+  metadata: () => Promise<CrmMetadata | null>;
+  /** Our id of the event. */
+  eventId: string;
+  trace: TraceEntry[];
+}
+
+type Kind = keyof CallState["entities"];
+const KINDS: Kind[] = ["contact", "organization", "deal", "lead"];
+
+/**
+ * What the call's earlier phases wrote fills what the search did not find (an organization is not in the
+ * link cache; a search may miss a record created a second ago). Read back and checked like a link.
+ */
+async function withCallEntities(context: DeliverContext, found: Found, state: CallState, row: MatrixRow): Promise<Found> {
+  const filled = { ...found };
+  for (const kind of KINDS) {
+    const id = state.entities[kind];
+    if (!id || filled[kind] || row[kind] === "none") continue;
+    const record: CrmRecord | null = await traced(context, "get", `${kind} ${id} (written by an earlier phase of the call)`, () => context.connector.get(kind, id));
+    if (record && linkable(record) && (kind !== "deal" || record.open)) filled[kind] = record;
+  }
+  return filled;
+}
+
+export async function deliverToCrm(context: DeliverContext, event: PlatformEvent): Promise<Plan> {
+  const { project, config } = context;
+  const call = event.type === "call" ? { key: { projectId: project.id, callId: callIdOf(event), connection: context.connection }, event: event as CallEvent } : null;
+  const state = call ? ((await findLiveCall(call.key)) ?? NO_CALL_STATE) : NO_CALL_STATE;
+  const decision = call ? decidePhase(call.event, config.matrix, state) : null;
+  if (call && decision && !decision.apply) {
+    note(context, "phase", decision.why);
+    await recordLivePhase(call.key, phaseOf(call.event), { entities: {} });
+    return { trigger: phaseTrigger(call.event), steps: [], notes: [decision.why] };
+  }
+  // A call sent without phases (its own call id) needs no word about them.
+  if (call && decision?.apply && (callIdOf(call.event) !== call.event.id || phaseOf(call.event) !== "completed")) note(context, "phase", decision.why);
+  const row = decision?.apply ? decision.row : undefined;
+  const metadata = await context.metadata();
+  const find = { projectId: project.id, crm: context.crm, connector: context.connector, country: project.defaultCountry, trace: context.trace };
+  const { found: searched, keys } = await findExisting(find, event, config, { row });
+  const found = call && row ? await withCallEntities(context, searched, state, row) : searched;
+  // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
+  const utmWritten = await loadUtmWritten(find, found);
+  const plan = decide({
+    event,
+    config,
+    found,
+    utmWritten,
+    pipelines: metadata?.pipelines ?? [],
+    crmUsers: metadata?.users ?? [],
+    defaultCountry: project.defaultCountry,
+    language: project.crmLanguage as CrmLanguage,
+    today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
+    phase: decision?.apply ? { row: decision.row, final: decision.final } : undefined,
+  });
+  const executed = await executePlan({ ...find, keys, eventId: context.eventId, connection: context.connection }, event, plan);
+  if (call) {
+    const entities = Object.fromEntries(KINDS.map((kind) => [kind, executed.created.get(kind) ?? found[kind]?.id]).filter(([, id]) => id)) as CallState["entities"];
+    await recordLivePhase(call.key, phaseOf(call.event), { entities, callLogId: executed.callLogId });
+  }
+  return plan;
+}
