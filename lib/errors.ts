@@ -41,7 +41,7 @@ export class AppError extends Error {
  * (measured: a limiter refusal that escaped as "permanent" lost 70 of 100 events), so every check in the
  * app goes through `crmErrorKind` and the `is…` helpers below.
  */
-export type CrmErrorKind = "retryable" | "auth" | "permanent" | "quota";
+export type CrmErrorKind = "retryable" | "auth" | "permanent" | "quota" | "config";
 
 export interface CrmErrorDetails {
   status?: number;
@@ -98,7 +98,16 @@ export class QuotaError extends CrmError {
   }
 }
 
-const CRM_ERROR_KINDS = new Set<CrmErrorKind>(["retryable", "auth", "permanent", "quota"]);
+/**
+ * This server may not reach the CRM: its own configuration refused the request before anything was sent
+ * (the egress allow-list, the sandbox switched off here, a missing key). The CRM refused nothing, so the
+ * integration stays active for every other process; the event waits and is tried again.
+ */
+export class ConfigurationError extends CrmError {
+  override readonly kind = "config" as const;
+}
+
+const CRM_ERROR_KINDS = new Set<CrmErrorKind>(["retryable", "auth", "permanent", "quota", "config"]);
 
 /** The kind of a CRM error, recognised by its fields; anything else thrown is not a CRM error (null). */
 export function crmErrorKind(error: unknown): CrmErrorKind | null {
@@ -111,6 +120,7 @@ export const isAuthError = (error: unknown): error is AuthError => crmErrorKind(
 export const isRetryableError = (error: unknown): error is RetryableError => crmErrorKind(error) === "retryable";
 export const isPermanentError = (error: unknown): error is PermanentError => crmErrorKind(error) === "permanent";
 export const isQuotaError = (error: unknown): error is QuotaError => crmErrorKind(error) === "quota";
+export const isConfigurationError = (error: unknown): error is ConfigurationError => crmErrorKind(error) === "config";
 
 /** AppError recognised by its fields, for the same reason as CRM errors. */
 export function isAppError(error: unknown): error is AppError {
