@@ -133,6 +133,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
       case "config":
         // This process may not reach the CRM; the CRM refused nothing: the status stays, the event waits.
         await noteConfigError(run.integrationId, outcome.problem);
+        runs.forget(project.id);
         await finishEvent(event.id, { status: "queued", reason: outcome.reason, nextAttemptAt: outcome.retryAt, trace: all, attempted: false });
         return { kind: "retry", retryAt: outcome.retryAt };
       case "fail":
