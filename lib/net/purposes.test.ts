@@ -15,7 +15,8 @@ import { isOwnOrListedOrigin } from "./own-origins";
 import { egressRules } from "./purposes";
 
 const servers: Server[] = [];
-async function serve(handler: (path: string, headers: IncomingHttpHeaders) => { status: number; headers?: Record<string, string>; body?: string }) {
+type Answer = { status: number; headers?: Record<string, string>; body?: string };
+async function serve(handler: (path: string, headers: IncomingHttpHeaders) => Answer) {
   const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
   let connections = 0;
   const server = createServer((request, response) => {
@@ -100,7 +101,7 @@ describe("CRM redirects", () => {
   });
 
   it("follows a redirect within the CRM's own origin, keeping the method and body of a 307", async () => {
-    const host = await serve((path) => (path === "/old" ? { status: 307, headers: { location: "/new" } } : { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ at: path }) }));
+    const host = await serve((path): Answer => (path === "/old" ? { status: 307, headers: { location: "/new" } } : { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ at: path }) }));
     const client = new HttpClient({ accountKey: "redirect-test", timeoutMs: 5_000, concurrency: 1, fetch });
     const response = await client.send({ method: "POST", url: `${host.url}/old`, json: { a: 1 }, headers: { "x-api-token": "secret" } });
     expect(response).toMatchObject({ status: 200, body: { at: "/new" } });
