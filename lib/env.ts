@@ -54,6 +54,12 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: ruleList("the reverse proxies' addresses or CIDR ranges", (rules) => {
     if (rules.some((rule) => rule.host !== null || rule.ports !== null)) throw new Error("list addresses or CIDR ranges only, without ports");
   }),
+  // Per-tenant quotas (README "Quotas"): a refusal answers 429 with Retry-After.
+  WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND: z.coerce.number({ error: "must be a whole number of requests" }).int().min(1).default(100),
+  PROJECTS_PER_USER_PER_DAY: z.coerce.number({ error: "must be a whole number of projects" }).int().min(1).default(10),
+  CRM_CHECKS_PER_USER_PER_MINUTE: z.coerce.number({ error: "must be a whole number of dry runs / connection tests" }).int().min(1).default(20),
+  /** Read by the stop-list schema too (lib/validation/limits.ts), which the browser shares. */
+  STOP_LIST_MAX_ENTRIES: z.coerce.number({ error: "must be a whole number of entries" }).int().min(1).max(5000).default(1000),
   RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
   /** Alert mails go out through this SMTP server; unset, they are kept in each project's outbox only (demo, tests). */

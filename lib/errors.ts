@@ -28,6 +28,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /** A RATE_LIMITED answer's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -139,7 +141,10 @@ export function errorBody(error: AppError): ErrorBody {
 
 /** Turns anything thrown in a route handler into a JSON response; unexpected errors leak nothing. */
 export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) return Response.json(errorBody(error), { status: error.status });
+  if (isAppError(error)) {
+    const retryAfter = typeof error.retryAfterSeconds === "number" ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return Response.json(errorBody(error), { status: error.status, headers: retryAfter });
+  }
   console.error(error);
   const internal = new AppError("INTERNAL", "Something went wrong on our side. Try again; if it persists, contact support.");
   return Response.json(errorBody(internal), { status: internal.status });

@@ -9,6 +9,8 @@ Object.assign(process.env, inject("secrets"));
 // own, narrower lists.
 process.env.EGRESS_ALLOW_CRM = LOOPBACK_TEST_PORTS;
 process.env.EGRESS_ALLOW_RECORDINGS = LOOPBACK_TEST_PORTS;
+// Tests post bursts into one project on purpose (isolation, group commit); the quota tests set their own.
+process.env.WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND = "100000";
 
 // Each test file that used the job engine stops it, so the worker process exits cleanly.
 const { afterAll } = await import("vitest");
