@@ -22,12 +22,12 @@ const secret = (name: string) =>
   z.string({ error: `is required (at least 32 characters, e.g. \`openssl rand -hex 32\`) — ${name}` }).min(32, "must be at least 32 characters");
 
 /** A comma-separated list of hosts / addresses / ranges (lib/net/allow-list.ts), named in any error. */
-const ruleList = (what: string, check: (rules: EgressRule[]) => void = () => undefined) =>
+const ruleList = (what: string, check: (rules: EgressRule[]) => void = () => undefined, requirePort = false) =>
   z
     .string()
     .superRefine((value, context) => {
       try {
-        check(parseEgressAllow(value));
+        check(parseEgressAllow(value, { requirePort }));
       } catch (error) {
         context.addIssue({ code: "custom", message: `must be a comma-separated list of ${what} — ${(error as Error).message}` });
       }
@@ -45,10 +45,21 @@ export const envSchema = z.object({
   /** "yes" lets SANDBOX_CRM=on run in production (the demo does): sandbox accounts hold fake CRM data only. */
   SANDBOX_CRM_IN_PRODUCTION: z.enum(["yes"], { error: 'must be "yes" or unset' }).optional(),
   DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
+  /** Deprecated: read as both lists below when they are unset (lib/net/purposes.ts). */
   EGRESS_ALLOW: ruleList("hosts, addresses or CIDR ranges, each with an optional :port"),
+  /** Self-hosted or test CRMs a connection may send its credentials to, beside the vendors' own hosts. */
+  EGRESS_ALLOW_CRM: ruleList("hosts, addresses or CIDR ranges, each with its :port (or :from-to)", undefined, true),
+  /** Private or plain-http hosts recording links may be downloaded from (an event names the URL). */
+  EGRESS_ALLOW_RECORDINGS: ruleList("hosts, addresses or CIDR ranges, each with its :port (or :from-to)", undefined, true),
   TRUSTED_PROXIES: ruleList("the reverse proxies' addresses or CIDR ranges", (rules) => {
-    if (rules.some((rule) => rule.host !== null || rule.port !== null)) throw new Error("list addresses or CIDR ranges only, without ports");
+    if (rules.some((rule) => rule.host !== null || rule.ports !== null)) throw new Error("list addresses or CIDR ranges only, without ports");
   }),
+  // Per-tenant quotas (README "Quotas"): a refusal answers 429 with Retry-After.
+  WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND: z.coerce.number({ error: "must be a whole number of requests" }).int().min(1).default(100),
+  PROJECTS_PER_USER_PER_DAY: z.coerce.number({ error: "must be a whole number of projects" }).int().min(1).default(10),
+  CRM_CHECKS_PER_USER_PER_MINUTE: z.coerce.number({ error: "must be a whole number of dry runs / connection tests" }).int().min(1).default(20),
+  /** Read by the stop-list schema too (lib/validation/limits.ts), which the browser shares. */
+  STOP_LIST_MAX_ENTRIES: z.coerce.number({ error: "must be a whole number of entries" }).int().min(1).max(5000).default(1000),
   RECORDING_MAX_BYTES: z.coerce.number({ error: "must be a number of bytes" }).int().min(1024).default(50 * 1024 * 1024),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
   /** Alert mails go out through this SMTP server; unset, they are kept in each project's outbox only (demo, tests). */

@@ -28,6 +28,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: ErrorIssue[] = [],
+    /** A RATE_LIMITED answer's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -41,7 +43,7 @@ export class AppError extends Error {
  * (measured: a limiter refusal that escaped as "permanent" lost 70 of 100 events), so every check in the
  * app goes through `crmErrorKind` and the `is…` helpers below.
  */
-export type CrmErrorKind = "retryable" | "auth" | "permanent" | "quota";
+export type CrmErrorKind = "retryable" | "auth" | "permanent" | "quota" | "config";
 
 export interface CrmErrorDetails {
   status?: number;
@@ -98,7 +100,16 @@ export class QuotaError extends CrmError {
   }
 }
 
-const CRM_ERROR_KINDS = new Set<CrmErrorKind>(["retryable", "auth", "permanent", "quota"]);
+/**
+ * This server may not reach the CRM: its own configuration refused the request before anything was sent
+ * (the egress allow-list, the sandbox switched off here, a missing key). The CRM refused nothing, so the
+ * integration stays active for every other process; the event waits and is tried again.
+ */
+export class ConfigurationError extends CrmError {
+  override readonly kind = "config" as const;
+}
+
+const CRM_ERROR_KINDS = new Set<CrmErrorKind>(["retryable", "auth", "permanent", "quota", "config"]);
 
 /** The kind of a CRM error, recognised by its fields; anything else thrown is not a CRM error (null). */
 export function crmErrorKind(error: unknown): CrmErrorKind | null {
@@ -111,6 +122,7 @@ export const isAuthError = (error: unknown): error is AuthError => crmErrorKind(
 export const isRetryableError = (error: unknown): error is RetryableError => crmErrorKind(error) === "retryable";
 export const isPermanentError = (error: unknown): error is PermanentError => crmErrorKind(error) === "permanent";
 export const isQuotaError = (error: unknown): error is QuotaError => crmErrorKind(error) === "quota";
+export const isConfigurationError = (error: unknown): error is ConfigurationError => crmErrorKind(error) === "config";
 
 /** AppError recognised by its fields, for the same reason as CRM errors. */
 export function isAppError(error: unknown): error is AppError {
@@ -129,7 +141,10 @@ export function errorBody(error: AppError): ErrorBody {
 
 /** Turns anything thrown in a route handler into a JSON response; unexpected errors leak nothing. */
 export function errorResponse(error: unknown): Response {
-  if (isAppError(error)) return Response.json(errorBody(error), { status: error.status });
+  if (isAppError(error)) {
+    const retryAfter = typeof error.retryAfterSeconds === "number" ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return Response.json(errorBody(error), { status: error.status, headers: retryAfter });
+  }
   console.error(error);
   const internal = new AppError("INTERNAL", "Something went wrong on our side. Try again; if it persists, contact support.");
   return Response.json(errorBody(internal), { status: internal.status });

@@ -26,8 +26,10 @@ async function main() {
     // The demo is a production build: its sandbox is there on purpose.
     process.env.SANDBOX_CRM_IN_PRODUCTION ||= "yes";
   }
-  // …whose sample recordings are served by the app itself, on loopback (see EGRESS_ALLOW in README).
-  if (mode !== "start") process.env.EGRESS_ALLOW ||= "localhost,127.0.0.1,::1";
+  // The sandbox CRMs are the app's own origin, allowed while SANDBOX_CRM is on: no CRM host is listed. Their
+  // sample recordings are served by the app itself: only its own port on loopback is open to recording
+  // links, not every loopback service of this machine (see "Egress" in README).
+  if (mode !== "start") process.env.EGRESS_ALLOW_RECORDINGS ||= `localhost:${env.PORT},127.0.0.1:${env.PORT}`;
   const app: { child?: ChildProcess } = {};
   let stopping = false;
   // The app first (it finishes its deliveries on SIGTERM), the database last: stopping it earlier cut

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { deployMigrations } from "../../lib/db/migrate";
+import { LOOPBACK_TEST_PORTS } from "../../lib/testing/loopback";
 
 export async function benchDatabase() {
   const dir = await mkdtemp(join(tmpdir(), "callbridge-bench-pg-"));
@@ -15,8 +16,11 @@ export async function benchDatabase() {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(32).toString("hex"),
-    // Recordings come from the sandbox on this machine's loopback.
-    EGRESS_ALLOW: "127.0.0.1,localhost",
+    // The sandboxes and their recordings listen on this machine's loopback, on random ports.
+    EGRESS_ALLOW_CRM: LOOPBACK_TEST_PORTS,
+    EGRESS_ALLOW_RECORDINGS: LOOPBACK_TEST_PORTS,
+    // The ingest benchmarks flood one project on purpose: they measure the path, not the quota.
+    WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND: "100000",
   });
   await deployMigrations(database.url);
   return {

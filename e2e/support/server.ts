@@ -23,7 +23,9 @@ Object.assign(process.env, {
   PORT: String(E2E_PORT),
   SANDBOX_CRM: "on",
   SANDBOX_CRM_IN_PRODUCTION: "yes",
-  EGRESS_ALLOW: "127.0.0.1,localhost",
+  // The sandbox CRMs are the app's own origin (allowed while SANDBOX_CRM is on); recordings come from it too.
+  EGRESS_ALLOW_CRM: `127.0.0.1:${E2E_PORT},localhost:${E2E_PORT}`,
+  EGRESS_ALLOW_RECORDINGS: `127.0.0.1:${E2E_PORT},localhost:${E2E_PORT}`,
   // Deliveries run only when a test asks (deliveries/run), so what a test sees does not race a worker.
   DELIVERY_CONCURRENCY: "0",
 });

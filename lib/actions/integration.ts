@@ -6,7 +6,8 @@ import { replayProgress } from "@/lib/db/queries/events";
 import { deleteIntegration } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { connectWithCredentials, startOAuthConnect, testIntegration } from "@/lib/integrations/connect";
+import { connectWithCredentials, startOAuthConnect } from "@/lib/integrations/connect";
+import { testConnectionAs } from "@/lib/integrations/crm-checks";
 import { pipedriveSandboxCredentials } from "@/lib/sandbox/credentials";
 import { activateIntegration, deactivateIntegration, replayableCount } from "@/lib/integrations/status";
 import { activateSchema, pipedriveConnectSchema, pipedriveOAuthSchema, zohoConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
@@ -56,8 +57,8 @@ export const startPipedriveOAuth = projectAction({
 export const testConnection = projectAction({
   role: "VIEWER",
   schema: z.object({}),
-  run: async (_input, { project }) => {
-    const account = await testIntegration(project.id);
+  run: async (_input, { project, user }) => {
+    const account = await testConnectionAs(project.id, user.id);
     refresh(project.key);
     return account;
   },

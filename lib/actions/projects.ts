@@ -1,7 +1,7 @@
 "use server";
 
 import { appUrl } from "@/lib/integrations/app-url";
-import { createProject } from "@/lib/projects/create-project";
+import { createProjectAsUser } from "@/lib/projects/create-project";
 import { projectSettingsSchema } from "@/lib/validation/project";
 import { userAction } from "./safe-action";
 
@@ -12,7 +12,7 @@ import { userAction } from "./safe-action";
 export const createProjectAction = userAction({
   schema: projectSettingsSchema,
   run: async (input, user) => {
-    const created = await createProject(input, { actor: user.email, ownerUserId: user.id });
+    const created = await createProjectAsUser(input, user);
     return { ...created, webhookUrl: `${appUrl()}/api/webhooks/${created.projectKey}/events` };
   },
 });

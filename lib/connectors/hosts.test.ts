@@ -2,7 +2,7 @@
 // hosts the operator lists (the tests list 127.0.0.1 and localhost). Refused before any connection.
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthError } from "@/lib/errors";
+import { crmErrorKind } from "@/lib/errors";
 import { credentialHostProblem } from "./hosts";
 import { PipedriveConnector } from "./pipedrive/connector";
 import { ZohoConnector } from "./zoho/connector";
@@ -37,15 +37,18 @@ describe("CRM hosts", () => {
     expect(zoho("https://accounts.zoho.eu", "https://169.254.169.254")).toMatchObject({ path: "apiDomain" });
   });
 
-  it("stored credentials naming another host send nothing: the connector answers an AuthError (reconnect)", async () => {
+  // They were accepted when connected, so this server's settings differ: a configuration error, never
+  // "broken" (the CRM refused nothing) — the integration stays as it is for every other process.
+  it("stored credentials naming a host this server may not reach send nothing: the connector answers a configuration error", async () => {
     const connect = vi.spyOn(net.Socket.prototype, "connect");
     const pipedriveError = await new PipedriveConnector({ crm: "pipedrive", auth: "api_token", apiBase: "https://attacker.example", apiToken: "t".repeat(40) }).testConnection().catch((error: unknown) => error);
-    expect(pipedriveError).toBeInstanceOf(AuthError);
-    expect((pipedriveError as Error).message).toMatch(/reconnect the integration/);
+    expect(crmErrorKind(pipedriveError)).toBe("config");
+    expect((pipedriveError as Error).message).toMatch(/^this server may not reach attacker\.example: apiBase must be your Pipedrive address.*EGRESS_ALLOW_CRM/);
     const zohoError = await new ZohoConnector({ crm: "zoho", dataCenter: "eu", accountsUrl: "https://accounts.zoho.eu", apiDomain: "https://attacker.example", clientId: "c", clientSecret: "s", refreshToken: "r", accessToken: "a", accessTokenExpiresAt: Date.now() + 3_600_000 })
       .testConnection()
       .catch((error: unknown) => error);
-    expect(zohoError).toBeInstanceOf(AuthError);
+    expect(crmErrorKind(zohoError)).toBe("config");
+    expect((zohoError as Error).message).toMatch(/^this server may not reach attacker\.example: apiDomain must be https:\/\/www\.zohoapis\.eu/);
     expect(connect).not.toHaveBeenCalled();
   });
 });

@@ -93,14 +93,7 @@ export class HttpClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(request.json);
     }
-    let response: Response;
-    try {
-      response = await this.options.fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
-    } catch (error) {
-      const name = (error as Error).name;
-      const reason = name === "TimeoutError" || name === "AbortError" ? `no answer within ${this.options.timeoutMs} ms` : (error as Error).message;
-      throw new RetryableError(`${request.method} ${url.pathname}: ${reason}`);
-    }
+    const response = await this.sendFollowingOwnRedirects(request.method, url, headers, body);
     let text: string;
     try {
       text = await response.text();
@@ -118,8 +111,49 @@ export class HttpClient {
     }
     return { status: response.status, headers: response.headers, body: parsed };
   }
+
+  /**
+   * fetch would follow a redirect to any host with our authorization headers (the API token, the OAuth
+   * token) and bypass the check of where a connection's secrets may go. So redirects are handled here:
+   * within the same origin they are followed (as fetch would: 303, and 301/302 of a POST, become a GET
+   * without a body); to another origin the request stops and the headers stay with the CRM.
+   */
+  private async sendFollowingOwnRedirects(method: HttpRequest["method"], first: URL, headers: Record<string, string>, firstBody: BodyInit | undefined): Promise<Response> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    let [url, verb, body]: [URL, string, BodyInit | undefined] = [first, method, firstBody];
+    for (let hop = 0; ; hop++) {
+      let response: Response;
+      try {
+        response = await this.options.fetch(url, { method: verb, headers, body, signal, redirect: "manual" });
+      } catch (error) {
+        const name = (error as Error).name;
+        const reason = name === "TimeoutError" || name === "AbortError" ? `no answer within ${this.options.timeoutMs} ms` : (error as Error).message;
+        throw new RetryableError(`${method} ${first.pathname}: ${reason}`);
+      }
+      const target = redirectTarget(response, url);
+      if (!target) return response;
+      await response.body?.cancel();
+      if (target.origin !== first.origin) {
+        throw new RetryableError(`${method} ${first.pathname}: the CRM redirected to another host (${target.host}); not followed, so the connection's credentials are not sent there`, { status: response.status });
+      }
+      if (hop >= MAX_REDIRECTS) throw new RetryableError(`${method} ${first.pathname}: more than ${MAX_REDIRECTS} redirects`, { status: response.status });
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && verb === "POST")) {
+        [verb, body] = ["GET", undefined];
+        delete headers["content-type"];
+      }
+      url = target;
+    }
+  }
 }
 
+/** Redirects followed within the CRM's own origin; one to another host is never followed (see below). */
+const MAX_REDIRECTS = 3;
+
+/** A 3xx that names where to go. */
+const redirectTarget = (response: Response, from: URL) => {
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+  return location ? new URL(location, from) : null;
+};
 /** Forgets every account's limiter state (tests, sandbox resets). */
 export function resetHttpGates() {
   gates.clear();

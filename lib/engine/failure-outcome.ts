@@ -30,12 +30,27 @@ function safeJson(value: unknown): string {
 /** The stored reason of an event waiting for a CRM quota's reset (read back by lib/events/reason.ts). */
 export const quotaPauseReason = (quota: string, until: Date, crmWords: string) => `quota: ${quota} until ${until.toISOString()}: ${crmWords || "the CRM's quota is used up"}`;
 
+/**
+ * How soon an event refused by this server's configuration is tried again: an operator's fix should not
+ * wait the backoff of hours, and a process that keeps refusing does no more than a query every few minutes.
+ */
+export const CONFIG_RETRY_MS = 5 * 60_000;
+
+/** The stored reason of an event this server's configuration kept from the CRM (read back by lib/events/reason.ts). */
+export const configurationReason = (problem: string) => `configuration: ${problem}`;
+
 /** What a failed delivery attempt comes to; the worker carries it out (pure: tested without a CRM). */
 export type FailureOutcome =
   /** The CRM refused our credentials: the integration is broken, the event waits without an attempt burnt. */
   | { action: "broken"; reason: string }
   /** The CRM account's quota ran out: the project pauses until `resumeAt`, the event waits, no attempt burnt. */
   | { action: "pause"; quota: string; resumeAt: Date; crmWords: string; reason: string }
+  /**
+   * This process's own configuration refused the request before anything reached the CRM (egress, the
+   * sandbox off here): not the CRM's refusal, so the integration stays active and shows the problem; the
+   * event waits without an attempt burnt and is tried again at `retryAt` (a fixed settings change fixes it).
+   */
+  | { action: "config"; problem: string; reason: string; retryAt: Date }
   /** The CRM rejected the data itself: retrying cannot help. */
   | { action: "fail"; reason: string }
   /** Retried for about 3 days already. */
@@ -58,6 +73,10 @@ export function failureOutcome(thrown: unknown, event: { attempts: number; occur
     const at = Number.isNaN(until.getTime()) || until.getTime() <= now.getTime() ? new Date(now.getTime() + 60 * 60_000) : until;
     const message = (thrown as { message: string }).message;
     return { action: "pause", quota: typeof quota === "string" ? quota : "daily_budget", resumeAt: at, crmWords: message, reason: quotaPauseReason(typeof quota === "string" ? quota : "daily_budget", at, message) };
+  }
+  if (kind === "config") {
+    const problem = (thrown as { message: string }).message;
+    return { action: "config", problem, reason: configurationReason(problem), retryAt: new Date(now.getTime() + CONFIG_RETRY_MS * (0.8 + 0.4 * random())) };
   }
   if (kind === "permanent") return { action: "fail", reason };
   if (givesUp(event.occurredAt, now)) return { action: "dead", reason: `gave up after ${event.attempts + 1} attempts: ${reason}` };

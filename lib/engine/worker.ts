@@ -8,7 +8,7 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { onConfigChange } from "@/lib/config/changed";
 import { loadConfig } from "@/lib/config/service";
 import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent } from "@/lib/db/queries/events";
-import { findDeliveryGate, markIntegrationStatus, pauseIntegration } from "@/lib/db/queries/integrations";
+import { clearConfigError, findDeliveryGate, markIntegrationStatus, noteConfigError, pauseIntegration } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
@@ -48,6 +48,7 @@ interface ProjectRun {
   crm: CrmKind;
   connection: string;
   config: IntegrationConfig;
+  configError: string | null;
   /** Read from the CRM on first use (it can fail like any CRM call), then shared. */
   metadata: () => Promise<CrmMetadata | null>;
 }
@@ -88,6 +89,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
     const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
     await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });
+    if (run.configError) await clearConfigError(run.integrationId);
     return { kind: "settled", counted: "delivered" };
   } catch (error) {
     const all = [...previous, ...onConnection(trace, run.connection)];
@@ -107,6 +109,12 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
         evaluateAlertsSoon(project.id);
         await finishEvent(event.id, { status: "queued", reason: outcome.reason, nextAttemptAt: outcome.resumeAt, trace: all, attempted: false });
         return { kind: "retry", retryAt: outcome.resumeAt, paused: true };
+      case "config":
+        // This process may not reach the CRM; the CRM refused nothing: the status stays, the event waits.
+        await noteConfigError(run.integrationId, outcome.problem);
+        runs.forget(project.id);
+        await finishEvent(event.id, { status: "queued", reason: outcome.reason, nextAttemptAt: outcome.retryAt, trace: all, attempted: false });
+        return { kind: "retry", retryAt: outcome.retryAt };
       case "fail":
         // The client's next event goes on.
         await finishEvent(event.id, { status: "failed", reason: outcome.reason, nextAttemptAt: null, trace: all, attempted: true });

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { SignedRequest } from "@/lib/api/handler";
 import { MAX_BODY_BYTES, parseJsonText } from "@/lib/api/limited-body";
 import { AppError } from "@/lib/errors";
+import { admitWebhook } from "@/lib/quotas/tenant-quotas";
 import { occurredAt, parseEvent, schemaMessage, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
@@ -41,6 +42,10 @@ function verifiedBody(project: WebhookProject | null, input: IngestInput): Authe
 export async function ingestEvent(input: IngestInput): Promise<{ created: boolean; answer: StoredAnswer }> {
   const authenticated = authenticateWebhook(input);
   const { project, body } = authenticated instanceof Promise ? await authenticated : authenticated;
+  // After the signature (a stranger cannot spend a project's budget), before anything is stored: a 429
+  // leaves the event with the platform, which sends it again after Retry-After.
+  const admitted = admitWebhook(project.id);
+  if (admitted) await admitted;
   const parsed = parseEvent(body);
   if (!parsed.ok) throw new AppError("VALIDATION", schemaMessage("The event", parsed.issues), parsed.issues);
   return acceptEvent(project, parsed.event);

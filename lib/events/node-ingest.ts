@@ -11,6 +11,7 @@ export function ingestServer(): Server {
     const projectKey = /^\/api\/webhooks\/([^/]+)\/events$/.exec(request.url ?? "")?.[1];
     let status: number;
     let body: string;
+    let retryAfter: string | null = null;
     try {
       if (!projectKey || request.method !== "POST") throw Object.assign(new Error("not found"), { status: 404 });
       const { created, answer } = await ingestEvent({
@@ -24,9 +25,10 @@ export function ingestServer(): Server {
     } catch (error) {
       const answer = errorResponse(error);
       status = answer.status;
+      retryAfter = answer.headers.get("retry-after");
       body = await answer.text();
     }
-    response.writeHead(status, { "content-type": "application/json" }).end(body);
+    response.writeHead(status, { "content-type": "application/json", ...(retryAfter ? { "retry-after": retryAfter } : {}) }).end(body);
   });
 }
 

@@ -18,6 +18,7 @@ export type ReasonKey =
   | "nothingToUpdate"
   | "leadConverted"
   | "quotaPaused"
+  | "configuration"
   | "unexpected";
 
 export interface ReasonInWords {
@@ -28,6 +29,7 @@ export interface ReasonInWords {
 const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
   [/^paused: /, () => ({ key: "paused", values: {} })],
+  [/^configuration: this server may not reach ([^\s:]+(?::\d+)?):/, (m) => ({ key: "configuration", values: { host: m[1]! } })],
   [/^quota: (\w+) until (\S+): /, (m) => ({ key: "quotaPaused", values: { quota: m[1]!, until: m[2]! } })],
   [/^waiting: no CRM connected/, () => ({ key: "notConnected", values: {} })],
   [/^waiting: the integration is (\w+)/, (m) => ({ key: "waiting", values: { status: m[1]! } })],

@@ -8,17 +8,20 @@ import { createConnector, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import {
+  clearConfigError,
   findIntegrationSecrets,
   markIntegrationStatus,
+  noteConfigError,
   recordIntegrationAccount,
   saveIntegration,
   saveOAuthState,
   takeOAuthState,
 } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
-import { AppError, isAppError, isAuthError, isCrmError, isRetryableError } from "@/lib/errors";
+import { AppError, isAppError, isAuthError, isConfigurationError, isCrmError, isRetryableError } from "@/lib/errors";
 import { sandboxOAuthClient, sandboxOAuthServer } from "@/lib/sandbox/credentials";
 import { appUrl, oauthCallbackPath } from "./app-url";
+import { asSentence, configurationProblem, isCurrent } from "./config-error";
 import { openCredentials, sealCredentials } from "./credentials";
 
 const OAUTH_STATE_MINUTES = 15;
@@ -31,6 +34,8 @@ interface Actor {
 /** Turns a CRM failure into a message for the admin, naming what to do. */
 function connectionError(error: unknown): AppError {
   if (isAuthError(error)) return new AppError("UNPROCESSABLE", `The CRM refused these credentials: ${error.message}`);
+  // Nothing was sent: this server's settings, not the CRM, are what the admin (or operator) must look at.
+  if (isConfigurationError(error)) return new AppError("UNAVAILABLE", `${asSentence(error.message)}.`);
   if (isCrmError(error)) return new AppError("UNAVAILABLE", `Could not reach the CRM: ${error.message}`);
   return isAppError(error) ? error : new AppError("INTERNAL", "Could not check the connection.");
 }
@@ -118,7 +123,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
 export async function projectConnector(
   projectId: string,
   options: ConnectorOptions = {},
-): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string } | null> {
+): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string; configError: string | null } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
   const credentials = openCredentials(integration.credentialsEncrypted);
@@ -129,22 +134,34 @@ export async function projectConnector(
     // Every process shares the connection's access token through the database (sealed, renewed under a lock).
     tokenStore: databaseTokenStore(integration.id, integration.credentialsEncrypted),
   });
-  return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials) };
+  return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials), configError: integration.configError };
 }
 
-/** "Test connection": shows the CRM account and user; an AuthError marks the integration broken. */
+/**
+ * "Test connection": the same connector, checks and transport as a delivery, so it cannot say OK while
+ * deliveries fail. Shows the CRM account and user; an AuthError marks the integration broken; a refusal by
+ * this server's configuration is noted as a configuration error and leaves the status alone. When this
+ * process reaches the CRM but a delivery process noted a configuration error minutes ago, that is the answer.
+ */
 export async function testIntegration(projectId: string): Promise<AccountInfo> {
   const found = await projectConnector(projectId);
   if (!found) throw new AppError("NOT_FOUND", "This project is not connected to a CRM yet.");
+  let account: AccountInfo;
   try {
-    const account = await found.connector.testConnection();
-    await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() }, account.concurrency);
-    return account;
+    account = await found.connector.testConnection();
   } catch (error) {
     if (isAuthError(error)) {
       await markIntegrationStatus(found.integrationId, "broken", error.message);
       evaluateAlertsSoon(projectId);
     }
+    if (isConfigurationError(error)) await noteConfigError(found.integrationId, error.message);
     throw connectionError(error);
   }
+  await recordIntegrationAccount(found.integrationId, { ...account, checkedAt: new Date().toISOString() }, account.concurrency);
+  const elsewhere = configurationProblem(await findIntegrationSecrets(projectId));
+  if (elsewhere && isCurrent(elsewhere)) {
+    throw new AppError("UNAVAILABLE", `This server reaches the CRM, but another Callbridge process reported at ${elsewhere.at.toISOString()}: ${elsewhere.problem}. Deliveries wait until that process's settings are fixed.`);
+  }
+  await clearConfigError(found.integrationId);
+  return account;
 }

@@ -1,6 +1,7 @@
-// The operator's egress allow-list (EGRESS_ALLOW): hosts, addresses or CIDR ranges, each optionally
-// with a port, that server-side fetches may reach although they are private or plain http — e.g.
-// "127.0.0.1:3000,10.0.0.0/8,pbx.internal". The demo and the tests list their own loopback servers.
+// The operator's egress allow-lists (EGRESS_ALLOW_CRM, EGRESS_ALLOW_RECORDINGS, lib/net/purposes.ts):
+// hosts, addresses or CIDR ranges with a port (or a port range), that server-side fetches may reach
+// although they are private or plain http — e.g. "127.0.0.1:3000,10.0.0.0/8:443,pbx.internal:8443".
+// The demo and the tests list their own loopback servers.
 import ipaddr from "ipaddr.js";
 
 export interface EgressRule {
@@ -8,40 +9,50 @@ export interface EgressRule {
   host: string | null;
   /** An address range, or null for a host rule. */
   range: [ipaddr.IPv4 | ipaddr.IPv6, number] | null;
-  port: number | null;
+  /** The ports the rule opens (from, to inclusive), or null for any port (only the deprecated EGRESS_ALLOW). */
+  ports: [number, number] | null;
   text: string;
 }
 
-function parseRule(text: string): EgressRule {
+function portRange(text: string, written: string | undefined): [number, number] | null {
+  if (!written) return null;
+  const [from, to = from] = written.split("-").map(Number) as [number, number, number?];
+  if (from < 1 || to > 65535 || from > to) throw new Error(`"${text}": the port must be 1–65535 (a range as 1024-65535)`);
+  return [from, to];
+}
+
+function parseRule(text: string, requirePort: boolean): EgressRule {
   let target = text;
-  let port: number | null = null;
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
-  const hostPort = /^([^:/]+|[^:]+\/\d+)(?::(\d+))?$/.exec(text);
-  if (bracketed) [target, port] = [bracketed[1]!, bracketed[2] ? Number(bracketed[2]) : null];
-  else if (!ipaddr.isValid(text) && hostPort) [target, port] = [hostPort[1]!, hostPort[2] ? Number(hostPort[2]) : null];
-  if (port !== null && (port < 1 || port > 65535)) throw new Error(`"${text}": the port must be 1–65535`);
+  let written: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+(?:-\d+)?))?$/.exec(text);
+  const hostPort = /^([^:/]+|[^:]+\/\d+)(?::(\d+(?:-\d+)?))?$/.exec(text);
+  if (bracketed) [target, written] = [bracketed[1]!, bracketed[2]];
+  else if (!ipaddr.isValid(text) && hostPort) [target, written] = [hostPort[1]!, hostPort[2]];
+  const ports = portRange(text, written);
+  // A list per purpose opens one service, not every port of a host (an internal admin port beside it).
+  if (requirePort && !ports) throw new Error(`"${text}" needs its port, e.g. ${target.includes(":") ? `[${target}]` : target}:443`);
   if (target.includes("/")) {
     try {
-      return { host: null, range: ipaddr.parseCIDR(target), port, text };
+      return { host: null, range: ipaddr.parseCIDR(target), ports, text };
     } catch {
       throw new Error(`"${text}" is not a CIDR range such as 10.0.0.0/8`);
     }
   }
   if (ipaddr.isValid(target)) {
     const address = ipaddr.process(target);
-    return { host: null, range: [address, address.kind() === "ipv4" ? 32 : 128], port, text };
+    return { host: null, range: [address, address.kind() === "ipv4" ? 32 : 128], ports, text };
   }
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(target)) throw new Error(`"${text}" is neither a host name, an address nor a CIDR range`);
-  return { host: target.toLowerCase(), range: null, port, text };
+  return { host: target.toLowerCase(), range: null, ports, text };
 }
 
-/** Parses a comma-separated list; throws naming the first bad entry. */
-export function parseEgressAllow(value: string | undefined): EgressRule[] {
+/** Parses a comma-separated list; throws naming the first bad entry (or one without a port, when required). */
+export function parseEgressAllow(value: string | undefined, { requirePort = false } = {}): EgressRule[] {
   return (value ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean)
-    .map(parseRule);
+    .map((entry) => parseRule(entry, requirePort));
 }
 
 /** Whether a rule names this host (by name, or its address by range) and port. */
@@ -51,7 +62,7 @@ export function allowedBy(rules: EgressRule[], target: { host: string; address?:
   const parsed = address ? ipaddr.process(address) : null;
   return (
     rules.find((rule) => {
-      if (rule.port !== null && rule.port !== target.port) return false;
+      if (rule.ports !== null && (target.port < rule.ports[0] || target.port > rule.ports[1])) return false;
       if (rule.host) return rule.host === host;
       return parsed !== null && rule.range !== null && parsed.kind() === rule.range[0].kind() && parsed.match(rule.range);
     }) ?? null

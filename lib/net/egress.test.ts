@@ -92,7 +92,7 @@ describe("egress policy", () => {
 
   it("checks every redirect: a listed host redirecting to an unlisted loopback port is refused, and that port is never connected to", async () => {
     const before = connections.get(internal.server)!;
-    await expect(get(`http://127.0.0.1:${redirecting.port}/call.mp3`)).rejects.toThrow(/plain http is allowed only for hosts listed in EGRESS_ALLOW \(127\.0\.0\.1\)/);
+    await expect(get(`http://127.0.0.1:${redirecting.port}/call.mp3`)).rejects.toThrow(/plain http is allowed only for hosts listed in EGRESS_ALLOW_RECORDINGS with their port \(127\.0\.0\.1:\d+\)/);
     expect(connections.get(internal.server)).toBe(before);
   });
 

@@ -6,22 +6,28 @@ import { lookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
-import { env } from "@/lib/env";
-import { allowedBy, isPublicAddress, parsedRuleList, urlPort, type EgressRule } from "./allow-list";
+import { allowedBy, isPublicAddress, urlPort, type EgressRule } from "./allow-list";
+import { egressRules, egressVariable, type EgressPurpose } from "./purposes";
 
 /** The URL may not be fetched (a policy decision, never worth a retry). No connection was made. */
 export class EgressRefused extends Error {
+  readonly code = "EGRESS_REFUSED";
   constructor(message: string) {
     super(message);
     this.name = "EgressRefused";
   }
 }
 
+/** Recognised by its code, not `instanceof`: Next's server bundles each compile their own copy of the class. */
+export const isEgressRefused = (thrown: unknown): thrown is EgressRefused => typeof thrown === "object" && thrown !== null && (thrown as { code?: unknown }).code === "EGRESS_REFUSED";
+
 export interface EgressOptions {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects?: number;
-  /** The operator's allow-list; defaults to EGRESS_ALLOW. */
+  /** Whose allow-list applies (and is named in refusals); recording downloads unless said otherwise. */
+  purpose?: EgressPurpose;
+  /** The operator's allow-list; defaults to the purpose's (EGRESS_ALLOW_RECORDINGS). */
   allow?: EgressRule[];
 }
 
@@ -34,13 +40,13 @@ export interface EgressResponse {
 }
 
 /** Decides whether `url` may be fetched and to which address; throws EgressRefused if not. */
-export async function checkDestination(url: URL, allow: EgressRule[]): Promise<{ address: string; family: number }> {
+export async function checkDestination(url: URL, allow: EgressRule[], purpose: EgressPurpose = "recordings"): Promise<{ address: string; family: number }> {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new EgressRefused(`${url.protocol} URLs are not fetched`);
   if (url.username || url.password) throw new EgressRefused("URLs with credentials are not fetched");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = urlPort(url);
   const hostRule = allowedBy(allow.filter((rule) => rule.host), { host, port });
-  if (url.protocol === "http:" && !allowedBy(allow, { host, port })) throw new EgressRefused(`plain http is allowed only for hosts listed in EGRESS_ALLOW (${host})`);
+  if (url.protocol === "http:" && !allowedBy(allow, { host, port })) throw new EgressRefused(`plain http is allowed only for hosts listed in ${egressVariable(purpose)} with their port (${host}:${port})`);
   let addresses: Array<{ address: string; family: number }>;
   try {
     addresses = await lookup(host, { all: true, verbatim: true });
@@ -50,7 +56,7 @@ export async function checkDestination(url: URL, allow: EgressRule[]): Promise<{
   if (!addresses.length) throw new EgressRefused(`${host} does not resolve`);
   for (const { address } of addresses) {
     if (hostRule || isPublicAddress(address) || allowedBy(allow, { host, address, port })) continue;
-    throw new EgressRefused(`${host} resolves to ${address}, a private, loopback, link-local or reserved address`);
+    throw new EgressRefused(`${host} resolves to ${address}, a private, loopback, link-local or reserved address not listed in ${egressVariable(purpose)} for port ${port}`);
   }
   return addresses[0]!;
 }
@@ -89,7 +95,8 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
 
 /** GET `raw` under the egress policy. Network failures throw as usual; policy refusals throw EgressRefused. */
 export async function egressGet(raw: string, options: EgressOptions): Promise<EgressResponse> {
-  const allow = options.allow ?? parsedRuleList(env().EGRESS_ALLOW);
+  const purpose = options.purpose ?? "recordings";
+  const allow = options.allow ?? egressRules(purpose);
   const signal = AbortSignal.timeout(options.timeoutMs);
   let url: URL;
   try {
@@ -98,7 +105,7 @@ export async function egressGet(raw: string, options: EgressOptions): Promise<Eg
     throw new EgressRefused("not a valid URL");
   }
   for (let hop = 0; ; hop++) {
-    const response = await once(url, await checkDestination(url, allow), signal);
+    const response = await once(url, await checkDestination(url, allow, purpose), signal);
     const location = response.headers.location;
     if (response.statusCode && response.statusCode >= 300 && response.statusCode < 400 && location) {
       response.resume();

@@ -1,9 +1,11 @@
 // Addresses outside a CRM vendor's own domains that a CRM connection may still use: the built-in sandbox
 // CRMs on this app's own origin (only while they are switched on), and hosts the operator lists in
-// EGRESS_ALLOW (self-hosted test CRMs, the tests' loopback sandboxes). Everything else must be the vendor's.
-import { env, sandboxEnabled } from "@/lib/env";
+// EGRESS_ALLOW_CRM with their port (self-hosted test CRMs, the tests' loopback sandboxes). Everything else
+// must be the vendor's.
+import { sandboxEnabled } from "@/lib/env";
 import { appUrl } from "@/lib/integrations/app-url";
-import { allowedBy, parsedRuleList, urlPort } from "./allow-list";
+import { allowedBy, urlPort } from "./allow-list";
+import { egressRules } from "./purposes";
 
 export function isOwnOrListedOrigin(raw: string, sandboxPath: string): boolean {
   let url: URL;
@@ -13,5 +15,20 @@ export function isOwnOrListedOrigin(raw: string, sandboxPath: string): boolean {
     return false;
   }
   if (sandboxEnabled() && `${url.origin}${url.pathname}`.replace(/\/+$/, "").startsWith(`${appUrl()}${sandboxPath}`)) return true;
-  return allowedBy(parsedRuleList(env().EGRESS_ALLOW), { host: url.hostname, port: urlPort(url) }) !== null;
+  return allowedBy(egressRules("crm"), { host: url.hostname, port: urlPort(url) }) !== null;
+}
+
+/**
+ * The words of a ConfigurationError for a stored CRM address this process may not send credentials to: it
+ * was accepted when connected, so this server's settings differ (its EGRESS_ALLOW_CRM, the sandbox switched
+ * off, another public URL) — the CRM refused nothing.
+ */
+export function notReachableHere(raw: string, why: string): string {
+  let host = raw;
+  try {
+    host = new URL(raw).host;
+  } catch {
+    // Named as stored.
+  }
+  return `this server may not reach ${host}: ${why} (check this server's EGRESS_ALLOW_CRM, SANDBOX_CRM and NEXTAUTH_URL)`;
 }

@@ -3,6 +3,7 @@
 import { loadConfig } from "@/lib/config/service";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { crmCalls, eventsPerSlot, failingClients, hasPlatformEvent, lastDelivery, matrixEverSaved, routingAnswers, timeToCrm } from "@/lib/db/queries/overview";
+import { configurationProblem } from "@/lib/integrations/config-error";
 import { activePause } from "@/lib/integrations/pause";
 import { budgetUse } from "./budget";
 import { daySlots, hourSlots } from "./slots";
@@ -39,6 +40,8 @@ export async function projectOverview(project: { id: string; timezone: string },
     lastError: integration?.lastError ?? null,
     // A quota pause still in force (the CRM's reset is ahead): which quota, and when deliveries resume.
     pause: activePause(integration, now),
+    // A process's own settings keep it from the CRM: shown beside the status, which it does not change.
+    configuration: configurationProblem(integration),
     lastDelivery: last,
     perHour: { buckets: perHour, slots: hours.keys },
     perDay: { buckets: perDay, slots: days.keys },

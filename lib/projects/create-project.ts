@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hashToken, randomToken, sealSecret } from "@/lib/crypto/secrets";
 import { insertProject, projectKeyExists } from "@/lib/db/queries/projects";
 import { AppError, issuesFromZod } from "@/lib/errors";
+import { admitProjectCreation } from "@/lib/quotas/tenant-quotas";
 import { projectSettingsSchema } from "@/lib/validation/project";
 
 export interface CreatedProject {
@@ -45,4 +46,16 @@ export async function createProject(raw: unknown, options: { actor: string; key?
     ownerUserId: options.ownerUserId,
   });
   return { projectKey: key, apiToken, webhookSecret };
+}
+
+/**
+ * A signed-in user creates a project and becomes its OWNER, within PROJECTS_PER_USER_PER_DAY (any user may
+ * create projects, each with a webhook secret and storage of its own). The admin CLI and the seed call
+ * createProject itself: they are the operator's.
+ */
+export async function createProjectAsUser(raw: unknown, user: { id: string; email: string }): Promise<CreatedProject> {
+  const parsed = projectSettingsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "The project settings are not valid.", issuesFromZod(parsed.error.issues));
+  await admitProjectCreation(user.id);
+  return createProject(parsed.data, { actor: user.email, ownerUserId: user.id });
 }

@@ -22,6 +22,7 @@ import {
   type Trigger,
 } from "@/lib/config/vocabulary";
 import { emailSchema } from "./auth";
+import { stopListMaxEntries } from "./limits";
 
 const id = text(64).trim().min(1);
 
@@ -153,6 +154,13 @@ export const stopListEntrySchema = z.discriminatedUnion("kind", [
   }),
 ]);
 export const stopListSchema = z.array(stopListEntrySchema).max(5000).superRefine((entries, context) => {
+  // Every call is checked against every entry: a bound per project keeps one tenant's list from costing
+  // everyone's CPU. Not a message key: it names the limit, which the operator sets.
+  const max = stopListMaxEntries();
+  if (entries.length > max) {
+    context.addIssue({ code: "custom", path: [], message: `The stop-list holds at most ${max} entries (STOP_LIST_MAX_ENTRIES); this one has ${entries.length}.` });
+    return;
+  }
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const key = `${entry.kind}:${entry.value.toLowerCase()}`;

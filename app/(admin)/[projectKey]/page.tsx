@@ -51,6 +51,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
             {overview.crm ? <span className="ml-2 text-slate-600">{overview.crm === "zoho" ? "Zoho CRM" : "Pipedrive"}</span> : null}
           </p>
           {overview.lastError ? <p className="text-red-700">{overview.lastError}</p> : null}
+          {overview.configuration ? (
+            <p className="text-amber-800" data-testid="overview-config-error">
+              {t("integration.configError", { at: dateTime.format(overview.configuration.at), host: overview.configuration.host, problem: overview.configuration.problem })}
+            </p>
+          ) : null}
           {overview.pause ? (
             <p className="text-amber-800" data-testid="overview-paused">
               {t("overview.paused", { until: dateTime.format(overview.pause.until), quota: t(`events.quota.${overview.pause.quota as "daily_budget"}`) })}

@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import type { v2 } from "pipedrive";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { AuthError, isPermanentError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
-import { egressGet, EgressRefused, type EgressResponse } from "@/lib/net/egress";
+import { AuthError, ConfigurationError, isPermanentError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
+import { notReachableHere } from "@/lib/net/own-origins";
+import { egressGet, isEgressRefused, type EgressResponse } from "@/lib/net/egress";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import { pipedriveHostProblem } from "./hosts";
@@ -96,7 +97,8 @@ export class PipedriveConnector implements CrmConnector {
   ) {
     const identity = credentials.auth === "api_token" ? credentials.apiToken : `${credentials.clientId}|${credentials.refreshToken}`;
     const problem = pipedriveHostProblem(credentials);
-    this.hostProblem = problem && `${problem.message}: reconnect the integration`;
+    // Accepted when connected, refused here: this process's settings differ, which is no CRM refusal.
+    this.hostProblem = problem && notReachableHere(problem.path === "oauthBase" && credentials.auth === "oauth" ? credentials.oauthBase : credentials.apiBase, problem.message);
     this.accountKey = `pipedrive:${createHash("sha256").update(`${credentials.apiBase}|${identity}`).digest("hex")}`;
     this.http = new HttpClient({
       accountKey: this.accountKey,
@@ -153,7 +155,7 @@ export class PipedriveConnector implements CrmConnector {
   }
 
   private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
-    if (this.hostProblem) throw new AuthError(this.hostProblem);
+    if (this.hostProblem) throw new ConfigurationError(this.hostProblem);
     const spentUntil = budgetSpentUntil.get(this.accountKey);
     if (spentUntil !== undefined && spentUntil > Date.now()) throw this.budgetSpent(what, new Date(spentUntil));
     const credentials = this.credentials;
@@ -479,7 +481,7 @@ async function downloadRecording(url: string) {
   try {
     response = await egressGet(url, { maxBytes: env().RECORDING_MAX_BYTES, timeoutMs: RECORDING_DOWNLOAD_TIMEOUT_MS });
   } catch (error) {
-    if (error instanceof EgressRefused) throw new PermanentError(`recording URL refused: ${error.message}`);
+    if (isEgressRefused(error)) throw new PermanentError(`recording URL refused: ${error.message}`);
     throw new RetryableError(`Download recording: ${(error as Error).message}`);
   }
   if (response.status >= 500) throw new RetryableError(`Download recording: HTTP ${response.status}`, { status: response.status });

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { withAdvisorySlot } from "@/lib/db/advisory-slots";
-import { AuthError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
+import { AuthError, ConfigurationError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
+import { notReachableHere } from "@/lib/net/own-origins";
 import { ttlCache } from "@/lib/cache/ttl";
 import { zohoHostsProblem } from "./data-centers";
 import { refreshZohoAccessToken } from "./oauth";
@@ -87,7 +88,8 @@ export class ZohoConnector implements CrmConnector {
     private readonly options: ConnectorOptions = {},
   ) {
     const problem = zohoHostsProblem(credentials.accountsUrl, credentials.apiDomain);
-    this.hostProblem = problem && `${problem.message}: reconnect the integration`;
+    // Accepted when connected, refused here: this process's settings differ, which is no CRM refusal.
+    this.hostProblem = problem && notReachableHere(credentials[problem.path], problem.message);
     this.accountKey = `zoho:${createHash("sha256").update(`${credentials.accountsUrl}|${credentials.clientId}|${credentials.refreshToken}`).digest("hex")}`;
     this.http = new HttpClient({
       accountKey: this.accountKey,
@@ -113,7 +115,7 @@ export class ZohoConnector implements CrmConnector {
   // ---- Transport
 
   private async call(request: Omit<HttpRequest, "url"> & { path: string }, what: string): Promise<HttpResponse> {
-    if (this.hostProblem) throw new AuthError(this.hostProblem);
+    if (this.hostProblem) throw new ConfigurationError(this.hostProblem);
     const send = async (token: string) =>
       this.http.send({ ...request, url: `${this.credentials.apiDomain}${request.path}`, headers: { ...request.headers, authorization: `Zoho-oauthtoken ${token}` } });
     const token = await this.tokens.token();

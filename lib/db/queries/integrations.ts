@@ -4,12 +4,12 @@ import { db } from "../client";
 import { inTransaction } from "../transaction";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
-const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, createdAt: true, updatedAt: true } as const;
+const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, configError: true, configErrorAt: true, createdAt: true, updatedAt: true } as const;
 
 export const findIntegrationSummary = (projectId: string) => db().integration.findUnique({ where: { projectId }, select: visible });
 
 export const findIntegrationSecrets = (projectId: string) =>
-  db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true } });
+  db().integration.findUnique({ where: { projectId }, select: { id: true, crm: true, status: true, credentialsEncrypted: true, account: true, configError: true, configErrorAt: true } });
 
 /** Read on every delivery: a deactivation, a breakage or a quota pause stops deliveries at once. */
 /** What the worker checks before each delivery: whether deliveries run, and a quota pause if one holds. */
@@ -43,7 +43,7 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
   const saved = await tx.integration.upsert({
     where: { projectId: input.projectId },
     create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "inactive" },
-    update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null },
+    update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
     select: visible,
   });
   await tx.auditEntry.create({
@@ -62,6 +62,16 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
 
 export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue, concurrency: number) =>
   db().integration.update({ where: { id }, data: { account, concurrency }, select: { id: true } });
+
+/** A process's configuration kept it from the CRM: noted for the admins; the status is left as it is. */
+export async function noteConfigError(id: string, problem: string) {
+  await db().integration.update({ where: { id }, data: { configError: problem, configErrorAt: new Date() }, select: { id: true } });
+}
+
+/** A process reached the CRM: a configuration error noted earlier is over (no write when none is noted). */
+export async function clearConfigError(id: string) {
+  await db().integration.updateMany({ where: { id, configError: { not: null } }, data: { configError: null, configErrorAt: null } });
+}
 
 export async function markIntegrationStatus(id: string, status: IntegrationStatus, lastError: string | null) {
   await db().integration.update({ where: { id }, data: { status, lastError, brokenAt: status === "broken" ? new Date() : null } });

@@ -11,8 +11,9 @@ import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/server";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
+import { configurationProblem } from "@/lib/integrations/config-error";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
 
 export const generateMetadata = sectionMetadata("nav.integration");
@@ -21,8 +22,9 @@ export default async function IntegrationPage({ params, searchParams }: { params
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
   const { connected, error } = await searchParams;
-  const [t, integration, replayable, replay] = await Promise.all([getTranslator(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
+  const [t, locale, integration, replayable, replay] = await Promise.all([getTranslator(), getLocale(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
   const editable = canEdit(role);
+  const configuration = configurationProblem(integration);
   const sandbox = sandboxEnabled();
   const zohoForm = (
     <ZohoConnectForm
@@ -52,6 +54,11 @@ export default async function IntegrationPage({ params, searchParams }: { params
             replayable={replayable}
             connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
           />
+          {configuration ? (
+            <Notice tone="error" testId="integration-config-error">
+              {t("integration.configError", { at: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: project.timezone }).format(configuration.at), host: configuration.host, problem: configuration.problem })}
+            </Notice>
+          ) : null}
           {editable && integration.status === "inactive" ? (
             <Notice tone="info" testId="inactive-hint">
               {t("integration.inactiveHint")}
