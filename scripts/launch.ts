@@ -7,11 +7,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "./next-app";
 import { prepareEnv, readLocalSecrets, ROOT, writeLocalSecrets } from "./local-env";
+import { complain } from "./cli-output";
+import { log } from "../lib/observability/logger";
 
 type Mode = "demo" | "dev" | "start";
 const mode = process.argv[2] as Mode;
 if (!["demo", "dev", "start"].includes(mode)) {
-  console.error("usage: tsx scripts/launch.ts demo|dev|start");
+  complain("usage: tsx scripts/launch.ts demo|dev|start");
   process.exit(2);
 }
 
@@ -24,6 +26,8 @@ async function main() {
     process.env.SANDBOX_CRM ||= "on";
     // The demo is a production build: its sandbox is there on purpose.
     process.env.SANDBOX_CRM_IN_PRODUCTION ||= "yes";
+    // Log lines for a person at a terminal; `start` (production) keeps one JSON object per line.
+    process.env.LOG_PRETTY ||= "on";
   }
   // …whose sample recordings are served by the app itself, on loopback (see EGRESS_ALLOW in README).
   if (mode !== "start") process.env.EGRESS_ALLOW ||= "localhost,127.0.0.1,::1";
@@ -47,7 +51,7 @@ async function main() {
   try {
     await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
   } catch (error) {
-    console.error((error as Error).message);
+    complain((error as Error).message);
     return shutdown(1);
   }
 
@@ -64,9 +68,9 @@ async function main() {
 
   if (mode !== "dev" && !buildIsCurrent()) {
     if (mode === "start" && existsSync(join(ROOT, ".next/BUILD_ID"))) {
-      console.log("Using the existing production build.");
+      log("launcher").info("using the existing production build");
     } else {
-      console.log("Building the app (next build)…");
+      log("launcher").info("building the app (next build)");
       const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
       if (build.status !== 0) return shutdown(build.status ?? 1);
     }
@@ -94,6 +98,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  complain(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

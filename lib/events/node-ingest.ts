@@ -3,6 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { errorResponse } from "../errors";
 import { ingestEvent } from "./ingest";
+import { log } from "../observability/logger";
 
 export function ingestServer(): Server {
   return createServer(async (request, response) => {
@@ -34,6 +35,8 @@ export function ingestServer(): Server {
 export function listenAndAnnounce(server: Server) {
   server.listen(0, "127.0.0.1", () => {
     const address = server.address();
-    console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
+    const port = typeof address === "object" && address ? address.port : 0;
+    // The parent reads "listening <port>" from this line (lib/testing/processes.ts).
+    log("ingest").info({ port }, `listening ${port}`);
   });
 }

@@ -1,17 +1,20 @@
 // Graceful shutdown on SIGTERM / SIGINT: stop taking jobs, let the ones in flight finish (or hand them
 // back when they overrun the grace period), close the pools, then exit.
 import { stopJobs } from "./boss";
+import { stopTracing } from "@/lib/observability/tracing";
+import { log } from "@/lib/observability/logger";
 
 export function stopOnSignals(role: string, graceMs = 30_000) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${role}: ${signal} received, finishing deliveries in flight…`);
+    log(role).info({ signal }, "stopping: finishing deliveries in flight");
     const forced = setTimeout(() => process.exit(1), graceMs + 5_000);
     forced.unref();
     stopJobs(graceMs)
-      .catch((error: unknown) => console.error(`${role}: shutdown`, error))
+      .then(stopTracing)
+      .catch((error: unknown) => log(role).error({ err: error }, "shutdown failed"))
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
