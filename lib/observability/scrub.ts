@@ -17,8 +17,11 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // or a dashed id, so uuids and ISO dates (8 digits) stay as they are.
 const PHONE = /(?<![\w-])\+?\d(?:[\s().-]{0,2}\d){8,14}(?![\w-])/g;
 const BEARER = /\b(Bearer|Basic|Zoho-oauthtoken)\s+[^\s"',;]+/gi;
-// API tokens, webhook secrets, OAuth tokens: 32+ characters of a token alphabet (cuids are 25).
-const LONG_TOKEN = /[A-Za-z0-9_.~+/=-]{32,}/g;
+// API tokens, webhook secrets, OAuth tokens: 32+ characters of a token alphabet (cuids are 25). No "/":
+// URL paths stay readable.
+const LONG_TOKEN = /[A-Za-z0-9_.~+=-]{32,}/g;
+// Event and job ids: random, but names of rows, not credentials.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // key=value and key: value pairs inside text (query strings, quoted configs).
 const KEYED = /\b(api_token|access_token|refresh_token|client_secret|token|secret|password)(["']?\s*[=:]\s*["']?)[^\s"'&,;}]+/gi;
 
@@ -27,7 +30,7 @@ export function scrubText(text: string): string {
     .replace(KEYED, (_match, key: string, separator: string) => `${key}${separator}${REDACTED}`)
     .replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(EMAIL, REDACTED)
-    .replace(LONG_TOKEN, REDACTED)
+    .replace(LONG_TOKEN, (match) => (UUID.test(match) ? match : REDACTED))
     .replace(PHONE, REDACTED);
 }
 

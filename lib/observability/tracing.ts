@@ -21,7 +21,7 @@ export async function startTracing(service: string): Promise<void> {
     const [{ NodeSDK }, { OTLPTraceExporter }] = await Promise.all([import("@opentelemetry/sdk-node"), import("@opentelemetry/exporter-trace-otlp-http")]);
     const sdk = new NodeSDK({ serviceName: process.env.OTEL_SERVICE_NAME || service, traceExporter: new OTLPTraceExporter(), instrumentations: [] });
     sdk.start();
-    log("tracing").info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT, service: process.env.OTEL_SERVICE_NAME || service }, "tracing on");
+    log("tracing").info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: process.env.OTEL_SERVICE_NAME || service }, "tracing on");
     return sdk;
   });
 }
