@@ -22,7 +22,8 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
-function createLogger(): Logger {
+/** The app's logger configuration; `destination` only for tests that read what it writes. */
+export function createLogger(destination?: DestinationStream): Logger {
   const level = (process.env.LOG_LEVEL ?? "info").toLowerCase();
   const options: pino.LoggerOptions = {
     level: LEVELS.has(level) ? level : "info",
@@ -48,12 +49,14 @@ function createLogger(): Logger {
       return ids ? Object.fromEntries(Object.entries(ids).filter(([, value]) => value !== undefined)) : {};
     },
   };
+  if (destination) return pino(options, destination);
   const pretty = prettyStream();
+  // Synchronous writes: the last lines before a crash or an exit are not lost in a buffer.
   return pretty ? pino(options, pretty) : pino(options, pino.destination({ fd: 1, sync: true }));
 }
 
 /** This process's logger (one for all of Next's bundles). */
-export const logger = (): Logger => processShared("logger", createLogger);
+export const logger = (): Logger => processShared("logger", () => createLogger());
 
 /** A logger for one part of the app: its lines say which (`component`). */
 export const log = (component: string): Logger => processShared(`logger:${component}`, () => logger().child({ component }));

@@ -10,7 +10,7 @@ import { openCredentials } from "@/lib/integrations/credentials";
 import { signPayload } from "@/lib/events/signature";
 import { normalisePhone } from "@/lib/phone/variants";
 import { connectActive } from "@/lib/testing/connected";
-import { makeProject } from "@/lib/testing/factories";
+import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { openFreshDatabase } from "@/lib/testing/fresh-database";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { startLogged, type LoggedProcess } from "@/lib/testing/logged-process";
@@ -222,4 +222,34 @@ describe("a real app process under real traffic", () => {
       for (const [key, value] of Object.entries(stored)) if (/token|secret/i.test(key) && typeof value === "string" && value.length > 8) expect(log.includes(value), `the log holds ${key}`).toBe(false);
     }
   });
+
+  it("a worker-only process (npm run worker) delivers and counts on WORKER_METRICS_PORT, healthy while its engine runs", { timeout: 180_000 }, async () => {
+    await app.stop();
+    const worker = startLogged("scripts/worker.ts", { DELIVERY_CONCURRENCY: "3", METRICS_TOKEN, WORKER_METRICS_PORT: "0", LOG_LEVEL: "info" });
+    try {
+      const port = (await worker.waitFor(/"port":(\d+),"msg":"worker metrics and health listening"/))[1];
+      const base = `http://127.0.0.1:${port}`;
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ ok: true, engine: "started", db: "up" });
+      const metricsOf = async () => (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      expect(sample(await metricsOf(), "callbridge_delivery_lanes")).toBe(3);
+      expect(sample(await metricsOf(), "callbridge_events_delivered_total")).toBe(0);
+      // Events stored as the webhook stores them; only this worker is running to deliver them.
+      const target = tenants[1]!;
+      for (let index = 0; index < 3; index++) await insertTestEvent(target.projectId, eventsOf(200 + index)[0]!);
+      for (let round = 0; ; round++) {
+        if (sample(await metricsOf(), "callbridge_events_delivered_total", { crm: "pipedrive", type: "call" }) === 3) break;
+        if (round > 200) throw new Error(`the worker did not deliver:\n${worker.log().slice(-3000)}`);
+        await makeRetriesDue(target.projectId);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect(sample(await metricsOf(), "callbridge_crm_requests_total", { crm: "pipedrive" })).toBeGreaterThan(0);
+      expect(worker.log()).toContain('"msg":"worker delivering"');
+      for (const secret of [...secrets, ...personal]) expect(worker.log().includes(secret), `the worker's log holds ${secret}`).toBe(false);
+    } finally {
+      await worker.stop();
+    }
+  });
 });
+

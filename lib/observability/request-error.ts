@@ -3,6 +3,7 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { log } from "./logger";
 import { metrics } from "./metrics";
+import { scrubText } from "./scrub";
 
 export function reportRequestError(error: unknown, request: { path: string; method: string }, context: { routePath: string; routeType: string; routerKind: string }) {
   // The path without its query: a page's search parameters may hold a phone or an e-mail.
@@ -12,7 +13,7 @@ export function reportRequestError(error: unknown, request: { path: string; meth
   metrics().requests.inc({ route: `${request.method} ${context.routePath}`, status: "error" });
   const span = trace.getActiveSpan();
   if (span) {
-    span.recordException(error instanceof Error ? { name: error.name, message: error.message } : String(error));
+    span.recordException(error instanceof Error ? { name: error.name, message: scrubText(error.message) } : scrubText(String(error)));
     span.setStatus({ code: SpanStatusCode.ERROR, message: `${context.routeType} ${context.routePath}` });
   }
 }

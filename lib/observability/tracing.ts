@@ -6,6 +6,7 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span } from "@opentelemetry/api";
 import { processShared } from "@/lib/cache/process-shared";
 import { log } from "./logger";
+import { scrubText } from "./scrub";
 
 export const tracingEnabled = () => Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
 
@@ -41,7 +42,8 @@ export async function inSpan<T>(name: string, options: { kind?: SpanKind; attrib
     try {
       return await run(span);
     } catch (error) {
-      span.recordException(error instanceof Error ? { name: error.name, message: error.message } : String(error));
+      // Scrubbed like a log line: CRM errors quote the phone or e-mail they were about.
+      span.recordException(error instanceof Error ? { name: error.name, message: scrubText(error.message) } : scrubText(String(error)));
       span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : "error" });
       throw error;
     } finally {
