@@ -22,7 +22,11 @@ export function observeRequest(route: string, ids: { requestId: string; projectK
       span.setAttribute("http.response.status_code", response.status);
       metrics().requests.inc({ route, status: String(response.status) });
       log("http")[response.status >= 500 ? "error" : "info"]({ route, status: response.status, durationMs }, "request handled");
-      response.headers.set("x-request-id", ids.requestId);
+      try {
+        response.headers.set("x-request-id", ids.requestId);
+      } catch {
+        // Some responses (Response.redirect, a passed-through fetch) have immutable headers: no id for them.
+      }
       return response;
     }),
   );
