@@ -16,8 +16,14 @@ try {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native-ish and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs"],
+  // Native-ish and Node-only packages stay outside the server bundle; so does the OpenTelemetry SDK (its
+  // exporters load modules at run time that a bundle would not have).
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "bcryptjs", "@opentelemetry/sdk-node", "@opentelemetry/exporter-trace-otlp-http"],
+  // The container image runs `node .next/standalone/server.js` (NEXT_OUTPUT=standalone, set by the
+  // Dockerfile and scripts/standalone.ts). Off otherwise, so the build `next start` serves for the launcher
+  // and the e2e tests stays as it was (no copy of the traced node_modules under .next/standalone); a
+  // standalone build was checked to still start with `next start` too.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   // Server actions read their bodies as a stream and stop past this size (413), like lib/api/limited-body.ts
   // does for the routes; the largest form (a stop-list pasted in bulk) stays far below it.
   experimental: { serverActions: { bodySizeLimit: "512kb" } },

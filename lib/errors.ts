@@ -1,5 +1,6 @@
 // One error vocabulary for the whole app, mapped to HTTP statuses in one place.
 import { englishMessage } from "@/lib/i18n/config";
+import { log } from "@/lib/observability/logger";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -145,7 +146,7 @@ export function errorResponse(error: unknown): Response {
     const retryAfter = typeof error.retryAfterSeconds === "number" ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return Response.json(errorBody(error), { status: error.status, headers: retryAfter });
   }
-  console.error(error);
+  log("http").error({ err: error }, "unexpected error, answered 500");
   const internal = new AppError("INTERNAL", "Something went wrong on our side. Try again; if it persists, contact support.");
   return Response.json(errorBody(internal), { status: internal.status });
 }

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { AppError, isAppError } from "../lib/errors";
 import { describeError, retryWhileStarting } from "../lib/db/startup-errors";
 import { prepareEnv } from "./local-env";
+import { answer, complain } from "./cli-output";
 
 const USAGE = `Usage:
   npm run admin -- create-project --name NAME --country CC --timezone ZONE
@@ -53,7 +54,7 @@ const REQUIRED: Record<Command, string[]> = {
 };
 
 function usage(problem: string): never {
-  console.error(`${problem}\n\n${USAGE}`);
+  complain(`${problem}\n\n${USAGE}`);
   process.exit(2);
 }
 
@@ -77,34 +78,34 @@ async function main() {
   const { disconnectDb } = await import("../lib/db/client");
   try {
     // A cluster another process is starting or restarting may drop the first connection: try again.
-    await retryWhileStarting(() => deployMigrations(process.env.DATABASE_URL!), (line) => console.error(line));
+    await retryWhileStarting(() => deployMigrations(process.env.DATABASE_URL!), complain);
     if (name === "create-project") {
       const { createProject } = await import("../lib/projects/create-project");
       const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
-      console.log(JSON.stringify(created));
+      answer(JSON.stringify(created));
     } else if (name === "list-projects") {
       const { listAllProjects } = await import("../lib/db/queries/projects");
-      console.log(JSON.stringify(await listAllProjects()));
+      answer(JSON.stringify(await listAllProjects()));
     } else if (name === "delete-project") {
       const { deleteProject } = await import("../lib/projects/delete-project");
-      console.log(JSON.stringify(await deleteProject(values.project!, values.confirm)));
+      answer(JSON.stringify(await deleteProject(values.project!, values.confirm)));
     } else if (name.endsWith("-token") || name === "list-tokens") {
-      console.log(JSON.stringify(await tokenCommand(name, values)));
+      answer(JSON.stringify(await tokenCommand(name, values)));
     } else {
       const { createUser } = await import("../lib/projects/create-user");
       const created = await createUser(
         { email: values.email, password: values.password, projectKey: values.project, role: values.role?.toUpperCase(), name: values.name },
         { actor: "cli" },
       );
-      console.log(JSON.stringify(created));
+      answer(JSON.stringify(created));
     }
   } catch (error) {
     if (isAppError(error)) {
       const details = error.issues.map((issue) => `  --${flagFor(issue.path)}: ${issue.message}`).join("\n");
-      console.error(`${error.message}${details ? `\n${details}` : ""}`);
+      complain(`${error.message}${details ? `\n${details}` : ""}`);
       exitCode = error.code === "VALIDATION" ? 2 : 1;
     } else {
-      console.error(describeError(error));
+      complain(describeError(error));
       exitCode = 1;
     }
   } finally {

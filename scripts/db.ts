@@ -1,13 +1,14 @@
 // `npm run db:deploy` and `npm run db:migrate -- <name>` (see lib/db/migrate.ts for why not `prisma migrate`).
 import { prepareEnv } from "./local-env";
+import { answer, complain } from "./cli-output";
 
 const [command, name] = process.argv.slice(2);
 if (command !== "deploy" && command !== "migrate") {
-  console.error("usage: npm run db:deploy | npm run db:migrate -- <name>");
+  complain("usage: npm run db:deploy | npm run db:migrate -- <name>");
   process.exit(2);
 }
 if (command === "migrate" && !name) {
-  console.error("usage: npm run db:migrate -- <name>   (lower-case letters, digits and underscores, e.g. add_events)");
+  complain("usage: npm run db:migrate -- <name>   (lower-case letters, digits and underscores, e.g. add_events)");
   process.exit(2);
 }
 
@@ -17,13 +18,13 @@ let code = 0;
 try {
   if (command === "deploy") {
     const applied = await deployMigrations(env.DATABASE_URL);
-    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
+    answer(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
   } else {
     const created = await createMigration(env.DATABASE_URL, name!);
-    console.log(created ? `Created and applied prisma/migrations/${created}` : "The schema has not changed: no migration created.");
+    answer(created ? `Created and applied prisma/migrations/${created}` : "The schema has not changed: no migration created.");
   }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  complain(error instanceof Error ? error.message : String(error));
   code = 1;
 } finally {
   await stopDatabase();

@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "./next-app";
 import { describeError } from "../lib/db/startup-errors";
 import { prepareEnv, readLocalSecrets, ROOT, writeLocalSecrets } from "./local-env";
+import { complain } from "./cli-output";
+import { log } from "../lib/observability/logger";
 
 type Mode = "demo" | "dev" | "start";
 const mode = process.argv[2] as Mode;
 if (!["demo", "dev", "start"].includes(mode)) {
-  console.error("usage: tsx scripts/launch.ts demo|dev|start");
+  complain("usage: tsx scripts/launch.ts demo|dev|start");
   process.exit(2);
 }
 
@@ -25,6 +27,8 @@ async function main() {
     process.env.SANDBOX_CRM ||= "on";
     // The demo is a production build: its sandbox is there on purpose.
     process.env.SANDBOX_CRM_IN_PRODUCTION ||= "yes";
+    // Log lines for a person at a terminal; `start` (production) keeps one JSON object per line.
+    process.env.LOG_PRETTY ||= "on";
   }
   // The sandbox CRMs are the app's own origin, allowed while SANDBOX_CRM is on: no CRM host is listed. Their
   // sample recordings are served by the app itself: only its own port on loopback is open to recording
@@ -44,7 +48,7 @@ async function main() {
       child.kill("SIGTERM");
       await exited;
     }
-    await stopDatabase().catch((error: unknown) => console.error(`Stopping the embedded database failed: ${describeError(error)}`));
+    await stopDatabase().catch((error: unknown) => complain(`Stopping the embedded database failed: ${describeError(error)}`));
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -54,7 +58,7 @@ async function main() {
   try {
     await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
   } catch (error) {
-    console.error(`The database could not be prepared: ${describeError(error)}`);
+    complain(`The database could not be prepared: ${describeError(error)}`);
     return shutdown(1);
   }
 
@@ -71,9 +75,9 @@ async function main() {
 
   if (mode !== "dev" && !buildIsCurrent()) {
     if (mode === "start" && existsSync(join(ROOT, ".next/BUILD_ID"))) {
-      console.log("Using the existing production build.");
+      log("launcher").info("using the existing production build");
     } else {
-      console.log("Building the app (next build)…");
+      log("launcher").info("building the app (next build)");
       const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
       if (build.status !== 0) return shutdown(build.status ?? 1);
     }
@@ -101,6 +105,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Callbridge did not start: ${describeError(error)}`);
+  complain(`Callbridge did not start: ${describeError(error)}`);
   process.exit(1);
 });

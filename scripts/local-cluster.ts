@@ -10,6 +10,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, open, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { complain } from "./cli-output";
 import { clusterUrl, ensureDatabase, freePort, initialiseCluster, portIsFree, runningCluster, servedDataDirectory, sameFolder, startCluster, stopCluster } from "../lib/db/embedded";
 import { describeError } from "../lib/db/startup-errors";
 
@@ -102,7 +103,7 @@ async function storedPort(options: LocalClusterOptions): Promise<number | null> 
 /** Uses this checkout's running cluster, or starts it (on a free port if its own is taken). */
 export async function openLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
   const database = options.database ?? "callbridge";
-  const log = options.log ?? console.log;
+  const log = options.log ?? complain;
   const port = await withLock(options, async () => {
     const dataDir = await initialiseCluster(options.dataDir);
     let running = runningCluster(dataDir);

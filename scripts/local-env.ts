@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { envSchema, EnvError, parseEnv, type Env } from "../lib/env";
 import { describeError } from "../lib/db/startup-errors";
 import { openLocalCluster } from "./local-cluster";
+import { complain } from "./cli-output";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 // CALLBRIDGE_DATA_DIR: another folder for the local database and secrets (tests use a temporary one,
@@ -47,7 +48,7 @@ export async function writeLocalSecrets(secrets: LocalSecrets) {
 async function localDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   await mkdir(DATA_DIR, { recursive: true });
   // Notices go to stderr: the CLI prints its results as JSON on stdout.
-  const cluster = await openLocalCluster({ dataDir: PG_DIR, stateFile: PG_STATE, preferredPort: PREFERRED_PG_PORT, log: (line) => console.error(line) });
+  const cluster = await openLocalCluster({ dataDir: PG_DIR, stateFile: PG_STATE, preferredPort: PREFERRED_PG_PORT, log: complain });
   return { url: cluster.url, stop: cluster.release };
 }
 
@@ -85,6 +86,6 @@ export async function prepareEnv(options: { generateSecrets: boolean }): Promise
 }
 
 function fail(error: unknown): never {
-  console.error(describeError(error));
+  complain(describeError(error));
   process.exit(1);
 }

@@ -1,6 +1,9 @@
 // `npm run worker`: delivery only, no web server. Run any number beside `npm run start` processes on
 // the same PostgreSQL; pg-boss keeps each client's events in order and each CRM account within its limits.
 import { prepareEnv } from "./local-env";
+const { log } = await import("../lib/observability/logger");
+const { startTracing } = await import("../lib/observability/tracing");
+await startTracing("callbridge-worker");
 
 // Without DATABASE_URL: the local embedded cluster (the one `npm run demo` runs).
 const { stopDatabase } = await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
@@ -14,4 +17,6 @@ const concurrency = env().DELIVERY_CONCURRENCY || 16;
 await startDeliveryWorker(concurrency);
 // The embedded cluster (when this worker uses one) is left last, after the deliveries in flight.
 stopOnSignals("worker", undefined, stopDatabase);
-console.log(`worker: delivering, up to ${concurrency} clients at once`);
+// WORKER_METRICS_PORT: GET /metrics and GET /health for the orchestrator and the scraper.
+await (await import("../lib/observability/worker-endpoint")).startWorkerEndpoint();
+log("worker").info({ concurrency }, "worker delivering");

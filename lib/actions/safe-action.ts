@@ -5,6 +5,7 @@ import { currentUser, projectAccessForAction } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import type { ProjectAccess } from "@/lib/auth/session";
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -52,7 +53,7 @@ async function checked<S extends z.ZodType, W, T>(who: () => Promise<W>, schema:
       const fieldErrors = error.issues.length ? Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])) : undefined;
       return { ok: false, error: { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) } };
     }
-    console.error(error);
+    log("action").error({ err: error }, "server action failed");
     return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Try again." } };
   }
 }

@@ -6,6 +6,7 @@ import { findProjectById } from "@/lib/db/queries/projects";
 import { appUrl } from "@/lib/integrations/app-url";
 import { sendMail } from "@/lib/mail/send";
 import { alertsToChange, wantedAlerts, type AlertKind } from "./conditions";
+import { log } from "@/lib/observability/logger";
 
 const HOUR_MS = 3_600_000;
 
@@ -36,6 +37,8 @@ export async function evaluateAlerts(projectId: string, now = new Date()): Promi
       if (await openAlert(projectId, kind, detail)) result.opened.push(kind);
     } else if ((await closeAlert(projectId, kind)) !== null) result.closed.push(kind);
   }
+  for (const kind of result.opened) log("alerts").warn({ projectId, alert: kind }, "alert opened");
+  for (const kind of result.closed) log("alerts").info({ projectId, alert: kind }, "alert closed");
   if (result.opened.length || result.closed.length) {
     const to = await alertRecipients(projectId);
     const link = `${appUrl()}/${project.key}`;
@@ -50,7 +53,7 @@ export async function evaluateAlerts(projectId: string, now = new Date()): Promi
 }
 
 /** Evaluation that never disturbs its caller (a delivery, a connection): failures are logged. */
-export const evaluateAlertsSoon = (projectId: string) => void evaluateAlerts(projectId).catch((error: unknown) => console.error("alert evaluation failed", error));
+export const evaluateAlertsSoon = (projectId: string) => void evaluateAlerts(projectId).catch((error: unknown) => log("alerts").error({ err: error, projectId }, "alert evaluation failed"));
 
 /**
  * The per-minute pass: one query decides which projects' incidents should open or close, and only those

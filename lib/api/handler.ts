@@ -4,6 +4,7 @@ import { requireApiToken, type ApiAccess } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
 import type { z } from "zod";
 import { AppError, errorResponse, issuesFromZod } from "@/lib/errors";
+import { observeRequest, requestIdOf } from "@/lib/observability/request";
 import { parseJsonText, readLimitedText } from "./limited-body";
 
 type Params = { projectKey: string } & Record<string, string>;
@@ -12,12 +13,14 @@ type Context = { params: Promise<Params> };
 /** `handle` gets the route's other path parameters (e.g. a token id) as its third argument. */
 export function apiHandler(role: Role, handle: (request: Request, access: ApiAccess, params: Params) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
-    try {
-      const params = await context.params;
-      return await handle(request, await requireApiToken(request, params.projectKey, role), params);
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const params = await context.params;
+    return observeRequest(`${request.method} ${routeOf(request, params)}`, { requestId: requestIdOf(request.headers.get("x-request-id")), projectKey: params.projectKey }, async () => {
+      try {
+        return await handle(request, await requireApiToken(request, params.projectKey, role), params);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
   };
 }
 
@@ -53,15 +56,27 @@ export interface SignedRequest {
 
 export function webhookHandler(handle: (input: SignedRequest) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
-    try {
-      return await handle({
-        projectKey: (await context.params).projectKey,
-        rawBody: await readLimitedText(request),
-        timestamp: request.headers.get("x-callbridge-timestamp"),
-        signature: request.headers.get("x-callbridge-signature"),
-      });
-    } catch (error) {
-      return errorResponse(error);
-    }
+    const params = await context.params;
+    return observeRequest(`${request.method} ${routeOf(request, params)}`, { requestId: requestIdOf(request.headers.get("x-request-id")), projectKey: params.projectKey }, async () => {
+      try {
+        return await handle({
+          projectKey: params.projectKey,
+          rawBody: await readLimitedText(request),
+          timestamp: request.headers.get("x-callbridge-timestamp"),
+          signature: request.headers.get("x-callbridge-signature"),
+        });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
   };
+}
+
+/** The request's path with its parameters' values put back as names: a bounded label, no ids. */
+function routeOf(request: Request, params: Params): string {
+  const names = new Map(Object.entries(params).map(([name, value]) => [value, `{${name}}`]));
+  return new URL(request.url).pathname
+    .split("/")
+    .map((segment) => names.get(decodeURIComponent(segment)) ?? segment)
+    .join("/");
 }

@@ -14,3 +14,8 @@ export function takeProcessShared<T>(name: string): T | undefined {
   registry.delete(name);
   return value;
 }
+
+/** The value if it exists, without creating it (a health check must not start what it checks). */
+export function peekProcessShared<T>(name: string): T | undefined {
+  return registry.get(name) as T | undefined;
+}

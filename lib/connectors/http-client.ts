@@ -2,6 +2,10 @@
 // waiting out a rate-limit window the CRM announced, and transport failures as RetryableError.
 import { processShared } from "@/lib/cache/process-shared";
 import { RetryableError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { crmOfAccount, routeTemplate } from "@/lib/observability/route-template";
+import { inSpan, SpanKind } from "@/lib/observability/tracing";
 
 export interface HttpRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -28,7 +32,8 @@ class Semaphore {
     this.limit = limit;
     for (let free = limit - this.active; free > 0 && this.waiting.length; free--) this.waiting.shift()!();
   }
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, onWait?: () => void): Promise<T> {
+    if (this.active >= this.limit) onWait?.();
     // Woken callers check again: a slot freed for them may have been taken meanwhile.
     while (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
@@ -75,10 +80,41 @@ export class HttpClient {
   }
 
   send(request: HttpRequest): Promise<HttpResponse> {
-    return this.gate.semaphore.run(async () => {
-      const wait = this.gate.pausedUntil - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      return this.perform(request);
+    const crm = crmOfAccount(this.options.accountKey);
+    const queued = performance.now();
+    return this.gate.semaphore.run(
+      async () => {
+        const wait = this.gate.pausedUntil - Date.now();
+        if (wait > 0) {
+          metrics().limiterWaits.inc({ crm, reason: "rate_window" });
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+        const waited = (performance.now() - queued) / 1000;
+        if (waited > 0.001) metrics().limiterWaitSeconds.inc({ crm }, waited);
+        return this.observed(crm, request);
+      },
+      () => metrics().limiterWaits.inc({ crm, reason: "concurrency" }),
+    );
+  }
+
+  /** One CRM call as a span, a log line and metrics: method, route template and status, never the query or headers. */
+  private observed(crm: string, request: HttpRequest): Promise<HttpResponse> {
+    const template = routeTemplate(request.url);
+    const operation = `${request.method} ${template}`;
+    const started = performance.now();
+    return inSpan(`${crm} ${operation}`, { kind: SpanKind.CLIENT, attributes: { "http.request.method": request.method, "url.template": template, "callbridge.crm": crm } }, async (span) => {
+      let status = 0;
+      try {
+        const response = await this.perform(request);
+        status = response.status;
+        span.setAttribute("http.response.status_code", status);
+        return response;
+      } finally {
+        const seconds = (performance.now() - started) / 1000;
+        metrics().crmRequests.inc({ crm, operation, status: String(status) });
+        metrics().crmDuration.observe({ crm, operation }, seconds);
+        log("crm")[status === 0 || status >= 500 ? "warn" : "info"]({ crm, method: request.method, route: template, status, durationMs: Math.round(seconds * 10_000) / 10 }, "CRM call");
+      }
     });
   }
 

@@ -7,12 +7,13 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { processShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
+import { log } from "@/lib/observability/logger";
 
 const POOL_SIZE = 12;
 const pool = () =>
   processShared("advisory-slots-pool", () => {
     const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: POOL_SIZE });
-    created.on("error", (error) => console.error("advisory slots pool:", error.message));
+    created.on("error", (error) => log("db").error({ err: error }, "advisory slots pool error"));
     return created;
   });
 

@@ -13,6 +13,7 @@ import type * as Engine from "@prisma/schema-engine-wasm";
 import { installJobEngine } from "../jobs/boss";
 import { carryOverQueuedEvents, DELIVERY_QUEUE_MIGRATION } from "../jobs/carry-over";
 import { createMigrationPgAdapter } from "./pg-adapter";
+import { log as logger } from "@/lib/observability/logger";
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), "../..");
@@ -44,7 +45,7 @@ async function openEngine(databaseUrl: string, schema: string) {
   const { SchemaEngine } = await loadEngineModule();
   const factory = bindMigrationAwareSqlAdapterFactory(createMigrationPgAdapter(databaseUrl));
   const log = (line: string) => {
-    if (process.env.DEBUG_MIGRATIONS) console.error(line);
+    if (process.env.DEBUG_MIGRATIONS) logger("migrate").debug(line);
   };
   return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, factory);
 }

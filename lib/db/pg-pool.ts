@@ -4,12 +4,13 @@
 import pg from "pg";
 import { processShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
+import { log } from "@/lib/observability/logger";
 
 export const pgPool = () =>
   processShared("pg-pool", () => {
     const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
     // An idle connection dropped by a database restart must not become an uncaught exception:
     // the pool discards it and the next query opens a new one.
-    pool.on("error", (error) => console.error("database pool:", error.message));
+    pool.on("error", (error) => log("db").error({ err: error }, "database pool error"));
     return pool;
   });

@@ -5,9 +5,10 @@
 import { deployMigrations } from "./migrate";
 import { pendingMigrations, waitForSchema } from "./schema-ready";
 import { retryWhileStarting } from "./startup-errors";
+import { log as logger } from "@/lib/observability/logger";
 
 export async function prepareDatabase(databaseUrl: string, options: { migrate: boolean; log?: (line: string) => void }): Promise<void> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => logger("db").info(line));
   // A server that is still starting (or was just restarted) may drop the first connections: not fatal.
   const pending = await retryWhileStarting(() => pendingMigrations(databaseUrl), log);
   if (!pending.length) {

@@ -5,6 +5,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import { DELIVERY_QUEUE, JOB_SCHEMA } from "../jobs/boss";
+import { log } from "@/lib/observability/logger";
 
 const MIGRATIONS_DIR = join(resolve(dirname(new URL(import.meta.url).pathname), "../.."), "prisma/migrations");
 
@@ -46,7 +47,7 @@ export async function waitForSchema(databaseUrl: string, limitMs = Number(proces
       throw new Error(`The database schema is behind this code (pending: ${pending.join(", ")}). Run \`npm run db:deploy\` (or start one process without SKIP_MIGRATIONS).`);
     }
     if (!logged) {
-      console.log(`Waiting for database migrations to finish (pending: ${pending.join(", ")}); up to ${Math.round(limitMs / 1000)} s…`);
+      log("db").info({ pending, limitSeconds: Math.round(limitMs / 1000) }, "waiting for database migrations to finish");
       logged = true;
     }
     await new Promise((done) => setTimeout(done, 500));

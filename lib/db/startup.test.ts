@@ -44,7 +44,7 @@ describe("four processes started at once on a fresh database", () => {
       startScript("scripts/worker.ts", env, /worker: delivering/),
     ]);
     running.push(...processes);
-    console.log(`4 processes up ${((Date.now() - started) / 1000).toFixed(1)} s after starting together`);
+    process.stdout.write(`4 processes up ${((Date.now() - started) / 1000).toFixed(1)} s after starting together\n`);
     for (const web of processes.slice(0, 2)) expect((await fetch(`${web.url}/api/webhooks/none/events`, { method: "POST", body: "{}" })).status).toBeLessThan(500);
     const client = new pg.Client({ connectionString: freshUrl() });
     await client.connect();

@@ -59,7 +59,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
       expect(Date.now() - restarted, "all delivered within a minute of the restart").toBeLessThan(60_000);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    console.log(`${crm}: killed with ${inFlight} write(s) in flight; the rest delivered ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
+    process.stdout.write(`${crm}: killed with ${inFlight} write(s) in flight; the rest delivered ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart\n`);
     // A deal whose create was in flight is found again on the retry rather than named as created.
     await checkFinalState(crm, env, mix, { deals: "per-contact" });
     await checkTasks(crm, env);
@@ -78,7 +78,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     expect(first.child.exitCode, "a graceful exit").toBe(0);
     expect(first.output()).toContain("finishing deliveries in flight");
     expect(await undelivered(env.project.id), "stopped mid-run").toBeGreaterThan(0);
-    console.log(`${crm}: SIGTERM with ${200 - (await undelivered(env.project.id))} delivered; the worker finished its deliveries in flight and exited in ${((Date.now() - stopped) / 1000).toFixed(1)} s`);
+    process.stdout.write(`${crm}: SIGTERM with ${200 - (await undelivered(env.project.id))} delivered; the worker finished its deliveries in flight and exited in ${((Date.now() - stopped) / 1000).toFixed(1)} s\n`);
     const second = await startScript("lib/testing/app-process.ts");
     cleanups.push(second.stop);
     while ((await undelivered(env.project.id)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -22,6 +22,8 @@ import { failureOutcome, failureText, quotaPauseReason } from "./failure-outcome
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import { stopListed, stopListReason } from "./stop-list";
 import type { TraceEntry } from "./trace";
+import { lanesOpened, observeOutcome, observeSteps, observedJob } from "@/lib/observability/delivery";
+import { log } from "@/lib/observability/logger";
 
 export interface DeliveryCounts {
   claimed: number;
@@ -81,19 +83,24 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
   const listed = payload.type === "call" && payload.line && !event.sendDespiteStopList ? stopListed(payload.line, config.stopList, project.defaultCountry) : null;
   if (listed) {
     await finishEvent(event.id, { status: "skipped", reason: stopListReason(listed), nextAttemptAt: null, trace: previous, attempted: false });
+    observeOutcome(event, run.crm, { outcome: "skipped" });
     return { kind: "settled", counted: "skipped" };
   }
   try {
     // Find, decide, execute (and a live call's phases, F19): lib/engine/deliver.ts.
-    const plan = await deliverToCrm({ project, crm: run.crm, connector: run.connector, connection: run.connection, config, metadata: run.metadata, eventId: event.id, trace }, payload);
+    const plan = await deliverToCrm({ project, crm: run.crm, connector: run.connector, connection: run.connection, config, metadata: run.metadata, eventId: event.id, trace }, payload).finally(() =>
+      observeSteps(event, run.crm, trace),
+    );
     // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
     const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
     await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });
+    observeOutcome(event, run.crm, { outcome: "delivered" });
     if (run.configError) await clearConfigError(run.integrationId);
     return { kind: "settled", counted: "delivered" };
   } catch (error) {
     const all = [...previous, ...onConnection(trace, run.connection)];
     const outcome = failureOutcome(error, event);
+    observeOutcome(event, run.crm, outcome);
     switch (outcome.action) {
       case "broken":
         // Re-activation replays the waiting events or marks them skipped, as the admin chooses.
@@ -123,7 +130,7 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
         await finishEvent(event.id, { status: "dead", reason: outcome.reason, nextAttemptAt: null, trace: all, attempted: true });
         return { kind: "settled", counted: "dead" };
       case "retry":
-        if (outcome.unexpected) console.error(`delivery of event ${event.id}: unexpected error, retried`, error);
+        if (outcome.unexpected) log("delivery").error({ err: error, eventId: event.id }, "unexpected error in a delivery, retried");
         await finishEvent(event.id, { status: "failed", reason: outcome.reason, nextAttemptAt: outcome.retryAt, trace: all, attempted: true });
         return { kind: "retry", retryAt: outcome.retryAt };
     }
@@ -169,7 +176,7 @@ export async function processDelivery(data: DeliveryJobData): Promise<JobOutcome
 
 /** Not a CRM answer (the database away, a bug): tried again with the same backoff, never in a hot loop. */
 function unexpected(job: Job<DeliveryJobData>, error: unknown): JobOutcome {
-  console.error(`delivery of event ${job.data.eventId} failed:`, error);
+  log("delivery").error({ err: error, eventId: job.data.eventId, jobId: job.id }, "delivery failed outside the CRM, retried");
   return { kind: "retry", retryAt: new Date(Date.now() + nextAttemptDelay(job.retryCount + 1)) };
 }
 
@@ -199,9 +206,10 @@ const ALERTS_EVERY_MS = 60_000;
 
 export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> {
   const boss = await jobs();
+  lanesOpened(concurrency);
   // Each process may evaluate: the pass is one query for all projects, and opening and closing an incident
   // are atomic, so one mail goes out per change however many processes run it.
-  setInterval(() => void evaluateAllAlerts().catch((error: unknown) => console.error("alert evaluation failed", error)), ALERTS_EVERY_MS).unref();
+  setInterval(() => void evaluateAllAlerts().catch((error: unknown) => log("alerts").error({ err: error }, "alert evaluation failed")), ALERTS_EVERY_MS).unref();
   await boss.work<DeliveryJobData>(
     DELIVERY_QUEUE,
     { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, ...WORKER_POLLING, heartbeatRefreshSeconds: 4,
@@ -209,7 +217,7 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
       burstWhenReadyExceeds: 1 },
     async ([job]) => {
       if (!job) return;
-      await settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error)));
+      await observedJob(job, async () => settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error))));
     },
   );
   return boss;
@@ -248,8 +256,11 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
       // would hand it to another worker as if this one had died.
       const heartbeat = setInterval(() => void boss.touch(DELIVERY_QUEUE, job.id).catch(() => undefined), 3_000);
       try {
-        const outcome = await processDelivery(job.data).catch((error: unknown) => unexpected(job, error));
-        await settle(boss, job, outcome);
+        const outcome = await observedJob(job, async () => {
+          const settled = await processDelivery(job.data).catch((error: unknown) => unexpected(job, error));
+          await settle(boss, job, settled);
+          return settled;
+        });
         // Jobs whose event had nothing left to do (delivered or settled meanwhile) are not counted.
         if ((options.projectId && job.data.projectId !== options.projectId) || (outcome.kind === "settled" && !outcome.counted)) continue;
         counts.claimed++;

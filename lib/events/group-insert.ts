@@ -8,6 +8,7 @@ import { insertEventsOnce, type InsertOutcome, type NewEvent } from "@/lib/db/qu
 import { rowTiedFailure, type RowFailure } from "@/lib/db/row-failures";
 import { AppError } from "@/lib/errors";
 import { forgetWebhookProjectId } from "./webhook-project";
+import { log } from "@/lib/observability/logger";
 
 const MAX_BATCH = 100;
 
@@ -28,7 +29,7 @@ function rowError(failure: RowFailure, event: NewEvent): AppError {
     forgetWebhookProjectId(event.projectId);
     return new AppError("NOT_FOUND", "This project no longer exists.");
   }
-  console.warn("event refused by the database", { projectId: event.projectId, externalId: event.externalId.slice(0, 200), detail: failure.detail });
+  log("ingest").warn({ projectId: event.projectId, externalId: event.externalId.slice(0, 200), detail: failure.detail }, "event refused by the database");
   return new AppError("UNPROCESSABLE", "The event holds a value the database cannot store; it was not stored.");
 }
 

@@ -10,6 +10,10 @@ import type { SignedRequest } from "@/lib/api/handler";
 import { MAX_BODY_BYTES, parseJsonText } from "@/lib/api/limited-body";
 import { AppError } from "@/lib/errors";
 import { admitWebhook } from "@/lib/quotas/tenant-quotas";
+import { addLogContext } from "@/lib/observability/context";
+import { log } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { currentTraceparent } from "@/lib/observability/tracing";
 import { occurredAt, parseEvent, schemaMessage, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
@@ -58,7 +62,7 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
   const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
   // The client's phone is normalised once: it is both the stored E.164 and the delivery queue's key.
   const keys = clientKeys(event, config.forms, project.defaultCountry);
-  return storeEvent({
+  const stored = await storeEvent({
     projectId: project.id,
     externalId: event.id,
     type: event.type,
@@ -70,5 +74,11 @@ export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultC
     clientKey: clientKeyOf(event, keys),
     clientEmail: keys.email,
     concurrency: project.concurrency,
+    traceparent: currentTraceparent(),
   });
+  addLogContext({ eventId: stored.answer.eventId, projectId: project.id });
+  if (stored.created) metrics().eventsReceived.inc({ type: event.type, status: stored.answer.status });
+  if (stored.created && listed) metrics().eventsSkipped.inc({ type: event.type, crm: "none" });
+  log("ingest").info({ type: event.type, status: stored.answer.status, created: stored.created }, stored.created ? "event accepted" : "event already stored");
+  return stored;
 }

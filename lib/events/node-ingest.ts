@@ -3,32 +3,34 @@
 import { createServer, type Server } from "node:http";
 import { errorResponse } from "../errors";
 import { ingestEvent } from "./ingest";
+import { log } from "../observability/logger";
+import { observeRequest, requestIdOf } from "../observability/request";
 
 export function ingestServer(): Server {
   return createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const projectKey = /^\/api\/webhooks\/([^/]+)\/events$/.exec(request.url ?? "")?.[1];
-    let status: number;
-    let body: string;
-    let retryAfter: string | null = null;
-    try {
-      if (!projectKey || request.method !== "POST") throw Object.assign(new Error("not found"), { status: 404 });
-      const { created, answer } = await ingestEvent({
-        projectKey,
-        rawBody: Buffer.concat(chunks).toString("utf8"),
-        timestamp: (request.headers["x-callbridge-timestamp"] as string | undefined) ?? null,
-        signature: (request.headers["x-callbridge-signature"] as string | undefined) ?? null,
-      });
-      status = created ? 202 : 200;
-      body = JSON.stringify(answer);
-    } catch (error) {
-      const answer = errorResponse(error);
-      status = answer.status;
-      retryAfter = answer.headers.get("retry-after");
-      body = await answer.text();
-    }
-    response.writeHead(status, { "content-type": "application/json", ...(retryAfter ? { "retry-after": retryAfter } : {}) }).end(body);
+    // Observed like the Next route (lib/api/handler.ts): request id, span, log line, counter.
+    const route = `${request.method} ${projectKey ? "/api/webhooks/{projectKey}/events" : "(unknown)"}`;
+    const answered = await observeRequest(route, { requestId: requestIdOf(request.headers["x-request-id"] as string | undefined), projectKey }, async () => {
+      try {
+        if (!projectKey || request.method !== "POST") throw Object.assign(new Error("not found"), { status: 404 });
+        const { created, answer } = await ingestEvent({
+          projectKey,
+          rawBody: Buffer.concat(chunks).toString("utf8"),
+          timestamp: (request.headers["x-callbridge-timestamp"] as string | undefined) ?? null,
+          signature: (request.headers["x-callbridge-signature"] as string | undefined) ?? null,
+        });
+        return Response.json(answer, { status: created ? 202 : 200 });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+    const retryAfter = answered.headers.get("retry-after");
+    response
+      .writeHead(answered.status, { "content-type": "application/json", "x-request-id": answered.headers.get("x-request-id") ?? "", ...(retryAfter ? { "retry-after": retryAfter } : {}) })
+      .end(await answered.text());
   });
 }
 
@@ -36,6 +38,8 @@ export function ingestServer(): Server {
 export function listenAndAnnounce(server: Server) {
   server.listen(0, "127.0.0.1", () => {
     const address = server.address();
-    console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
+    const port = typeof address === "object" && address ? address.port : 0;
+    // The parent reads "listening <port>" from this line (lib/testing/processes.ts).
+    log("ingest").info({ port }, `listening ${port}`);
   });
 }

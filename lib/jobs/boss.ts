@@ -5,6 +5,7 @@ import { PgBoss } from "pg-boss";
 import { processShared, takeProcessShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
 import { leaseTableSql, PASS_SECONDS, superviseElected, type Supervisor } from "./supervisor";
+import { log } from "@/lib/observability/logger";
 
 export const JOB_SCHEMA = "pgboss";
 /** One queue for every project: `key_strict_fifo` keyed by project + client. */
@@ -60,7 +61,7 @@ export function openJobEngine(connectionString: string) {
     persistWarnings: false,
   });
   // A lost database connection is reported and retried by pg-boss; it must not crash the process.
-  boss.on("error", (error) => console.error("job engine:", error.message));
+  boss.on("error", (error) => log("jobs").error({ err: error }, "job engine error"));
   return boss;
 }
 

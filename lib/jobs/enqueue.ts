@@ -10,11 +10,14 @@ export interface DeliveryJobInput {
   occurredAt: Date;
   /** The CRM account's concurrency (Integration.concurrency). */
   concurrency: number;
+  /** The span of the request that stored the event, when traced (lib/observability/tracing.ts). */
+  traceparent?: string;
 }
 
 export interface DeliveryJobData {
   eventId: string;
   projectId: string;
+  traceparent?: string;
 }
 
 /**
@@ -40,13 +43,14 @@ export function deliveryJobRows(items: DeliveryJobInput[]): JobRow[] {
     singletonKey: deliveryKey(item.projectId, item.clientKey),
     groupId: item.projectId,
     groupTier: concurrencyTier(item.concurrency),
+    ...(item.traceparent ? { traceparent: item.traceparent } : {}),
   }));
 }
 
 function deliveryJobs(items: DeliveryJobInput[]): JobInsert<DeliveryJobData>[] {
   return deliveryJobRows(items).map((row) => ({
     id: row.id,
-    data: { eventId: row.eventId, projectId: row.groupId },
+    data: { eventId: row.eventId, projectId: row.groupId, ...(row.traceparent ? { traceparent: row.traceparent } : {}) },
     singletonKey: row.singletonKey,
     group: { id: row.groupId, tier: row.groupTier },
   }));

@@ -13,6 +13,8 @@ export interface JobRow {
   singletonKey: string;
   groupId: string;
   groupTier: string;
+  /** Links the delivery's span to the storing request's (absent when not traced). */
+  traceparent?: string;
 }
 
 /** pg-boss's LISTEN channel for a schema (its notifier listens on this name). */
@@ -28,9 +30,9 @@ export function jobRowsCte(events: string, param: number): string {
   job_rows AS (
     INSERT INTO ${JOB_SCHEMA}.job (id, name, data, priority, start_after, created_on, singleton_key, group_id, group_tier,
       expire_seconds, deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max, policy, dead_letter, heartbeat_seconds)
-    SELECT j.id, q.name, jsonb_build_object('eventId', e.id, 'projectId', e."projectId"), 0, now(), now(), j."singletonKey", j."groupId", j."groupTier",
+    SELECT j.id, q.name, jsonb_strip_nulls(jsonb_build_object('eventId', e.id, 'projectId', e."projectId", 'traceparent', j.traceparent)), 0, now(), now(), j."singletonKey", j."groupId", j."groupTier",
       q.expire_seconds, q.deletion_seconds, now() + q.retention_seconds * interval '1s', q.retry_limit, q.retry_delay, q.retry_backoff, q.retry_delay_max, q.policy, q.dead_letter, q.heartbeat_seconds
-    FROM json_to_recordset($${param}::json) AS j("eventId" text, id uuid, "singletonKey" text, "groupId" text, "groupTier" text)
+    FROM json_to_recordset($${param}::json) AS j("eventId" text, id uuid, "singletonKey" text, "groupId" text, "groupTier" text, traceparent text)
     JOIN ${events} e ON e.id = j."eventId"
     CROSS JOIN job_queue q
     ON CONFLICT DO NOTHING

@@ -3,6 +3,7 @@
 // EGRESS_ALLOW, the single list of earlier versions, still counts for a purpose whose own list is unset,
 // with a warning: an operator upgrading keeps working and learns to split it.
 import { env, type Env } from "@/lib/env";
+import { log } from "@/lib/observability/logger";
 import { parsedRuleList, type EgressRule } from "./allow-list";
 
 export type EgressPurpose = "crm" | "recordings";
@@ -20,7 +21,7 @@ export function egressRules(purpose: EgressPurpose, current: Env = env()): Egres
   if (own !== undefined) return parsedRuleList(own);
   if (current.EGRESS_ALLOW !== undefined && !warned) {
     warned = true;
-    console.warn("EGRESS_ALLOW is deprecated: it opens its hosts on every port to CRM connections and recording downloads alike. Set EGRESS_ALLOW_CRM and EGRESS_ALLOW_RECORDINGS instead (each entry with its port).");
+    log("net").warn("EGRESS_ALLOW is deprecated: it opens its hosts on every port to CRM connections and recording downloads alike. Set EGRESS_ALLOW_CRM and EGRESS_ALLOW_RECORDINGS instead (each entry with its port).");
   }
   return parsedRuleList(current.EGRESS_ALLOW);
 }

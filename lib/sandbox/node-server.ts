@@ -2,6 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleSandbox } from "./handler";
+import { log } from "@/lib/observability/logger";
 
 export interface SandboxServer {
   url: string;
@@ -32,7 +33,7 @@ export async function startSandboxServer(port = 0, options: { record?: boolean }
       res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
-      console.error(error);
+      log("sandbox").error({ err: error }, "sandbox failure");
       res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "sandbox failure" }));
     }
   });

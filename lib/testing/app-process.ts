@@ -5,10 +5,15 @@ import { prepareDatabase } from "../db/prepare";
 import { startDeliveryWorker } from "../engine/worker";
 import { ingestServer, listenAndAnnounce } from "../events/node-ingest";
 import { stopOnSignals } from "../jobs/shutdown";
+import { startTracing } from "../observability/tracing";
+import { startWorkerEndpoint } from "../observability/worker-endpoint";
+
+await startTracing("callbridge-app");
 
 // Like `npm run start`: bring the database up to date first (other processes may be starting too).
 if (process.env.MIGRATE === "on") await prepareDatabase(process.env.DATABASE_URL!, { migrate: true });
 const concurrency = Number(process.env.DELIVERY_CONCURRENCY ?? 16);
 if (concurrency > 0) await startDeliveryWorker(concurrency);
 stopOnSignals("app");
+if (process.env.WORKER_METRICS_PORT) await startWorkerEndpoint();
 listenAndAnnounce(ingestServer());

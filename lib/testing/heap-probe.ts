@@ -43,5 +43,6 @@ await scenario(10);
 const before = await settledHeap();
 await scenario(Number(process.argv[3]));
 const after = await settledHeap();
-console.log(`heap ${before} ${after}`);
+// The parent reads this line; it is the probe's answer, not a log line.
+process.stdout.write(`heap ${before} ${after}\n`);
 process.exit(0);

@@ -34,6 +34,8 @@ export interface NewEvent {
   clientKey: string | null;
   /** The CRM account's concurrency, for the job's group (default 10). */
   concurrency?: number;
+  /** The storing request's span (W3C traceparent), carried by the job so the delivery's span links to it. */
+  traceparent?: string;
   /** Rows stored already finished (responsible-manager lookups) carry their trace and time. */
   trace?: Prisma.InputJsonValue;
   deliveredAt?: Date | null;
@@ -63,7 +65,7 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
   // Every queued row gets a job; the statement writes only those of rows it stored.
   const jobs = deliveryJobRows(
     inputs.flatMap((input, index) =>
-      input.status === "queued" ? [{ eventId: ids[index]!, projectId: input.projectId, clientKey: input.clientKey ?? `event:${ids[index]}`, occurredAt: input.occurredAt, concurrency: input.concurrency ?? 10 }] : [],
+      input.status === "queued" ? [{ eventId: ids[index]!, projectId: input.projectId, clientKey: input.clientKey ?? `event:${ids[index]}`, occurredAt: input.occurredAt, concurrency: input.concurrency ?? 10, traceparent: input.traceparent }] : [],
     ),
   );
   params.push(JSON.stringify(jobs));
@@ -202,7 +204,7 @@ export async function requeueEvent(projectId: string, id: string, options: { des
 
 /** An event as the delivery worker reads it. */
 export const findDeliverable = (id: string) =>
-  db().event.findUnique({ where: { id }, select: { id: true, projectId: true, externalId: true, type: true, payload: true, status: true, attempts: true, occurredAt: true, trace: true, nextAttemptAt: true, clientKey: true, sendDespiteStopList: true } });
+  db().event.findUnique({ where: { id }, select: { id: true, projectId: true, externalId: true, type: true, payload: true, status: true, attempts: true, occurredAt: true, receivedAt: true, trace: true, nextAttemptAt: true, clientKey: true, sendDespiteStopList: true } });
 export type DeliverableEvent = NonNullable<Awaited<ReturnType<typeof findDeliverable>>>;
 
 /**
