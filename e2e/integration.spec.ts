@@ -161,7 +161,7 @@ test.describe("CRM connection (F1)", () => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();
     await page.getByRole("button", { name: "Deny" }).click();
-    await expect(page.getByTestId("integration-error")).toHaveText("Zoho did not grant access (access_denied).");
+    await expect(page.getByTestId("integration-error")).toHaveText("The CRM did not grant access, or refused the authorization. Start the connection again.");
     await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
   });
 

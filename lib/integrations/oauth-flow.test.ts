@@ -68,7 +68,7 @@ describe.each([
     const { project, userId } = await admin();
     const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "deny");
     expect(back.searchParams.get("error")).toBe("access_denied");
-    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: expect.stringMatching(/did not grant access \(access_denied\)/) });
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: expect.stringMatching(/did not grant access \(access_denied\)/), code: "oauth-refused" });
     const { findIntegrationSummary } = await import("@/lib/db/queries/integrations");
     expect(await findIntegrationSummary(project.id)).toBeNull();
   });
@@ -77,7 +77,27 @@ describe.each([
     const { project, userId } = await admin();
     const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
     const other = crm === "zoho" ? "pipedrive" : "zoho";
-    expect((await connect.finishOAuthConnect(other, back.searchParams, userId)).projectKey).toBeNull();
+    expect(await connect.finishOAuthConnect(other, back.searchParams, userId)).toMatchObject({ projectKey: null, code: "oauth-state" });
+    // Checked before it is consumed: the flow still completes where it was started.
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: null });
+  });
+
+  it("another user's callback with the state is refused without using it up; the owner still completes", async () => {
+    const { project, userId } = await admin();
+    const stranger = (await admin()).userId;
+    const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, stranger)).toMatchObject({ projectKey: null, code: "oauth-state" });
+    const { findIntegrationSummary } = await import("@/lib/db/queries/integrations");
+    expect(await findIntegrationSummary(project.id)).toBeNull();
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: null });
+  });
+
+  it("an expired state is refused", async () => {
+    const { project, userId } = await admin();
+    const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
+    const { db } = await import("@/lib/db/client");
+    await db().oAuthState.update({ where: { state: back.searchParams.get("state")! }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toMatchObject({ projectKey: null, code: "oauth-state" });
   });
 });
 

@@ -14,13 +14,16 @@ import { sandboxEnabled } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
+import { integrationErrorKey } from "@/lib/pages/query-error";
 
 export const generateMetadata = sectionMetadata("nav.integration");
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
-  const { connected, error } = await searchParams;
+  const { connected, error: errorCode } = await searchParams;
+  // Our message for a code the OAuth callback sent; other text in the URL is never shown.
+  const error = integrationErrorKey(errorCode);
   const [t, integration, replayable, replay] = await Promise.all([getTranslator(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
   const editable = canEdit(role);
   const sandbox = sandboxEnabled();
@@ -40,7 +43,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
       {connected === "pipedrive" && integration ? <Notice tone="success">{t("integration.connected.pipedrive")}</Notice> : null}
       {error ? (
         <Notice tone="error" testId="integration-error">
-          {error}
+          {t(error)}
         </Notice>
       ) : null}
       {integration ? (
