@@ -3,20 +3,20 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { AppError } from "@/lib/errors";
-import { simulateEvent } from "@/lib/engine/simulate";
+import { DRY_RUN_ROLE, dryRunAs } from "@/lib/engine/dry-run-access";
 import { projectAction } from "./safe-action";
 
-/** The dry run writes nothing, so any member may use it. */
+/** The dry run writes nothing, but it looks CRM records up by any phone: admins only (lib/engine/dry-run-access.ts). */
 export const simulate = projectAction({
-  role: "VIEWER",
+  role: DRY_RUN_ROLE,
   schema: z.object({ json: text(256 * 1024, { tooLong: "validation.tooLarge" }) }),
-  run: async ({ json }, { project }) => {
+  run: async ({ json }, { project, role }) => {
     let raw: unknown;
     try {
       raw = JSON.parse(json);
     } catch (error) {
       throw new AppError("VALIDATION", `The sample is not valid JSON: ${(error as Error).message}`);
     }
-    return simulateEvent(project, raw);
+    return dryRunAs(role, project, raw);
   },
 });
