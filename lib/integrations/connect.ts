@@ -6,7 +6,7 @@ import { databaseTokenStore } from "@/lib/connectors/oauth/database-token-store"
 import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
 import { createConnector, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
-import { openSecret, sealSecret } from "@/lib/crypto/secrets";
+import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import {
   findIntegrationSecrets,
   markIntegrationStatus,
@@ -60,7 +60,7 @@ export async function verifyConnection(credentials: CrmCredentials, options: Con
 export const integrationRow = (project: { id: string; key: string }, verified: VerifiedConnection, who: Actor) => ({
   projectId: project.id,
   crm: verified.credentials.crm,
-  credentialsEncrypted: sealCredentials(verified.credentials),
+  credentialsEncrypted: sealCredentials(verified.credentials, project.id),
   account: { ...verified.account, checkedAt: new Date().toISOString() },
   concurrency: verified.account.concurrency,
   audit: { ...who, target: project.key },
@@ -86,7 +86,7 @@ export async function startOAuthConnect(project: { id: string; key: string }, us
   const provider = oauthProvider(crm);
   const pending = await provider.start(input, sandbox);
   const state = randomBytes(24).toString("base64url");
-  await saveOAuthState({ state, projectId: project.id, userId, payload: sealSecret(JSON.stringify({ crm, projectKey: project.key, pending })), expiresAt: new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000) });
+  await saveOAuthState({ state, projectId: project.id, userId, payload: sealSecret(JSON.stringify({ crm, projectKey: project.key, pending }), secretPlaces.oauthState(state)), expiresAt: new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000) });
   return provider.authorizeUrl(pending, `${appUrl()}${oauthCallbackPath(crm)}`, state);
 }
 
@@ -103,7 +103,7 @@ export type OAuthOutcome = { projectKey: string | null; error: null } | { projec
 export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, userId: string, fetcher: typeof fetch = fetch): Promise<OAuthOutcome> {
   const state = params.get("state") ?? "";
   const stored = await findOwnOAuthState(state, userId);
-  const flow = stored ? (JSON.parse(openSecret(stored.payload)) as { crm: CrmKind; projectKey: string; pending: OAuthPending }) : null;
+  const flow = stored ? (JSON.parse(openSecret(stored.payload, secretPlaces.oauthState(state))) as { crm: CrmKind; projectKey: string; pending: OAuthPending }) : null;
   const unknown = { projectKey: null, error: "This authorization is unknown or has expired. Start the connection again.", code: "oauth-state" } as const;
   if (!stored || !flow || flow.crm !== crm) return unknown;
   if (!(await consumeOAuthState(state, userId))) return unknown;
@@ -131,13 +131,13 @@ export async function projectConnector(
 ): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
-  const credentials = openCredentials(integration.credentialsEncrypted);
+  const credentials = openCredentials(integration.credentialsEncrypted, projectId);
   const connector = createConnector(credentials, {
     // The plan the last test found sets how many calls the CRM takes at once.
     edition: (integration.account as { edition?: string } | null)?.edition,
     ...options,
     // Every process shares the connection's access token through the database (sealed, renewed under a lock).
-    tokenStore: databaseTokenStore(integration.id, integration.credentialsEncrypted),
+    tokenStore: databaseTokenStore({ integrationId: integration.id, projectId }, integration.credentialsEncrypted),
   });
   return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials) };
 }

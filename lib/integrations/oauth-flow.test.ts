@@ -54,7 +54,7 @@ describe.each([
     expect(await findIntegrationSummary(project.id)).toMatchObject({ crm, status: "inactive", account: expect.objectContaining({ userEmail: "olena.koval@callbridge.local" }) });
     const { openCredentials } = await import("./credentials");
     const stored = await findIntegrationSecrets(project.id);
-    const opened = openCredentials(stored!.credentialsEncrypted) as { refreshToken: string };
+    const opened = openCredentials(stored!.credentialsEncrypted, project.id) as { refreshToken: string };
     expect(opened).toMatchObject(crm === "pipedrive" ? { auth: "oauth", refreshToken: expect.any(String) } : { refreshToken: expect.any(String) });
     expect(stored!.credentialsEncrypted).not.toContain(opened.refreshToken);
     const found = await connect.projectConnector(project.id);
