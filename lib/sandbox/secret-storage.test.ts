@@ -1,4 +1,5 @@
-// The sandbox accounts' secrets (client secret, refresh and API tokens) are stored sealed like the app's:
+// The sandbox accounts' secrets (client secret, refresh and API tokens) are stored sealed like the app's,
+// their tokens only as digests:
 // a database dump shows none of them, the sandbox and its control endpoint still work with them, and an
 // account stored before (plain credentials) keeps working. Real PostgreSQL and HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +21,10 @@ describe("sandbox secrets at rest", () => {
     const raw = JSON.stringify((await db().sandboxAccount.findUniqueOrThrow({ where: { id: account.id } })).credentials);
     for (const secret of [plain.apiToken, plain.clientSecret, plain.refreshToken]) expect(raw).not.toContain(secret);
     expect(raw).toMatch(/"sealed":"v2:/);
+    // Its tokens are kept only as digests.
+    const tokens = await db().sandboxToken.findMany({ where: { accountId: account.id } });
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const row of tokens) expect(row.token).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     const described = (await (await fetch(`${server.url}/sandbox/pipedrive/_control?account=${account.name}`)).json()) as { credentials: { apiToken: string } };
     expect(described.credentials.apiToken).toBe(plain.apiToken);
@@ -35,9 +40,12 @@ describe("sandbox secrets at rest", () => {
     await expect(findSandboxAccount("zoho", two.name)).rejects.toThrow();
   });
 
-  it("an account stored before, with plain credentials, still works", async () => {
+  it("an account stored before, with plain credentials and a plain token, still works", async () => {
     const account = await ensureSandboxAccount("pipedrive", `legacy-${Date.now()}`);
+    const { apiToken } = account.credentials as { apiToken: string };
     await db().sandboxAccount.update({ where: { id: account.id }, data: { credentials: account.credentials as object } });
+    await db().sandboxToken.updateMany({ where: { accountId: account.id, kind: "api" }, data: { token: apiToken } });
     expect((await findSandboxAccount("pipedrive", account.name))?.credentials).toEqual(account.credentials);
+    expect((await fetch(`${server.url}/sandbox/pipedrive/api/v1/users/me`, { headers: { "x-api-token": apiToken } })).status).toBe(200);
   });
 });

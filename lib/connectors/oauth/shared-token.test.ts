@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZohoCredentials } from "@/lib/connectors/types";
 import { openSecret, secretPlaces } from "@/lib/crypto/secrets";
+import { revokeSandboxToken } from "@/lib/db/queries/sandbox";
 import { db } from "@/lib/db/client";
 import { sealCredentials } from "@/lib/integrations/credentials";
 import { projectConnector } from "@/lib/integrations/connect";
@@ -69,7 +70,7 @@ describe("one access token per connection for every process", () => {
     await second.listUsers();
     const refused = openSecret((await db().integrationToken.findUniqueOrThrow({ where: { integrationId } })).accessTokenEncrypted, secretPlaces.accessToken(integrationId));
     // Zoho invalidates the token both connectors hold (as its 11th token would).
-    await db().sandboxToken.update({ where: { token: refused }, data: { revokedAt: new Date() } });
+    await revokeSandboxToken(refused);
     const before = tokenRequests();
     expect((await second.listUsers()).length).toBe(3);
     expect((await first.listUsers()).length).toBe(3);

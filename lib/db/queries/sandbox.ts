@@ -1,7 +1,7 @@
 // Storage of the sandbox CRMs: their own tables, never touched by the app's own data.
 import type { CrmKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
+import { hashToken, openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { db } from "../client";
 
 // A sandbox account's credentials (client secret, refresh and API tokens) are stored sealed, bound to the
@@ -16,6 +16,13 @@ function opened<T extends AccountRow | null>(row: T): T {
   if (!row || typeof sealed !== "string") return row;
   return { ...row, credentials: JSON.parse(openSecret(sealed, secretPlaces.sandboxCredentials(row.crm, row.name))) as Prisma.JsonValue };
 }
+
+/**
+ * Tokens are kept as their SHA-256 (they are high-entropy, like the app's API tokens): found by the value a
+ * client presents, never readable from the table. Rows written before are plain, and still found by it.
+ */
+export const storedToken = (token: string) => `sha256:${hashToken(token)}`;
+const tokenKeys = (token: string) => [storedToken(token), token];
 
 export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonValue; createdAt: Date; updatedAt: Date };
 
@@ -40,7 +47,7 @@ export async function createSandboxAccount(input: {
   try {
     return await db().$transaction(async (tx) => {
       const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, projectId: input.projectId ?? null, credentials: sealCredentials(input.crm, input.name, input.credentials), nextId: input.nextId } });
-      await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, accountId: account.id })) });
+      await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, token: storedToken(token.token), accountId: account.id })) });
       await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, accountId: account.id })) });
       return opened(account);
     });
@@ -65,12 +72,12 @@ export async function nextSandboxIds(accountId: string, count = 1): Promise<numb
   return row.nextId;
 }
 
-export const findSandboxToken = (token: string) => db().sandboxToken.findUnique({ where: { token } });
+export const findSandboxToken = (token: string) => db().sandboxToken.findFirst({ where: { token: { in: tokenKeys(token) } } });
 
 export const createSandboxToken = (accountId: string, token: string, kind: string, expiresAt?: Date) =>
-  db().sandboxToken.create({ data: { accountId, token, kind, expiresAt } });
+  db().sandboxToken.create({ data: { accountId, token: storedToken(token), kind, expiresAt } });
 
-export const revokeSandboxToken = (token: string) => db().sandboxToken.update({ where: { token }, data: { revokedAt: new Date() } });
+export const revokeSandboxToken = (token: string) => db().sandboxToken.updateMany({ where: { token: { in: tokenKeys(token) } }, data: { revokedAt: new Date() } });
 
 export async function revokeSandboxTokens(accountId: string, kinds: string[]) {
   await db().sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -114,7 +121,7 @@ export const findSandboxAccountById = async (id: string) => opened(await db().sa
 
 /** The account a token (API token, OAuth client id, access token …) belongs to, if the token is live. */
 export async function findAccountOfToken(token: string, kind: string) {
-  const row = await db().sandboxToken.findUnique({ where: { token }, include: { account: true } });
+  const row = await db().sandboxToken.findFirst({ where: { token: { in: tokenKeys(token) } }, include: { account: true } });
   if (!row || row.kind !== kind || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
   return opened(row.account);
 }
@@ -143,7 +150,7 @@ export async function resetSandboxAccountData(accountId: string, records: Array<
 export async function rotateSandboxCredentials(accountId: string, kinds: string[], credentials: Prisma.InputJsonValue, fresh: Array<{ token: string; kind: string }>) {
   await db().$transaction(async (tx) => {
     await tx.sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, accountId })) });
+    await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, token: storedToken(token.token), accountId })) });
     const account = await tx.sandboxAccount.findUniqueOrThrow({ where: { id: accountId }, select: { crm: true, name: true } });
     await tx.sandboxAccount.update({ where: { id: accountId }, data: { credentials: sealCredentials(account.crm, account.name, credentials) } });
   });
