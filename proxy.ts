@@ -27,6 +27,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page; not the APIs (they answer JSON and check their own tokens), Next.js assets or static files.
-  matcher: ["/((?!api/|_next/|favicon\\.ico|icon\\.svg|.*\\.[a-z0-9]+$).*)"],
+  // Every page; not the APIs (they answer JSON and check their own tokens), nor the sandbox CRMs (anyone
+  // may post there: the proxy would buffer up to 10 MB of each body; they limit bodies and set their own
+  // policy), Next.js assets or static files.
+  matcher: ["/((?!api/|sandbox/|_next/|favicon\\.ico|icon\\.svg|.*\\.[a-z0-9]+$).*)"],
 };

@@ -33,10 +33,12 @@ test.describe("CRM connection (F1)", () => {
 
     // The token never reaches the browser: not in the page, and sealed in the database.
     const [row] = await sql<{ credentialsEncrypted: string }>(`SELECT "credentialsEncrypted" FROM "Integration" i JOIN "Project" p ON p.id = i."projectId" WHERE p.key = $1`, [PROJECT.key]);
-    expect(row?.credentialsEncrypted).toMatch(/^v1:/);
-    const [token] = await sql<{ token: string }>(`SELECT token FROM "SandboxToken" t JOIN "SandboxAccount" a ON a.id = t."accountId" WHERE a.crm = 'pipedrive' AND a.name = 'project-' || $1 AND t.kind = 'api' AND t."revokedAt" IS NULL`, [PROJECT.key]);
-    expect(await page.content()).not.toContain(token!.token);
-    expect(row?.credentialsEncrypted).not.toContain(token!.token);
+    expect(row?.credentialsEncrypted).toMatch(/^v2:/);
+    // The sandbox keeps only its tokens' digests: the token itself comes from its control endpoint.
+    const described = await page.request.get(`/sandbox/pipedrive/_control?project=${PROJECT.key}`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    const token = ((await described.json()) as { credentials: { apiToken: string } }).credentials.apiToken;
+    expect(await page.content()).not.toContain(token);
+    expect(row?.credentialsEncrypted).not.toContain(token);
 
     await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("group").getByRole("button", { name: "Disconnect" }).click();
@@ -161,7 +163,7 @@ test.describe("CRM connection (F1)", () => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("form", { name: "Zoho CRM" }).getByRole("button", { name: "Continue to Zoho" }).click();
     await page.getByRole("button", { name: "Deny" }).click();
-    await expect(page.getByTestId("integration-error")).toHaveText("Zoho did not grant access (access_denied).");
+    await expect(page.getByTestId("integration-error")).toHaveText("The CRM did not grant access, or refused the authorization. Start the connection again.");
     await expect(page.getByRole("heading", { name: "Not connected to a CRM" })).toBeVisible();
   });
 

@@ -58,7 +58,7 @@ async function connectToPipedriveSandbox(projectId: string) {
   await saveIntegration({
     projectId,
     crm: "pipedrive",
-    credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase, apiToken }),
+    credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase, apiToken }, projectId),
     account: { crm: "pipedrive", accountName: "Callbridge Demo Sales", userName: `${owner.firstName} ${owner.lastName}`, userEmail: owner.email, apiBase, concurrency: 15 },
     concurrency: 15,
     audit: { userId: null, actor: "seed", target: DEMO_PROJECT_KEY },

@@ -2,9 +2,15 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 function admin(...args: string[]) {
-  const result = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { encoding: "utf8", env: process.env, timeout: 60_000 });
+  return adminWith({}, ...args);
+}
+
+/** With a password on stdin (`input`) or extra environment (`env`), never on the command line. */
+function adminWith(options: { input?: string; env?: Record<string, string | undefined> }, ...args: string[]) {
+  const result = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], { encoding: "utf8", env: { ...process.env, ...options.env }, input: options.input ?? "", timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1)!);
 
 describe("admin CLI", () => {
   it("prints usage and exits 2 without a command, with an unknown one, or with missing or unknown flags", () => {
@@ -23,7 +29,7 @@ describe("admin CLI", () => {
     expect(Object.keys(created).sort()).toEqual(["apiToken", "projectKey", "webhookSecret"]);
     expect(created.projectKey).toMatch(/^cli-project-/);
 
-    const user = admin("create-user", "--email", "cli-user@example.test", "--password", "a-long-password", "--project", created.projectKey, "--role", "viewer");
+    const user = adminWith({ input: "a-long-password\n" }, "create-user", "--email", "cli-user@example.test", "--password-stdin", "--project", created.projectKey, "--role", "viewer");
     expect(user.code).toBe(0);
     expect(JSON.parse(user.stdout.trim().split("\n").at(-1)!)).toMatchObject({ email: "cli-user@example.test", role: "VIEWER" });
   });
@@ -69,9 +75,59 @@ describe("admin CLI", () => {
   });
 
   it("exits 1 with a clear message for a project that does not exist", () => {
-    const { code, stderr } = admin("create-user", "--email", "x@example.test", "--password", "a-long-password", "--project", "missing-key", "--role", "ADMIN");
+    const { code, stderr } = adminWith({ env: { CALLBRIDGE_PASSWORD: "a-long-password" } }, "create-user", "--email", "x@example.test", "--project", "missing-key", "--role", "ADMIN");
     expect(code).toBe(1);
     expect(stderr).toContain('No project with key "missing-key"');
+  });
+});
+
+describe("admin CLI: passwords and keys", () => {
+  const project = () => lastJson(admin("create-project", "--name", "CLI passwords", "--country", "UA", "--timezone", "Europe/Kyiv").stdout).projectKey as string;
+  const hashOf = async (email: string) => {
+    const { db } = await import("@/lib/db/client");
+    return (await db().user.findUniqueOrThrow({ where: { email } })).passwordHash;
+  };
+
+  it("takes no password on the command line (shell history, ps): it says to use stdin or CALLBRIDGE_PASSWORD", () => {
+    const { code, stderr } = admin("create-user", "--email", "argv@example.test", "--password", "a-long-password", "--project", "x", "--role", "ADMIN");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--password-stdin");
+    expect(stderr).toContain("CALLBRIDGE_PASSWORD");
+  });
+
+  it("never replaces an existing user's password without --reset-password; without a password it only grants the role", async () => {
+    const key = project();
+    const email = `cli-reset-${Date.now()}@example.test`;
+    expect(adminWith({ input: "first-long-password\n" }, "create-user", "--email", email, "--password-stdin", "--project", key, "--role", "ADMIN").code).toBe(0);
+    const first = await hashOf(email);
+
+    const refused = adminWith({ env: { CALLBRIDGE_PASSWORD: "second-long-password" } }, "create-user", "--email", email, "--project", key, "--role", "ADMIN");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("--reset-password");
+    expect(await hashOf(email)).toBe(first);
+
+    const other = project();
+    const granted = admin("create-user", "--email", email, "--project", other, "--role", "VIEWER");
+    expect(granted.code).toBe(0);
+    expect(lastJson(granted.stdout)).toMatchObject({ email, projectKey: other, role: "VIEWER", created: false });
+    expect(await hashOf(email)).toBe(first);
+
+    const reset = adminWith({ env: { CALLBRIDGE_PASSWORD: "second-long-password" } }, "create-user", "--email", email, "--project", key, "--role", "ADMIN", "--reset-password");
+    expect(reset.code).toBe(0);
+    expect(await hashOf(email)).not.toBe(first);
+  });
+
+  it("a new user needs a password", () => {
+    const { code, stderr } = admin("create-user", "--email", `cli-nopass-${Date.now()}@example.test`, "--project", project(), "--role", "ADMIN");
+    expect(code).toBe(2);
+    expect(stderr).toContain("--password");
+  });
+
+  it.each(["NEXTAUTH_SECRET", "ENCRYPTION_KEY"])("refuses to run against a database it did not start when %s is unset, instead of using generated keys", (name) => {
+    const { code, stderr } = adminWith({ env: { [name]: "" } }, "list-projects");
+    expect(code).toBe(1);
+    expect(stderr).toContain(name);
+    expect(stderr).toContain("DATABASE_URL");
   });
 });
 

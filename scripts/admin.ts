@@ -12,8 +12,10 @@ const USAGE = `Usage:
       Lists every project (key, name, CRM, status, events, members) as JSON.
   npm run admin -- delete-project --project KEY --confirm KEY
       Deletes the project with its events, connection, configuration and tokens; --confirm repeats the key.
-  npm run admin -- create-user --email E --password P --project KEY --role OWNER|ADMIN|VIEWER [--name NAME]
-      Creates the user (or updates their password) and gives them the role in the project.
+  npm run admin -- create-user --email E --project KEY --role OWNER|ADMIN|VIEWER [--name NAME] [--password-stdin] [--reset-password]
+      Creates the user and gives them the role in the project. The password comes from stdin
+      (--password-stdin) or CALLBRIDGE_PASSWORD, never the command line. For an existing user, leave the
+      password out to only grant the role; replacing their password needs --reset-password.
   npm run admin -- list-tokens --project KEY
       Lists the project's API tokens (never the tokens themselves) as JSON.
   npm run admin -- create-token --project KEY --name NAME --role ADMIN|VIEWER
@@ -23,13 +25,17 @@ const USAGE = `Usage:
   npm run admin -- revoke-token --project KEY --id ID
       Revokes the token at once.
 
-Without DATABASE_URL the local embedded database under .data/ is used.`;
+Without DATABASE_URL the local embedded database under .data/ is used, with the keys kept in
+.data/secrets.json. With DATABASE_URL, NEXTAUTH_SECRET and ENCRYPTION_KEY must be set too.`;
 
 const COMMANDS = {
   "create-project": { name: { type: "string" }, country: { type: "string" }, timezone: { type: "string" } },
   "create-user": {
     email: { type: "string" },
+    // Only to explain why it is refused (see PASSWORD_ON_ARGV).
     password: { type: "string" },
+    "password-stdin": { type: "boolean" },
+    "reset-password": { type: "boolean" },
     project: { type: "string" },
     role: { type: "string" },
     name: { type: "string" },
@@ -44,7 +50,7 @@ const COMMANDS = {
 type Command = keyof typeof COMMANDS;
 const REQUIRED: Record<Command, string[]> = {
   "create-project": ["name", "country", "timezone"],
-  "create-user": ["email", "password", "project", "role"],
+  "create-user": ["email", "project", "role"],
   "list-projects": [],
   "delete-project": ["project", "confirm"],
   "list-tokens": ["project"],
@@ -52,6 +58,29 @@ const REQUIRED: Record<Command, string[]> = {
   "rotate-token": ["project", "id"],
   "revoke-token": ["project", "id"],
 };
+
+/** A password in argv is in the shell's history and in every `ps` listing while the command runs. */
+const PASSWORD_ON_ARGV = "--password is not taken on the command line (shell history, ps): pipe it with --password-stdin, or set CALLBRIDGE_PASSWORD.";
+
+/** The password from stdin (--password-stdin: the first line) or CALLBRIDGE_PASSWORD; undefined when neither. */
+async function passwordInput(fromStdin: boolean): Promise<string | undefined> {
+  if (!fromStdin) return process.env.CALLBRIDGE_PASSWORD || undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] || undefined;
+}
+
+/**
+ * Keys generated into .data/secrets.json belong to the embedded database next to them. Against any other
+ * database they would seal its secrets with a key the app does not have (and sign nothing it accepts).
+ */
+function refuseGeneratedKeys() {
+  if (!process.env.DATABASE_URL) return;
+  const missing = (["NEXTAUTH_SECRET", "ENCRYPTION_KEY"] as const).filter((name) => !process.env[name]);
+  if (!missing.length) return;
+  console.error(`${missing.join(" and ")} must be set when DATABASE_URL names a database: this command uses the same keys as the app that serves it (locally generated keys are only for the embedded database).`);
+  process.exit(1);
+}
 
 function usage(problem: string): never {
   complain(`${problem}\n\n${USAGE}`);
@@ -63,39 +92,43 @@ async function main() {
   if (!command || command === "--help" || command === "help") usage(command ? "Commands:" : "No command given.");
   if (!(command in COMMANDS)) usage(`Unknown command "${command}".`);
   const name = command as Command;
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: rest, options: COMMANDS[name], strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    values = parseArgs({ args: rest, options: COMMANDS[name], strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     usage((error as Error).message);
   }
   const missing = REQUIRED[name].filter((flag) => !values[flag]);
   if (missing.length) usage(`Missing ${missing.map((flag) => `--${flag}`).join(", ")}.`);
+  if (values.password !== undefined) usage(PASSWORD_ON_ARGV);
+  const password = name === "create-user" ? await passwordInput(Boolean(values["password-stdin"])) : undefined;
 
+  refuseGeneratedKeys();
   let exitCode = 0;
-  const { stopDatabase } = await prepareEnv({ generateSecrets: !process.env.NEXTAUTH_SECRET });
+  const { stopDatabase } = await prepareEnv({ generateSecrets: !process.env.DATABASE_URL });
   const { deployMigrations } = await import("../lib/db/migrate");
   const { disconnectDb } = await import("../lib/db/client");
+  const flags = values as Record<string, string | undefined>;
   try {
     // A cluster another process is starting or restarting may drop the first connection: try again.
     await retryWhileStarting(() => deployMigrations(process.env.DATABASE_URL!), complain);
     if (name === "create-project") {
       const { createProject } = await import("../lib/projects/create-project");
-      const created = await createProject({ name: values.name, defaultCountry: values.country, timezone: values.timezone }, { actor: "cli" });
+      const created = await createProject({ name: flags.name, defaultCountry: flags.country, timezone: flags.timezone }, { actor: "cli" });
       answer(JSON.stringify(created));
     } else if (name === "list-projects") {
       const { listAllProjects } = await import("../lib/db/queries/projects");
       answer(JSON.stringify(await listAllProjects()));
     } else if (name === "delete-project") {
       const { deleteProject } = await import("../lib/projects/delete-project");
-      answer(JSON.stringify(await deleteProject(values.project!, values.confirm)));
+      answer(JSON.stringify(await deleteProject(flags.project!, flags.confirm)));
     } else if (name.endsWith("-token") || name === "list-tokens") {
-      answer(JSON.stringify(await tokenCommand(name, values)));
+      answer(JSON.stringify(await tokenCommand(name, flags)));
     } else {
       const { createUser } = await import("../lib/projects/create-user");
       const created = await createUser(
-        { email: values.email, password: values.password, projectKey: values.project, role: values.role?.toUpperCase(), name: values.name },
-        { actor: "cli" },
+        { email: flags.email, password, projectKey: flags.project, role: flags.role?.toUpperCase(), name: flags.name },
+        { actor: "cli", existingPassword: values["reset-password"] ? "replace" : "keep" },
       );
       answer(JSON.stringify(created));
     }

@@ -4,7 +4,7 @@
 // webhooks posted at once. Answers what reached the CRM: delivered, failed, duplicates, searches, time.
 import { createServer } from "node:net";
 import { db } from "../../lib/db/client";
-import { openSecret } from "../../lib/crypto/secrets";
+import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { signPayload } from "../../lib/events/signature";
 import { openSandboxAt } from "../../lib/testing/sandbox";
 import { connectedProject } from "./delivery";
@@ -111,7 +111,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     // Lanes enough for the account's concurrency (Zoho's edition allows up to 25 in flight).
     for (let index = 0; index < options.processes; index++) apps.push(await startProductionApp(await freePort(), { DELIVERY_CONCURRENCY: "25" }));
     const row = await db().project.findUniqueOrThrow({ where: { id: project.id } });
-    const secret = openSecret(row.webhookSecretEncrypted);
+    const secret = openSecret(row.webhookSecretEncrypted, secretPlaces.webhookSecret(row.id));
     const start = Date.now();
     const events = [];
     for (let call = 0; call < options.callsPerCaller; call++) {

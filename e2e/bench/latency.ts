@@ -3,7 +3,7 @@
 // process (ingest + worker) takes the signed webhooks; the callers are known (their contact and deal are
 // in the link cache), as most calls are. Target: p50 ≤ 300 ms, p99 ≤ 1 s.
 import { db } from "../../lib/db/client";
-import { openSecret } from "../../lib/crypto/secrets";
+import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { signPayload } from "../../lib/events/signature";
 import { insertTestEvent } from "../../lib/testing/factories";
 import { openSandboxAt } from "../../lib/testing/sandbox";
@@ -33,7 +33,7 @@ async function latencies(crm: Crm): Promise<boolean> {
     if (crm === "pipedrive") await sandbox.control({ burstLimit: 480, searchBurstLimit: 10 });
     const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
     const row = await db().project.findUniqueOrThrow({ where: { id: project.id } });
-    const secret = openSecret(row.webhookSecretEncrypted);
+    const secret = openSecret(row.webhookSecretEncrypted, secretPlaces.webhookSecret(row.id));
     // Warm-up: each caller's first call creates the contact and deal (and fills the link cache).
     for (let index = 0; index < CALLERS; index++) await insertTestEvent(project.id, callEvent(`warm-${index}`, index));
     await waitDelivered(project.id, CALLERS);

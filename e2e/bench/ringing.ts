@@ -4,7 +4,7 @@
 // incoming calls' entities at ring. Measured: the ringing webhook's 202 → the deal's creation in the CRM
 // (the last of the two). Target: p95 ≤ 1 s.
 import { saveConfigSection, loadConfig } from "../../lib/config/service";
-import { openSecret } from "../../lib/crypto/secrets";
+import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { db } from "../../lib/db/client";
 import { signPayload } from "../../lib/events/signature";
 import { openSandboxAt } from "../../lib/testing/sandbox";
@@ -32,7 +32,7 @@ async function ringToDeal(crm: Crm): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     await sandbox.control({ latencyMs: 50 });
     const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
-    const secret = openSecret((await db().project.findUniqueOrThrow({ where: { id: project.id } })).webhookSecretEncrypted);
+    const secret = openSecret((await db().project.findUniqueOrThrow({ where: { id: project.id } })).webhookSecretEncrypted, secretPlaces.webhookSecret(project.id));
 
     const answered = new Map<string, number>();
     const started = Date.now();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { randomToken, sealSecret } from "@/lib/crypto/secrets";
+import { randomToken, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { replaceWebhookSecret, updateProjectSettings } from "@/lib/db/queries/projects";
 import { forgetWebhookProjects } from "@/lib/events/webhook-project";
 import { deleteProject } from "@/lib/projects/delete-project";
@@ -27,7 +27,7 @@ export const rotateWebhookSecret = projectAction({
   schema: z.object({}),
   run: async (_input, { project, user }) => {
     const secret = randomToken("whsec");
-    await replaceWebhookSecret(project.id, sealSecret(secret), { userId: user.id, actor: user.email });
+    await replaceWebhookSecret(project.id, sealSecret(secret, secretPlaces.webhookSecret(project.id)), { userId: user.id, actor: user.email });
     forgetWebhookProjects();
     return { webhookSecret: secret };
   },

@@ -43,7 +43,7 @@ async function project(label: string) {
   const owner = await makeMember(created.projectKey, "OWNER");
   const admin = await makeMember(created.projectKey, "ADMIN");
   await makeMember(created.projectKey, "VIEWER");
-  await db().integration.create({ data: { projectId: row.id, crm: "pipedrive", status: "active", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }) } });
+  await db().integration.create({ data: { projectId: row.id, crm: "pipedrive", status: "active", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }, row.id) } });
   return { id: row.id, name: row.name, recipients: [owner.email, admin.email].sort() };
 }
 const outbox = (projectId: string) => db().outboxMail.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });

@@ -58,7 +58,7 @@ beforeAll(async () => {
   // Connected to an address where nothing listens: the CRM cannot be read.
   unreachable = await makeProject("Route walk, CRM down");
   const down = await db().project.findUniqueOrThrow({ where: { key: unreachable.projectKey } });
-  await db().integration.create({ data: { projectId: down.id, crm: "pipedrive", status: "inactive", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }) } });
+  await db().integration.create({ data: { projectId: down.id, crm: "pipedrive", status: "inactive", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }, down.id) } });
 });
 afterAll(() => sandbox.server.close());
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { makeMember, makeProject } from "@/lib/testing/factories";
 import { clientAddress } from "./client-address";
 import { authenticate, SIGN_IN_ERRORS } from "./sign-in";
-import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, signInWaitMs } from "./throttle-policy";
+import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, FREE_FAILURES_PER_EMAIL_EVERYWHERE, signInWaitMs } from "./throttle-policy";
 
 let addresses = 0;
 const address = () => `127.1.${Math.floor(++addresses / 250)}.${addresses % 250}`;
@@ -35,14 +35,38 @@ describe("authenticate", () => {
     await expect(authenticate(undefined, null)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
   });
 
-  it("makes an e-mail wait after repeated failures, from any address, and lets the right password in once the wait is over", async () => {
+  it("makes an e-mail wait after repeated failures from one address, and lets the right password in there once the wait is over", async () => {
     const { email, password } = await member();
+    const from = address();
     for (let attempt = 0; attempt < FREE_FAILURES_PER_EMAIL; attempt++) {
+      await expect(authenticate({ email, password: "wrong-password" }, from)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    }
+    await expect(authenticate({ email, password }, from)).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+    await age({ email }, 2_000);
+    await expect(authenticate({ email, password }, from)).resolves.toMatchObject({ email });
+  });
+
+  it("a wrong-password flood from one address does not lock the owner out elsewhere, nor clear the flooder's wait", async () => {
+    const { email, password } = await member();
+    const flooder = address();
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_EMAIL; attempt++) {
+      await expect(authenticate({ email, password: "wrong-password" }, flooder)).rejects.toThrow(SIGN_IN_ERRORS.invalid);
+    }
+    // The flood so far, as on record (bcrypt makes a real one too slow to outrun the first waits in a test).
+    await db().loginAttempt.createMany({ data: Array.from({ length: 10 }, () => ({ email: email.toLowerCase(), ip: flooder })) });
+    await expect(authenticate({ email, password }, flooder)).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+    // The owner, at another address, signs in at once.
+    await expect(authenticate({ email, password }, address())).resolves.toMatchObject({ email });
+    // …and that does not give the flooder fresh tries.
+    await expect(authenticate({ email, password: "wrong-password" }, flooder)).rejects.toThrow(SIGN_IN_ERRORS.throttled);
+  });
+
+  it("still makes an e-mail wait when many addresses guess it (a distributed guess), past a larger allowance", async () => {
+    const { email, password } = await member();
+    for (let attempt = 0; attempt < FREE_FAILURES_PER_EMAIL_EVERYWHERE; attempt++) {
       await expect(authenticate({ email, password: "wrong-password" }, address())).rejects.toThrow(SIGN_IN_ERRORS.invalid);
     }
     await expect(authenticate({ email, password }, address())).rejects.toThrow(SIGN_IN_ERRORS.throttled);
-    await age({ email }, 2_000);
-    await expect(authenticate({ email, password }, address())).resolves.toMatchObject({ email });
   });
 
   it("counts parallel guesses before checking them: a burst gets no more tries than one by one", async () => {
@@ -103,5 +127,16 @@ describe("client address", () => {
     expect(clientAddress(from("127.0.5.2", "127.0.9.4, 127.0.8.9, 127.0.5.5"), PROXIES)).toBe("127.0.8.9");
     expect(clientAddress(from("127.0.5.2", "spoofed, 127.0.7.7"), PROXIES)).toBe("127.0.7.7");
     expect(clientAddress(from("127.0.5.2", "127.0.5.3"), PROXIES)).toBeNull();
+  });
+});
+
+describe("throttle address", () => {
+  it("counts an IPv6 client by its /64 and an IPv4 client by its address", async () => {
+    const { throttleAddress } = await import("./throttle-address");
+    expect(throttleAddress("2001:db8:1:2:aaaa::1")).toBe(throttleAddress("2001:db8:1:2:ffff:1:2:3"));
+    expect(throttleAddress("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(throttleAddress("2001:db8:1:3::1")).not.toBe(throttleAddress("2001:db8:1:2::1"));
+    expect(throttleAddress("127.0.3.4")).toBe("127.0.3.4");
+    expect(throttleAddress(null)).toBeNull();
   });
 });

@@ -3,8 +3,18 @@
 // holds a guesser back, and the owner's right password works again once it has passed.
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Failures of one e-mail (guessing one account's password) before attempts must wait. */
+/**
+ * Failures of one e-mail from one address (guessing one account's password) before attempts from there
+ * must wait. Counted per address so that someone flooding an owner's e-mail with wrong passwords holds
+ * back only themselves: the owner signing in from elsewhere is not kept out.
+ */
 export const FREE_FAILURES_PER_EMAIL = 4;
+/**
+ * Failures of one e-mail from all addresses together (a guess spread over many addresses). One address
+ * cannot reach it alone: its own waits (2 s, 4 s … 15 min) let it record only about a dozen failures of an
+ * e-mail in the window, so this many takes at least three addresses working together.
+ */
+export const FREE_FAILURES_PER_EMAIL_EVERYWHERE = 30;
 /** Failures from one client address (trying many accounts), when the address is known. */
 export const FREE_FAILURES_PER_ADDRESS = 20;
 const MAX_WAIT_MS = THROTTLE_WINDOW_MS;

@@ -42,7 +42,7 @@ export async function getIntegrationDocument(projectId: string) {
     lastError: summary?.lastError ?? null,
     pause: activePause(summary),
     account: summary?.account ?? null,
-    connection: secrets ? maskedConnection(openCredentials(secrets.credentialsEncrypted)) : null,
+    connection: secrets ? maskedConnection(openCredentials(secrets.credentialsEncrypted, projectId)) : null,
     config,
   };
 }
@@ -101,7 +101,7 @@ const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== n
 /** The connection a PUT sends, verified against the CRM when it differs from the stored one; null when it does not. */
 async function changedConnection(projectId: string, input: ConnectionInput): Promise<VerifiedConnection | null> {
   const secrets = await findIntegrationSecrets(projectId);
-  const stored = secrets ? openCredentials(secrets.credentialsEncrypted) : null;
+  const stored = secrets ? openCredentials(secrets.credentialsEncrypted, projectId) : null;
   const next = mergeSecrets(input, stored);
   return sameCredentials(next, stored) ? null : verifyConnection(next);
 }

@@ -1,10 +1,32 @@
-// Sealing with the key of this deployment (ENCRYPTION_KEY), and random tokens.
+// Sealing with the key of this deployment (ENCRYPTION_KEY), bound to where the value is stored, and random tokens.
 import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { open, seal } from "./secret-box";
 
-export const sealSecret = (plaintext: string) => seal(plaintext, env().ENCRYPTION_KEY);
-export const openSecret = (sealed: string) => open(sealed, env().ENCRYPTION_KEY);
+/**
+ * Where a sealed value lives: its table and column, and the row's identity (its id, or for a row that
+ * exists once per project, the project id). A value moved to another row or column does not open.
+ */
+export interface SecretPlace {
+  table: string;
+  column: string;
+  row: string;
+}
+
+const binding = (place: SecretPlace) => `${place.table}.${place.column}:${place.row}`;
+
+export const sealSecret = (plaintext: string, place: SecretPlace) => seal(plaintext, env().ENCRYPTION_KEY, binding(place));
+export const openSecret = (sealed: string, place: SecretPlace) => open(sealed, env().ENCRYPTION_KEY, binding(place));
+
+/** The places of the app's sealed columns. */
+export const secretPlaces = {
+  webhookSecret: (projectId: string): SecretPlace => ({ table: "Project", column: "webhookSecretEncrypted", row: projectId }),
+  /** One integration per project: bound to the project, since the row's own id is made on insert. */
+  credentials: (projectId: string): SecretPlace => ({ table: "Integration", column: "credentialsEncrypted", row: projectId }),
+  accessToken: (integrationId: string): SecretPlace => ({ table: "IntegrationToken", column: "accessTokenEncrypted", row: integrationId }),
+  oauthState: (state: string): SecretPlace => ({ table: "OAuthState", column: "payload", row: state }),
+  sandboxCredentials: (crm: string, account: string): SecretPlace => ({ table: "SandboxAccount", column: "credentials", row: `${crm}/${account}` }),
+};
 
 /** A URL-safe random token with a readable prefix, e.g. `cbt_…` for API tokens. */
 export function randomToken(prefix: string, bytes = 32): string {

@@ -80,7 +80,8 @@ describe.each(["pipedrive", "zoho"] as const)("three app processes delivering in
     it(faults ? "with 20% 5xx and 429 bursts" : "undisturbed", { timeout: 600_000 }, async () => {
       const env = await setUpBulkProject(crm, faults ? "multi-faults" : "multi");
       envs.push(env);
-      const secret = (await import("@/lib/crypto/secrets")).openSecret((await db().project.findUniqueOrThrow({ where: { id: env.project.id } })).webhookSecretEncrypted);
+      const { openSecret, secretPlaces } = await import("@/lib/crypto/secrets");
+      const secret = openSecret((await db().project.findUniqueOrThrow({ where: { id: env.project.id } })).webhookSecretEncrypted, secretPlaces.webhookSecret(env.project.id));
       if (faults) await env.sandbox.control({ errorRate: 0.2, burst429: 15 });
       while (apps.length < 3) apps.push(await startApp());
 

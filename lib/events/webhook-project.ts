@@ -3,7 +3,7 @@
 // A rotation or settings change in this process is seen at once; other processes see it within TTL_MS,
 // and a project deleted by another process as soon as a write of its events fails (group-insert.ts).
 import { ttlCache } from "@/lib/cache/ttl";
-import { openSecret } from "@/lib/crypto/secrets";
+import { openSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { findWebhookProject } from "@/lib/db/queries/events";
 
 const TTL_MS = 5_000;
@@ -34,7 +34,7 @@ export function webhookProject(key: string): WebhookProject | null | Promise<Web
   if (known) return known.value;
   return cache.get(key, async () => {
     const row = await findWebhookProject(key);
-    return row && { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted), defaultCountry: row.defaultCountry, timezone: row.timezone, concurrency: row.integration?.concurrency ?? 10 };
+    return row && { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted, secretPlaces.webhookSecret(row.id)), defaultCountry: row.defaultCountry, timezone: row.timezone, concurrency: row.integration?.concurrency ?? 10 };
   });
 }
 

@@ -37,7 +37,7 @@ describe("connectPipedrive", () => {
     expect(summary).toMatchObject({ crm: "pipedrive", status: "inactive", account: expect.objectContaining({ accountName: "Callbridge Demo Sales", userEmail: "olena.koval@callbridge.local" }) });
     const stored = await db().integration.findUniqueOrThrow({ where: { projectId: p.id } });
     expect(stored.credentialsEncrypted).not.toContain(credentials.apiToken);
-    expect(openCredentials(stored.credentialsEncrypted)).toMatchObject({ apiToken: credentials.apiToken });
+    expect(openCredentials(stored.credentialsEncrypted, p.id)).toMatchObject({ apiToken: credentials.apiToken });
     expect(await db().auditEntry.count({ where: { projectId: p.id, action: "integration.connect" } })).toBe(1);
   });
 
@@ -105,7 +105,7 @@ describe("Zoho OAuth connection", () => {
     const answer = await fetch(consentUrl, { method: "POST", body: new URLSearchParams({ ...Object.fromEntries(consentUrl.searchParams), decision: "accept" }), redirect: "manual" });
     const callback = new URL(answer.headers.get("location")!).searchParams;
     expect(callback.get("code")).toMatch(/^1000\./);
-    expect(await finishOAuthConnect("zoho", callback, userId)).toEqual({ projectKey: p.key, error: "Zoho named an accounts server that is not a Zoho data centre." });
+    expect(await finishOAuthConnect("zoho", callback, userId)).toEqual({ projectKey: p.key, error: "Zoho named an accounts server that is not a Zoho data centre.", code: "oauth-refused" });
     expect(await findIntegrationSummary(p.id)).toBeNull();
   });
 
@@ -128,22 +128,23 @@ describe("Zoho OAuth connection", () => {
 
   it("refuses an unknown or reused state", async () => {
     const { userId } = await project();
-    expect(await finishOAuthConnect("zoho", new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/) });
+    expect(await finishOAuthConnect("zoho", new URLSearchParams({ state: "nope", code: "x" }), userId)).toEqual({ projectKey: null, error: expect.stringMatching(/unknown or has expired/), code: "oauth-state" });
   });
 
   it("the stored connector refreshes Zoho tokens and keeps the access token sealed beside the credentials", async () => {
     const { project: p } = await project();
     const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; clientSecret: string; refreshToken: string; accountsUrl: string; apiDomain: string } };
     const { sealCredentials } = await import("./credentials");
-    await db().integration.create({ data: { projectId: p.id, crm: "zoho", status: "active", credentialsEncrypted: sealCredentials({ crm: "zoho", dataCenter: "sandbox", ...credentials }) } });
+    await db().integration.create({ data: { projectId: p.id, crm: "zoho", status: "active", credentialsEncrypted: sealCredentials({ crm: "zoho", dataCenter: "sandbox", ...credentials }, p.id) } });
     const found = await projectConnector(p.id);
     expect((await found!.connector.listUsers()).length).toBe(3);
     // Every process reads the token from its own row (lib/connectors/oauth); the credentials stay as connected.
-    const { openSecret } = await import("@/lib/crypto/secrets");
+    const { openSecret, secretPlaces } = await import("@/lib/crypto/secrets");
     const token = await db().integrationToken.findUniqueOrThrow({ where: { integrationId: found!.integrationId } });
-    expect(openSecret(token.accessTokenEncrypted)).toMatch(/^1000\./);
-    expect(token.accessTokenEncrypted).not.toContain(openSecret(token.accessTokenEncrypted));
-    const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: p.id } })).credentialsEncrypted);
+    const place = secretPlaces.accessToken(found!.integrationId);
+    expect(openSecret(token.accessTokenEncrypted, place)).toMatch(/^1000\./);
+    expect(token.accessTokenEncrypted).not.toContain(openSecret(token.accessTokenEncrypted, place));
+    const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: p.id } })).credentialsEncrypted, p.id);
     expect(stored).toEqual({ crm: "zoho", dataCenter: "sandbox", ...credentials });
   });
 });

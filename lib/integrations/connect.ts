@@ -6,7 +6,7 @@ import { databaseTokenStore } from "@/lib/connectors/oauth/database-token-store"
 import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
 import { createConnector, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
-import { openSecret, sealSecret } from "@/lib/crypto/secrets";
+import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import {
   clearConfigError,
   findIntegrationSecrets,
@@ -15,7 +15,8 @@ import {
   recordIntegrationAccount,
   saveIntegration,
   saveOAuthState,
-  takeOAuthState,
+  consumeOAuthState,
+  findOwnOAuthState,
 } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError, isAppError, isAuthError, isConfigurationError, isCrmError, isRetryableError } from "@/lib/errors";
@@ -64,7 +65,7 @@ export async function verifyConnection(credentials: CrmCredentials, options: Con
 export const integrationRow = (project: { id: string; key: string }, verified: VerifiedConnection, who: Actor) => ({
   projectId: project.id,
   crm: verified.credentials.crm,
-  credentialsEncrypted: sealCredentials(verified.credentials),
+  credentialsEncrypted: sealCredentials(verified.credentials, project.id),
   account: { ...verified.account, checkedAt: new Date().toISOString() },
   concurrency: verified.account.concurrency,
   audit: { ...who, target: project.key },
@@ -90,29 +91,38 @@ export async function startOAuthConnect(project: { id: string; key: string }, us
   const provider = oauthProvider(crm);
   const pending = await provider.start(input, sandbox);
   const state = randomBytes(24).toString("base64url");
-  await saveOAuthState({ state, projectId: project.id, userId, payload: sealSecret(JSON.stringify({ crm, projectKey: project.key, pending })), expiresAt: new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000) });
+  await saveOAuthState({ state, projectId: project.id, userId, payload: sealSecret(JSON.stringify({ crm, projectKey: project.key, pending }), secretPlaces.oauthState(state)), expiresAt: new Date(Date.now() + OAUTH_STATE_MINUTES * 60_000) });
   return provider.authorizeUrl(pending, `${appUrl()}${oauthCallbackPath(crm)}`, state);
 }
 
+/** What went wrong in a callback, as a code the Integration page turns into its own message (never free text in the URL). */
+export type OAuthErrorCode = "oauth-state" | "oauth-refused" | "crm-unavailable" | "oauth-failed";
+export type OAuthOutcome = { projectKey: string | null; error: null } | { projectKey: string | null; error: string; code: OAuthErrorCode };
+
 /**
  * Step 2: the CRM sends the admin back with a code. The state must be ours, unexpired, the same user's and
- * for the same CRM. Answers the project the flow belongs to (null when the state is not ours) and the
- * error to show there, if any.
+ * for the same CRM — all checked before it is used up, so a stranger's (or a wrong CRM's) callback cannot
+ * cancel the owner's flow. Answers the project the flow belongs to (null when the state is not ours) and
+ * the error to show there, if any.
  */
-export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, userId: string, fetcher: typeof fetch = fetch): Promise<{ projectKey: string | null; error: string | null }> {
-  const stored = await takeOAuthState(params.get("state") ?? "");
-  const flow = stored && stored.userId === userId ? (JSON.parse(openSecret(stored.payload)) as { crm: CrmKind; projectKey: string; pending: OAuthPending }) : null;
-  if (!stored || !flow || flow.crm !== crm) return { projectKey: null, error: "This authorization is unknown or has expired. Start the connection again." };
+export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, userId: string, fetcher: typeof fetch = fetch): Promise<OAuthOutcome> {
+  const state = params.get("state") ?? "";
+  const stored = await findOwnOAuthState(state, userId);
+  const flow = stored ? (JSON.parse(openSecret(stored.payload, secretPlaces.oauthState(state))) as { crm: CrmKind; projectKey: string; pending: OAuthPending }) : null;
+  const unknown = { projectKey: null, error: "This authorization is unknown or has expired. Start the connection again.", code: "oauth-state" } as const;
+  if (!stored || !flow || flow.crm !== crm) return unknown;
+  if (!(await consumeOAuthState(state, userId))) return unknown;
+  const failed = (code: OAuthErrorCode, error: string) => ({ projectKey: flow.projectKey, error, code });
   try {
     const redirectUri = `${appUrl()}${oauthCallbackPath(crm)}`;
     const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() ? sandboxOAuthServer(crm) : undefined });
     await connectWithCredentials({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {
-    if (error instanceof OAuthRefused) return { projectKey: flow.projectKey, error: error.message };
-    if (isRetryableError(error)) return { projectKey: flow.projectKey, error: `${error.message}. Try again in a moment.` };
+    if (error instanceof OAuthRefused) return failed("oauth-refused", error.message);
+    if (isRetryableError(error)) return failed("crm-unavailable", `${error.message}. Try again in a moment.`);
     if (!isAppError(error)) throw error;
-    return { projectKey: flow.projectKey, error: error.message };
+    return failed("oauth-failed", error.message);
   }
 }
 
@@ -126,13 +136,13 @@ export async function projectConnector(
 ): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string; configError: string | null } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
-  const credentials = openCredentials(integration.credentialsEncrypted);
+  const credentials = openCredentials(integration.credentialsEncrypted, projectId);
   const connector = createConnector(credentials, {
     // The plan the last test found sets how many calls the CRM takes at once.
     edition: (integration.account as { edition?: string } | null)?.edition,
     ...options,
     // Every process shares the connection's access token through the database (sealed, renewed under a lock).
-    tokenStore: databaseTokenStore(integration.id, integration.credentialsEncrypted),
+    tokenStore: databaseTokenStore({ integrationId: integration.id, projectId }, integration.credentialsEncrypted),
   });
   return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials), configError: integration.configError };
 }

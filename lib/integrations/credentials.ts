@@ -1,7 +1,8 @@
-// CRM credentials are stored sealed (AES-256-GCM) and only opened on the server, right before use.
-import { openSecret, sealSecret } from "@/lib/crypto/secrets";
+// CRM credentials are stored sealed (AES-256-GCM), bound to their project's integration row, and only
+// opened on the server, right before use.
+import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import type { CrmCredentials } from "@/lib/connectors/types";
 
-export const sealCredentials = (credentials: CrmCredentials) => sealSecret(JSON.stringify(credentials));
+export const sealCredentials = (credentials: CrmCredentials, projectId: string) => sealSecret(JSON.stringify(credentials), secretPlaces.credentials(projectId));
 
-export const openCredentials = (sealed: string) => JSON.parse(openSecret(sealed)) as CrmCredentials;
+export const openCredentials = (sealed: string, projectId: string) => JSON.parse(openSecret(sealed, secretPlaces.credentials(projectId))) as CrmCredentials;

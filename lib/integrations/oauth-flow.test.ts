@@ -54,7 +54,7 @@ describe.each([
     expect(await findIntegrationSummary(project.id)).toMatchObject({ crm, status: "inactive", account: expect.objectContaining({ userEmail: "olena.koval@callbridge.local" }) });
     const { openCredentials } = await import("./credentials");
     const stored = await findIntegrationSecrets(project.id);
-    const opened = openCredentials(stored!.credentialsEncrypted) as { refreshToken: string };
+    const opened = openCredentials(stored!.credentialsEncrypted, project.id) as { refreshToken: string };
     expect(opened).toMatchObject(crm === "pipedrive" ? { auth: "oauth", refreshToken: expect.any(String) } : { refreshToken: expect.any(String) });
     expect(stored!.credentialsEncrypted).not.toContain(opened.refreshToken);
     const found = await connect.projectConnector(project.id);
@@ -68,7 +68,7 @@ describe.each([
     const { project, userId } = await admin();
     const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "deny");
     expect(back.searchParams.get("error")).toBe("access_denied");
-    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: expect.stringMatching(/did not grant access \(access_denied\)/) });
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: expect.stringMatching(/did not grant access \(access_denied\)/), code: "oauth-refused" });
     const { findIntegrationSummary } = await import("@/lib/db/queries/integrations");
     expect(await findIntegrationSummary(project.id)).toBeNull();
   });
@@ -77,7 +77,27 @@ describe.each([
     const { project, userId } = await admin();
     const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
     const other = crm === "zoho" ? "pipedrive" : "zoho";
-    expect((await connect.finishOAuthConnect(other, back.searchParams, userId)).projectKey).toBeNull();
+    expect(await connect.finishOAuthConnect(other, back.searchParams, userId)).toMatchObject({ projectKey: null, code: "oauth-state" });
+    // Checked before it is consumed: the flow still completes where it was started.
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: null });
+  });
+
+  it("another user's callback with the state is refused without using it up; the owner still completes", async () => {
+    const { project, userId } = await admin();
+    const stranger = (await admin()).userId;
+    const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, stranger)).toMatchObject({ projectKey: null, code: "oauth-state" });
+    const { findIntegrationSummary } = await import("@/lib/db/queries/integrations");
+    expect(await findIntegrationSummary(project.id)).toBeNull();
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toEqual({ projectKey: project.key, error: null });
+  });
+
+  it("an expired state is refused", async () => {
+    const { project, userId } = await admin();
+    const back = await consent(await connect.startOAuthConnect(project, userId, crm, input), "accept");
+    const { db } = await import("@/lib/db/client");
+    await db().oAuthState.update({ where: { state: back.searchParams.get("state")! }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect(await connect.finishOAuthConnect(crm, back.searchParams, userId)).toMatchObject({ projectKey: null, code: "oauth-state" });
   });
 });
 

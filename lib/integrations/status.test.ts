@@ -9,7 +9,7 @@ const DAY = 24 * 60 * 60 * 1000;
 async function inactiveProjectWithEvents() {
   const { projectKey } = await makeProject("Replay");
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  await db().integration.create({ data: { projectId: project.id, crm: "pipedrive", status: "inactive", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }) } });
+  await db().integration.create({ data: { projectId: project.id, crm: "pipedrive", status: "inactive", credentialsEncrypted: sealCredentials({ crm: "pipedrive", auth: "api_token", apiBase: "http://127.0.0.1:9", apiToken: "x".repeat(40) }, project.id) } });
   const event = (externalId: string, status: "queued" | "failed" | "delivered" | "skipped", ageMs: number) =>
     db().event.create({ data: { projectId: project.id, externalId, type: "call", payload: {}, status, reason: status === "failed" ? "HTTP 503" : null, occurredAt: new Date(Date.now() - ageMs) } });
   await event("recent-queued", "queued", 60_000);

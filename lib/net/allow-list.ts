@@ -38,8 +38,8 @@ function parseRule(text: string, requirePort: boolean): EgressRule {
       throw new Error(`"${text}" is not a CIDR range such as 10.0.0.0/8`);
     }
   }
-  if (ipaddr.isValid(target)) {
-    const address = ipaddr.process(target);
+  const address = canonicalAddress(target);
+  if (address) {
     return { host: null, range: [address, address.kind() === "ipv4" ? 32 : 128], ports, text };
   }
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(target)) throw new Error(`"${text}" is neither a host name, an address nor a CIDR range`);
@@ -55,11 +55,28 @@ export function parseEgressAllow(value: string | undefined, { requirePort = fals
     .map((entry) => parseRule(entry, requirePort));
 }
 
+/**
+ * An address literal in the one form every check compares: brackets and zone id dropped, and an IPv4
+ * address carried in IPv6 (IPv4-mapped ::ffff:a.b.c.d, or the deprecated IPv4-compatible ::a.b.c.d, which
+ * the URL parser writes as ::7f00:1 and ipaddr.js would class as unicast) as that IPv4 address, since that
+ * is where the connection goes. Null when it is not an address.
+ */
+export function canonicalAddress(literal: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const bare = literal.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  if (!ipaddr.isValid(bare)) return null;
+  const parsed = ipaddr.process(bare);
+  if (parsed.kind() === "ipv4") return parsed;
+  const parts = (parsed as ipaddr.IPv6).parts;
+  // ::/96 except :: and ::1 (unspecified, loopback keep their own meaning).
+  const compatible = parts.slice(0, 6).every((part) => part === 0) && (parts[6]! !== 0 || parts[7]! > 1);
+  if (compatible) return ipaddr.fromByteArray((parsed as ipaddr.IPv6).toByteArray().slice(12));
+  return parsed;
+}
+
 /** Whether a rule names this host (by name, or its address by range) and port. */
 export function allowedBy(rules: EgressRule[], target: { host: string; address?: string; port: number }): EgressRule | null {
   const host = target.host.toLowerCase().replace(/^\[|\]$/g, "");
-  const address = target.address ?? (ipaddr.isValid(host) ? host : undefined);
-  const parsed = address ? ipaddr.process(address) : null;
+  const parsed = canonicalAddress(target.address ?? host);
   return (
     rules.find((rule) => {
       if (rule.ports !== null && (target.port < rule.ports[0] || target.port > rule.ports[1])) return false;
@@ -84,6 +101,5 @@ export const urlPort = (url: URL) => Number(url.port || (url.protocol === "https
 
 /** Public unicast addresses only: private, loopback, link-local (cloud metadata), CGNAT, reserved and the like are not. */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  return canonicalAddress(address)?.range() === "unicast";
 }

@@ -218,7 +218,7 @@ describe("a real app process under real traffic", () => {
     }
     // Tokens the connector obtained while running (Zoho's OAuth access token) are secrets of the run too.
     for (const target of tenants) {
-      const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: target.projectId } })).credentialsEncrypted) as unknown as Record<string, unknown>;
+      const stored = openCredentials((await db().integration.findUniqueOrThrow({ where: { projectId: target.projectId } })).credentialsEncrypted, target.projectId) as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(stored)) if (/token|secret/i.test(key) && typeof value === "string" && value.length > 8) expect(log.includes(value), `the log holds ${key}`).toBe(false);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSecret } from "@/lib/crypto/secrets";
+import { openSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createProject } from "./create-project";
@@ -15,7 +15,7 @@ describe("createProject", () => {
     const project = await db().project.findUniqueOrThrow({ where: { key: created.projectKey }, include: { apiTokens: true, auditEntries: true } });
     expect(project.defaultCountry).toBe("UA");
     expect(project.webhookSecretEncrypted).not.toContain(created.webhookSecret);
-    expect(openSecret(project.webhookSecretEncrypted)).toBe(created.webhookSecret);
+    expect(openSecret(project.webhookSecretEncrypted, secretPlaces.webhookSecret(project.id))).toBe(created.webhookSecret);
     expect(project.apiTokens).toHaveLength(1);
     expect(project.apiTokens[0]!.tokenHash).not.toBe(created.apiToken);
     expect(project.auditEntries.map((entry) => entry.action)).toEqual(["project.create"]);

@@ -1,6 +1,7 @@
 // Creating a project: its key, its webhook secret (sealed) and a first API token, in one transaction.
 import { randomBytes } from "node:crypto";
-import { hashToken, randomToken, sealSecret } from "@/lib/crypto/secrets";
+import { randomUUID } from "node:crypto";
+import { hashToken, randomToken, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { insertProject, projectKeyExists } from "@/lib/db/queries/projects";
 import { AppError, issuesFromZod } from "@/lib/errors";
 import { admitProjectCreation } from "@/lib/quotas/tenant-quotas";
@@ -37,10 +38,13 @@ export async function createProject(raw: unknown, options: { actor: string; key?
   if (options.key && (await projectKeyExists(key))) throw new AppError("CONFLICT", `A project with key "${key}" already exists.`);
   const webhookSecret = randomToken("whsec");
   const apiToken = randomToken("cbt");
+  // The id is made here: the webhook secret is sealed bound to its row (lib/crypto/secrets.ts).
+  const id = randomUUID();
   await insertProject({
+    id,
     key,
     ...parsed.data,
-    webhookSecretEncrypted: sealSecret(webhookSecret),
+    webhookSecretEncrypted: sealSecret(webhookSecret, secretPlaces.webhookSecret(id)),
     apiToken: { name: "default", tokenHash: hashToken(apiToken), prefix: apiToken.slice(0, 8), role: "ADMIN" },
     actor: options.actor,
     ownerUserId: options.ownerUserId,

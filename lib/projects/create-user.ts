@@ -5,7 +5,12 @@ import { upsertUserWithMembership } from "@/lib/db/queries/users";
 import { AppError, issuesFromZod } from "@/lib/errors";
 import { createUserSchema } from "@/lib/validation/user";
 
-export async function createUser(raw: unknown, options: { actor: string }) {
+/**
+ * `existingPassword`: what a given password does to a user who already exists — "replace" it (the demo
+ * seed, tests), or "keep" it and refuse (the CLI without --reset-password, so a typo'd e-mail never
+ * silently takes over someone's account). Without a password an existing user only gets the role.
+ */
+export async function createUser(raw: unknown, options: { actor: string; existingPassword?: "replace" | "keep" }) {
   const parsed = createUserSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "The user is not valid.", issuesFromZod(parsed.error.issues));
   const input = parsed.data;
@@ -14,7 +19,8 @@ export async function createUser(raw: unknown, options: { actor: string }) {
   const { user, membership, created } = await upsertUserWithMembership({
     email: input.email,
     name: input.name,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.password === undefined ? undefined : await hashPassword(input.password),
+    existingPassword: options.existingPassword ?? "replace",
     projectId: project.id,
     role: input.role,
     actor: options.actor,

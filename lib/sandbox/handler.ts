@@ -6,7 +6,8 @@ import type { SandboxCrm } from "./accounts";
 import type { SandboxRequest } from "./context";
 import { control, type ControlScope } from "./control";
 import { drawFaults, readFaults, sleep } from "./faults";
-import { json } from "./http";
+import { bodyLimit } from "./body-limit";
+import { isBodyTooLarge, json, limitedRequest } from "./http";
 import { isSearchPath, pipedriveApi, unknownMethod } from "./pipedrive/api";
 import { pdError } from "./pipedrive/answers";
 import { pipedriveAuthorizeDecision, pipedriveAuthorizePage, pipedriveToken } from "./pipedrive/oauth";
@@ -80,9 +81,27 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
  */
 export async function handleSandbox(crm: SandboxCrm, request: Request, segments: string[], origin = new URL(request.url).origin, scope: ControlScope = "open"): Promise<Response> {
   const url = new URL(request.url);
-  const context: SandboxRequest = { request, url, base: `${origin}/sandbox/${crm}` };
   const path = `/${segments.join("/")}`;
+  // Bodies under a limit, as the app's API reads them: anyone may post here, signed in or not.
+  const limit = bodyLimit(path, request.headers.get("content-type"));
+  const tooLarge = () => json({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(limit / 1024)} KiB.` }, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return tooLarge();
+  const context: SandboxRequest = { request: limitedRequest(request, limit), url, base: `${origin}/sandbox/${crm}` };
+  try {
+    const response = await route(crm, context, path, scope);
+    // The sandbox's own pages (consent) come without the app's proxy, so they carry their own policy.
+    if (response.headers.get("content-type")?.startsWith("text/html") && !response.headers.has("content-security-policy")) {
+      response.headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
+    }
+    return response;
+  } catch (error) {
+    if (isBodyTooLarge(error)) return tooLarge();
+    throw error;
+  }
+}
+
+function route(crm: SandboxCrm, context: SandboxRequest, path: string, scope: ControlScope): Promise<Response> {
   if (path === "/_control") return control(crm, context, scope);
-  if (path.startsWith("/recordings/")) return sampleRecording();
+  if (path.startsWith("/recordings/")) return Promise.resolve(sampleRecording());
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
 }

@@ -5,11 +5,38 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
 
 export const empty = (status = 204) => new Response(null, { status });
 
+/** A body read past its limit; recognised by `code`, not instanceof (Next compiles bundles separately). */
+export class BodyTooLarge extends Error {
+  readonly code = "SANDBOX_BODY_TOO_LARGE";
+}
+export const isBodyTooLarge = (error: unknown) => (error as { code?: unknown } | null)?.code === "SANDBOX_BODY_TOO_LARGE";
+
+/**
+ * The request with its body cut off at `limit` bytes: whoever reads it (json, text, formData) gets
+ * BodyTooLarge as soon as more arrives, so nothing buffers more than the limit — chunked bodies carry no
+ * Content-Length to refuse up front.
+ */
+export function limitedRequest(request: Request, limit: number): Request {
+  if (!request.body) return request;
+  let total = 0;
+  const body = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > limit) controller.error(new BodyTooLarge(`The request body is larger than ${Math.round(limit / 1024)} KiB.`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
+}
+
 /** Reads a JSON body; null when it is not JSON (the handler answers the vendor's error for that). */
 export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
-  } catch {
+  } catch (error) {
+    if (isBodyTooLarge(error)) throw error;
     return null;
   }
 }
@@ -22,7 +49,10 @@ export async function readTokenParams(request: Request, url: URL): Promise<URLSe
   const params = new URLSearchParams(url.searchParams);
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch(() => null);
+    const form = await request.formData().catch((error: unknown) => {
+      if (isBodyTooLarge(error)) throw error;
+      return null;
+    });
     for (const [name, value] of form ?? []) if (typeof value === "string") params.set(name, value);
   } else {
     for (const [name, value] of new URLSearchParams(await request.text())) params.set(name, value);

@@ -11,6 +11,31 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** The request body as a web stream that holds at most a chunk; cancelling it discards the rest unread. */
+function streamOf(req: http.IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  const discard = () => {
+    open = false;
+    req.removeAllListeners("data");
+    req.resume();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once("end", () => open && controller.close());
+        req.once("error", (error) => open && controller.error(error));
+      },
+      pull: () => void req.resume(),
+      cancel: discard,
+    },
+    { highWaterMark: 1 },
+  );
+}
+
 export async function startSandboxServer(port = 0, options: { record?: boolean } = {}): Promise<SandboxServer> {
   const requests: string[] = [];
   const server = http.createServer(async (req, res) => {
@@ -22,16 +47,17 @@ export async function startSandboxServer(port = 0, options: { record?: boolean }
         res.writeHead(404).end();
         return;
       }
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
+      // Streamed, not buffered here: the handler reads bodies under its own limit (lib/sandbox/body-limit.ts).
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: hasBody ? streamOf(req) : undefined, duplex: "half" } as RequestInit);
       const response = await handleSandbox(crm, request, rest.map(decodeURIComponent));
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => (headers[key] = value));
       if (options.record) requests.push(`${response.status} ${req.method} ${url.pathname}`);
       res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
+      // What the handler left unread (a refused body) is discarded, not buffered, so the client sees the answer.
+      await request.body?.cancel().catch(() => undefined);
     } catch (error) {
       log("sandbox").error({ err: error }, "sandbox failure");
       res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "sandbox failure" }));

@@ -36,7 +36,8 @@ describe("sandbox accounts of a project", () => {
     expect([own.status, (await own.json()).account]).toEqual([200, `project-${mine.key}`]);
     const other = await control("zoho", controlRequest("zoho", `account=${theirsAccount.name}`, { revokeTokens: true }), { project: mine });
     expect(other.status).toBe(404);
-    const untouched = await db().sandboxAccount.findUniqueOrThrow({ where: { id: theirsAccount.id } });
-    expect(untouched.credentials).toEqual(theirsAccount.credentials);
+    // Read through the sandbox's storage, which opens the sealed credentials.
+    const untouched = await (await import("@/lib/db/queries/sandbox")).findSandboxAccountById(theirsAccount.id);
+    expect(untouched!.credentials).toEqual(theirsAccount.credentials);
   });
 });

@@ -7,7 +7,8 @@ export const roleSchema = z.enum(ROLES, { error: "validation.role" });
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  password: newPasswordSchema,
+  /** Optional for a user who exists already (only the role is granted); a new user needs one. */
+  password: newPasswordSchema.optional(),
   name: text(80).trim().min(1).optional(),
   projectKey: text(100).trim().min(1, "validation.projectKey"),
   role: roleSchema,

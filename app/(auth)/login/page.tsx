@@ -4,6 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { currentUserId } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { loginErrorCode } from "@/lib/pages/query-error";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
-          <LoginForm callbackUrl={callbackUrl} initialError={error} />
+          <LoginForm callbackUrl={callbackUrl} initialError={loginErrorCode(error)} />
         </section>
         <div className="mt-4 flex justify-center">
           <LanguageSwitch />

@@ -3,7 +3,8 @@
 // sandbox over HTTP (Zoho allows 10 live tokens and about 10 token requests per 10 minutes per refresh token).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZohoCredentials } from "@/lib/connectors/types";
-import { openSecret } from "@/lib/crypto/secrets";
+import { openSecret, secretPlaces } from "@/lib/crypto/secrets";
+import { revokeSandboxToken } from "@/lib/db/queries/sandbox";
 import { db } from "@/lib/db/client";
 import { sealCredentials } from "@/lib/integrations/credentials";
 import { projectConnector } from "@/lib/integrations/connect";
@@ -23,7 +24,7 @@ const tokenRequests = () => sandbox.server.requests.filter((line) => line.endsWi
 async function expiredConnection(credentials: ZohoCredentials) {
   const { projectKey } = await makeProject("Shared token");
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  const sealed = sealCredentials({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() - 60_000 });
+  const sealed = sealCredentials({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() - 60_000 }, project.id);
   const integration = await db().integration.create({ data: { projectId: project.id, crm: "zoho", status: "active", credentialsEncrypted: sealed } });
   return { project, integration };
 }
@@ -52,7 +53,7 @@ describe("one access token per connection for every process", () => {
 
   it("the token is stored sealed, never in plain text, and a fresh process uses it without asking Zoho", { timeout: 60_000 }, async () => {
     const row = await db().integrationToken.findUniqueOrThrow({ where: { integrationId } });
-    const token = openSecret(row.accessTokenEncrypted);
+    const token = openSecret(row.accessTokenEncrypted, secretPlaces.accessToken(integrationId));
     expect(token).toMatch(/^1000\./);
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
     const integration = await db().integration.findUniqueOrThrow({ where: { id: integrationId } });
@@ -67,9 +68,9 @@ describe("one access token per connection for every process", () => {
     const second = (await projectConnector(project.id))!.connector;
     await first.listUsers();
     await second.listUsers();
-    const refused = openSecret((await db().integrationToken.findUniqueOrThrow({ where: { integrationId } })).accessTokenEncrypted);
+    const refused = openSecret((await db().integrationToken.findUniqueOrThrow({ where: { integrationId } })).accessTokenEncrypted, secretPlaces.accessToken(integrationId));
     // Zoho invalidates the token both connectors hold (as its 11th token would).
-    await db().sandboxToken.update({ where: { token: refused }, data: { revokedAt: new Date() } });
+    await revokeSandboxToken(refused);
     const before = tokenRequests();
     expect((await second.listUsers()).length).toBe(3);
     expect((await first.listUsers()).length).toBe(3);
@@ -80,7 +81,7 @@ describe("one access token per connection for every process", () => {
   it("a reconnection to another account never uses the old grant's stored token", async () => {
     const other = await openSandboxAt(sandbox.server, "zoho", "reconnected");
     // As the configuration API's PUT stores new credentials: the token row of the old grant stays behind.
-    await db().integration.update({ where: { id: integrationId }, data: { credentialsEncrypted: sealCredentials(await zohoCredentials(other)) } });
+    await db().integration.update({ where: { id: integrationId }, data: { credentialsEncrypted: sealCredentials(await zohoCredentials(other), project.id) } });
     const created = await (await projectConnector(project.id))!.connector.create("contact", { name: "Reconnected Caller" });
     const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm: "zoho", name: other.account } } });
     expect(await db().sandboxRecord.findUnique({ where: { accountId_module_id: { accountId: account.id, module: "Contacts", id: created.id } } })).not.toBeNull();

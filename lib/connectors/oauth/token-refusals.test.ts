@@ -33,7 +33,7 @@ async function exhaustTokenRequests(credentials: ZohoCredentials) {
 async function connectedProject(credentials: CrmCredentials) {
   const { projectKey } = await makeProject("Token refusals");
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
-  const sealed = sealCredentials({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() - 60_000 } as CrmCredentials);
+  const sealed = sealCredentials({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() - 60_000 } as CrmCredentials, project.id);
   await db().integration.create({ data: { projectId: project.id, crm: credentials.crm, status: "active", credentialsEncrypted: sealed } });
   await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
   const call = (id: string) =>

@@ -92,12 +92,19 @@ export async function saveOAuthState(state: { state: string; projectId: string; 
   await db().oAuthState.create({ data: state });
 }
 
-/** Takes a state out (single use); null when unknown or expired. */
-export async function takeOAuthState(state: string) {
-  const row = await db().oAuthState.findUnique({ where: { state } });
-  if (!row) return null;
-  await db().oAuthState.delete({ where: { state } });
-  return row.expiresAt > new Date() ? row : null;
+/**
+ * The user's own unexpired state, read without using it up: a callback by someone else (or for another CRM,
+ * which the caller checks next) must not cancel the owner's flow.
+ */
+export async function findOwnOAuthState(state: string, userId: string, now = new Date()) {
+  return db().oAuthState.findFirst({ where: { state, userId, expiresAt: { gt: now } } });
+}
+
+/** Uses the state up once the caller has checked it; false when a parallel callback got there first. */
+export async function consumeOAuthState(state: string, userId: string): Promise<boolean> {
+  // Expired states of anyone are pruned on the way.
+  const [taken] = await db().$transaction([db().oAuthState.deleteMany({ where: { state, userId } }), db().oAuthState.deleteMany({ where: { expiresAt: { lt: new Date() } } })]);
+  return taken.count === 1;
 }
 
 /** Activate / deactivate by an admin or the API, audited with the status before and after. */

@@ -27,6 +27,8 @@ export async function findMembership(userId: string, projectKey: string) {
 }
 
 export async function insertProject(input: {
+  /** Made by the caller: the webhook secret is sealed bound to it before the row exists. */
+  id: string;
   key: string;
   name: string;
   timezone: string;
@@ -41,6 +43,7 @@ export async function insertProject(input: {
   return db().$transaction(async (tx) => {
     const project = await tx.project.create({
       data: {
+        id: input.id,
         key: input.key,
         name: input.name,
         timezone: input.timezone,

@@ -1,6 +1,7 @@
 // The Zoho sandbox's token rules per refresh token, kept in its own table like the vendor's: how many
 // access tokens a refresh token issued lately, and which of them are still live.
 import { db } from "../client";
+import { storedToken } from "./sandbox";
 
 export interface AccessTokenLimits {
   /** Live (unexpired, unrevoked) access tokens per refresh token; a new one beyond it revokes the oldest. */
@@ -18,14 +19,16 @@ export async function issueLimitedAccessToken(
   input: { accountId: string; parent: string; token: string; expiresAt: Date },
   limits: AccessTokenLimits,
 ): Promise<"issued" | "throttled"> {
+  // Stored as their digests (./sandbox.ts); a refresh token from before that is stored plain.
+  const parent = storedToken(input.parent);
   return db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT token FROM "SandboxToken" WHERE token = ${input.parent} FOR UPDATE`;
+    await tx.$queryRaw`SELECT token FROM "SandboxToken" WHERE token IN (${parent}, ${input.parent}) FOR UPDATE`;
     const now = new Date();
-    const recent = await tx.sandboxToken.count({ where: { parent: input.parent, kind: "access", createdAt: { gt: new Date(now.getTime() - limits.windowMs) } } });
+    const recent = await tx.sandboxToken.count({ where: { parent, kind: "access", createdAt: { gt: new Date(now.getTime() - limits.windowMs) } } });
     if (recent >= limits.maxPerWindow) return "throttled";
-    await tx.sandboxToken.create({ data: { accountId: input.accountId, token: input.token, kind: "access", parent: input.parent, expiresAt: input.expiresAt, createdAt: now } });
+    await tx.sandboxToken.create({ data: { accountId: input.accountId, token: storedToken(input.token), kind: "access", parent, expiresAt: input.expiresAt, createdAt: now } });
     const live = await tx.sandboxToken.findMany({
-      where: { parent: input.parent, kind: "access", revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      where: { parent, kind: "access", revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       orderBy: [{ createdAt: "desc" }, { token: "desc" }],
       skip: limits.maxLive,
       select: { token: true },

@@ -1,13 +1,34 @@
 // Storage of the sandbox CRMs: their own tables, never touched by the app's own data.
 import type { CrmKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashToken, openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { db } from "../client";
+
+// A sandbox account's credentials (client secret, refresh and API tokens) are stored sealed, bound to the
+// account, like the app's own secrets: `{ sealed }` in the JSON column. Rows written before that hold the
+// plain object and are still read as they are.
+type AccountRow = { crm: string; name: string; credentials: Prisma.JsonValue };
+const sealCredentials = (crm: string, name: string, credentials: Prisma.InputJsonValue): Prisma.InputJsonValue => ({
+  sealed: sealSecret(JSON.stringify(credentials), secretPlaces.sandboxCredentials(crm, name)),
+});
+function opened<T extends AccountRow | null>(row: T): T {
+  const sealed = (row?.credentials as { sealed?: unknown } | null)?.sealed;
+  if (!row || typeof sealed !== "string") return row;
+  return { ...row, credentials: JSON.parse(openSecret(sealed, secretPlaces.sandboxCredentials(row.crm, row.name))) as Prisma.JsonValue };
+}
+
+/**
+ * Tokens are kept as their SHA-256 (they are high-entropy, like the app's API tokens): found by the value a
+ * client presents, never readable from the table. Rows written before are plain, and still found by it.
+ */
+export const storedToken = (token: string) => `sha256:${hashToken(token)}`;
+const tokenKeys = (token: string) => [storedToken(token), token];
 
 export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonValue; createdAt: Date; updatedAt: Date };
 
-export const findSandboxAccount = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } });
+export const findSandboxAccount = async (crm: CrmKind, name: string) => opened(await db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } }));
 
-export const findFirstProjectSandboxAccount = (crm: CrmKind, projectId: string) => db().sandboxAccount.findFirst({ where: { crm, projectId }, orderBy: { createdAt: "asc" } });
+export const findFirstProjectSandboxAccount = async (crm: CrmKind, projectId: string) => opened(await db().sandboxAccount.findFirst({ where: { crm, projectId }, orderBy: { createdAt: "asc" } }));
 
 /** A project's sandbox accounts of one CRM (only its own). */
 export const listSandboxAccounts = (crm: CrmKind, projectId: string) =>
@@ -25,10 +46,10 @@ export async function createSandboxAccount(input: {
 }) {
   try {
     return await db().$transaction(async (tx) => {
-      const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, projectId: input.projectId ?? null, credentials: input.credentials, nextId: input.nextId } });
-      await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, accountId: account.id })) });
+      const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, projectId: input.projectId ?? null, credentials: sealCredentials(input.crm, input.name, input.credentials), nextId: input.nextId } });
+      await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, token: storedToken(token.token), accountId: account.id })) });
       await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, accountId: account.id })) });
-      return account;
+      return opened(account);
     });
   } catch (error) {
     const existing = await findSandboxAccount(input.crm, input.name);
@@ -51,12 +72,12 @@ export async function nextSandboxIds(accountId: string, count = 1): Promise<numb
   return row.nextId;
 }
 
-export const findSandboxToken = (token: string) => db().sandboxToken.findUnique({ where: { token } });
+export const findSandboxToken = (token: string) => db().sandboxToken.findFirst({ where: { token: { in: tokenKeys(token) } } });
 
 export const createSandboxToken = (accountId: string, token: string, kind: string, expiresAt?: Date) =>
-  db().sandboxToken.create({ data: { accountId, token, kind, expiresAt } });
+  db().sandboxToken.create({ data: { accountId, token: storedToken(token), kind, expiresAt } });
 
-export const revokeSandboxToken = (token: string) => db().sandboxToken.update({ where: { token }, data: { revokedAt: new Date() } });
+export const revokeSandboxToken = (token: string) => db().sandboxToken.updateMany({ where: { token: { in: tokenKeys(token) } }, data: { revokedAt: new Date() } });
 
 export async function revokeSandboxTokens(accountId: string, kinds: string[]) {
   await db().sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -96,13 +117,13 @@ export const listSandboxFiles = (accountId: string) =>
     select: { id: true, module: true, recordId: true, fileName: true, contentType: true, size: true, link: true, createdAt: true },
   });
 
-export const findSandboxAccountById = (id: string) => db().sandboxAccount.findUnique({ where: { id } });
+export const findSandboxAccountById = async (id: string) => opened(await db().sandboxAccount.findUnique({ where: { id } }));
 
 /** The account a token (API token, OAuth client id, access token …) belongs to, if the token is live. */
 export async function findAccountOfToken(token: string, kind: string) {
-  const row = await db().sandboxToken.findUnique({ where: { token }, include: { account: true } });
+  const row = await db().sandboxToken.findFirst({ where: { token: { in: tokenKeys(token) } }, include: { account: true } });
   if (!row || row.kind !== kind || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
-  return row.account;
+  return opened(row.account);
 }
 
 /** Takes one request out of an injected 429 burst; false when no burst is pending. */
@@ -129,7 +150,8 @@ export async function resetSandboxAccountData(accountId: string, records: Array<
 export async function rotateSandboxCredentials(accountId: string, kinds: string[], credentials: Prisma.InputJsonValue, fresh: Array<{ token: string; kind: string }>) {
   await db().$transaction(async (tx) => {
     await tx.sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, accountId })) });
-    await tx.sandboxAccount.update({ where: { id: accountId }, data: { credentials } });
+    await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, token: storedToken(token.token), accountId })) });
+    const account = await tx.sandboxAccount.findUniqueOrThrow({ where: { id: accountId }, select: { crm: true, name: true } });
+    await tx.sandboxAccount.update({ where: { id: accountId }, data: { credentials: sealCredentials(account.crm, account.name, credentials) } });
   });
 }

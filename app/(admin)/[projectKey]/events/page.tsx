@@ -6,7 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
-import { canEdit } from "@/lib/auth/roles";
+import { canEdit, hasRole } from "@/lib/auth/roles";
+import { DRY_RUN_ROLE } from "@/lib/engine/dry-run-access";
 import { requireProjectPage } from "@/lib/auth/session";
 import { countFailed, decodeCursor, eventsPage, type ListedEvent } from "@/lib/db/queries/event-list";
 import { findEvent } from "@/lib/db/queries/events";
@@ -155,7 +156,8 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           {retryable(selected.status, selected.type) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
         </section>
       ) : null}
-      <Simulator projectKey={project.key} />
+      {/* The dry run looks CRM records up by any phone: for admins only (lib/engine/dry-run-access.ts). */}
+      {hasRole(role, DRY_RUN_ROLE) ? <Simulator projectKey={project.key} /> : null}
       {page.events.length === 0 ? (
         <EmptyState title={input.q || input.status || input.type ? t("events.none.title") : t("events.empty.title")} body={input.q || input.status || input.type ? t("events.none.body") : t("events.empty.body")} />
       ) : (

@@ -15,13 +15,16 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { configurationProblem } from "@/lib/integrations/config-error";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
+import { integrationErrorKey } from "@/lib/pages/query-error";
 
 export const generateMetadata = sectionMetadata("nav.integration");
 
 export default async function IntegrationPage({ params, searchParams }: { params: Promise<{ projectKey: string }>; searchParams: Promise<{ connected?: string; error?: string }> }) {
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
-  const { connected, error } = await searchParams;
+  const { connected, error: errorCode } = await searchParams;
+  // Our message for a code the OAuth callback sent; other text in the URL is never shown.
+  const error = integrationErrorKey(errorCode);
   const [t, locale, integration, replayable, replay] = await Promise.all([getTranslator(), getLocale(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
   const editable = canEdit(role);
   const configuration = configurationProblem(integration);
@@ -42,7 +45,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
       {connected === "pipedrive" && integration ? <Notice tone="success">{t("integration.connected.pipedrive")}</Notice> : null}
       {error ? (
         <Notice tone="error" testId="integration-error">
-          {error}
+          {t(error)}
         </Notice>
       ) : null}
       {integration ? (

@@ -3,6 +3,7 @@ import { requireApiToken } from "@/lib/auth/api-token";
 import { projectAccessForAction } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
+import { crossSiteRefusal } from "@/lib/sandbox/control-origin";
 import { handleSandbox } from "@/lib/sandbox/handler";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +32,8 @@ async function handler(request: Request, context: { params: Promise<{ crm: strin
   if (path.join("/") !== "_control") return handleSandbox(crm, request, path, origin);
   // The control endpoint acts on one project's own sandbox accounts, for that project's ADMINs only.
   try {
+    const crossSite = crossSiteRefusal(request, origin ?? new URL(request.url).origin);
+    if (crossSite) throw crossSite;
     return handleSandbox(crm, request, path, origin, { project: await controllingProject(request) });
   } catch (error) {
     return errorResponse(error);

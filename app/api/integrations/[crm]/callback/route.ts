@@ -11,9 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ crm:
   if (!(CRM_KINDS as readonly string[]).includes(crm)) return new Response("Not found", { status: 404 });
   const userId = await currentUserId();
   if (!userId) return Response.redirect(`${appUrl()}/login`, 303);
-  const { projectKey, error } = await finishOAuthConnect(crm as CrmKind, new URL(request.url).searchParams, userId);
-  const target = new URL(projectKey ? `${appUrl()}/${projectKey}/integration` : `${appUrl()}/`);
-  if (error) target.searchParams.set("error", error);
+  const outcome = await finishOAuthConnect(crm as CrmKind, new URL(request.url).searchParams, userId);
+  const target = new URL(outcome.projectKey ? `${appUrl()}/${outcome.projectKey}/integration` : `${appUrl()}/`);
+  // Only a code: the page shows its own message for it (a URL's text is anyone's to write).
+  if (outcome.error) target.searchParams.set("error", outcome.code);
   else target.searchParams.set("connected", crm);
   return Response.redirect(target, 303);
 }
