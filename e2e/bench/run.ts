@@ -7,6 +7,7 @@ import { runConnectorBench } from "./connectors";
 import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
 import { runLatencyBench } from "./latency";
+import { runNeighboursBench } from "./neighbours";
 import { runOverviewBench } from "./overview";
 import { runRoutingBench } from "./routing";
 import { benchDatabase } from "./support";
@@ -16,6 +17,7 @@ const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
   connectors: ["connector overhead ≤ 1.2× raw fetch", runConnectorBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
   latency: ["webhook 202 → CRM write p50 ≤ 300 ms, p99 ≤ 1 s at 1 and 20 events/s (50 ms CRM)", runLatencyBench],
+  neighbours: ["a healthy project at 2 calls/s beside 2 projects with a 1.5 s CRM and 400 events each: time-to-CRM p95 ≤ max(2 × alone, alone + 2 s), the neighbours drain", runNeighboursBench],
   overview: ["overview queries on 1,000,000 events of one project: p95 ≤ 200 ms", runOverviewBench],
   requests: ["CRM requests per event: the minimum; no search for a repeat caller", runRequestsBench],
   routing: ["responsible manager: warm p99 ≤ 10 ms (1 client) and ≤ 1.5× no-op (10); ≤ 1 CRM request per kind cold; budget + 50 ms when the CRM hangs", runRoutingBench],
