@@ -4,6 +4,7 @@
 import { PgBoss } from "pg-boss";
 import { processShared, takeProcessShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
+import { runningLanes } from "./fair-lanes";
 
 export const JOB_SCHEMA = "pgboss";
 /** One queue for every project: `key_strict_fifo` keyed by project + client. */
@@ -82,5 +83,7 @@ export function jobs(): Promise<PgBoss> {
 export async function stopJobs(graceMs = 30_000): Promise<void> {
   const running = takeProcessShared<Promise<PgBoss>>("pg-boss");
   if (!running) return;
+  // The delivery lanes first: they stop fetching and finish (or hand back) their jobs while pg-boss is up.
+  await Promise.all([...runningLanes()].map((lanes) => lanes.stop(graceMs)));
   await (await running).stop({ graceful: true, close: true, timeout: graceMs });
 }
