@@ -6,7 +6,7 @@
 // when nobody else is waiting). Measured (issue 24): a healthy project's time-to-CRM p95 went from
 // 0.09 s alone to 353 s beside two projects with a 1.5 s CRM and 400 events queued each.
 
-/** A project that had a lane here this recently still counts as one of those sharing the lanes. */
+/** A project that had a lane here this recently keeps one lane free for its next event. */
 export const RECENT_MS = 10_000;
 
 export class LaneShares {
@@ -37,19 +37,17 @@ export class LaneShares {
   }
 
   /**
-   * Projects sharing the lanes: those holding one, and those that held one in the last RECENT_MS — a
-   * project sending a steady trickle of events holds a lane only for moments, yet its next event should
-   * not have to wait for a neighbour's slow job to end.
+   * The most lanes one project may hold here: an equal part of the lanes among the projects holding one,
+   * after keeping a lane free for each project that held one in the last RECENT_MS and holds none now —
+   * a project sending a steady trickle of events holds a lane only for moments, yet its next event should
+   * not wait for a neighbour's slow job to end.
    */
-  sharing(): number {
+  share(): number {
     const since = this.now() - RECENT_MS;
     for (const [group, at] of this.#lastSeen) if (at < since && !this.#held.has(group)) this.#lastSeen.delete(group);
-    return Math.max(1, this.#lastSeen.size);
-  }
-
-  /** The most lanes one project may hold here while others share them: an equal part, rounded up. */
-  share(): number {
-    return Math.ceil(this.lanes / this.sharing());
+    const holders = Math.max(1, this.#held.size);
+    const waiting = this.#lastSeen.size - this.#held.size;
+    return waiting > 0 ? Math.max(1, Math.floor((this.lanes - waiting) / holders)) : Math.ceil(this.lanes / holders);
   }
 
   /**
