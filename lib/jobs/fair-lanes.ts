@@ -39,12 +39,20 @@ export async function startFairLanes<T>(boss: PgBoss, schema: string, options: F
   const running = new Map<string, { job: Job<T>; done: Promise<void> }>();
   let stopping = false;
   let wake: (() => void) | null = null;
+  // A ring while the dispatcher is fetching (a job stored just after its query ran) is kept for its next
+  // sleep: dropped, that job would wait out the poll interval.
+  let rung = false;
   const ring = () => {
-    wake?.();
+    if (wake) wake();
+    else rung = true;
     wake = null;
   };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (rung) {
+        rung = false;
+        return resolve();
+      }
       const timer = setTimeout(resolve, ms);
       wake = () => {
         clearTimeout(timer);
@@ -94,6 +102,7 @@ export async function startFairLanes<T>(boss: PgBoss, schema: string, options: F
         continue;
       }
       let job: Job<T> | undefined;
+      rung = false;
       try {
         const { first, fallback } = shares.excluded();
         job = (await fetchOne(first)) ?? (fallback ? await fetchOne(fallback) : undefined);
