@@ -45,6 +45,8 @@ export const envSchema = z.object({
   /** "yes" lets SANDBOX_CRM=on run in production (the demo does): sandbox accounts hold fake CRM data only. */
   SANDBOX_CRM_IN_PRODUCTION: z.enum(["yes"], { error: 'must be "yes" or unset' }).optional(),
   DELIVERY_CONCURRENCY: z.coerce.number({ error: "must be a whole number (0: this web process delivers nothing; run `npm run worker` processes)" }).int().min(0).max(200).default(16),
+  /** A recording download's whole time on a delivery lane; past it the event is retried later, keeping its CRM steps. */
+  RECORDING_DOWNLOAD_BUDGET_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(120_000).default(10_000),
   /** Deprecated: read as both lists below when they are unset (lib/net/purposes.ts). */
   EGRESS_ALLOW: ruleList("hosts, addresses or CIDR ranges, each with an optional :port"),
   /** Self-hosted or test CRMs a connection may send its credentials to, beside the vendors' own hosts. */

@@ -8,6 +8,7 @@ import { runRequestsBench, runThroughputBench } from "./delivery";
 import { runIngestBench } from "./ingest";
 import { runIdleWorkersBench } from "./idle-workers";
 import { runLatencyBench } from "./latency";
+import { runNeighboursBench } from "./neighbours";
 import { runOverviewBench } from "./overview";
 import { runRingingBench } from "./ringing";
 import { runRoutingBench } from "./routing";
@@ -19,6 +20,7 @@ const BENCHES: Record<string, [target: string, run: () => Promise<boolean>]> = {
   "idle-workers": ["20 idle worker processes: database statements/s ≤ 1/10 of main's job-engine settings", runIdleWorkersBench],
   ingest: ["webhook ingest ≥ 0.85× no-op route, p99 ≤ 150 ms", runIngestBench],
   latency: ["webhook 202 → CRM write p50 ≤ 300 ms, p99 ≤ 1 s at 1 and 20 events/s (50 ms CRM)", runLatencyBench],
+  neighbours: ["a healthy project at 2 calls/s beside 2 projects with a 1.5 s CRM and 400 events each: time-to-CRM p95 ≤ max(2 × alone, alone + 2 s), the neighbours drain", runNeighboursBench],
   overview: ["overview queries on 1,000,000 events of one project: p95 ≤ 200 ms", runOverviewBench],
   requests: ["CRM requests per event: the minimum; no search for a repeat caller", runRequestsBench],
   ringing: ["live calls: ringing 202 → contact and deal in the CRM p95 ≤ 1 s at 5 new callers/s (50 ms CRM)", runRingingBench],

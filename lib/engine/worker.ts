@@ -12,8 +12,9 @@ import { clearConfigError, findDeliveryGate, markIntegrationStatus, noteConfigEr
 import { findProjectById } from "@/lib/db/queries/projects";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
-import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, JOB_SCHEMA, jobs, WORKER_POLLING } from "@/lib/jobs/boss";
+import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, DISPATCH_POLL_MS, JOB_SCHEMA, jobs, listenNotify } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
+import { startFairLanes } from "@/lib/jobs/fair-lanes";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { nextAttemptDelay } from "./backoff";
@@ -210,16 +211,12 @@ export async function startDeliveryWorker(concurrency: number): Promise<PgBoss> 
   // Each process may evaluate: the pass is one query for all projects, and opening and closing an incident
   // are atomic, so one mail goes out per change however many processes run it.
   setInterval(() => void evaluateAllAlerts().catch((error: unknown) => log("alerts").error({ err: error }, "alert evaluation failed")), ALERTS_EVERY_MS).unref();
-  await boss.work<DeliveryJobData>(
-    DELIVERY_QUEUE,
-    { localConcurrency: concurrency, groupConcurrency: GROUP_CONCURRENCY, ...WORKER_POLLING, heartbeatRefreshSeconds: 4,
-      // With a backlog, each loop takes its next job as soon as it finishes one instead of waiting out the poll.
-      burstWhenReadyExceeds: 1 },
-    async ([job]) => {
-      if (!job) return;
-      await observedJob(job, async () => settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error))));
-    },
-  );
+  // Fair lanes (lib/jobs/fair-lanes.ts), not boss.work(): no project takes more than its share of this
+  // process's lanes while others wait, within its CRM account's limit across all processes.
+  await startFairLanes<DeliveryJobData>(boss, JOB_SCHEMA, {
+    queue: DELIVERY_QUEUE, lanes: concurrency, groupConcurrency: GROUP_CONCURRENCY, groupOf: (job) => job.data.projectId, pollMs: DISPATCH_POLL_MS, listen: listenNotify(),
+    handle: async (job) => observedJob(job, async () => settle(boss, job, await processDelivery(job.data).catch((error: unknown) => unexpected(job, error)))),
+  });
   return boss;
 }
 

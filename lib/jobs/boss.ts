@@ -6,6 +6,7 @@ import { processShared, takeProcessShared } from "@/lib/cache/process-shared";
 import { env } from "@/lib/env";
 import { leaseTableSql, PASS_SECONDS, superviseElected, type Supervisor } from "./supervisor";
 import { log } from "@/lib/observability/logger";
+import { runningLanes } from "./fair-lanes";
 
 export const JOB_SCHEMA = "pgboss";
 /** One queue for every project: `key_strict_fifo` keyed by project + client. */
@@ -41,6 +42,8 @@ export const JOB_POOL_MAX = 6;
  * LISTEN/NOTIFY (JOB_LISTEN_NOTIFY=off, behind PgBouncer in transaction mode) the 2 s poll is what finds work.
  */
 export const WORKER_POLLING = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 30 } as const;
+/** The delivery dispatcher's backstop poll (lib/jobs/fair-lanes.ts): one per process, by the same rule. */
+export const DISPATCH_POLL_MS = (listenNotify() ? WORKER_POLLING.notifyPollingIntervalSeconds : WORKER_POLLING.pollingIntervalSeconds) * 1000;
 
 export function openJobEngine(connectionString: string) {
   const boss = new PgBoss({
@@ -101,9 +104,11 @@ export async function stopJobs(graceMs = 30_000): Promise<void> {
   const running = takeProcessShared<Promise<PgBoss>>("pg-boss");
   if (!running) return;
   const boss = await running;
-  // Fetching stops at once; the lease is handed back beside it (another process then supervises and takes
-  // back this one's overrunning jobs), and the pool closes only after both.
+  // The delivery lanes first: they stop fetching and finish (or hand back) their jobs while pg-boss is up;
+  // the lease is handed back beside them (another process then supervises and takes back this one's
+  // overrunning jobs), and the pool closes only after both.
   const leaving = takeProcessShared<Supervisor>("pg-boss-supervisor")?.stop();
+  await Promise.all([...runningLanes()].map((lanes) => lanes.stop(graceMs)));
   await boss.stop({ graceful: true, close: false, timeout: graceMs });
   await leaving;
   await boss.stop({ close: true });
@@ -113,6 +118,6 @@ export async function stopJobs(graceMs = 30_000): Promise<void> {
  * JOB_LISTEN_NOTIFY=off: no LISTEN connection (PgBouncer in transaction mode cannot carry one). Read here,
  * not through lib/env: the migration step opens the job engine too, before the app's env is complete.
  */
-function listenNotify(): boolean {
+export function listenNotify(): boolean {
   return !/^(off|no|false|0)$/i.test(process.env.JOB_LISTEN_NOTIFY ?? "");
 }

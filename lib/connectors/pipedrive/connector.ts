@@ -68,7 +68,6 @@ const entityAnswer = envelope(entitySchema.nullable());
 const entitiesAnswer = envelope(z.array(entitySchema).nullable());
 
 const PIPELINE_CACHE_MS = 5 * 60_000;
-const RECORDING_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** "Search is capped at 10 requests per 2 s" (crm-apis.md), per token; the headers do not announce it. */
 // Paced over 2.2 s rather than 2: Pipedrive counts by arrival, and arrivals jitter around send times.
 // Pipedrive's burst limit is per token and 2-second window (plan-dependent, announced in x-ratelimit-limit);
@@ -479,7 +478,8 @@ export class PipedriveConnector implements CrmConnector {
 async function downloadRecording(url: string) {
   let response: EgressResponse;
   try {
-    response = await egressGet(url, { maxBytes: env().RECORDING_MAX_BYTES, timeoutMs: RECORDING_DOWNLOAD_TIMEOUT_MS });
+    // Its own budget (RECORDING_DOWNLOAD_BUDGET_MS): a slow recording host must not hold a delivery lane.
+    response = await egressGet(url, { maxBytes: env().RECORDING_MAX_BYTES, timeoutMs: env().RECORDING_DOWNLOAD_BUDGET_MS });
   } catch (error) {
     if (isEgressRefused(error)) throw new PermanentError(`recording URL refused: ${error.message}`);
     throw new RetryableError(`Download recording: ${(error as Error).message}`);
