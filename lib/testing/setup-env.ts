@@ -9,6 +9,10 @@ Object.assign(process.env, inject("secrets"));
 // own, narrower lists.
 process.env.EGRESS_ALLOW_CRM = LOOPBACK_TEST_PORTS;
 process.env.EGRESS_ALLOW_RECORDINGS = LOOPBACK_TEST_PORTS;
+// Log lines of the code under test (and of the processes tests start, which inherit this) would bury the
+// test runner's own report: warnings and errors only, unless a run asks for more. Tests about the logs set
+// their own level.
+process.env.LOG_LEVEL ??= "warn";
 // Tests post bursts into one project on purpose (isolation, group commit); the quota tests set their own.
 process.env.WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND = "100000";
 
