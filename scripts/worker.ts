@@ -1,6 +1,7 @@
 // `npm run worker`: delivery only, no web server. Run any number beside `npm run start` processes on
 // the same PostgreSQL; pg-boss keeps each client's events in order and each CRM account within its limits.
 import { prepareEnv } from "./local-env";
+import { answer } from "./cli-output";
 const { log } = await import("../lib/observability/logger");
 const { startTracing } = await import("../lib/observability/tracing");
 await startTracing("callbridge-worker");
@@ -20,3 +21,5 @@ stopOnSignals("worker", undefined, stopDatabase);
 // WORKER_METRICS_PORT: GET /metrics and GET /health for the orchestrator and the scraper.
 await (await import("../lib/observability/worker-endpoint")).startWorkerEndpoint();
 log("worker").info({ concurrency }, "worker delivering");
+// The line an operator (and the tests and benchmarks that start workers) read, whatever LOG_LEVEL says.
+answer(`worker: delivering, up to ${concurrency} clients at once`);
