@@ -194,7 +194,8 @@ describe("a real app process under real traffic", () => {
     const log = app.log();
     // To read it by hand: OBSERVED_LOG_FILE=/tmp/app.log npm run test:unit -- lib/observability/real-process.test.ts
     if (process.env.OBSERVED_LOG_FILE) writeFileSync(process.env.OBSERVED_LOG_FILE, log);
-    const lines = log.split("\n").filter(Boolean);
+    // Every line is a JSON log line but the one "listening <port>" the parent reads (lib/events/node-ingest.ts).
+    const lines = log.split("\n").filter((line) => line && !/^listening \d+$/.test(line));
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const named = (msg: string) => entries.filter((entry) => entry.msg === msg);
     expect(named("request handled").every((entry) => typeof entry.requestId === "string" && typeof entry.status === "number" && typeof entry.durationMs === "number")).toBe(true);
