@@ -70,7 +70,8 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     cleanups.push(() => env.sandbox.server.close());
     await env.sandbox.control({ latencyMs: 150 });
     const mix = await insertEventMix(env.project.id, 200, { seed: 43, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 30 });
-    const first = await startScript("lib/testing/app-process.ts");
+    // At info level: its log line saying it finishes the deliveries in flight is checked below.
+    const first = await startScript("lib/testing/app-process.ts", { LOG_LEVEL: "info" });
     cleanups.push(first.stop);
     while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 30) await new Promise((resolve) => setTimeout(resolve, 20));
     const stopped = Date.now();
