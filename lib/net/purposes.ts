@@ -3,7 +3,6 @@
 // EGRESS_ALLOW, the single list of earlier versions, still counts for a purpose whose own list is unset,
 // with a warning: an operator upgrading keeps working and learns to split it.
 import { env, type Env } from "@/lib/env";
-import { log } from "@/lib/observability/logger";
 import { parsedRuleList, type EgressRule } from "./allow-list";
 
 export type EgressPurpose = "crm" | "recordings";
@@ -21,7 +20,9 @@ export function egressRules(purpose: EgressPurpose, current: Env = env()): Egres
   if (own !== undefined) return parsedRuleList(own);
   if (current.EGRESS_ALLOW !== undefined && !warned) {
     warned = true;
-    log("net").warn("EGRESS_ALLOW is deprecated: it opens its hosts on every port to CRM connections and recording downloads alike. Set EGRESS_ALLOW_CRM and EGRESS_ALLOW_RECORDINGS instead (each entry with its port).");
+    // A process warning, not the logger: this module reaches client bundles (the Zoho connect form), where
+    // the logger's node:async_hooks cannot go.
+    process.emitWarning("EGRESS_ALLOW is deprecated: it opens its hosts on every port to CRM connections and recording downloads alike. Set EGRESS_ALLOW_CRM and EGRESS_ALLOW_RECORDINGS instead (each entry with its port).");
   }
   return parsedRuleList(current.EGRESS_ALLOW);
 }
