@@ -130,20 +130,26 @@ describe("a real app process under real traffic", () => {
     expect(sample(before, "callbridge_delivery_lanes")).toBe(4);
     expect((await fetch(`${endpoint}/health`)).status).toBe(200);
 
-    // Pipedrive answers some requests with a 5xx: retries are logged too (with the CRM's words).
-    await sandboxes[1]!.control({ errorRate: 0.25 });
+    // Pipedrive answers some requests with a 5xx: retries are logged too (with the CRM's words). One
+    // delivery makes about a dozen calls, all of which must succeed in one attempt: at 1 in 10 failing,
+    // most events need a retry or two, not twenty.
+    await sandboxes[1]!.control({ errorRate: 0.1 });
     for (const target of tenants)
       for (let index = 0; index < CLIENTS; index++) for (const event of eventsOf(index + (target.crm === "zoho" ? 0 : 100))) expect(await post(target, event)).toBe(202);
     expect(await post(tenants[0]!, eventsOf(999)[0]!, { wrongSignature: true })).toBe(401);
 
-    for (let round = 0; ; round++) {
-      const done = await db().event.count({ where: { projectId: { in: tenants.map((target) => target.projectId) }, status: "delivered" } });
-      if (done === tenants.length * CLIENTS * 2) break;
-      if (round > 400) throw new Error(`only ${done} delivered:\n${app.log().slice(-3000)}`);
-      for (const target of tenants) await makeRetriesDue(target.projectId);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      for (let round = 0; ; round++) {
+        const done = await db().event.count({ where: { projectId: { in: tenants.map((target) => target.projectId) }, status: "delivered" } });
+        if (done === tenants.length * CLIENTS * 2) break;
+        if (round > 400) throw new Error(`only ${done} delivered:\n${app.log().slice(-3000)}`);
+        for (const target of tenants) await makeRetriesDue(target.projectId);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    } finally {
+      // The next test's worker must meet a healthy CRM whatever happened here.
+      await sandboxes[1]!.control({ errorRate: 0 });
     }
-    await sandboxes[1]!.control({ errorRate: 0 });
 
     // Metrics: the counters moved by exactly the traffic, by type and CRM.
     const after = (await scrape()).text;
@@ -238,13 +244,16 @@ describe("a real app process under real traffic", () => {
       expect(sample(await metricsOf(), "callbridge_events_delivered_total")).toBe(0);
       // Events stored as the webhook stores them; only this worker is running to deliver them.
       const target = tenants[1]!;
-      for (let index = 0; index < 3; index++) await insertTestEvent(target.projectId, eventsOf(200 + index)[0]!);
+      const ids: string[] = [];
+      for (let index = 0; index < 3; index++) ids.push(await insertTestEvent(target.projectId, eventsOf(200 + index)[0]!));
       for (let round = 0; ; round++) {
-        if (sample(await metricsOf(), "callbridge_events_delivered_total", { crm: "pipedrive", type: "call" }) === 3) break;
+        // Its own three events, by id: anything an earlier test left queued may be delivered by it too.
+        if ((await db().event.count({ where: { id: { in: ids }, status: "delivered" } })) === 3) break;
         if (round > 200) throw new Error(`the worker did not deliver:\n${worker.log().slice(-3000)}`);
         await makeRetriesDue(target.projectId);
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
+      expect(sample(await metricsOf(), "callbridge_events_delivered_total", { crm: "pipedrive", type: "call" })).toBeGreaterThanOrEqual(3);
       expect(sample(await metricsOf(), "callbridge_crm_requests_total", { crm: "pipedrive" })).toBeGreaterThan(0);
       expect(worker.log()).toContain('"msg":"worker delivering"');
       for (const secret of [...secrets, ...personal]) expect(worker.log().includes(secret), `the worker's log holds ${secret}`).toBe(false);
