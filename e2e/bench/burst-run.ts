@@ -133,6 +133,8 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
              coalesce(sum((SELECT count(*) FROM jsonb_array_elements(trace) step WHERE step->>'op' = 'search')), 0) AS searches,
              coalesce(sum((SELECT count(*) FROM jsonb_array_elements(trace) step WHERE step->>'op' NOT IN ('note', 'link', 'decide'))), 0) AS requests
       FROM "Event" WHERE "projectId" = ${project.id} AND type <> 'lookup'`;
+    // BENCH_DUMP=<file>: every event's trace (with each step's time) and times, to read the drain's timeline.
+    if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ started, rows: await db().event.findMany({ where: { projectId: project.id }, select: { receivedAt: true, deliveredAt: true, trace: true, attempts: true } }) }));
     const callLogs = await db().sandboxRecord.count({ where: { accountId: account.id, module: CALL_LOGS[options.crm] } });
     const contacts = await db().sandboxRecord.findMany({ where: { accountId: account.id, module: CONTACTS[options.crm] }, select: { data: true } });
     const perCaller = new Map<string, number>();

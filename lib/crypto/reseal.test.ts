@@ -29,7 +29,7 @@ describe("v1 secrets of existing installations", () => {
     await db().integrationToken.create({ data: { integrationId: integration.id, accessTokenEncrypted: sealV1("legacy-access"), expiresAt: new Date(Date.now() + 3_600_000), credentialsDigest: oldDigest } });
 
     // Before the pass: the webhook path opens the v1 secret.
-    expect((await webhookProject(a.key))?.webhookSecret).toBe("whsec_legacy");
+    expect(await webhookProject(a.key)).toMatchObject({ webhookSecret: "whsec_legacy" });
 
     expect(await resealLegacySecrets()).toBeGreaterThanOrEqual(3);
     const project = await db().project.findUniqueOrThrow({ where: { id: a.id } });

@@ -7,7 +7,7 @@
 import { insertEventsOnce, type InsertOutcome, type NewEvent } from "@/lib/db/queries/events";
 import { rowTiedFailure, type RowFailure } from "@/lib/db/row-failures";
 import { AppError } from "@/lib/errors";
-import { forgetWebhookProjectId } from "./webhook-project";
+import { DELETED_MESSAGE, forgetWebhookProjectId } from "./webhook-project";
 import { log } from "@/lib/observability/logger";
 
 const MAX_BATCH = 100;
@@ -27,7 +27,7 @@ function rowError(failure: RowFailure, event: NewEvent): AppError {
     // Another process deleted the project while this one still had it cached: forget it here too, so
     // the next request reads the database instead of failing the same way.
     forgetWebhookProjectId(event.projectId);
-    return new AppError("NOT_FOUND", "This project no longer exists.");
+    return new AppError("NOT_FOUND", DELETED_MESSAGE);
   }
   log("ingest").warn({ projectId: event.projectId, externalId: event.externalId.slice(0, 200), detail: failure.detail }, "event refused by the database");
   return new AppError("UNPROCESSABLE", "The event holds a value the database cannot store; it was not stored.");

@@ -17,7 +17,7 @@ import { currentTraceparent } from "@/lib/observability/tracing";
 import { occurredAt, parseEvent, schemaMessage, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
-import { webhookProject, type WebhookProject } from "./webhook-project";
+import { DELETED_MESSAGE, DELETED_PROJECT, webhookProject, type WebhookProject } from "./webhook-project";
 
 export type IngestInput = SignedRequest;
 
@@ -35,7 +35,9 @@ export function authenticateWebhook(input: IngestInput): Authenticated | Promise
   return known instanceof Promise ? known.then((project) => verifiedBody(project, input)) : verifiedBody(known, input);
 }
 
-function verifiedBody(project: WebhookProject | null, input: IngestInput): Authenticated {
+function verifiedBody(project: WebhookProject | typeof DELETED_PROJECT | null, input: IngestInput): Authenticated {
+  // A deleted project's secret is gone with it: nothing to check, and the platform should stop sending.
+  if (project === DELETED_PROJECT) throw new AppError("NOT_FOUND", DELETED_MESSAGE);
   // An unknown project is checked against a secret nobody has, so it answers exactly as a wrong
   // signature does: project keys cannot be found by trying.
   const check = verifySignature(project?.webhookSecret ?? UNKNOWN_PROJECT_SECRET, { timestamp: input.timestamp, signature: input.signature }, input.rawBody);

@@ -99,7 +99,13 @@ describe("tenant isolation at ingest", () => {
     );
     expect(answers.filter(([who]) => who === "doomed").map(([, status]) => status)).toEqual([404, 404]);
     expect(answers.filter(([who, status]) => who === "neighbour" && status !== 202)).toEqual([]);
-    // Forgotten there: the next request reads the database and finds no such project (answered like any unknown key).
-    for (const app of apps) expect((await post(app, doomed, call(`d-${run}-later`))).status).toBe(401);
+    // Forgotten there: the next request reads the database and finds the project deleted — still 404, on
+    // every process, while a key that never existed answers like a wrong signature.
+    for (const app of apps) {
+      const later = await post(app, doomed, call(`d-${run}-later`));
+      expect(later.status).toBe(404);
+      expect(later.body.error?.message).toBe("This project was deleted.");
+      expect((await post(app, { ...doomed, projectKey: `${doomed.projectKey}x` }, call(`d-${run}-never`))).status).toBe(401);
+    }
   });
 });

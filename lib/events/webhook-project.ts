@@ -4,7 +4,7 @@
 // and a project deleted by another process as soon as a write of its events fails (group-insert.ts).
 import { ttlCache } from "@/lib/cache/ttl";
 import { openSecret, secretPlaces } from "@/lib/crypto/secrets";
-import { findWebhookProject } from "@/lib/db/queries/events";
+import { findWebhookProject, isDeletedProjectKey } from "@/lib/db/queries/events";
 
 const TTL_MS = 5_000;
 /**
@@ -24,17 +24,24 @@ export interface WebhookProject {
   concurrency: number;
 }
 
-// Unknown keys are cached too (as null), so a repeated wrong key costs no query; entries are small.
-const cache = ttlCache<WebhookProject | null>("webhook-projects", TTL_MS, { max: 20_000, maxSize: 8 * 1024 * 1024 });
+/** A key whose project was deleted (DeletedProjectKey): answered 404, unlike a key that never existed. */
+export const DELETED_PROJECT = "deleted" as const;
+/** Its answer, also for a write that found its project deleted meanwhile (group-insert.ts). */
+export const DELETED_MESSAGE = "This project was deleted.";
+type Known = WebhookProject | typeof DELETED_PROJECT | null;
+
+// Unknown and deleted keys are cached too, so a repeated wrong key costs no query; entries are small.
+const cache = ttlCache<Known>("webhook-projects", TTL_MS, { max: 20_000, maxSize: 8 * 1024 * 1024 });
 
 /** From memory when it is there, so the hot path of a webhook does not wait at all. */
-export function webhookProject(key: string): WebhookProject | null | Promise<WebhookProject | null> {
+export function webhookProject(key: string): Known | Promise<Known> {
   if (key.length > MAX_PROJECT_KEY) return null;
   const known = cache.peek(key);
   if (known) return known.value;
   return cache.get(key, async () => {
     const row = await findWebhookProject(key);
-    return row && { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted, secretPlaces.webhookSecret(row.id)), defaultCountry: row.defaultCountry, timezone: row.timezone, concurrency: row.integration?.concurrency ?? 10 };
+    if (!row) return (await isDeletedProjectKey(key)) ? DELETED_PROJECT : null;
+    return { id: row.id, key: row.key, webhookSecret: openSecret(row.webhookSecretEncrypted, secretPlaces.webhookSecret(row.id)), defaultCountry: row.defaultCountry, timezone: row.timezone, concurrency: row.integration?.concurrency ?? 10 };
   });
 }
 
@@ -42,4 +49,4 @@ export function webhookProject(key: string): WebhookProject | null | Promise<Web
 export const forgetWebhookProjects = () => cache.clear();
 
 /** A project found deleted (its events' foreign key failed): the next request reads the database. */
-export const forgetWebhookProjectId = (projectId: string) => cache.forgetWhere((project) => project?.id === projectId);
+export const forgetWebhookProjectId = (projectId: string) => cache.forgetWhere((project) => typeof project === "object" && project?.id === projectId);

@@ -27,14 +27,23 @@ function sampleRecording(): Response {
   return new Response(bytes, { headers: { "content-type": "audio/mpeg" } });
 }
 
-/** Latency, 429 bursts and 5xx, drawn per request from the account's fault settings. */
-async function injectFaults(account: SandboxAccount, busy: () => Response, failure: (status: number) => Response): Promise<Response | null> {
+/**
+ * Latency, 429 bursts and 5xx, drawn per request from the account's fault settings. The latency is the
+ * CRM's whole answer time, counted from the request's arrival: the sandbox's own work (its database, on a
+ * machine it shares with the app) is part of it, not added on top, so "a CRM answering in 300 ms" answers
+ * in 300 ms. The write is done before the wait, as a real CRM's is stored before its answer reaches the
+ * client — a client that gives up while waiting has still written.
+ */
+async function withFaults(account: SandboxAccount, busy: () => Response, failure: (status: number) => Response, work: () => Promise<Response>): Promise<Response> {
+  const arrived = performance.now();
   const faults = readFaults(account.faults);
   const draw = drawFaults(faults);
-  await sleep(draw.delayMs);
-  if (faults.burst429 > 0 && (await consumeBurst429(account.id))) return busy();
-  if (draw.fail5xx) return failure(SERVER_ERRORS[Math.floor(Math.random() * SERVER_ERRORS.length)]!);
-  return null;
+  let response: Response;
+  if (faults.burst429 > 0 && (await consumeBurst429(account.id))) response = busy();
+  else if (draw.fail5xx) response = failure(SERVER_ERRORS[Math.floor(Math.random() * SERVER_ERRORS.length)]!);
+  else response = await work();
+  await sleep(Math.max(0, draw.delayMs - (performance.now() - arrived)));
+  return response;
 }
 
 async function zoho(context: SandboxRequest, path: string): Promise<Response> {
@@ -45,7 +54,7 @@ async function zoho(context: SandboxRequest, path: string): Promise<Response> {
   const account = await authenticateZoho(context.request);
   if (account instanceof Response) return account;
   const apiPath = path.slice("/crm/v8".length);
-  return withZohoLimits(account.id, context.request, apiPath, async () => (await injectFaults(account, zohoBusy, zohoServerError)) ?? zohoApi({ ...context, account }, apiPath));
+  return withZohoLimits(account.id, context.request, apiPath, () => withFaults(account, zohoBusy, zohoServerError, () => zohoApi({ ...context, account }, apiPath)));
 }
 
 async function pipedrive(context: SandboxRequest, path: string): Promise<Response> {
@@ -67,12 +76,14 @@ async function pipedrive(context: SandboxRequest, path: string): Promise<Respons
   };
   const busy = () => withHeaders(json({ success: false, error: "Request over limit", errorCode: 429, error_info: "Please check developers.pipedrive.com" }, 429));
   if (!rate.allowed) return busy();
-  const fault = await injectFaults(account, busy, (status) => pdError(status, "Internal server error"));
-  if (fault) return withHeaders(fault);
-  // The company's quotas (402 unpaid, the daily token budget) come after the per-token burst limit.
-  const quota = await takeQuota(account.id, context.request.method, path, () => activeSeats(account.id));
-  for (const [name, value] of Object.entries(quota.headers)) rate.headers[name] = value;
-  return withHeaders(quota.refused ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length))));
+  return withHeaders(
+    await withFaults(account, busy, (status) => pdError(status, "Internal server error"), async () => {
+      // The company's quotas (402 unpaid, the daily token budget) come after the per-token burst limit.
+      const quota = await takeQuota(account.id, context.request.method, path, () => activeSeats(account.id));
+      for (const [name, value] of Object.entries(quota.headers)) rate.headers[name] = value;
+      return quota.refused ?? (await pipedriveApi({ ...context, account }, path.slice("/api".length)));
+    }),
+  );
 }
 
 /**

@@ -13,6 +13,9 @@ export const findWebhookProject = (key: string) =>
     select: { id: true, key: true, webhookSecretEncrypted: true, defaultCountry: true, timezone: true, integration: { select: { concurrency: true } } },
   });
 
+/** Whether a project with this key existed and was deleted. */
+export const isDeletedProjectKey = async (key: string) => (await db().deletedProjectKey.count({ where: { key } })) > 0;
+
 export interface StoredAnswer {
   eventId: string;
   status: EventStatus;

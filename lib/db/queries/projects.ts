@@ -41,6 +41,8 @@ export async function insertProject(input: {
   ownerUserId?: string;
 }) {
   return db().$transaction(async (tx) => {
+    // A key taken again (the CLI lets one choose it) belongs to the new project, no longer to a deleted one.
+    await tx.deletedProjectKey.deleteMany({ where: { key: input.key } });
     const project = await tx.project.create({
       data: {
         id: input.id,
@@ -114,7 +116,8 @@ export async function deleteProjectCascade(projectId: string, jobQueue: { schema
   return db().$transaction(async (tx) => {
     const events = await tx.event.count({ where: { projectId } });
     await tx.$executeRawUnsafe(`DELETE FROM ${jobQueue.schema}.job WHERE name = $1 AND group_id = $2`, jobQueue.name, projectId);
-    await tx.project.delete({ where: { id: projectId } });
+    const { key } = await tx.project.delete({ where: { id: projectId }, select: { key: true } });
+    await tx.deletedProjectKey.upsert({ where: { key }, create: { key }, update: { deletedAt: new Date() } });
     return events;
   });
 }
