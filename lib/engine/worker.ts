@@ -14,7 +14,8 @@ import { projectConnector } from "@/lib/integrations/connect";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, DISPATCH_POLL_MS, JOB_SCHEMA, jobs, listenNotify } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
-import { startFairLanes } from "@/lib/jobs/fair-lanes";
+import { fetchFair, startFairLanes } from "@/lib/jobs/fair-lanes";
+import { LaneShares } from "@/lib/jobs/lane-shares";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { nextAttemptDelay } from "./backoff";
@@ -244,10 +245,24 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
   const boss = await jobs();
   const counts: DeliveryCounts = { claimed: 0, delivered: 0, retrying: 0, failed: 0, dead: 0, paused: 0, skipped: 0 };
   const deadline = Date.now() + (options.deadlineMs ?? 60_000);
-  let ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : undefined;
+  let ignoreGroups = options.projectId ? await otherProjectsWaiting(boss, options.projectId) : [];
+  // The drain's lanes are shared as a worker's are: a project with a slow CRM and a backlog does not take
+  // all 16 while another project's events wait behind it. Fetches are one at a time, each taking its
+  // project's lane before the next fetch reads the shares.
+  const shares = new LaneShares(DRAIN_LANES);
+  let fetching: Promise<unknown> = Promise.resolve();
+  const nextJob = () => {
+    const fetched = fetching.then(async () => {
+      const job = await fetchFair<DeliveryJobData>(boss, DELIVERY_QUEUE, shares, GROUP_CONCURRENCY, ignoreGroups);
+      if (job) shares.take(job.data.projectId);
+      return job;
+    });
+    fetching = fetched.catch(() => undefined);
+    return fetched;
+  };
   const lane = async () => {
     while (Date.now() < deadline) {
-      const [job] = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: 1, groupConcurrency: GROUP_CONCURRENCY, ignoreGroups });
+      const job = await nextJob();
       if (!job) return;
       // Fetched jobs are not heartbeated by pg-boss: keep this one alive while it runs, or the monitor
       // would hand it to another worker as if this one had died.
@@ -265,6 +280,7 @@ export async function runDeliveries(options: { projectId?: string; deadlineMs?: 
         else if (outcome.counted) counts[outcome.counted]++;
       } finally {
         clearInterval(heartbeat);
+        shares.release(job.data.projectId);
       }
     }
   };

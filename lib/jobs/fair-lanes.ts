@@ -37,6 +37,21 @@ export const runningLanes = () => processShared("fair-lanes", () => new Set<Fair
 const channelOf = async (boss: PgBoss, schema: string) =>
   (await boss.getDb().executeSql(`SELECT 'pgboss_' || left(encode(sha224($1::bytea), 'hex'), 24) AS channel`, [schema])).rows[0].channel as string;
 
+/**
+ * The next job for a lane of `shares`: none of a project at its share (nor of `alsoIgnore`), within the
+ * account's groupConcurrency across processes. The caller takes the job's group in `shares` before the
+ * next fetch, or two fetches would both see the project under its share.
+ */
+export async function fetchFair<T>(boss: PgBoss, queue: string, shares: LaneShares, groupConcurrency: GroupConcurrencyConfig, alsoIgnore: string[] = []): Promise<Job<T> | undefined> {
+  const fetchOne = async (ignoreGroups: string[]) => {
+    const ignored = [...ignoreGroups, ...alsoIgnore];
+    const [job] = await boss.fetch<T>(queue, { batchSize: 1, groupConcurrency, ignoreGroups: ignored.length ? ignored : undefined });
+    return job;
+  };
+  const { first, fallback } = shares.excluded();
+  return (await fetchOne(first)) ?? (fallback ? await fetchOne(fallback) : undefined);
+}
+
 export async function startFairLanes<T>(boss: PgBoss, schema: string, options: FairLanesOptions<T>): Promise<FairLanes> {
   const shares = new LaneShares(options.lanes);
   const running = new Map<string, { job: Job<T>; done: Promise<void> }>();
@@ -75,11 +90,6 @@ export async function startFairLanes<T>(boss: PgBoss, schema: string, options: F
             return undefined;
           });
 
-  const fetchOne = async (ignoreGroups: string[]) => {
-    const [job] = await boss.fetch<T>(options.queue, { batchSize: 1, groupConcurrency: options.groupConcurrency, ignoreGroups: ignoreGroups.length ? ignoreGroups : undefined });
-    return job;
-  };
-
   const run = (job: Job<T>) => {
     const group = options.groupOf(job);
     shares.take(group);
@@ -110,8 +120,7 @@ export async function startFairLanes<T>(boss: PgBoss, schema: string, options: F
       let job: Job<T> | undefined;
       rung = false;
       try {
-        const { first, fallback } = shares.excluded();
-        job = (await fetchOne(first)) ?? (fallback ? await fetchOne(fallback) : undefined);
+        job = await fetchFair<T>(boss, options.queue, shares, options.groupConcurrency);
       } catch (error) {
         // The database away: pg-boss reports it; try again after the poll interval.
         log("jobs").error({ err: error }, "delivery lanes: fetch failed");
