@@ -40,6 +40,15 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: secret("signs session cookies"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://callbridge.example.com").optional(),
   ENCRYPTION_KEY: base64Key,
+  /**
+   * Keys ENCRYPTION_KEY replaced, comma-separated: values they sealed still open, and the start-up pass
+   * seals them again with ENCRYPTION_KEY; once it has run, a retired key can be dropped.
+   */
+  ENCRYPTION_KEYS_RETIRED: z
+    .string()
+    .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+    .refine((keys) => keys.every((key) => Buffer.from(key, "base64").length === 32), "must be a comma-separated list of keys, each 32 bytes encoded as base64")
+    .optional(),
   CRON_SECRET: secret("authorises /api/cron/* calls"),
   SANDBOX_CRM: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
   /** "yes" lets SANDBOX_CRM=on run in production (the demo does): sandbox accounts hold fake CRM data only. */

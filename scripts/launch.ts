@@ -57,9 +57,10 @@ async function main() {
   const { migratesAtStart, prepareDatabase } = await import("../lib/db/prepare");
   try {
     await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
-    // Secrets an older release sealed without key id and row binding are sealed again (they open either way).
+    // Secrets an older release sealed without key id and row binding, or sealed with a retired key, are
+    // sealed again with ENCRYPTION_KEY (they open either way).
     const resealed = await (await import("../lib/crypto/reseal")).resealLegacySecrets();
-    if (resealed) complain(`Sealed ${resealed} stored secret(s) again in the current format.`);
+    if (resealed) complain(`Sealed ${resealed} stored secret(s) again with the current key and format.`);
   } catch (error) {
     complain(`The database could not be prepared: ${describeError(error)}`);
     return shutdown(1);

@@ -8,6 +8,8 @@ import { webhookProject } from "@/lib/events/webhook-project";
 import { openCredentials } from "@/lib/integrations/credentials";
 import { makeProject } from "@/lib/testing/factories";
 import { resealLegacySecrets } from "./reseal";
+import { forgetEnv } from "@/lib/env";
+import { keyId, seal } from "./secret-box";
 import { openSecret, secretPlaces } from "./secrets";
 
 /** Exactly what releases before v2 stored: `v1:` iv|tag|ciphertext, no associated data. */
@@ -45,5 +47,41 @@ describe("v1 secrets of existing installations", () => {
     // Moved into project B's row, A's webhook secret no longer opens.
     expect(() => openSecret(project.webhookSecretEncrypted, secretPlaces.webhookSecret(b.id))).toThrow();
     expect(await resealLegacySecrets()).toBe(0);
+  });
+});
+
+describe("rotating ENCRYPTION_KEY", () => {
+  it("opens values sealed with a retired key, seals them again with the new one, and then needs the old key no more", async () => {
+    const current = process.env.ENCRYPTION_KEY!;
+    const retired = randomBytes(32).toString("base64");
+    const stranger = randomBytes(32).toString("base64");
+    const a = await db().project.findUniqueOrThrow({ where: { key: (await makeProject("Rotated A")).projectKey } });
+    const b = await db().project.findUniqueOrThrow({ where: { key: (await makeProject("Rotated B")).projectKey } });
+    // A's secret was sealed before the rotation, with the key now retired; B's with a key this server never had.
+    await db().project.update({ where: { id: a.id }, data: { webhookSecretEncrypted: seal("whsec_before_rotation", retired, "Project.webhookSecretEncrypted:" + a.id) } });
+    await db().project.update({ where: { id: b.id }, data: { webhookSecretEncrypted: seal("whsec_unknown_key", stranger, "Project.webhookSecretEncrypted:" + b.id) } });
+    const sealedA = () => db().project.findUniqueOrThrow({ where: { id: a.id } }).then((row) => row.webhookSecretEncrypted);
+    try {
+      // Without the retired key listed, the value names the key it needs.
+      await expect(sealedA().then((sealed) => openSecret(sealed, secretPlaces.webhookSecret(a.id)))).rejects.toThrow(/sealed with key \S+, which this server does not have/);
+
+      process.env.ENCRYPTION_KEYS_RETIRED = `${randomBytes(32).toString("base64")}, ${retired}`;
+      forgetEnv();
+      expect(openSecret(await sealedA(), secretPlaces.webhookSecret(a.id))).toBe("whsec_before_rotation");
+      // The start-up pass moves A to the current key and leaves B (no key opens it) as it was, without failing.
+      const before = (await db().project.findUniqueOrThrow({ where: { id: b.id } })).webhookSecretEncrypted;
+      expect(await resealLegacySecrets()).toBeGreaterThanOrEqual(1);
+      expect((await db().project.findUniqueOrThrow({ where: { id: b.id } })).webhookSecretEncrypted).toBe(before);
+
+      delete process.env.ENCRYPTION_KEYS_RETIRED;
+      forgetEnv();
+      expect(await sealedA()).toMatch(new RegExp(`^v2:${keyId(current)}:`));
+      expect(openSecret(await sealedA(), secretPlaces.webhookSecret(a.id))).toBe("whsec_before_rotation");
+    } finally {
+      delete process.env.ENCRYPTION_KEYS_RETIRED;
+      forgetEnv();
+      // B's row holds a value no key here opens: removed, so other tests' passes have nothing to skip.
+      await db().project.delete({ where: { id: b.id } });
+    }
   });
 });

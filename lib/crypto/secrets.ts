@@ -1,7 +1,8 @@
 // Sealing with the key of this deployment (ENCRYPTION_KEY), bound to where the value is stored, and random tokens.
+// Values sealed with a key it replaced (ENCRYPTION_KEYS_RETIRED) still open; reseal.ts moves them over.
 import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import { open, seal } from "./secret-box";
+import { keyId, open, seal } from "./secret-box";
 
 /**
  * Where a sealed value lives: its table and column, and the row's identity (its id, or for a row that
@@ -16,7 +17,10 @@ export interface SecretPlace {
 const binding = (place: SecretPlace) => `${place.table}.${place.column}:${place.row}`;
 
 export const sealSecret = (plaintext: string, place: SecretPlace) => seal(plaintext, env().ENCRYPTION_KEY, binding(place));
-export const openSecret = (sealed: string, place: SecretPlace) => open(sealed, env().ENCRYPTION_KEY, binding(place));
+export const openSecret = (sealed: string, place: SecretPlace) => open(sealed, [env().ENCRYPTION_KEY, ...(env().ENCRYPTION_KEYS_RETIRED ?? [])], binding(place));
+
+/** How a value sealed with the current key begins: anything else is to be sealed again (reseal.ts). */
+export const currentSealPrefix = () => `v2:${keyId(env().ENCRYPTION_KEY)}:`;
 
 /** The places of the app's sealed columns. */
 export const secretPlaces = {

@@ -1,5 +1,5 @@
-// The sealed columns still holding the old v1 format (no key id, not bound to their row), and their
-// replacement. Each replacement is conditional on the old value, so a process that rewrote the value
+// The sealed columns not yet sealed with the current key — the old v1 format (no key id, not bound to
+// their row), or a retired key (ENCRYPTION_KEYS_RETIRED) — and their replacement. Each replacement is conditional on the old value, so a process that rewrote the value
 // meanwhile (a token refresh, a reconnection) wins.
 import { db } from "../client";
 
@@ -10,8 +10,9 @@ export interface LegacySealedRow {
   sealed: string;
 }
 
-export async function findLegacySealed(limit = 500): Promise<LegacySealedRow[]> {
-  const legacy = { startsWith: "v1:" };
+/** `current`: the prefix of values sealed with the current key (secrets.ts currentSealPrefix). */
+export async function findLegacySealed(current: string, limit = 500): Promise<LegacySealedRow[]> {
+  const legacy = { not: { startsWith: current } };
   const [projects, integrations, tokens, states] = await Promise.all([
     db().project.findMany({ where: { webhookSecretEncrypted: legacy }, select: { id: true, webhookSecretEncrypted: true }, take: limit }),
     db().integration.findMany({ where: { credentialsEncrypted: legacy }, select: { projectId: true, credentialsEncrypted: true }, take: limit }),
