@@ -12,8 +12,19 @@ import { NEXT_BIN } from "./next-app";
 
 const SERVER = join(ROOT, ".next/standalone/server.js");
 
+/**
+ * next.config.js validates the environment, so a build in a shell that has none (CI, a fresh clone) gets
+ * placeholders, as the Dockerfile's build stage does; the server reads the real values when it starts.
+ */
+const BUILD_PLACEHOLDERS = {
+  DATABASE_URL: "postgresql://build:build@127.0.0.1:5432/build",
+  NEXTAUTH_SECRET: "build-time-placeholder-not-used-at-run-time",
+  CRON_SECRET: "build-time-placeholder-not-used-at-run-time",
+  ENCRYPTION_KEY: "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+};
+
 if (process.argv.includes("--build") || !existsSync(SERVER)) {
-  const build = spawnSync(NEXT_BIN, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_OUTPUT: "standalone", NODE_ENV: "production" } });
+  const build = spawnSync(NEXT_BIN, ["build"], { cwd: ROOT, stdio: "inherit", env: { ...BUILD_PLACEHOLDERS, ...process.env, NEXT_OUTPUT: "standalone", NODE_ENV: "production" } });
   if (build.status !== 0) {
     complain(`next build exited with ${build.status}`);
     process.exit(1);
