@@ -27,3 +27,4 @@ export const saveMessengers = sectionAction("messengers", "messengers");
 export const saveForms = sectionAction("forms", "forms");
 export const saveEmployees = sectionAction("employees", "employees");
 export const saveRouting = sectionAction("routing", "routing");
+export const saveMatching = sectionAction("matching", "stage-rules");

@@ -31,5 +31,6 @@ export function defaultConfig(): IntegrationConfig {
     forms: { phoneFields: ["tel", "phone"], emailFields: ["email"] },
     employees: [],
     routing: { enabled: false, mode: "crm_owner", order: ["contact", "organization", "deal"], fallbackEmployeeId: "", timeoutMs: 1500 },
+    matching: { deals: "recent", contacts: "recent" },
   };
 }

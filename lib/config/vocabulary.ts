@@ -10,6 +10,12 @@ export type Trigger = (typeof TRIGGERS)[number];
  */
 export const CALL_PHASES = ["ringing", "answered", "completed"] as const;
 export type CallPhase = (typeof CALL_PHASES)[number];
+
+/** F22, several matches (lib/engine/several-matches.ts): which open deal, and which contact, is taken. */
+export const DEAL_POLICIES = ["recent", "oldest", "pipelines"] as const;
+export const CONTACT_POLICIES = ["recent", "oldest"] as const;
+export type DealPolicy = (typeof DEAL_POLICIES)[number];
+export type ContactPolicy = (typeof CONTACT_POLICIES)[number];
 export const isCallTrigger = (trigger: Trigger) => trigger.startsWith("call.");
 
 export const MATRIX_ENTITIES = ["lead", "contact", "organization", "deal", "task"] as const;

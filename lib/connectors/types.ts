@@ -87,6 +87,9 @@ export interface CrmRecord {
   inactive?: boolean;
   /** Merged away in the CRM (Pipedrive merge): the surviving record's id, to link to instead. */
   successorId?: string;
+  /** When the CRM last changed and first stored it (ISO 8601), where it says: picks one of several matches. */
+  updatedAt?: string | null;
+  createdAt?: string | null;
   /** Custom and other fields by key, as the CRM returned them. */
   fields: Record<string, unknown>;
 }

@@ -63,7 +63,7 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   const row = decision?.apply ? decision.row : undefined;
   const metadata = await context.metadata();
   const find = { projectId: project.id, crm: context.crm, connector: context.connector, country: project.defaultCountry, trace: context.trace };
-  const { found: searched, keys } = await findExisting(find, event, config, { row });
+  const { found: searched, keys } = await findExisting(find, event, config, { row, pipelineOrder: metadata?.pipelines.map((pipeline) => pipeline.id) });
   const found = call && row ? await withCallEntities(context, searched, state, row) : searched;
   // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
   const utmWritten = await loadUtmWritten(find, found);

@@ -8,6 +8,7 @@ import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import { triggerOf, type Found } from "./decide";
 import { clientIdField, clientKeys, type ClientKeys } from "./event-values";
 import { checkLinkedRecord, linkable } from "./link-check";
+import { pickMatch } from "./several-matches";
 import { note, traced, type TraceEntry } from "./trace";
 
 export const linkKeys = (keys: ClientKeys) =>
@@ -21,7 +22,20 @@ interface FindContext {
   trace: TraceEntry[];
 }
 
-async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>, clientIdFieldKey: string | null): Promise<CrmRecord | null> {
+/** What picks one of several matches: the project's policy and the CRM's pipelines in its own order. */
+interface Choice {
+  matching: IntegrationConfig["matching"];
+  pipelineOrder: string[];
+}
+
+/** One of the records that matched, by the project's policy; the trace says so when there were several. */
+function chosen(context: FindContext, kind: EntityKind, records: CrmRecord[], choice: Choice): CrmRecord | null {
+  const picked = pickMatch(kind, records, kind === "deal" ? choice.matching.deals : choice.matching.contacts, choice.pipelineOrder);
+  if (picked.why) note(context, "match", picked.why);
+  return picked.record;
+}
+
+async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys, cached: Map<string, string>, clientIdFieldKey: string | null, choice: Choice): Promise<CrmRecord | null> {
   for (const key of linkKeys(keys)) {
     const id = cached.get(`${kind}|${key}`);
     if (!id) continue;
@@ -35,17 +49,17 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
     // call (crm-apis.md); digits alone can match a stranger, so only the same E.164 number counts.
     const digits = normalisePhone(keys.phone, context.country)!.nationalSignificant;
     const hits = await traced(context, "search", `${kind} by phone digits ${digits}`, () => context.connector.searchPhoneCandidates(kind, digits));
-    const hit = hits.find((record) => linkable(record) && record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))) ?? null;
+    const hit = chosen(context, kind, hits.filter((record) => linkable(record) && record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))), choice);
     if (hit) return hit;
   }
   if (keys.email) {
-    const hit = (await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!))).find(linkable);
+    const hit = chosen(context, kind, (await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!))).filter(linkable), choice);
     if (hit) return hit;
   }
   // Last, as the seeds say: the client id, through the CRM field it is mapped to (found even when the
   // entity was made outside Callbridge).
   if (keys.clientId && clientIdFieldKey) {
-    const hit = (await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!))).find(linkable);
+    const hit = chosen(context, kind, (await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!))).filter(linkable), choice);
     if (hit) return hit;
   }
   return null;
@@ -80,27 +94,29 @@ async function cachedDeal(context: FindContext, keys: ClientKeys, cached: Map<st
 
 /**
  * The contact's open deal: the one the link cache remembers while it is still open and still the
- * contact's (a read, not a search), else the CRM's list of the contact's open deals.
+ * contact's (a read, not a search: the deal this client's events went to stays theirs), else one of the
+ * CRM's open deals of the contact, by the project's policy.
  */
-async function findOpenDeal(context: FindContext, contactId: string, remembered: Awaited<ReturnType<typeof cachedDeal>>): Promise<CrmRecord | null> {
+async function findOpenDeal(context: FindContext, contactId: string, remembered: Awaited<ReturnType<typeof cachedDeal>>, choice: Choice): Promise<CrmRecord | null> {
   if (remembered?.record?.open && linkable(remembered.record) && remembered.record.contactId === contactId) return remembered.record;
   if (remembered) await forgetLink(context.projectId, context.crm, "deal", remembered.key);
-  return (await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId)))[0] ?? null;
+  const deals = await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId));
+  return chosen(context, "deal", deals.filter(linkable), choice);
 }
 
 /** The found contact's organization and open deal, read side by side. */
-async function contactRelations(context: FindContext, contact: CrmRecord, withOrganization: boolean, remembered: ReturnType<typeof cachedDeal> | Promise<null> | null) {
+async function contactRelations(context: FindContext, contact: CrmRecord, withOrganization: boolean, remembered: ReturnType<typeof cachedDeal> | Promise<null> | null, choice: Choice) {
   const [organization, deal] = await Promise.all([
     contact.organizationId && withOrganization
       ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
       : null,
-    remembered ? remembered.then((found) => findOpenDeal(context, contact.id, found)) : null,
+    remembered ? remembered.then((found) => findOpenDeal(context, contact.id, found, choice)) : null,
   ]);
   return { organization, deal };
 }
 
 /** The contact, organization and open deal a converted lead became (a rare case: reads, no search). */
-async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["convertedTo"]>, withDeal: boolean, withOrganization: boolean) {
+async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["convertedTo"]>, withDeal: boolean, withOrganization: boolean, choice: Choice) {
   const read = async (kind: EntityKind, id: string | undefined) => {
     if (!id) return null;
     const record = await traced(context, "get", `${kind} ${id} (the converted lead's)`, () => context.connector.get(kind, id));
@@ -109,15 +125,22 @@ async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["
   const contact = await read("contact", into.contactId);
   if (!contact) return { contact: null, organization: null, deal: null };
   const [organization, converted] = await Promise.all([withOrganization ? read("organization", into.organizationId ?? contact.organizationId ?? undefined) : null, withDeal ? read("deal", into.dealId) : null]);
-  const deal = withDeal ? (converted?.open ? converted : await findOpenDeal(context, contact.id, null)) : null;
+  const deal = withDeal ? (converted?.open ? converted : await findOpenDeal(context, contact.id, null, choice)) : null;
   return { contact, organization, deal };
 }
 
 /**
  * `remember: false` (the dry run) reads the CRM but writes nothing, not even the local link cache.
  * `row`: the matrix row the delivery applies (a live call's phase, phases.ts), else the event's trigger's.
+ * `pipelineOrder`: the CRM's pipeline ids in its own order, for the "pipelines" policy of several deals.
  */
-export async function findExisting(context: FindContext, event: PlatformEvent, config: IntegrationConfig, options: { remember?: boolean; row?: MatrixRow } = {}): Promise<{ found: Found; keys: ClientKeys }> {
+export async function findExisting(
+  context: FindContext,
+  event: PlatformEvent,
+  config: IntegrationConfig,
+  options: { remember?: boolean; row?: MatrixRow; pipelineOrder?: string[] } = {},
+): Promise<{ found: Found; keys: ClientKeys }> {
+  const choice: Choice = { matching: config.matching, pipelineOrder: options.pipelineOrder ?? [] };
   const keys = clientKeys(event, config.forms, context.country);
   // A caller that is not a phone number is matched to nobody (see decide).
   if (event.type === "call" && !keys.phone) return { found: { contact: null, organization: null, deal: null, lead: null }, keys };
@@ -129,15 +152,15 @@ export async function findExisting(context: FindContext, event: PlatformEvent, c
   // Reads that do not depend on each other go to the CRM side by side.
   const remembered = wanted("deal") ? cachedDeal(context, keys, cached).catch(() => null) : Promise.resolve(null);
   const byClientId = (kind: EntityKind) => clientIdField(config, event.type, kind);
-  const byPhone = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact")) : null;
+  const byPhone = wanted("contact") ? await findOne(context, "contact", keys, cached, byClientId("contact"), choice) : null;
   const [byContact, lead] = await Promise.all([
-    byPhone ? contactRelations(context, byPhone, row.organization !== "none", wanted("deal") ? remembered : null) : null,
-    row.lead !== "none" ? findOne(context, "lead", keys, cached, byClientId("lead")) : null,
+    byPhone ? contactRelations(context, byPhone, row.organization !== "none", wanted("deal") ? remembered : null, choice) : null,
+    row.lead !== "none" ? findOne(context, "lead", keys, cached, byClientId("lead"), choice) : null,
   ]);
   let found = { contact: byPhone, organization: byContact?.organization ?? null, deal: byContact?.deal ?? null };
   if (!byPhone && lead?.converted && lead.convertedTo?.contactId) {
     // A lead converted in the CRM is never written to again: the contact (and deal) it became take over.
-    found = await convertedInto(context, lead.convertedTo, wanted("deal"), row.organization !== "none");
+    found = await convertedInto(context, lead.convertedTo, wanted("deal"), row.organization !== "none", choice);
   }
   const { contact, organization, deal } = found;
   if (options.remember !== false) await rememberFound(context, keys, { contact, lead, deal }, cached);

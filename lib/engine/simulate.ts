@@ -47,7 +47,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   const phase = decision?.apply ? { row: decision.row, final: decision.final } : undefined;
   try {
     const metadata = await crmMetadata(project.id);
-    const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false, row: phase?.row });
+    const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false, row: phase?.row, pipelineOrder: metadata?.pipelines.map((pipeline) => pipeline.id) });
     // Read, not written: the dry run shows the first-touch decision a delivery would make.
     const utmWritten = await loadUtmWritten({ projectId: project.id, crm: connection.crm }, found);
     const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"), phase });

@@ -7,6 +7,8 @@ import {
   ACTIONS,
   CALL_PHASES,
   CHANNELS,
+  CONTACT_POLICIES,
+  DEAL_POLICIES,
   DEFAULT_PARAMETERS,
   isCallTrigger,
   isPlatformVariable,
@@ -218,6 +220,15 @@ export const routingSchema = z.object({
   timeoutMs: z.number({ error: "validation.timeout" }).int("validation.timeout").min(100, "validation.timeout").max(10_000, "validation.timeout"),
 });
 
+/** F22, several matches: which of several open deals (or contacts) of one caller is taken. */
+export const matchingSchema = z
+  .object({
+    deals: z.enum(DEAL_POLICIES, { error: "validation.matchingPolicy" }).default("recent"),
+    contacts: z.enum(CONTACT_POLICIES, { error: "validation.matchingPolicy" }).default("recent"),
+  })
+  // Documents stored before this section existed read as the default.
+  .default({ deals: "recent", contacts: "recent" });
+
 // ---- The whole document (config API)
 
 export const CONFIG_SECTIONS = {
@@ -234,6 +245,9 @@ export const CONFIG_SECTIONS = {
   forms: formsSchema.describe("F11: which form fields hold the phone and the e-mail."),
   employees: employeesSchema.describe("F14: the PBX's employees; crmUserId overrides matching by e-mail (a user id from crm-metadata)."),
   routing: routingSchema.describe("F13: the responsible-manager answer while a call rings."),
+  matching: matchingSchema.describe(
+    "F22, several matches: when several open deals of the caller's contact match, `deals` takes the most recently updated (recent, the default), the oldest, or the first by the CRM's own pipeline order (pipelines; the most recently updated within a pipeline); when several contacts hold the number, `contacts` takes the most recently updated or the oldest. The trace says that several matched and which was taken.",
+  ),
 } as const;
 
 export const integrationConfigSchema = z.object(CONFIG_SECTIONS).superRefine((config, context) => {

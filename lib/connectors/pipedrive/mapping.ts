@@ -51,6 +51,8 @@ export function toCrmRecord(kind: EntityKind, entity: PipedriveEntity): CrmRecor
     converted: false,
     // Deleted in Pipedrive but still readable for 30 days: never linked to or written again.
     ...(entity.is_deleted === true || entity.active_flag === false ? { inactive: true } : {}),
+    updatedAt: typeof entity.update_time === "string" ? entity.update_time : null,
+    createdAt: typeof entity.add_time === "string" ? entity.add_time : null,
     fields: { ...customFields(entity), ...entity },
   };
 }

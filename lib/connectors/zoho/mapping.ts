@@ -56,6 +56,8 @@ export function toCrmRecord(kind: EntityKind, record: ZohoRecord, stages?: Stage
     open: stage?.open ?? true,
     converted: record.$converted === true,
     ...(kind === "lead" && record.$converted === true ? { convertedTo: convertedTo(record) } : {}),
+    updatedAt: typeof record.Modified_Time === "string" ? record.Modified_Time : null,
+    createdAt: typeof record.Created_Time === "string" ? record.Created_Time : null,
     fields: record,
   };
 }
