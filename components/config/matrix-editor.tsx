@@ -23,26 +23,27 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
         <table className="min-w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
             <tr>
-              <th className="px-3 py-2">{t("matrix.trigger")}</th>
+              {/* The trigger column stays in view while the row is scrolled sideways (narrow screens). */}
+              <th className="sticky left-0 z-10 bg-slate-50 px-3 py-2">{t("matrix.trigger")}</th>
               {entities.map((entity) => (
-                <th key={entity} className="px-3 py-2">
+                <th key={entity} className="px-2 py-2">
                   {t(`entity.${entity}`)}
                 </th>
               ))}
-              <th className="px-3 py-2">{t("matrix.when")}</th>
+              <th className="px-2 py-2">{t("matrix.when")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {initial.map(({ trigger }, index) => (
               <tr key={trigger}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="row" className="sticky left-0 z-10 min-w-[9rem] max-w-[13rem] bg-white px-3 py-2 font-medium">
                   {t(`trigger.${trigger}`)}
                 </th>
                 {entities.map((entity) => {
                   const error = errors.value?.[index]?.[entity]?.message;
                   const id = `matrix-${trigger}-${entity}`;
                   return (
-                    <td key={entity} className="px-3 py-2">
+                    <td key={entity} className="px-2 py-2">
                       <select
                         id={id}
                         aria-label={`${t(`trigger.${trigger}`)} — ${t(`entity.${entity}`)}`}
@@ -59,7 +60,7 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
                     </td>
                   );
                 })}
-                <td className="px-3 py-2">
+                <td className="px-2 py-2">
                   {/* F19: only calls have phases; forms and chats are written when they arrive. */}
                   {isCallTrigger(trigger) ? (
                     <select

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/server";
+import { alertDetailText } from "@/lib/alerts/detail-text";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/config";
 
 /** Each incident's words and the page where it is dealt with. */
@@ -12,7 +13,8 @@ export const ALERT_SHOWN: Record<string, { title: MessageKey; link: MessageKey; 
 /** On every admin page while an incident is open: what is wrong, and where to fix it. */
 export async function AlertBanner({ projectKey, alerts }: { projectKey: string; alerts: Array<{ kind: string; detail: string | null }> }) {
   if (alerts.length === 0) return null;
-  const t = await getTranslator();
+  const [t, locale] = await Promise.all([getTranslator(), getLocale()]);
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div role="alert" className="border-b border-red-200 bg-red-50" data-testid="alert-banner">
       <ul className="mx-auto max-w-7xl space-y-1 px-4 py-2 text-sm text-red-900">
@@ -22,7 +24,7 @@ export async function AlertBanner({ projectKey, alerts }: { projectKey: string; 
             <li key={alert.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <strong>{t(shown.title)}</strong>
               {/* The quota's reset time is shown on the Overview, in the project's time zone and the admin's words. */}
-              {alert.detail && alert.kind !== "quota" ? <span>{alert.detail}</span> : null}
+              {alert.detail && alert.kind !== "quota" ? <span>{alertDetailText(t, alert.kind, alert.detail, format)}</span> : null}
               <Link className="underline" href={`/${projectKey}/${shown.path}`}>
                 {t(shown.link)}
               </Link>

@@ -30,3 +30,28 @@ describe("reasons in words", () => {
     expect(reasonInWords(null)).toBeNull();
   });
 });
+
+describe("a live call's phase notes in words", () => {
+  it("has words for every note decidePhase writes", async () => {
+    const { decidePhase } = await import("@/lib/engine/phases");
+    const { defaultConfig } = await import("@/lib/config/defaults");
+    const matrix = defaultConfig().matrix;
+    const atRing = matrix.map((row) => (row.trigger.startsWith("call.incoming") ? { ...row, when: "ringing" as const } : row));
+    const atPickup = matrix.map((row) => (row.trigger.startsWith("call.incoming") ? { ...row, when: "answered" as const } : row));
+    const call = (phase: "ringing" | "answered" | "completed") => ({ id: `c-${phase}`, callId: "c1", phase, type: "call", direction: "incoming", status: phase === "completed" ? "answered" : undefined, startedAt: "2026-12-01T10:00:00Z", caller: "+380671234567", callee: "+380441234567", line: "l1" }) as never;
+    const notes = [
+      decidePhase(call("ringing"), matrix, { phases: [], entities: {} } as never).why,
+      decidePhase(call("ringing"), atPickup, { phases: [], entities: {} } as never).why,
+      decidePhase(call("ringing"), atRing, { phases: [], entities: {} } as never).why,
+      decidePhase(call("ringing"), atRing, { phases: ["ringing"], entities: {} } as never).why,
+      decidePhase(call("ringing"), atRing, { phases: ["answered"], entities: {} } as never).why,
+      decidePhase(call("answered"), atRing, { phases: ["ringing"], entities: {} } as never).why,
+      decidePhase(call("answered"), atPickup, { phases: [], entities: {} } as never).why,
+      decidePhase(call("answered"), matrix, { phases: ["completed"], entities: {} } as never).why,
+      decidePhase(call("completed"), matrix, { phases: [], entities: {} } as never).why,
+    ];
+    const keys = notes.map((note) => reasonInWords(note)?.key ?? `none: ${note}`);
+    expect(keys).toEqual(["phaseLater", "phaseLater", "phaseWrites", "phaseRepeated", "ringAfterPickup", "writtenAtRing", "phaseWrites", "phaseAfterEnd", "phaseWrites"]);
+    expect(reasonInWords(notes[0]!)).toEqual({ key: "phaseLater", values: { phase: "ringing", at: "completed" } });
+  });
+});

@@ -19,6 +19,12 @@ export type ReasonKey =
   | "leadConverted"
   | "quotaPaused"
   | "configuration"
+  | "phaseRepeated"
+  | "phaseAfterEnd"
+  | "ringAfterPickup"
+  | "phaseLater"
+  | "writtenAtRing"
+  | "phaseWrites"
   | "unexpected";
 
 export interface ReasonInWords {
@@ -27,6 +33,13 @@ export interface ReasonInWords {
 }
 
 const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
+  // A live call's phases (lib/engine/phases.ts): why a phase wrote something, or nothing.
+  [/^(ringing|answered|completed): this phase of call .+ was delivered before/, (m) => ({ key: "phaseRepeated", values: { phase: m[1]! } })],
+  [/^(ringing|answered): call .+ has completed already/, (m) => ({ key: "phaseAfterEnd", values: { phase: m[1]! } })],
+  [/^ringing: call .+ was picked up already/, () => ({ key: "ringAfterPickup", values: {} })],
+  [/^(ringing|answered): the matrix writes this call's entities at (pickup|completion)$/, (m) => ({ key: "phaseLater", values: { phase: m[1]!, at: m[2] === "pickup" ? "answered" : "completed" } })],
+  [/^answered: the entities were written at ring$/, () => ({ key: "writtenAtRing", values: {} })],
+  [/^(ringing|answered|completed): (?:.+ writes? entities at|the .+ row, and the call log$)/, (m) => ({ key: "phaseWrites", values: { phase: m[1]! } })],
   [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
   [/^paused: /, () => ({ key: "paused", values: {} })],
   [/^configuration: this server may not reach ([^\s:]+(?::\d+)?):/, (m) => ({ key: "configuration", values: { host: m[1]! } })],

@@ -5,6 +5,7 @@ import { OutcomeChart } from "@/components/overview/outcome-chart";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
+import { reasonText } from "@/lib/events/reason-text";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { appUrl } from "@/lib/integrations/app-url";
 import { projectOverview } from "@/lib/overview/overview";
@@ -119,7 +120,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
                 <td className="px-3 py-1.5 font-mono text-xs">{client.clientKey.replace(/^[a-z]+:/, "")}</td>
                 <td className="px-3 py-1.5">{number.format(client.failures)}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{dateTime.format(client.lastAt)}</td>
-                <td className="px-3 py-1.5 text-slate-600">{client.reason ?? "—"}</td>
+                <td className="px-3 py-1.5 text-slate-600" title={client.reason ?? undefined}>
+                  {reasonText(t, client.reason, dateTime)}
+                </td>
               </tr>
             ))}
           </TableShell>

@@ -1,3 +1,4 @@
+import { alertDetailText } from "@/lib/alerts/detail-text";
 import { ALERT_SHOWN } from "@/components/shell/alert-banner";
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -43,7 +44,7 @@ export default async function AlertsPage({ params }: { params: Promise<{ project
             {open.map((alert) => (
               <li key={alert.kind}>
                 <strong>{t((ALERT_SHOWN[alert.kind] ?? ALERT_SHOWN.failures!).title)}</strong> · {t("alerts.since", { at: format.format(alert.openSince!) })}
-                {alert.detail ? ` · ${alert.detail}` : ""}
+                {alert.detail ? ` · ${alertDetailText(t, alert.kind, alert.detail, format)}` : ""}
               </li>
             ))}
           </ul>

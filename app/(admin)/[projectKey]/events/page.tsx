@@ -14,7 +14,8 @@ import { findEvent } from "@/lib/db/queries/events";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { TraceEntry } from "@/lib/engine/trace";
 import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/events/present";
-import { reasonInWords, reasonParts } from "@/lib/events/reason";
+import { reasonInWords } from "@/lib/events/reason";
+import { reasonText } from "@/lib/events/reason-text";
 import { eventListFilter } from "@/lib/events/search";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -32,25 +33,6 @@ const TONES: Record<string, string> = {
   skipped: "bg-slate-100 text-slate-700",
   dead: "bg-red-100 text-red-800",
 };
-
-/** A stored reason in the admin's language; the CRM's own words stay available on hover and in the detail. */
-function reasonText(t: Translator, reason: string | null, format: Intl.DateTimeFormat): string {
-  if (!reason) return "—";
-  return reasonParts(reason)
-    .map((words) => {
-      if (typeof words === "string") return words;
-      const values =
-        words.key === "waiting"
-          ? { status: t(`integration.status.${words.values.status as "inactive"}`) }
-          : words.key === "nothingToUpdate"
-            ? { entity: t(`entity.${words.values.entity as "contact"}`) }
-            : words.key === "quotaPaused"
-              ? { quota: t(`events.quota.${words.values.quota as "daily_budget"}`), until: format.format(new Date(words.values.until!)) }
-              : words.values;
-      return t(`events.reason.${words.key}` as MessageKey, values);
-    })
-    .join("; ");
-}
 
 function RecordLinks({ records, t, sandboxHref }: { records: CrmRecordRef[]; t: Translator; sandboxHref: string | null }) {
   if (!records.length) return <span className="text-slate-400">—</span>;

@@ -14,6 +14,7 @@ import { sandboxEnabled } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { configurationProblem } from "@/lib/integrations/config-error";
+import { activePause } from "@/lib/integrations/pause";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
 import { integrationErrorKey } from "@/lib/pages/query-error";
 
@@ -28,6 +29,9 @@ export default async function IntegrationPage({ params, searchParams }: { params
   const [t, locale, integration, replayable, replay] = await Promise.all([getTranslator(), getLocale(), findIntegrationSummary(project.id), replayableCount(project), replayToShow(project.id)]);
   const editable = canEdit(role);
   const configuration = configurationProblem(integration);
+  // A quota pause keeps the status "active": said here too, not only on the Overview and in the banner.
+  const pause = activePause(integration);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: project.timezone });
   const sandbox = sandboxEnabled();
   const zohoForm = (
     <ZohoConnectForm
@@ -59,7 +63,12 @@ export default async function IntegrationPage({ params, searchParams }: { params
           />
           {configuration ? (
             <Notice tone="error" testId="integration-config-error">
-              {t("integration.configError", { at: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: project.timezone }).format(configuration.at), host: configuration.host, problem: configuration.problem })}
+              {t("integration.configError", { at: dateTime.format(configuration.at), host: configuration.host, problem: configuration.problem })}
+            </Notice>
+          ) : null}
+          {pause ? (
+            <Notice tone="info" testId="integration-paused">
+              {t("overview.paused", { until: dateTime.format(pause.until), quota: t(`events.quota.${pause.quota}`) })}
             </Notice>
           ) : null}
           {editable && integration.status === "inactive" ? (
