@@ -326,6 +326,7 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
 
   test("stage rules: pipeline and stage from the CRM, a preview, reorder by keyboard, saved after reload", async ({ page }) => {
     await page.goto(`/${PROJECT.key}/stage-rules`);
+    const rules = page.getByRole("form", { name: "Stage rules" });
     await expect(page.getByText("Fields and stages are read live from the CRM.")).toBeVisible();
     await page.getByRole("button", { name: "Add a rule" }).click();
     const rule = page.getByTestId("stage-rule").nth(0);
@@ -349,11 +350,11 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await expect(page.getByTestId("stage-preview")).toHaveText("The deal would go to Partnerships / Meeting (rule 1).");
 
     await page.getByRole("button", { name: "Add a rule" }).click();
-    await page.getByRole("button", { name: "Save" }).click();
+    await rules.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("stage-rule").nth(2).getByText("Choose a pipeline.")).toBeVisible();
     await page.getByRole("button", { name: "Remove rule 3" }).click();
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await rules.getByRole("button", { name: "Save" }).click();
+    await expect(rules.getByTestId("editor-status")).toHaveText("Saved.");
     await page.reload();
     await expect(page.getByTestId("stage-rule")).toHaveCount(2);
     await expect(page.getByTestId("stage-rule").nth(0).getByLabel("Value")).toHaveValue("SEO");
@@ -370,6 +371,25 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await expect(selected(1, "Pipeline")).toHaveText("Partnerships");
     await expect(selected(1, "Stage")).toHaveText("Meeting");
     await expect(page.getByTestId("stage-rule").nth(1).getByLabel("Value")).toHaveValue("SEO");
+  });
+
+  test("F22 several matches: an admin picks which of a caller's open deals is taken, saved after reload and in the config document", async ({ page, request }) => {
+    await page.goto(`/${PROJECT.key}/stage-rules`);
+    const matching = () => page.getByRole("form", { name: "When several records match one caller" });
+    const deals = () => matching().getByRole("group", { name: "Several open deals" });
+    await expect(deals().getByLabel("The most recently updated (default)")).toBeChecked();
+    await expect(matching().getByRole("group", { name: "Several contacts or leads with the number" }).getByLabel("The most recently updated (default)")).toBeChecked();
+    await deals().getByLabel("The first by the CRM's pipeline order, then the most recently updated").check();
+    await matching().getByRole("button", { name: "Save" }).click();
+    await expect(matching().getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(deals().getByLabel("The first by the CRM's pipeline order, then the most recently updated")).toBeChecked();
+    const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } })).json();
+    expect(document.config.matching).toEqual({ deals: "pipelines", contacts: "recent" });
+    // Back to the default for the tests that follow.
+    await deals().getByLabel("The most recently updated (default)").check();
+    await matching().getByRole("button", { name: "Save" }).click();
+    await expect(matching().getByTestId("editor-status")).toHaveText("Saved.");
   });
 });
 
@@ -391,13 +411,14 @@ test.describe("a complete Zoho configuration from the UI, read back through the 
     await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
 
     await page.goto(`/${PROJECT.key}/stage-rules`);
+    const rules = page.getByRole("form", { name: "Stage rules" });
     await page.getByRole("button", { name: "Add a rule" }).click();
     const rule = page.getByTestId("stage-rule").nth(0);
     await rule.getByLabel("Pipeline").selectOption({ label: "Default" });
     await rule.getByLabel("Stage").selectOption({ label: "Identify Decision Makers" });
     await rule.getByLabel("Value").fill("Контекстна реклама");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await rules.getByRole("button", { name: "Save" }).click();
+    await expect(rules.getByTestId("editor-status")).toHaveText("Saved.");
 
     const response = await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
     expect(response.status()).toBe(200);

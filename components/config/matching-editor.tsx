@@ -7,7 +7,7 @@ import { CONTACT_POLICIES, DEAL_POLICIES } from "@/lib/config/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type IntegrationConfig, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
-import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
+import { EditorFooter } from "./editor-footer";
 import { useSectionSave } from "./use-section-save";
 
 /** F22, several matches: which open deal, and which contact, a caller's events go to. */
@@ -28,7 +28,7 @@ export function MatchingEditor({ projectKey, initial, readOnly }: { projectKey: 
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("matching.about")}</p>
       </div>
-      <ReadOnlyNotice readOnly={readOnly} />
+      {/* The page's read-only notice is the stage rules editor's, above: one is enough. */}
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
         {groups.map(({ name, options }) => (
           <fieldset key={name} className="space-y-1" aria-describedby={errors.value?.[name] ? `matching-${name}-error` : undefined}>
