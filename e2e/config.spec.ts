@@ -30,6 +30,7 @@ test.describe("integration matrix (F2)", () => {
     await page.getByLabel("Language").selectOption("pl");
     await expect(page.getByTestId("audit-table")).toContainText("Zmieniono macierz integracji");
     await page.getByLabel("Język").selectOption("en");
+    await expect(page.getByLabel("Language")).toBeVisible();
   });
 
   test("unsaved changes on the matrix and the stage rules are not lost silently when leaving by a link", async ({ page }) => {
@@ -73,6 +74,9 @@ test.describe("integration matrix (F2)", () => {
     await expect(page.getByLabel("Вхідний дзвінок, прийнятий — Коли")).toHaveValue("ringing");
     await expect(page.getByLabel("Вхідний дзвінок, прийнятий — Коли").locator("option:checked")).toHaveText("У момент дзвінка");
     await page.getByLabel("Мова").selectOption("en");
+    // The switch is saved by a server action: wait for the page in English before leaving it, or the next
+    // page may still be rendered in Ukrainian.
+    await expect(page.getByLabel("Language")).toBeVisible();
     await page.goto(`/${PROJECT.key}/audit`);
     const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Integration matrix changed" }).first();
     await expect(row).toContainText("matrix › call.incoming.answered › when: completed → ringing");

@@ -42,6 +42,7 @@ test.describe("project settings and roles", () => {
     await page.getByRole("button", { name: "Зберегти" }).click();
     await expect(page.getByTestId("defaultCountry-error")).toHaveText("Двобуквений код країни, наприклад UA або PL.");
     await page.getByLabel("Мова", { exact: true }).selectOption("en");
+    await expect(page.getByLabel("Language", { exact: true })).toBeVisible();
   });
 
   test("rotating the webhook secret asks first and shows the new secret once", async ({ page }) => {
