@@ -6,9 +6,14 @@ import { db } from "@/lib/db/client";
 import { insertEventsOnce, type NewEvent } from "@/lib/db/queries/events";
 import { pgPool } from "@/lib/db/pg-pool";
 import { makeProject } from "@/lib/testing/factories";
+import { openFreshDatabase } from "@/lib/testing/fresh-database";
 import { DELIVERY_QUEUE, JOB_SCHEMA } from "./boss";
 import { enqueueDeliveries, pgClientDb } from "./enqueue";
 import { NOTIFY_CHANNEL_SQL } from "./job-rows-sql";
+
+// Its own database: it listens on pg-boss's channel, where other test files' jobs (written side by side
+// on the shared test database) would be heard too.
+await openFreshDatabase("job_rows");
 
 let projectId: string;
 let listener: pg.Client;
