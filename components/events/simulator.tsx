@@ -31,6 +31,8 @@ function describeStep(step: Step, names: Record<string, string>): string {
       return `call log "${step.subject}"`;
     case "recording":
       return `attach the recording ${step.url}`;
+    case "callNote":
+      return `write the call's summary beside its call log${step.note.sentiment ? ` (${step.note.sentiment})` : ""}`;
   }
 }
 

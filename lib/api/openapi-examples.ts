@@ -113,8 +113,19 @@ export const EXAMPLES = {
   },
   stored: { eventId: "cmabc123", status: "queued" },
   managerRequest: { callerNumber: "+380671234567" },
-  manager: { employee: { sip: "olena", email: "olena.koval@example.com", name: "Olena Koval" }, crmUserId: "5725767000000000003", matched: { entity: "contact", id: "5725767000000412001" } },
-  next: { next: true },
+  manager: {
+    employee: { sip: "olena", email: "olena.koval@example.com", name: "Olena Koval" },
+    crmUserId: "5725767000000000003",
+    matched: { entity: "contact", id: "5725767000000412001" },
+    caller: {
+      name: "Taras Melnyk",
+      entity: "contact",
+      id: "5725767000000412001",
+      url: "https://crm.zoho.eu/crm/org20071234/tab/Contacts/5725767000000412001",
+      openDeal: { title: "Taras Melnyk — delivery contract", stage: "Needs Analysis", url: "https://crm.zoho.eu/crm/org20071234/tab/Deals/5725767000000412005" },
+    },
+  },
+  next: { next: true, caller: { name: "Andrii Lysenko", entity: "contact", id: "59", url: "https://acme.pipedrive.com/person/59" } },
   tokenRequest: { name: "Nightly export", role: "VIEWER" },
   token: {
     token: "cbt_example_token_shown_once",

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, generated from the same zod schemas the API validates with.
 import { z } from "zod";
 import { integrationConfigSchema } from "@/lib/validation/config";
-import { callEventSchema, formEventSchema, messengerEventSchema } from "@/lib/events/schemas";
+import { callEventSchema, formEventSchema, messengerEventSchema, recordingEventSchema, summaryEventSchema } from "@/lib/events/schemas";
 import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { apiTokenSchema } from "@/lib/validation/api-token";
@@ -156,11 +156,11 @@ export function openApiDocument(serverUrl: string) {
       "/api/webhooks/{projectKey}/events": {
         parameters: [projectKey],
         post: {
-          summary: "A platform event (call, form or messenger chat); stored once per event id before the answer",
+          summary: "A platform event (call, form, messenger chat, or a call's later recording or summary); stored once per event id before the answer",
           description:
-            "F19, live calls: a call may be posted in phases that share its `callId` — `ringing`, `answered` (picked up, in progress) and `completed` (the default; `status` is required only then). Each phase is its own event with its own `id`; phases may arrive out of order, twice, or not at all. The matrix's `when` says at which phase a call's entities are written; the call log is written once, at completion. A phase that arrives after the call completed, or again, writes nothing.",
+            "F19, live calls: a call may be posted in phases that share its `callId` — `ringing`, `answered` (picked up, in progress) and `completed` (the default; `status` is required only then). Each phase is its own event with its own `id`; phases may arrive out of order, twice, or not at all. The matrix's `when` says at which phase a call's entities are written; the call log is written once, at completion. A phase that arrives after the call completed, or again, writes nothing.\n\nLater updates of a call: `recording` (`recordingUrl`) and `summary` (`summary`, `transcript`, `sentiment`, `tags`) name the call by its `callId` (or the `id` of a call sent without phases). The recording is attached to the call log as the call's own would be; the summary (and transcript, trimmed to the CRM's field limits with a note saying so) goes into the call's Description in Zoho, and into a note on the call's deal and person in Pipedrive (its call logs cannot be edited). Mapping rows of the call tabs naming `summary`, `sentiment` or `tags` write those into the call's deal, contact or lead. Each reaches the CRM once; one that comes before the call's log is in the CRM waits for it (the event stays `queued`, its reason says so).",
           security: [{ webhookSignature: [] }],
-          requestBody: request({ oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent")] }, EXAMPLES.callEvent),
+          requestBody: request({ oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent"), ref("RecordingEvent"), ref("SummaryEvent")] }, EXAMPLES.callEvent),
           responses: {
             "202": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "Stored (queued, or skipped by the stop-list)"),
             "200": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "This event id was stored before; the stored answer"),
@@ -185,12 +185,13 @@ export function openApiDocument(serverUrl: string) {
                   employee: { type: "object", properties: { sip: { type: "string" }, email: { type: "string" }, name: { type: "string" } } },
                   crmUserId: { type: ["string", "null"] },
                   matched: { type: ["object", "null"], properties: { entity: { type: "string" }, id: { type: "string" } } },
+                  caller: ref("CallerCard"),
                 },
               },
               EXAMPLES.manager,
               "The responsible manager",
             ),
-            "404": ok({ type: "object", properties: { next: { const: true } } }, EXAMPLES.next, "Nobody found, the owner is not an employee, routing is off, or the budget ran out: go to the next block (a deleted project also answers 404, with an error body NOT_FOUND)"),
+            "404": ok({ type: "object", properties: { next: { const: true }, caller: ref("CallerCard") } }, EXAMPLES.next, "Nobody found, the owner is not an employee, routing is off, or the budget ran out: go to the next block (a deleted project also answers 404, with an error body NOT_FOUND)"),
             "400": problem("Not JSON (BAD_REQUEST), or no callerNumber (VALIDATION)", "BAD_REQUEST", "VALIDATION"),
             "401": problem("Missing, stale or wrong signature (also for an unknown project key)", "UNAUTHENTICATED"),
             "413": problem("Larger than 256 KiB", "PAYLOAD_TOO_LARGE"),
@@ -243,6 +244,21 @@ export function openApiDocument(serverUrl: string) {
         CallEvent: json(callEventSchema),
         FormEvent: json(formEventSchema),
         MessengerEvent: json(messengerEventSchema),
+        CallerCard: {
+          type: "object",
+          description:
+            "F19: what a softphone shows while it rings (routing mode crm_owner), with the CRM's own web links: Pipedrive https://<company>.pipedrive.com/person/<id>, Zoho https://crm.zoho.<dc>/crm/<org>/tab/Contacts/<id>; a sandbox CRM links to the project's sandbox viewer. Present when the caller was found in the CRM, also on a 404 next answer.",
+          required: ["name", "entity", "id", "url"],
+          properties: {
+            name: { type: "string" },
+            entity: { enum: ["contact", "organization", "deal", "lead"] },
+            id: { type: "string" },
+            url: { type: "string", format: "uri" },
+            openDeal: { type: "object", required: ["title", "stage", "url"], properties: { title: { type: "string" }, stage: { type: "string" }, url: { type: "string", format: "uri" } } },
+          },
+        },
+        RecordingEvent: json(recordingEventSchema),
+        SummaryEvent: json(summaryEventSchema),
         ResponsibleManagerRequest: json(responsibleManagerRequestSchema),
         EventSummary: {
           type: "object",

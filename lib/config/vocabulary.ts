@@ -60,6 +60,10 @@ export const PLATFORM_VARIABLES: Record<Channel, readonly string[]> = {
     "clientId",
     "landingPage",
     "referrer",
+    // F19: the call's AI analysis, sent later as a summary event; rows naming these are written then.
+    "summary",
+    "sentiment",
+    "tags",
   ],
   form: ["formName", "pageUrl", "submittedAt", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],
   messenger: ["channel", "client.name", "client.phone", "client.messengerId", "chatUrl", "sentAt", "employee.name", "employee.email", "employee.sip", "utm.source", "utm.medium", "utm.campaign", "utm.term", "utm.content", "clientId"],

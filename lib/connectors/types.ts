@@ -153,6 +153,18 @@ export interface CallLogWritten {
   filedUnder?: { userId: string; reason: string };
 }
 
+/** A summary (and transcript) of a call, written where the CRM lets it live with the call (F19). */
+export interface CallNoteInput {
+  /** The call log Callbridge wrote (Zoho: the note is appended to its Description). */
+  callLogId: string;
+  /** The call's records (Pipedrive: the note is linked to its deal and person; call logs cannot be edited). */
+  links: EntityLinks;
+  /** Names the event that wrote the note: a retry after a lost answer finds it (findCallNote). */
+  reference: string;
+  /** The note in plain text for `room` characters, the reference included (the engine trims what does not fit). */
+  compose: (room: number) => string;
+}
+
 export type RecordingInput = { kind: "link"; url: string } | { kind: "file"; fileName: string; contentType: string; content: Uint8Array };
 
 export interface CrmConnector {
@@ -186,6 +198,12 @@ export interface CrmConnector {
   findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null>;
   /** Whether the call log already holds a recording (a retried upload must not add a second). */
   hasRecording(callId: string): Promise<boolean>;
+  /** Where a person opens the record in the CRM's web app (the softphone's caller card links to it). */
+  recordUrl(entity: EntityKind, id: string): Promise<string>;
+  /** Writes a call's summary beside its call log; answers the record that holds it (the log, or a note). */
+  writeCallNote(input: CallNoteInput): Promise<{ id: string }>;
+  /** The record holding a call note with this reference, when one was written (a lost answer). */
+  findCallNote(input: Omit<CallNoteInput, "compose">): Promise<{ id: string } | null>;
 }
 
 /** The text a delivery leaves in a task's or call log's note, naming the event that wrote it. */

@@ -15,6 +15,8 @@ interface CrmTexts {
   followUpCall: (name: string) => string;
   followUp: (name: string) => string;
   callLog: (direction: "incoming" | "outgoing", missed: boolean) => string;
+  /** The headings of a call's summary note (F19) and the word said when the CRM's field made us trim it. */
+  note: { summary: string; sentiment: string; sentiments: Record<"positive" | "neutral" | "negative", string>; tags: string; transcript: string; trimmed: string };
 }
 
 const TEXTS: Record<CrmLanguage, CrmTexts> = {
@@ -29,6 +31,7 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Follow up the call with ${name}`,
     followUp: (name) => `Follow up: ${name}`,
     callLog: (direction, missed) => `${direction === "incoming" ? "Incoming" : "Outgoing"} call${missed ? " (missed)" : ""}`,
+    note: { summary: "Call summary", sentiment: "Sentiment", sentiments: { positive: "positive", neutral: "neutral", negative: "negative" }, tags: "Tags", transcript: "Transcript", trimmed: "(trimmed to fit the CRM's field)" },
   },
   uk: {
     callFrom: (phone) => `Дзвінок з ${phone}`,
@@ -41,6 +44,7 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Опрацювати дзвінок: ${name}`,
     followUp: (name) => `Опрацювати: ${name}`,
     callLog: (direction, missed) => `${direction === "incoming" ? "Вхідний" : "Вихідний"} дзвінок${missed ? " (пропущений)" : ""}`,
+    note: { summary: "Підсумок дзвінка", sentiment: "Тональність", sentiments: { positive: "позитивна", neutral: "нейтральна", negative: "негативна" }, tags: "Теги", transcript: "Транскрипція", trimmed: "(скорочено, щоб вміститися в поле CRM)" },
   },
   pl: {
     callFrom: (phone) => `Połączenie od ${phone}`,
@@ -53,6 +57,7 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Obsłużyć połączenie: ${name}`,
     followUp: (name) => `Obsłużyć: ${name}`,
     callLog: (direction, missed) => `Połączenie ${direction === "incoming" ? "przychodzące" : "wychodzące"}${missed ? " (nieodebrane)" : ""}`,
+    note: { summary: "Podsumowanie połączenia", sentiment: "Wydźwięk", sentiments: { positive: "pozytywny", neutral: "neutralny", negative: "negatywny" }, tags: "Tagi", transcript: "Transkrypcja", trimmed: "(skrócono, aby zmieścić w polu CRM)" },
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CrmPipeline, CrmRecord } from "@/lib/connectors/types";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { decide, type DecideInput } from "./decide";
 
@@ -26,9 +26,9 @@ const record = (kind: CrmRecord["kind"], id: string, patch: Partial<CrmRecord> =
   ...patch,
 });
 const call = (patch: Record<string, unknown> = {}) =>
-  ({ id: "c1", type: "call", direction: "incoming", status: "answered", startedAt: "2026-11-21T10:00:00Z", caller: "067 123 45 67", callee: "+380441234567", line: "sales", employee: { sip: "olena" }, pool: "Контекстна реклама", recordingUrl: "https://rec.example.com/1.mp3", ...patch }) as PlatformEvent;
+  ({ id: "c1", type: "call", direction: "incoming", status: "answered", startedAt: "2026-11-21T10:00:00Z", caller: "067 123 45 67", callee: "+380441234567", line: "sales", employee: { sip: "olena" }, pool: "Контекстна реклама", recordingUrl: "https://rec.example.com/1.mp3", ...patch }) as ClientEvent;
 
-function input(event: PlatformEvent, configure: (config: IntegrationConfig) => void = () => {}, found: Partial<DecideInput["found"]> = {}): DecideInput {
+function input(event: ClientEvent, configure: (config: IntegrationConfig) => void = () => {}, found: Partial<DecideInput["found"]> = {}): DecideInput {
   const config = defaultConfig();
   config.employees = [
     { id: "e1", name: "Olena", email: "olena@example.com", sip: "olena", crmUserId: "" },
@@ -95,7 +95,7 @@ describe("decide", () => {
       config.defaultFields.deal = { ...config.defaultFields.deal, utmSource: "UTM_Source" };
       config.mappings.form.contact = [{ field: "Channel", source: { type: "constant", value: "site" } }];
     };
-    const form: PlatformEvent = { id: "f1", type: "form", formName: "Order", submittedAt: "2026-11-21T10:00:00Z", fields: { phone: "+380671234567" }, utm: { source: "google", campaign: "spring" }, clientId: "GA1.9" } as PlatformEvent;
+    const form: ClientEvent = { id: "f1", type: "form", formName: "Order", submittedAt: "2026-11-21T10:00:00Z", fields: { phone: "+380671234567" }, utm: { source: "google", campaign: "spring" }, clientId: "GA1.9" } as ClientEvent;
     const created = decide(input(form, configure));
     expect(created.steps.find((step) => step.op === "create" && step.entity === "contact")).toMatchObject({ values: { fields: { UTM_Source: "google", UTM_Campaign: "spring", Client_ID: "GA1.9", Channel: "site" } } });
     expect(created.steps.find((step) => step.op === "create" && step.entity === "deal")).toMatchObject({ values: { fields: { UTM_Source: "google" } } });
@@ -154,7 +154,7 @@ describe("decide", () => {
   });
 
   it("forms: phone from tel, then phone; e-mail; form-field mappings with several names", () => {
-    const form = { id: "f1", type: "form", submittedAt: "2026-11-21T10:00:00Z", formName: "Contact us", fields: { phone: "050 111 22 33", "e-mail": "ivan@example.com", email: "ivan@example.com", name: "Ivan", pool_name: "Ads" } } as PlatformEvent;
+    const form = { id: "f1", type: "form", submittedAt: "2026-11-21T10:00:00Z", formName: "Contact us", fields: { phone: "050 111 22 33", "e-mail": "ivan@example.com", email: "ivan@example.com", name: "Ivan", pool_name: "Ads" } } as ClientEvent;
     const plan = decide(input(form, (config) => (config.mappings.form.deal = [{ field: "Pool", source: { type: "form_field", names: ["pool", "pool_name"] } }])));
     expect(plan.trigger).toBe("form");
     expect(plan.steps[0]).toMatchObject({ op: "create", entity: "contact", values: { name: "Ivan", phones: ["+380501112233"], emails: ["ivan@example.com"] } });

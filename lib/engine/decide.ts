@@ -3,8 +3,9 @@
 // the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
 import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
-import { occurredAt, type PlatformEvent } from "@/lib/events/schemas";
+import { occurredAt, type ClientEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow, MatrixRow } from "@/lib/validation/config";
+import type { CallNote } from "./call-note";
 import { crmTexts, type CrmLanguage } from "./crm-texts";
 import { decideUtm, type UtmWritten } from "./first-touch";
 import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
@@ -17,7 +18,9 @@ export type Step =
   | { op: "update"; entity: EntityKind; id: string; values: PlanValues; utmWritten?: UtmWritten }
   | { op: "task"; subject: string; dueDate: string; ownerId?: string; links: PlanLinks }
   | { op: "callLog"; subject: string; ownerId?: string; links: PlanLinks }
-  | { op: "recording"; url: string };
+  | { op: "recording"; url: string }
+  /** F19: a call's summary beside its call log (Zoho: its Description; Pipedrive: a note on its deal and person). */
+  | { op: "callNote"; note: CallNote; links: PlanLinks };
 
 export interface PlanValues {
   name?: string;
@@ -34,7 +37,8 @@ export interface PlanValues {
 export type PlanLinks = Partial<Record<"contact" | "organization" | "deal" | "lead", Link>>;
 
 export interface Plan {
-  trigger: Trigger;
+  /** The matrix row applied; a recording or summary updates the call's record and applies none. */
+  trigger: Trigger | "recording" | "summary";
   steps: Step[];
   /** Why an entity the matrix asks for is left alone (converted lead, nothing to update …). */
   notes: string[];
@@ -49,7 +53,7 @@ export interface Found {
 }
 
 export interface DecideInput {
-  event: PlatformEvent;
+  event: ClientEvent;
   config: IntegrationConfig;
   found: Found;
   pipelines: CrmPipeline[];
@@ -73,11 +77,11 @@ export interface DecideInput {
 }
 
 /** A call still ringing or in progress has no outcome yet: it is shown under its direction's answered row. */
-export function triggerOf(event: PlatformEvent): Trigger {
+export function triggerOf(event: ClientEvent): Trigger {
   return event.type === "call" ? `call.${event.direction}.${event.status ?? "answered"}` : event.type;
 }
 
-const channelOf = (event: PlatformEvent): Channel => (event.type === "call" ? "call" : event.type);
+const channelOf = (event: ClientEvent): Channel => (event.type === "call" ? "call" : event.type);
 
 /** The CRM user of an employee: the manual override, else the CRM user with the same e-mail (F14). */
 export function crmUserOf(employee: { email?: string; sip?: string } | undefined, config: IntegrationConfig, users: CrmUser[]): string | undefined {
@@ -89,7 +93,7 @@ export function crmUserOf(employee: { email?: string; sip?: string } | undefined
 }
 
 /** The values a mapping tab gives for this event; empty values are left out. */
-function mapped(rows: MappingRow[], event: PlatformEvent, variables: Record<string, string>): { fields: Record<string, string>; utmFields: string[] } {
+function mapped(rows: MappingRow[], event: ClientEvent, variables: Record<string, string>): { fields: Record<string, string>; utmFields: string[] } {
   const fields: Record<string, string> = {};
   const utmFields: string[] = [];
   for (const row of rows) {
@@ -121,7 +125,7 @@ function withUtmRule(
   return { fields: { ...other, ...utm.fields }, utmWritten: utm.remember ?? undefined };
 }
 
-function clientDetails(event: PlatformEvent, config: IntegrationConfig, country: string, texts: ReturnType<typeof crmTexts>) {
+function clientDetails(event: ClientEvent, config: IntegrationConfig, country: string, texts: ReturnType<typeof crmTexts>) {
   const phoneRaw = rawClientPhone(event, config.forms.phoneFields);
   const { phone, email } = clientKeys(event, config.forms, country);
   const name =

@@ -6,12 +6,14 @@ import { format } from "date-fns";
 import type { CrmMetadata } from "@/lib/config/crm-checks";
 import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
 import { findLiveCall, recordLivePhase } from "@/lib/db/queries/live-calls";
-import type { CallEvent, PlatformEvent } from "@/lib/events/schemas";
+import { releaseFollowUps } from "@/lib/db/queries/follow-ups";
+import { isFollowUp, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { CrmLanguage } from "./crm-texts";
 import { decide, type Found, type Plan } from "./decide";
 import { executePlan } from "./execute";
 import { findExisting } from "./find";
+import { deliverFollowUp } from "./follow-up";
 import { loadUtmWritten } from "./first-touch-memory";
 import { linkable } from "./link-check";
 import { callIdOf, decidePhase, NO_CALL_STATE, phaseOf, phaseTrigger, type CallState } from "./phases";
@@ -48,7 +50,9 @@ async function withCallEntities(context: DeliverContext, found: Found, state: Ca
   return filled;
 }
 
-export async function deliverToCrm(context: DeliverContext, event: PlatformEvent): Promise<Plan> {
+/** The plan written; "waiting" for a recording or summary whose call has no log in the CRM yet (follow-up.ts). */
+export async function deliverToCrm(context: DeliverContext, event: PlatformEvent): Promise<Plan | "waiting"> {
+  if (isFollowUp(event)) return deliverFollowUp(context, event);
   const { project, config } = context;
   const call = event.type === "call" ? { key: { projectId: project.id, callId: callIdOf(event), connection: context.connection }, event: event as CallEvent } : null;
   const state = call ? ((await findLiveCall(call.key)) ?? NO_CALL_STATE) : NO_CALL_STATE;
@@ -83,6 +87,8 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   if (call) {
     const entities = Object.fromEntries(KINDS.map((kind) => [kind, executed.created.get(kind) ?? found[kind]?.id]).filter(([, id]) => id)) as CallState["entities"];
     await recordLivePhase(call.key, phaseOf(call.event), { entities, callLogId: executed.callLogId });
+    // The call's recordings and summaries that came before its log go on now, after this event, on its client's queue.
+    if (executed.callLogId && !state.callLogId) await releaseFollowUps(project.id, call.key.callId);
   }
   return plan;
 }

@@ -2,12 +2,12 @@
 // name them) and the contact points the event carries.
 import { CHANNELS, DEFAULT_PARAMETERS, type DefaultParameter, type MAPPED_ENTITIES } from "@/lib/config/vocabulary";
 import type { EntityKind } from "@/lib/connectors/types";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/events/schemas";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
 
 /** Every variable of the event as strings: top-level fields, nested ones by dotted path, custom `variables`. */
-export function eventVariables(event: PlatformEvent): Record<string, string> {
+export function eventVariables(event: ClientEvent): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (value: unknown, prefix: string) => {
     if (value === null || value === undefined) return;
@@ -17,7 +17,7 @@ export function eventVariables(event: PlatformEvent): Record<string, string> {
     }
     out[prefix] = String(value);
   };
-  const { variables, ...rest } = event as PlatformEvent & { variables?: Record<string, string> };
+  const { variables, ...rest } = event as ClientEvent & { variables?: Record<string, string> };
   walk(rest, "");
   // Custom variables by their documented name (`variables.<name>`), and by the bare name rules used before.
   for (const [key, value] of Object.entries(variables ?? {})) {
@@ -45,7 +45,7 @@ export function formEmail(fields: Record<string, string>, emailFields: string[])
 }
 
 /** The client's number as the event carries it: the other party of a call, a form's phone field, a chat's phone. */
-export function rawClientPhone(event: PlatformEvent, phoneFields: string[]): string | null {
+export function rawClientPhone(event: ClientEvent, phoneFields: string[]): string | null {
   if (event.type === "call") return event.direction === "incoming" ? event.caller : event.callee;
   if (event.type === "form") return formPhone(event.fields, phoneFields);
   return event.client.phone ?? null;
@@ -58,7 +58,7 @@ export interface ClientKeys {
 }
 
 /** What identifies the client in the CRM and in the link cache: E.164 phone, e-mail, client id. */
-export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): ClientKeys {
+export function clientKeys(event: ClientEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): ClientKeys {
   const raw = rawClientPhone(event, forms.phoneFields);
   return {
     phone: raw ? (normalisePhone(raw, country)?.e164 ?? null) : null,
@@ -71,12 +71,12 @@ export function clientKeys(event: PlatformEvent, forms: { phoneFields: string[];
  * Which client an event is about, the same way for calls, forms and chats: the delivery queue's key, so
  * one client's events reach the CRM one at a time and in order while a failing client holds up no one else.
  */
-export function clientKey(event: PlatformEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): string {
+export function clientKey(event: ClientEvent, forms: { phoneFields: string[]; emailFields: string[] }, country: string): string {
   return clientKeyOf(event, clientKeys(event, forms, country));
 }
 
 /** The same key from keys already worked out (the webhook normalises the client's phone once). */
-export function clientKeyOf(event: PlatformEvent, keys: ClientKeys): string {
+export function clientKeyOf(event: ClientEvent, keys: ClientKeys): string {
   if (keys.phone) return `phone:${keys.phone}`;
   if (keys.email) return `email:${keys.email}`;
   if (keys.clientId) return `client:${keys.clientId}`;
@@ -91,7 +91,7 @@ export const defaultRows = (defaults: Record<DefaultParameter, string>): Mapping
  * The CRM field an entity's client id is written to: its default parameter (F3), else the mapping row fed
  * by the `clientId` variable, in the event's own channel first (the seeds search by client id through it).
  */
-export function clientIdField(config: Pick<IntegrationConfig, "defaultFields" | "mappings">, channel: PlatformEvent["type"], kind: EntityKind): string | null {
+export function clientIdField(config: Pick<IntegrationConfig, "defaultFields" | "mappings">, channel: ClientEvent["type"], kind: EntityKind): string | null {
   const configured = config.defaultFields[kind as (typeof MAPPED_ENTITIES)[number]]?.clientId;
   if (configured) return configured;
   const mappings = config.mappings;

@@ -7,6 +7,8 @@ import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from
 import { readJournal, writeJournal } from "@/lib/db/queries/journal";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
+import { composeCallNote } from "./call-note";
+import type { CrmLanguage } from "./crm-texts";
 import type { ClientKeys } from "./event-values";
 import { rememberFound } from "./find";
 import { rememberUtmWritten } from "./first-touch-memory";
@@ -22,6 +24,10 @@ interface ExecuteContext {
   /** The CRM connection the journal belongs to (a journal of another connection is never reused). */
   connection: string;
   trace: TraceEntry[];
+  /** F19: the call log a recording or summary of an ended call goes to (written by the call's own delivery). */
+  callLogId?: string;
+  /** The language of the words Callbridge writes into the CRM (a summary note's headings). */
+  language?: CrmLanguage;
 }
 
 /** What a task or call log says about the delivery that wrote it. */
@@ -51,6 +57,8 @@ function describe(step: Step): string {
       return `call log "${step.subject}"`;
     case "recording":
       return `recording ${step.url}`;
+    case "callNote":
+      return "call summary beside the call log";
   }
 }
 
@@ -67,7 +75,7 @@ export interface Executed {
 
 export async function executePlan(context: ExecuteContext, event: PlatformEvent, plan: Plan): Promise<Executed> {
   const created = new Map<EntityKind, string>();
-  let callLogId: string | undefined;
+  let callLogId = context.callLogId;
   const resolve = (link: Link | undefined) => (link ? ("id" in link ? link.id : created.get(link.ref)) : undefined);
   const links = (planLinks: PlanLinks): EntityLinks => ({
     contactId: resolve(planLinks.contact),
@@ -98,6 +106,8 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
         return (await context.connector.findWritten(step.op, { subject: step.subject, reference, links: links(step.links) }))?.id ?? null;
       case "recording":
         return callLogId && (await context.connector.hasRecording(callLogId)) ? callLogId : null;
+      case "callNote":
+        return callLogId ? ((await context.connector.findCallNote({ callLogId, links: links(step.links), reference }))?.id ?? null) : null;
       default:
         // Entities are found by the search that precedes every plan; an update can simply be sent again.
         return null;
@@ -160,6 +170,13 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           await context.connector.attachRecording(callLogId, { kind: "link", url: step.url });
           entry.id = callLogId;
           break;
+        case "callNote": {
+          if (!callLogId) throw new Error("no call log to write the summary beside");
+          const note = step.note;
+          const written = await context.connector.writeCallNote({ callLogId, links: links(step.links), reference, compose: (room) => composeCallNote(note, reference, room, context.language) });
+          entry.id = written.id;
+          break;
+        }
       }
       await writeJournal(context.eventId, key, context.connection, { state: "done", crmId: entry.id ?? null });
       entry.ok = true;

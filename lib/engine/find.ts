@@ -2,7 +2,7 @@
 // needs no search), then phone variants, e-mail and client id; every CRM call is traced.
 import type { CrmConnector, CrmKind, CrmRecord, EntityKind } from "@/lib/connectors/types";
 import { findLinks, forgetLink, saveLinks } from "@/lib/db/queries/links";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/events/schemas";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import { triggerOf, type Found } from "./decide";
@@ -136,7 +136,7 @@ async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["
  */
 export async function findExisting(
   context: FindContext,
-  event: PlatformEvent,
+  event: ClientEvent,
   config: IntegrationConfig,
   options: { remember?: boolean; row?: MatrixRow; pipelineOrder?: string[] } = {},
 ): Promise<{ found: Found; keys: ClientKeys }> {

@@ -9,7 +9,7 @@ import { createConnector } from "@/lib/connectors/registry";
 import type { CrmConnector, CrmCredentials } from "@/lib/connectors/types";
 import { db } from "@/lib/db/client";
 import { findUtmTouches, saveUtmTouch } from "@/lib/db/queries/utm-touches";
-import { parseEvent } from "@/lib/events/schemas";
+import { parseEvent, type ClientEvent } from "@/lib/events/schemas";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { connectActive } from "@/lib/testing/connected";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
@@ -68,7 +68,7 @@ describe.each(["zoho", "pipedrive"] as const)("first touch in %s", (crm) => {
   const call = (startedAt: string, utm: Record<string, string>) => {
     const parsed = parseEvent({ id: `${crm}-touch-${startedAt}`, type: "call", direction: "incoming", status: "missed", startedAt, caller: CALLER, callee: "+380441110000", line: "sales-1", utm });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    return parsed.event;
+    return parsed.event as ClientEvent;
   };
 
   /** One event through the worker's steps, with the memory loaded between find and decide. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CrmRecord } from "@/lib/connectors/types";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/events/schemas";
 import { decide, type Step } from "./decide";
 import { decideUtm, type UtmWritten } from "./first-touch";
 
@@ -79,7 +79,7 @@ describe("decide() applies first touch to the entities it updates", () => {
   const config = defaultConfig();
   config.defaultFields.contact = { ...config.defaultFields.contact, utmSource: "UTM_Source", utmMedium: "UTM_Medium", utmCampaign: "UTM_Campaign" };
   const call = (startedAt: string, utm: Record<string, string>) =>
-    ({ id: `c-${startedAt}`, type: "call", direction: "incoming", status: "answered", startedAt, caller: "+380671234567", callee: "+380441234567", line: "sales", utm }) as PlatformEvent;
+    ({ id: `c-${startedAt}`, type: "call", direction: "incoming", status: "answered", startedAt, caller: "+380671234567", callee: "+380441234567", line: "sales", utm }) as ClientEvent;
   const contactStep = (steps: Step[]) => steps.find((step) => (step.op === "update" || step.op === "create") && step.entity === "contact");
   const base = { config, pipelines: [], crmUsers: [], defaultCountry: "UA", today: "2026-11-25" };
 

@@ -6,7 +6,7 @@ import { loadConfig } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import type { CrmConnector, CrmCredentials } from "@/lib/connectors/types";
 import { db } from "@/lib/db/client";
-import { parseEvent, type PlatformEvent } from "@/lib/events/schemas";
+import { parseEvent, type ClientEvent } from "@/lib/events/schemas";
 import { connectActive } from "@/lib/testing/connected";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
@@ -14,10 +14,10 @@ import { decide } from "./decide";
 import { findExisting } from "./find";
 import { runDeliveries } from "./worker";
 
-const call = (id: string, caller: string): PlatformEvent => {
+const call = (id: string, caller: string): ClientEvent => {
   const parsed = parseEvent({ id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 30, caller, callee: "+380441110000", line: "sales-1" });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.event;
+  return parsed.event as ClientEvent;
 };
 
 // Each stored with a different main number, so each caller can only be found through its own contact.
@@ -46,7 +46,7 @@ describe.each(["zoho", "pipedrive"] as const)("contacts stored with an extension
   });
   afterAll(() => sandbox.server.close());
 
-  const find = async (event: PlatformEvent) => {
+  const find = async (event: ClientEvent) => {
     const config = await loadConfig(project.id);
     // remember: false keeps the link cache empty, so every lookup goes through the CRM's phone search.
     const { found } = await findExisting({ projectId: project.id, crm, connector, country: "UA", trace: [] }, event, config, { remember: false });

@@ -6,13 +6,14 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
 import { stopListed } from "@/lib/engine/stop-list";
 import { AppError, isCrmError } from "@/lib/errors";
-import { parseEvent } from "@/lib/events/schemas";
+import { isFollowUp, parseEvent } from "@/lib/events/schemas";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmLanguage } from "./crm-texts";
 import { findLiveCall } from "@/lib/db/queries/live-calls";
 import { decide, type Plan } from "./decide";
 import { findExisting } from "./find";
 import { loadUtmWritten } from "./first-touch-memory";
+import { followUpPlan } from "./follow-up-plan";
 import { callIdOf, decidePhase, NO_CALL_STATE } from "./phases";
 import type { TraceEntry } from "./trace";
 
@@ -41,7 +42,15 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   const reads: TraceEntry[] = [];
   const none = { contact: null, organization: null, deal: null, lead: null };
   // The same connection key as the worker's, so the dry run sees the phases this call already delivered.
-  const state = event.type === "call" ? ((await findLiveCall({ projectId: project.id, callId: callIdOf(event), connection: `${connection.integrationId}:${connection.crm}:${connection.accountKey}` })) ?? NO_CALL_STATE) : null;
+  const liveCall = (callId: string) => findLiveCall({ projectId: project.id, callId, connection: `${connection.integrationId}:${connection.crm}:${connection.accountKey}` });
+  if (isFollowUp(event)) {
+    // F19: a recording or summary updates what its call wrote; before the call's log exists it waits.
+    const call = await liveCall(event.callId);
+    if (!call?.callLogId) return { skipped: null, plan: { trigger: event.type, steps: [], notes: [] }, found: none, reads, names: {}, phase: `call ${event.callId} has no call log in the CRM yet: the ${event.type} waits for it` };
+    const found = { ...none, ...Object.fromEntries(Object.entries(call.entities).map(([kind, id]) => [kind, id])) };
+    return { skipped: null, plan: followUpPlan(event, config, call), found, reads, names: {}, phase: null };
+  }
+  const state = event.type === "call" ? ((await liveCall(callIdOf(event))) ?? NO_CALL_STATE) : null;
   const decision = event.type === "call" ? decidePhase(event, config.matrix, state!) : null;
   if (decision && !decision.apply) return { skipped: null, plan: { trigger: `call.${event.type === "call" ? event.direction : "incoming"}.answered`, steps: [], notes: [decision.why] }, found: none, reads, names: {}, phase: decision.why };
   const phase = decision?.apply ? { row: decision.row, final: decision.final } : undefined;

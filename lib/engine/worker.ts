@@ -11,7 +11,7 @@ import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent 
 import { clearConfigError, findDeliveryGate, markIntegrationStatus, noteConfigError, pauseIntegration } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { projectConnector } from "@/lib/integrations/connect";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import { isFollowUp, type PlatformEvent } from "@/lib/events/schemas";
 import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE, DISPATCH_POLL_MS, JOB_SCHEMA, jobs, listenNotify } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import { fetchFair, startFairLanes } from "@/lib/jobs/fair-lanes";
@@ -20,6 +20,8 @@ import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { nextAttemptDelay } from "./backoff";
 import { deliverToCrm } from "./deliver";
+import { callLogWritten } from "./follow-up";
+import { releaseFollowUps, WAITING_FOR_CALL_LOG } from "@/lib/db/queries/follow-ups";
 import { failureOutcome, failureText, quotaPauseReason } from "./failure-outcome";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
 import { stopListed, stopListReason } from "./stop-list";
@@ -93,6 +95,14 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     const plan = await deliverToCrm({ project, crm: run.crm, connector: run.connector, connection: run.connection, config, metadata: run.metadata, eventId: event.id, trace }, payload).finally(() =>
       observeSteps(event, run.crm, trace),
     );
+    if (plan === "waiting" && isFollowUp(payload)) {
+      // Settled until the call's log is written (its delivery hands this back); if the log was written on
+      // another queue in the meantime, this hands itself back (the claim lets only one of the two win).
+      await finishEvent(event.id, { status: "queued", reason: WAITING_FOR_CALL_LOG, nextAttemptAt: null, trace: [...previous, ...onConnection(trace, run.connection)], attempted: false });
+      if (await callLogWritten(run, payload.callId)) await releaseFollowUps(project.id, payload.callId, event.id);
+      return { kind: "settled" };
+    }
+    if (plan === "waiting") throw new Error("only a recording or summary waits for its call");
     // Steps completed by earlier attempts on this connection stay in the trace with their CRM ids.
     const kept = previous.filter((entry) => entry.ok && entry.step !== undefined);
     await finishEvent(event.id, { status: "delivered", reason: plan.notes.join("; ") || null, nextAttemptAt: null, trace: [...kept, ...onConnection(trace, run.connection)], attempted: true });

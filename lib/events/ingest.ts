@@ -2,7 +2,9 @@
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
+import { findCallClientKey } from "@/lib/db/queries/follow-ups";
 import { clientKeyOf, clientKeys } from "@/lib/engine/event-values";
+import { callIdOf } from "@/lib/engine/phases";
 import { stopListed, stopListReason } from "@/lib/engine/stop-list";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomBytes } from "node:crypto";
@@ -14,7 +16,7 @@ import { addLogContext } from "@/lib/observability/context";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { currentTraceparent } from "@/lib/observability/tracing";
-import { occurredAt, parseEvent, schemaMessage, type PlatformEvent } from "./schemas";
+import { isFollowUp, occurredAt, parseEvent, schemaMessage, type ClientEvent, type FollowUpEvent, type PlatformEvent } from "./schemas";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
 import { DELETED_MESSAGE, DELETED_PROJECT, webhookProject, type WebhookProject } from "./webhook-project";
@@ -57,24 +59,46 @@ export async function ingestEvent(input: IngestInput): Promise<{ created: boolea
   return acceptEvent(project, parsed.event);
 }
 
-/** A valid event of a known project: queued or skipped (stop-list), stored once with its delivery job. */
-export async function acceptEvent(project: Pick<WebhookProject, "id" | "defaultCountry" | "concurrency">, event: PlatformEvent): Promise<{ created: boolean; answer: StoredAnswer }> {
+type Accepting = Pick<WebhookProject, "id" | "defaultCountry" | "concurrency">;
+
+/** A call, form or chat: its client's keys, and skipped when its line is stop-listed (F9). */
+async function clientRow(project: Accepting, event: ClientEvent) {
   const known = loadConfigForWebhooks(project.id);
   const config = known instanceof Promise ? await known : known;
   const listed = event.type === "call" ? stopListed(event.line, config.stopList, project.defaultCountry) : null;
   // The client's phone is normalised once: it is both the stored E.164 and the delivery queue's key.
   const keys = clientKeys(event, config.forms, project.defaultCountry);
+  return {
+    status: listed ? ("skipped" as const) : ("queued" as const),
+    reason: listed ? stopListReason(listed) : null,
+    clientPhone: keys.phone,
+    clientKey: clientKeyOf(event, keys),
+    clientEmail: keys.email,
+    callId: event.type === "call" ? callIdOf(event) : null,
+  };
+}
+
+/**
+ * A recording or summary (F19) goes on its call's client queue, behind the call's phases; before any
+ * phase of the call has arrived, on a queue of the call's own (it waits for the call log at delivery).
+ * Never stop-listed: the call it belongs to was let through.
+ */
+async function followUpRow(project: Accepting, event: FollowUpEvent) {
+  const clientKey = (await findCallClientKey(project.id, event.callId)) ?? `call:${event.callId}`;
+  return { status: "queued" as const, reason: null, clientPhone: null, clientKey, clientEmail: null, callId: event.callId };
+}
+
+/** A valid event of a known project: queued or skipped (stop-list), stored once with its delivery job. */
+export async function acceptEvent(project: Accepting, event: PlatformEvent): Promise<{ created: boolean; answer: StoredAnswer }> {
+  const row = isFollowUp(event) ? await followUpRow(project, event) : await clientRow(project, event);
+  const listed = row.status === "skipped";
   const stored = await storeEvent({
     projectId: project.id,
     externalId: event.id,
     type: event.type,
     payload: event as unknown as Prisma.InputJsonValue,
-    status: listed ? "skipped" : "queued",
-    reason: listed ? stopListReason(listed) : null,
+    ...row,
     occurredAt: occurredAt(event),
-    clientPhone: keys.phone,
-    clientKey: clientKeyOf(event, keys),
-    clientEmail: keys.email,
     concurrency: project.concurrency,
     traceparent: currentTraceparent(),
   });

@@ -55,3 +55,10 @@ describe("a live call's phase notes in words", () => {
     expect(reasonInWords(notes[0]!)).toEqual({ key: "phaseLater", values: { phase: "ringing", at: "completed" } });
   });
 });
+
+describe("a recording or summary waiting for its call", () => {
+  it("is named in words, not shown as the engine's text", async () => {
+    const { WAITING_FOR_CALL_LOG } = await import("@/lib/db/queries/follow-ups");
+    expect(reasonInWords(WAITING_FOR_CALL_LOG)).toEqual({ key: "waitingForCall", values: {} });
+  });
+});

@@ -25,6 +25,7 @@ export type ReasonKey =
   | "phaseLater"
   | "writtenAtRing"
   | "phaseWrites"
+  | "waitingForCall"
   | "unexpected";
 
 export interface ReasonInWords {
@@ -40,6 +41,7 @@ const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/^(ringing|answered): the matrix writes this call's entities at (pickup|completion)$/, (m) => ({ key: "phaseLater", values: { phase: m[1]!, at: m[2] === "pickup" ? "answered" : "completed" } })],
   [/^answered: the entities were written at ring$/, () => ({ key: "writtenAtRing", values: {} })],
   [/^(ringing|answered|completed): (?:.+ writes? entities at|the .+ row, and the call log$)/, (m) => ({ key: "phaseWrites", values: { phase: m[1]! } })],
+  [/^waiting: the call's log is not in the CRM yet/, () => ({ key: "waitingForCall", values: {} })],
   [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
   [/^paused: /, () => ({ key: "paused", values: {} })],
   [/^configuration: this server may not reach ([^\s:]+(?::\d+)?):/, (m) => ({ key: "configuration", values: { host: m[1]! } })],

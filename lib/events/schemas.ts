@@ -17,6 +17,8 @@ const url = text(TEXT_MAX.url);
 
 const callKeys = ["id", "type", "callId", "phase", "direction", "status", "startedAt", "endedAt", "durationSec", "waitSec", "caller", "callee", "line", "employee", "pool", "recordingUrl", "utm", "clientId", "landingPage", "referrer", "variables"];
 const formKeys = ["id", "type", "submittedAt", "formName", "pageUrl", "fields", "clientId", "utm", "variables"];
+const recordingKeys = ["id", "type", "callId", "recordingUrl", "durationSec"];
+const summaryKeys = ["id", "type", "callId", "summary", "transcript", "sentiment", "tags"];
 const messengerKeys = ["id", "type", "channel", "sentAt", "client", "employee", "clientId", "utm", "chatUrl", "variables"];
 
 /** Keys outside the schema go to `variables` (as strings), instead of being dropped. */
@@ -105,12 +107,50 @@ export const messengerEventSchema = z.preprocess(
   }),
 );
 
+// F19: what the platform learns about a call after it ended (its recording, its AI analysis) comes as
+// events of their own, naming the call; they update the call's record once its log is in the CRM.
+export const SENTIMENTS = ["positive", "neutral", "negative"] as const;
+/** A transcript may be long (an hour's call); the CRM's field limits trim what is written, not this. */
+const LONG_TEXT_MAX = 200_000;
+
+export const recordingEventSchema = z.object({
+  id: eventId,
+  type: z.literal("recording"),
+  callId: eventId.describe("The call (its callId, or its id when it was sent without phases) the recording belongs to."),
+  recordingUrl: url.pipe(z.url()),
+  durationSec: z.number().int().min(0).optional(),
+});
+
+export const summaryEventSchema = z.object({
+  id: eventId,
+  type: z.literal("summary"),
+  callId: eventId.describe("The call (its callId, or its id when it was sent without phases) the summary is about."),
+  summary: text(LONG_TEXT_MAX).trim().min(1, "is required"),
+  transcript: text(LONG_TEXT_MAX).optional(),
+  sentiment: z.enum(SENTIMENTS).optional(),
+  tags: z.array(text(TEXT_MAX.name).trim().min(1)).max(50).optional(),
+});
+
 export type CallEvent = z.infer<typeof callEventSchema>;
+export type RecordingEvent = z.infer<typeof recordingEventSchema>;
+export type SummaryEvent = z.infer<typeof summaryEventSchema>;
+/** The events that update a call's record after it ended. */
+export type FollowUpEvent = RecordingEvent | SummaryEvent;
+export const isFollowUp = (event: { type: string }): event is FollowUpEvent => event.type === "recording" || event.type === "summary";
 export type FormEvent = z.infer<typeof formEventSchema>;
 export type MessengerEvent = z.infer<typeof messengerEventSchema>;
-export type PlatformEvent = CallEvent | FormEvent | MessengerEvent;
+/** The events that reach the CRM as entities of a client (a call, a form, a chat). */
+export type ClientEvent = CallEvent | FormEvent | MessengerEvent;
+export type PlatformEvent = ClientEvent | FollowUpEvent;
 
-const BY_TYPE = { call: callEventSchema, form: formEventSchema, messenger: messengerEventSchema } as const;
+// Follow-ups take no unknown keys into variables: they carry no client and no mapping reads them as such.
+const BY_TYPE = {
+  call: callEventSchema,
+  form: formEventSchema,
+  messenger: messengerEventSchema,
+  recording: z.preprocess(keepUnknown(recordingKeys), recordingEventSchema.extend({ variables: variables.optional() })),
+  summary: z.preprocess(keepUnknown(summaryKeys), summaryEventSchema.extend({ variables: variables.optional() })),
+} as const;
 
 /** A refused record key (variables, form fields) says what is wrong with the key, not only that it is. */
 function issueMessage(issue: z.core.$ZodIssue): string {
@@ -121,7 +161,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 export function parseEvent(body: unknown): { ok: true; event: PlatformEvent } | { ok: false; issues: Array<{ path: string; message: string }> } {
   const type = body && typeof body === "object" ? (body as { type?: unknown }).type : undefined;
   const schema = typeof type === "string" && type in BY_TYPE ? BY_TYPE[type as keyof typeof BY_TYPE] : null;
-  if (!schema) return { ok: false, issues: [{ path: "type", message: 'must be "call", "form" or "messenger"' }] };
+  if (!schema) return { ok: false, issues: [{ path: "type", message: 'must be "call", "form", "messenger", "recording" or "summary"' }] };
   const parsed = schema.safeParse(body);
   // Messages may be i18n keys (the shared string checks of lib/validation/text.ts): answered in English.
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: englishMessage(issueMessage(issue)) })) };
@@ -136,6 +176,8 @@ export function schemaMessage(subject: string, issues: Array<{ path: string; mes
   return `${subject} does not match its schema: ${first.path || "the body"} ${first.message}${rest}.`;
 }
 
-export function occurredAt(event: PlatformEvent): Date {
+/** When it happened; a recording or summary carries no time of its own: it happened when it arrived. */
+export function occurredAt(event: PlatformEvent, receivedAt: Date = new Date()): Date {
+  if (isFollowUp(event)) return receivedAt;
   return new Date(event.type === "call" ? event.startedAt : event.type === "form" ? event.submittedAt : event.sentAt);
 }

@@ -11,6 +11,10 @@ export interface OwnerFound {
   entity: RoutingEntity;
   id: string;
   ownerId: string | null;
+  /** The record found, the caller's contact when one was looked up, and the open deal found (caller card). */
+  record: CrmRecord;
+  contact: CrmRecord | null;
+  deal: CrmRecord | null;
 }
 
 export interface CrmLookupContext {
@@ -42,19 +46,19 @@ export async function findOpenOwner(context: CrmLookupContext, phone: string, or
   for (const kind of order) {
     if (kind === "contact") {
       const found = await findContact();
-      if (found) return { entity: "contact", id: found.id, ownerId: found.ownerId };
+      if (found) return { entity: "contact", id: found.id, ownerId: found.ownerId, record: found, contact: found, deal: null };
     } else if (kind === "organization") {
       const person = await findContact();
       const organization = person?.organizationId
         ? await traced(context, "get", `organization ${person.organizationId} of contact ${person.id}`, () => context.connector.get("organization", person.organizationId!))
         : await byPhone(context, "organization", phone);
-      if (organization) return { entity: "organization", id: organization.id, ownerId: organization.ownerId };
+      if (organization) return { entity: "organization", id: organization.id, ownerId: organization.ownerId, record: organization, contact: person, deal: null };
     } else {
       const person = await findContact();
       if (!person) continue;
       const deals = await traced(context, "search", `open deals of contact ${person.id}`, () => context.connector.openDealsOfContact(person.id));
       const open = deals.find((deal) => deal.open);
-      if (open) return { entity: "deal", id: open.id, ownerId: open.ownerId };
+      if (open) return { entity: "deal", id: open.id, ownerId: open.ownerId, record: open, contact: person, deal: open };
     }
   }
   return null;

@@ -21,6 +21,8 @@ import { normalisePhone } from "@/lib/phone/variants";
 import type { Employee, IntegrationConfig } from "@/lib/validation/config";
 import { text, TEXT_MAX, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { englishMessage } from "@/lib/i18n/config";
+import { crmMetadata } from "@/lib/config/metadata";
+import { callerCard, type CallerCard } from "./caller-card";
 import { findOpenOwner, type OwnerFound } from "./crm-lookup";
 import { crmUsers } from "./crm-users";
 import { employeeForOwner, employeeOfCall } from "./employee";
@@ -42,13 +44,14 @@ const ANSWER_MARGIN_MS = 25;
 export const REFRESH_AFTER_MS = 30_000;
 
 export type RoutingResponse =
-  | { status: 200; body: { employee: { sip: string; email: string; name: string }; crmUserId: string | null; matched: { entity: string; id: string } | null } }
-  | { status: 404; body: { next: true } };
+  | { status: 200; body: { employee: { sip: string; email: string; name: string }; crmUserId: string | null; matched: { entity: string; id: string } | null; caller?: CallerCard } }
+  /** Nobody to route to; `caller` still, when the caller is in the CRM: the phone shows who it is. */
+  | { status: 404; body: { next: true; caller?: CallerCard } };
 
 /** Work that must not delay the answer (Next's `after`, or a collector in tests). */
 export type Later = (task: () => Promise<unknown>) => void;
 
-type Outcome = { employee: Employee; crmUserId: string | null; matched: { entity: string; id: string } | null; why: string } | { next: true; why: string };
+type Outcome = ({ employee: Employee; crmUserId: string | null; matched: { entity: string; id: string } | null; why: string } | { next: true; why: string }) & { caller?: CallerCard };
 
 interface Lookup {
   projectId: string;
@@ -65,26 +68,39 @@ type Crm = NonNullable<Awaited<ReturnType<typeof projectConnector>>>;
 /** Callers whose cached answer is being checked against the CRM right now. */
 const refreshing = processShared("routing-refreshing", () => new Set<string>());
 
-/** Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. */
-async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<(OwnerFound & { ownerEmail: string }) | null> {
-  const context = { projectId: lookup.projectId, crm: crm.crm, connector: crm.connector, country: lookup.country, trace: lookup.trace };
-  const [users, found] = await Promise.all([crmUsers(crm.integrationId, crm.connector), findOpenOwner(context, lookup.phone, lookup.config.routing.order)]);
-  if (!found?.ownerId) {
-    await forgetOwner(lookup.projectId, crm.crm, lookup.phone);
-    return found ? { ...found, ownerEmail: "" } : null;
+/** The caller card of what was found; a CRM that fails to give it leaves the answer without one. */
+async function cardOf(lookup: Pick<Lookup, "projectId" | "trace">, crm: Crm, found: OwnerFound): Promise<CallerCard | undefined> {
+  const pipelines = async () => (await crmMetadata(lookup.projectId))?.pipelines ?? [];
+  try {
+    return await callerCard({ connector: crm.connector, trace: lookup.trace, pipelines }, found);
+  } catch (error) {
+    note(lookup, "card", `no caller card: ${(error as Error).message}`, false);
+    return undefined;
   }
-  const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
-  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail });
-  if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
-  return { ...found, ownerEmail };
 }
 
-function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string }, source: string): Outcome {
-  if (!found.ownerId) return { next: true, why: `${found.entity} ${found.id} (${source}) has no owner` };
+/** Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. */
+async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<(OwnerFound & { ownerEmail: string; card?: CallerCard }) | null> {
+  const context = { projectId: lookup.projectId, crm: crm.crm, connector: crm.connector, country: lookup.country, trace: lookup.trace };
+  const [users, found] = await Promise.all([crmUsers(crm.integrationId, crm.connector), findOpenOwner(context, lookup.phone, lookup.config.routing.order)]);
+  const card = found ? await cardOf(lookup, crm, found) : undefined;
+  if (!found?.ownerId) {
+    await forgetOwner(lookup.projectId, crm.crm, lookup.phone);
+    return found ? { ...found, ownerEmail: "", card } : null;
+  }
+  const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
+  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail, card: (card ?? null) as unknown as Prisma.InputJsonValue | null });
+  if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
+  return { ...found, ownerEmail, card };
+}
+
+function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string; card?: CallerCard }, source: string): Outcome {
+  const caller = found.card ? { caller: found.card } : {};
+  if (!found.ownerId) return { next: true, why: `${found.entity} ${found.id} (${source}) has no owner`, ...caller };
   const match = employeeForOwner(lookup.config.employees, found.ownerId, found.ownerEmail);
-  if (!match) return { next: true, why: `owner ${found.ownerId} <${found.ownerEmail || "unknown e-mail"}> of ${found.entity} ${found.id} (${source}) is not one of the project's employees` };
+  if (!match) return { next: true, why: `owner ${found.ownerId} <${found.ownerEmail || "unknown e-mail"}> of ${found.entity} ${found.id} (${source}) is not one of the project's employees`, ...caller };
   note(lookup, "match", `owner ${found.ownerId} → ${match.employee.name} (${match.by === "override" ? "manual override" : "CRM e-mail"})`);
-  return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: `${found.entity} ${found.id} (${source}) is owned by ${match.employee.name}` };
+  return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: `${found.entity} ${found.id} (${source}) is owned by ${match.employee.name}`, ...caller };
 }
 
 /** Which CRM the project uses, kept for a few seconds: a warm lookup needs nothing else from it. */
@@ -111,7 +127,7 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
         }
       });
     }
-    return ownerOutcome(lookup, { entity: cached.entityKind, id: cached.entityId, ownerId: cached.ownerId, ownerEmail: cached.ownerEmail }, "cache");
+    return ownerOutcome(lookup, { entity: cached.entityKind, id: cached.entityId, ownerId: cached.ownerId, ownerEmail: cached.ownerEmail, card: (cached.card ?? undefined) as CallerCard | undefined }, "cache");
   }
   if (integration.status === "broken") return { next: true, why: "the CRM refused our credentials (the integration is broken)" };
   const connection = await projectConnector(lookup.projectId);
@@ -149,7 +165,7 @@ function withFallback(config: IntegrationConfig, outcome: Outcome, trace: TraceE
   const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
   if (!fallback) return outcome;
   note({ trace }, "fallback", `${outcome.why}: the fallback manager ${fallback.name} takes the call`);
-  return { employee: fallback, crmUserId: fallback.crmUserId || null, matched: null, why: `fallback manager (${outcome.why})` };
+  return { employee: fallback, crmUserId: fallback.crmUserId || null, matched: null, why: `fallback manager (${outcome.why})`, ...(outcome.caller ? { caller: outcome.caller } : {}) };
 }
 
 export async function responsibleManager(input: IngestInput, later: Later): Promise<RoutingResponse> {
@@ -170,8 +186,8 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
   note({ trace }, "answer", "next" in outcome ? `next block: ${outcome.why}` : `${outcome.employee.name}: ${outcome.why}`, !("next" in outcome));
   const response: RoutingResponse =
     "next" in outcome
-      ? { status: 404, body: { next: true } }
-      : { status: 200, body: { employee: { sip: outcome.employee.sip, email: outcome.employee.email, name: outcome.employee.name }, crmUserId: outcome.crmUserId, matched: outcome.matched } };
+      ? { status: 404, body: { next: true, ...(outcome.caller ? { caller: outcome.caller } : {}) } }
+      : { status: 200, body: { employee: { sip: outcome.employee.sip, email: outcome.employee.email, name: outcome.employee.name }, crmUserId: outcome.crmUserId, matched: outcome.matched, ...(outcome.caller ? { caller: outcome.caller } : {}) } };
   const tookMs = Math.round(performance.now() - started);
   // Every lookup is kept like an event, so the Events page shows what was searched and why this answer.
   const now = new Date();
@@ -180,7 +196,7 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
       projectId: project.id,
       externalId: `lookup-${crypto.randomUUID()}`,
       type: "lookup",
-      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body } as Prisma.InputJsonValue,
+      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body } as unknown as Prisma.InputJsonValue,
       status: response.status === 200 ? "delivered" : "skipped",
       reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
       occurredAt: now,

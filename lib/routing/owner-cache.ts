@@ -14,7 +14,7 @@ export function cachedOwner(projectId: string, crm: CrmKind, phone: string): Cac
   return memory.peek(id)?.value ?? memory.get(id, () => findCachedOwner(projectId, crm, phone));
 }
 
-export async function rememberOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt">) {
+export async function rememberOwner(projectId: string, crm: CrmKind, phone: string, owner: Parameters<typeof saveCachedOwner>[3]) {
   await saveCachedOwner(projectId, crm, phone, owner);
   memory.forget(key(projectId, crm, phone));
 }

@@ -99,7 +99,8 @@ describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: C
 
   it("an owner who is not one of the project's employees, and an unknown caller: next block", async () => {
     const andrii = await ask(ANDRII);
-    expect([andrii.status, andrii.body]).toEqual([404, { next: true }]);
+    // Still who is calling (F19): the phone shows the caller even when nobody takes the call by routing.
+    expect([andrii.status, andrii.body]).toEqual([404, { next: true, caller: expect.objectContaining({ name: "Andrii Lysenko", entity: "contact" }) }]);
     expect(andrii.trace.at(-1)?.detail).toMatch(/not one of the project's employees/);
     const unknown = await ask("+380 50 999 00 00");
     expect([unknown.status, unknown.body]).toEqual([404, { next: true }]);

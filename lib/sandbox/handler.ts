@@ -7,6 +7,7 @@ import type { SandboxRequest } from "./context";
 import { control, type ControlScope } from "./control";
 import { drawFaults, readFaults, sleep } from "./faults";
 import { bodyLimit } from "./body-limit";
+import { isRecordPage, recordPage } from "./web-pages";
 import { isBodyTooLarge, json, limitedRequest } from "./http";
 import { isSearchPath, pipedriveApi, unknownMethod } from "./pipedrive/api";
 import { pdError } from "./pipedrive/answers";
@@ -114,5 +115,6 @@ export async function handleSandbox(crm: SandboxCrm, request: Request, segments:
 function route(crm: SandboxCrm, context: SandboxRequest, path: string, scope: ControlScope): Promise<Response> {
   if (path === "/_control") return control(crm, context, scope);
   if (path.startsWith("/recordings/")) return Promise.resolve(sampleRecording());
+  if (context.request.method === "GET" && isRecordPage(crm, path)) return recordPage(crm, path, new URL(context.base).origin);
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
 }

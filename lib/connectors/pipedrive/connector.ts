@@ -17,10 +17,13 @@ import { sharedWindow } from "../shared-limiter";
 import { budgetSpentUntil, companyTimeZones, dailyRemaining, LOW_BUDGET_TOKENS, nextMidnight, UNPAID_RETRY_MS } from "./daily-budget";
 import { fileUnderOwnUser, ownUserOnly, refusedForOtherUser } from "./own-user-call-log";
 import { ACTIVITY_HANDLE, findWrittenCallLog, findWrittenTask } from "./find-written";
+import { addCallNote, findCallNote } from "./call-notes";
+import { companyDomains, pipedriveRecordUrl } from "./web-urls";
 import type {
   AccountInfo,
   CallLogInput,
   CallLogWritten,
+  CallNoteInput,
   ConnectorOptions,
   CrmConnector,
   CrmCredentials,
@@ -215,6 +218,7 @@ export class PipedriveConnector implements CrmConnector {
     if (!me) throw new PermanentError("Current user: not found");
     this.currentUserId = me.id;
     if (me.timezone_name) companyTimeZones.set(this.accountKey, me.timezone_name);
+    if (me.company_domain) companyDomains.set(this.accountKey, me.company_domain);
     // Pipedrive limits by rate, not concurrency: enough deliveries side by side to use its burst limit
     // (the shared limiter keeps every process within it).
     return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase, concurrency: 15 };
@@ -443,6 +447,20 @@ export class PipedriveConnector implements CrmConnector {
   async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null> {
     const send = (request: Omit<HttpRequest, "url"> & { path: string }, what: string) => this.call(request, what);
     return kind === "task" ? findWrittenTask(send, written) : findWrittenCallLog(send, () => this.tokenUserId(), written);
+  }
+
+  async recordUrl(entity: EntityKind, id: string): Promise<string> {
+    if (!companyDomains.has(this.accountKey)) await this.testConnection();
+    return pipedriveRecordUrl(this.credentials.apiBase, companyDomains.get(this.accountKey), entity, id);
+  }
+
+  // See ./call-notes.ts: a summary is a note on the call's deal and person (call logs cannot be edited).
+  writeCallNote(input: CallNoteInput): Promise<{ id: string }> {
+    return addCallNote((request, what) => this.call(request, what), input);
+  }
+
+  findCallNote(input: Omit<CallNoteInput, "compose">): Promise<{ id: string } | null> {
+    return findCallNote((request, what) => this.call(request, what), input);
   }
 
   /** A second upload answers 409, so Pipedrive itself keeps one recording per call log. */

@@ -84,6 +84,9 @@ export const callLogSchema = envelope(z.looseObject({ id: id, has_recording: z.b
 
 export const createdSchema = envelope(z.looseObject({ id: id }));
 
+/** A v1 page of notes (GET /v1/notes): the call summaries already written are found by their reference. */
+export const noteListSchema = envelope(z.array(z.looseObject({ id: id, content: z.string() })).nullable());
+
 export const oauthTokenSchema = z.looseObject({
   access_token: z.string(),
   refresh_token: z.string(),

@@ -10,11 +10,13 @@ import { refreshZohoAccessToken } from "./oauth";
 import { TokenHolder } from "../oauth/token-holder";
 import { processTokenStore } from "../oauth/token-store";
 import { zohoConcurrency } from "./editions";
+import { orgDomains, zohoRecordUrl } from "./web-urls";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
   AccountInfo,
   CallLogInput,
+  CallNoteInput,
   ConnectorOptions,
   CrmConnector,
   CrmCredentials,
@@ -178,6 +180,8 @@ export class ZohoConnector implements CrmConnector {
     const users = parseResponse(usersAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/users", query: { type: "CurrentUser" } }, "Current user")).body, "Current user");
     const org = parseResponse(orgAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/org" }, "Organization")).body, "Organization");
     const user = users.users[0];
+    const orgRecord = org.org[0];
+    if (orgRecord) orgDomains.set(this.accountKey, orgRecord.domain_name ?? `org${orgRecord.zgid ?? orgRecord.id}`);
     return {
       crm: "zoho",
       accountName: org.org[0]?.company_name ?? "",
@@ -281,10 +285,13 @@ export class ZohoConnector implements CrmConnector {
   }
 
   /** The record cut to the lengths settings/fields states (e.g. Last_Name 255): Zoho refuses longer values. */
-  private async fitted(entity: EntityKind | "task", record: Record<string, unknown>): Promise<{ record: Record<string, unknown>; fitted: string[] }> {
-    const lengths = await fieldLengthCache.get(`${this.accountKey}|${entity}`, async () => fieldLengths(await this.listFields(entity)));
+  private async fitted(entity: FieldEntity, record: Record<string, unknown>): Promise<{ record: Record<string, unknown>; fitted: string[] }> {
     const fitted: string[] = [];
-    return { record: fitToLengths(record, lengths, fitted), fitted };
+    return { record: fitToLengths(record, await this.lengths(entity), fitted), fitted };
+  }
+
+  private lengths(entity: FieldEntity): Promise<Map<string, number>> {
+    return fieldLengthCache.get(`${this.accountKey}|${entity}`, async () => fieldLengths(await this.listFields(entity)));
   }
 
   /** A deal's stage goes to Zoho as the Stage picklist value of the stage id the engine chose. */
@@ -343,6 +350,39 @@ export class ZohoConnector implements CrmConnector {
     return response.status !== 204 && parseResponse(attachmentsAnswerSchema, response.body, "Call attachments").data.length > 0;
   }
 
+  async recordUrl(entity: EntityKind, id: string): Promise<string> {
+    if (!orgDomains.has(this.accountKey)) await this.testConnection();
+    return zohoRecordUrl(this.credentials, orgDomains.get(this.accountKey) ?? "", entity, id);
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/get-records.html (one record, its Description only)
+  private async callDescription(callId: string): Promise<string> {
+    const response = await this.call({ method: "GET", path: `/crm/v8/Calls/${encodeURIComponent(callId)}`, query: { fields: "Description" } }, "Get call");
+    if (response.status === 204) throw new PermanentError(`Get call ${callId}: the call is not in the CRM (deleted?)`, { status: 204 });
+    return parseResponse(referencedAnswerSchema, response.body, "Get call").data[0]?.Description ?? "";
+  }
+
+  /**
+   * The summary goes into the call's Description, after what the call log already says (the reference of
+   * the call's own delivery among it): Zoho keeps a call's text there, and the rep reads it with the call.
+   * https://www.zoho.com/crm/developer/docs/api/v8/update-specific-record.html
+   */
+  async writeCallNote(input: CallNoteInput): Promise<{ id: string }> {
+    const description = await this.callDescription(input.callLogId);
+    if (description.includes(input.reference)) return { id: input.callLogId };
+    const limit = (await this.lengths("call")).get("Description") ?? ZOHO_TEXTAREA_LENGTH;
+    const separator = description ? "\n\n" : "";
+    const room = limit - Array.from(description).length - separator.length;
+    if (room < MIN_NOTE_ROOM) throw new PermanentError(`Write call summary: the call's Description is full (${limit} characters)`);
+    const { record } = await this.fitted("call", { Description: description + separator + input.compose(room) });
+    await this.write("PUT", `/crm/v8/Calls/${encodeURIComponent(input.callLogId)}`, [record], "Write call summary");
+    return { id: input.callLogId };
+  }
+
+  async findCallNote(input: Omit<CallNoteInput, "compose">): Promise<{ id: string } | null> {
+    return (await this.callDescription(input.callLogId)).includes(input.reference) ? { id: input.callLogId } : null;
+  }
+
   // https://www.zoho.com/crm/developer/docs/api/v8/upload-attachment.html
   async attachRecording(callId: string, recording: RecordingInput): Promise<void> {
     const form = new FormData();
@@ -353,6 +393,11 @@ export class ZohoConnector implements CrmConnector {
     if (result?.status !== "success") throw new PermanentError(`Attach recording: ${result?.code ?? "no result"}`, { crmCode: result?.code });
   }
 }
+
+/** Zoho's multi-line text fields hold 32,000 characters (used when the field metadata names no length). */
+const ZOHO_TEXTAREA_LENGTH = 32_000;
+/** Less room than this in a Description is no summary worth writing: the delivery says the field is full. */
+const MIN_NOTE_ROOM = 200;
 
 type RecordResult = z.infer<typeof writeAnswerSchema>["data"][number];
 

@@ -13,8 +13,8 @@ export const MODULES: Record<FieldEntity, string> = {
   call: "Calls",
 };
 
-/** F4: only plain text fields may be written by mapping tabs. */
-export const STRING_TYPES = new Set(["text"]);
+/** F4: only plain text fields may be written by mapping tabs (multi-line ones too: a call's summary fits there). */
+export const STRING_TYPES = new Set(["text", "textarea"]);
 
 const lookupId = (value: unknown) => (value && typeof value === "object" && "id" in value ? String((value as { id: unknown }).id) : null);
 

@@ -70,7 +70,7 @@ export const usersAnswerSchema = z.object({
 });
 
 export const orgAnswerSchema = z.object({
-  org: z.array(z.looseObject({ id: z.string(), company_name: z.string().nullish(), license_details: z.looseObject({ paid_type: z.string().nullish() }).nullish() })),
+  org: z.array(z.looseObject({ id: z.string(), company_name: z.string().nullish(), domain_name: z.string().nullish(), zgid: z.string().nullish(), license_details: z.looseObject({ paid_type: z.string().nullish() }).nullish() })),
 });
 
 export const fieldsAnswerSchema = z.object({

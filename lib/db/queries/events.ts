@@ -33,6 +33,8 @@ export interface NewEvent {
   clientPhone?: string | null;
   /** Lower-case, when the event names the client's e-mail (forms): the Events page searches by it. */
   clientEmail?: string | null;
+  /** The platform's call id (calls, recordings, summaries). */
+  callId?: string | null;
   /** The delivery queue's key (lib/engine/event-values.ts clientKey); null for rows that are not delivered. */
   clientKey: string | null;
   /** The CRM account's concurrency, for the job's group (default 10). */
@@ -60,10 +62,10 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
   const rows = inputs.map((input, index) => {
     const at = params.length;
     params.push(ids[index], input.projectId, input.externalId, input.type, JSON.stringify(input.payload), input.status, input.reason, input.occurredAt.toISOString());
-    params.push(input.status === "queued" ? now : null, input.clientPhone ?? null, JSON.stringify(input.trace ?? []), input.deliveredAt?.toISOString() ?? null, input.clientKey, input.clientEmail ?? null);
+    params.push(input.status === "queued" ? now : null, input.clientPhone ?? null, JSON.stringify(input.trace ?? []), input.deliveredAt?.toISOString() ?? null, input.clientKey, input.clientEmail ?? null, input.callId ?? null);
     const $ = (n: number) => `$${at + n}`;
     // ISO strings cast to timestamp keep their UTC wall time, as Prisma stores dates.
-    return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp, ${$(13)}, ${$(14)})`;
+    return `(${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}::jsonb, ${$(6)}::"EventStatus", ${$(7)}, ${$(8)}::timestamp, ${$(9)}::timestamp, now(), ${$(10)}, ${$(11)}::jsonb, ${$(12)}::timestamp, ${$(13)}, ${$(14)}, ${$(15)})`;
   });
   // Every queued row gets a job; the statement writes only those of rows it stored.
   const jobs = deliveryJobRows(
@@ -75,7 +77,7 @@ export async function insertEventsOnce(inputs: NewEvent[]): Promise<InsertOutcom
   // One statement, so atomic: no event without its job, no job without its event.
   const { rows: inserted } = await pgPool().query<{ id: string; status: EventStatus }>(
     `WITH stored AS (
-       INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt", "clientKey", "clientEmail")
+       INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt", "receivedAt", "clientPhone", trace, "deliveredAt", "clientKey", "clientEmail", "callId")
        VALUES ${rows.join(", ")}
        ON CONFLICT ("projectId", "externalId") DO NOTHING
        RETURNING id, status, "projectId"),

@@ -1,4 +1,5 @@
 import type { CrmKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 
 export interface CachedOwner {
@@ -6,14 +7,16 @@ export interface CachedOwner {
   entityId: string;
   ownerId: string;
   ownerEmail: string;
+  /** The caller card answered with it (lib/routing/caller-card.ts); null for rows cached before cards. */
+  card: Prisma.JsonValue | null;
   checkedAt: Date;
 }
 
 export const findCachedOwner = (projectId: string, crm: CrmKind, phone: string): Promise<CachedOwner | null> =>
-  db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm, phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, checkedAt: true } });
+  db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm, phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, card: true, checkedAt: true } });
 
-export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt">) {
-  const data = { ...owner, checkedAt: new Date() };
+export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card: Prisma.InputJsonValue | null }) {
+  const data = { ...owner, card: owner.card ?? Prisma.DbNull, checkedAt: new Date() };
   await db().routingCache.upsert({ where: { projectId_crm_phone: { projectId, crm, phone } }, create: { projectId, crm, phone, ...data }, update: data });
 }
 

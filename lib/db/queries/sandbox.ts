@@ -155,3 +155,11 @@ export async function rotateSandboxCredentials(accountId: string, kinds: string[
     await tx.sandboxAccount.update({ where: { id: accountId }, data: { credentials: sealCredentials(account.crm, account.name, credentials) } });
   });
 }
+
+/** The Zoho sandbox account whose org has this domain name (its record web links name it). */
+export async function findZohoAccountOfOrg(domainName: string) {
+  const org = await db().sandboxRecord.findFirst({ where: { module: "org", id: "org", data: { path: ["domain_name"], equals: domainName }, account: { crm: "zoho" } }, select: { accountId: true } });
+  return org ? db().sandboxAccount.findUnique({ where: { id: org.accountId }, select: { name: true, project: { select: { key: true } } } }) : null;
+}
+
+export const findSandboxAccountProject = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } }, select: { name: true, project: { select: { key: true } } } });

@@ -515,6 +515,7 @@ export const en = {
   "events.reason.phaseLater": "{phase}: the matrix writes this call's entities later ({at})",
   "events.reason.writtenAtRing": "When picked up: the entities were written while it rang",
   "events.reason.phaseWrites": "{phase}: entities written as the matrix says",
+  "events.reason.waitingForCall": "Waiting for the call: the recording or summary is written once the call's log is in the CRM",
   "events.reason.unexpected": "An unexpected error; it is tried again later",
   "events.quota.daily_budget": "the CRM's daily request budget is used up",
   "events.quota.unpaid": "the CRM account is not paid for",

@@ -516,6 +516,7 @@ export const pl: Messages = {
   "events.reason.phaseLater": "{phase}: macierz zapisuje jednostki tego połączenia później ({at})",
   "events.reason.writtenAtRing": "Po odebraniu: jednostki zapisano już podczas dzwonienia",
   "events.reason.phaseWrites": "{phase}: jednostki zapisano zgodnie z macierzą",
+  "events.reason.waitingForCall": "Czeka na połączenie: nagranie lub podsumowanie zostanie dodane, gdy połączenie pojawi się w CRM",
   "events.reason.unexpected": "Nieoczekiwany błąd; zostanie ponowiony później",
   "events.quota.daily_budget": "dzienny limit zapytań do CRM został wyczerpany",
   "events.quota.unpaid": "konto CRM nie jest opłacone",

@@ -516,6 +516,7 @@ export const uk: Messages = {
   "events.reason.phaseLater": "{phase}: матриця записує сутності цього дзвінка пізніше ({at})",
   "events.reason.writtenAtRing": "Після підняття трубки: сутності записано ще під час дзвінка",
   "events.reason.phaseWrites": "{phase}: сутності записано, як задано в матриці",
+  "events.reason.waitingForCall": "Чекає на дзвінок: запис або підсумок буде додано, щойно дзвінок з'явиться в CRM",
   "events.reason.unexpected": "Неочікувана помилка; буде повторено пізніше",
   "events.quota.daily_budget": "денний ліміт запитів до CRM вичерпано",
   "events.quota.unpaid": "обліковий запис CRM не оплачено",

@@ -340,7 +340,8 @@ const routes: Route<PipedriveCall>[] = [
   {
     method: "GET",
     pattern: /^\/v1\/users\/me$/,
-    handle: async (call) => ok({ ...(await tokenUser(call)), company_id: 1 }),
+    // The company domain is the account's own (Pipedrive: <company>.pipedrive.com): record web links name it.
+    handle: async (call) => ok({ ...(await tokenUser(call)), company_id: 1, company_domain: (call.account.credentials as { companyDomain?: string }).companyDomain ?? "callbridge-demo" }),
   },
   { method: "GET", pattern: /^\/v1\/users$/, handle: async (call) => v1List(await users(call)) },
   {

@@ -1,5 +1,6 @@
 // The seeded Zoho CRM sandbox account: users, fields (standard and custom, string and not), one deal
 // layout with two pipelines (open and closed stages), and contacts whose phones are in local formats.
+import { randomInt } from "node:crypto";
 import { DEMO_PEOPLE } from "../demo-people";
 import { ZOHO_MODULES } from "./records";
 
@@ -165,7 +166,10 @@ export function zohoSeed(now = new Date()): ZohoSeed {
   const owner = (index: number) => ({ id: users[index]!.id, name: users[index]!.full_name, email: users[index]!.email });
   const orgId = next();
   // zgid: the org's group id, which Zoho's own SDK reads to name the token's user.
-  records.push({ module: "org", id: "org", data: { id: orgId, zgid: String(800_000_000 + Number(BigInt(orgId) % 100_000n)), company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH", license_details: { paid: true, paid_type: "enterprise", users_license_purchased: 10, trial_type: null, trial_expiry: null, paid_expiry: null } } });
+  const zgid = String(800_000_000 + Number(BigInt(orgId) % 100_000n));
+  // domain_name: the org's part of its web addresses (crm.zoho.com/crm/<domain_name>/tab/…), its own per
+  // account, so a record page finds the account it belongs to.
+  records.push({ module: "org", id: "org", data: { id: orgId, zgid, domain_name: `org${randomInt(100_000_000, 1_000_000_000)}`, company_name: "Callbridge Demo Sales", primary_email: users[0]!.email, country: "Ukraine", time_zone: "Europe/Kiev", currency: "UAH", license_details: { paid: true, paid_type: "enterprise", users_license_purchased: 10, trial_type: null, trial_expiry: null, paid_expiry: null } } });
 
   for (const [module, specs] of Object.entries(ZOHO_FIELDS)) {
     const fields = specs.map(([api_name, field_label, data_type, custom_field = false, extra = {}]) => ({

@@ -64,7 +64,8 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
               ) : (
                 <TableShell scroll testId={`sandbox-${module.module}`} headers={module.columns.map((column) => label("col", column))}>
                       {module.rows.map((row, index) => (
-                        <tr key={index}>
+                        // The first column is the record's id: a caller card's link lands on its row (#Contacts-42).
+                        <tr key={index} id={`${module.module}-${row[0]}`} className="scroll-mt-20 target:bg-amber-100">
                           {row.map((cell, cellIndex) => (
                             <td key={cellIndex} className="whitespace-nowrap px-3 py-1.5">
                               {cell}
