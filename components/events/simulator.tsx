@@ -26,7 +26,7 @@ function describeStep(step: Step, names: Record<string, string>): string {
     case "update":
       return `update ${step.entity} ${step.id}${fields(step.values)}`;
     case "task":
-      return `task "${step.subject}" due ${step.dueDate}${step.ownerId ? ` for ${name(step.ownerId)}` : ""}`;
+      return `task "${step.subject}" due ${step.dueAt ?? step.dueDate}${step.ownerId ? ` for ${name(step.ownerId)}` : ""}${step.rule ? ` (rule: ${step.rule})` : ""}`;
     case "callLog":
       return `call log "${step.subject}"`;
     case "recording":

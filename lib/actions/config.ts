@@ -28,3 +28,4 @@ export const saveForms = sectionAction("forms", "forms");
 export const saveEmployees = sectionAction("employees", "employees");
 export const saveRouting = sectionAction("routing", "routing");
 export const saveMatching = sectionAction("matching", "stage-rules");
+export const saveTaskRules = sectionAction("taskRules", "matrix");

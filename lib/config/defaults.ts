@@ -1,6 +1,6 @@
 // A new project's configuration: the seeds' usual set-up (contact and deal for calls and forms, a task
 // for missed calls), nothing mapped yet, routing off.
-import { defaultFieldsSchema, type IntegrationConfig } from "@/lib/validation/config";
+import { defaultFieldsSchema, TASK_RULES_DEFAULT, type IntegrationConfig } from "@/lib/validation/config";
 import type { Trigger } from "./vocabulary";
 
 export function defaultConfig(): IntegrationConfig {
@@ -32,5 +32,6 @@ export function defaultConfig(): IntegrationConfig {
     employees: [],
     routing: { enabled: false, mode: "crm_owner", order: ["contact", "organization", "deal"], fallbackEmployeeId: "", timeoutMs: 1500 },
     matching: { deals: "recent", contacts: "recent" },
+    taskRules: structuredClone(TASK_RULES_DEFAULT),
   };
 }

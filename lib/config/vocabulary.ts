@@ -15,6 +15,17 @@ export type CallPhase = (typeof CALL_PHASES)[number];
 export const DEAL_POLICIES = ["recent", "oldest", "pipelines"] as const;
 export const CONTACT_POLICIES = ["recent", "oldest"] as const;
 export type DealPolicy = (typeof DEAL_POLICIES)[number];
+
+/**
+ * F23, task rules (Ringostat's): missed — a missed call, for the responsible manager (the matrix's task
+ * column turns it on per trigger); otherAnswered — another employee answered a caller who has a responsible
+ * manager, for that manager; unknownEmployee — the answering employee is not known, for the top manager.
+ */
+export const TASK_RULES = ["missed", "otherAnswered", "unknownEmployee"] as const;
+export type TaskRule = (typeof TASK_RULES)[number];
+/** When a rule's task is due: in so many minutes or hours, or at the end of the (next) business day. */
+export const DUE_KINDS = ["minutes", "hours", "businessDayEnd"] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
 export type ContactPolicy = (typeof CONTACT_POLICIES)[number];
 export const isCallTrigger = (trigger: Trigger) => trigger.startsWith("call.");
 

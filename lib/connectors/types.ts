@@ -114,8 +114,10 @@ export interface TaskInput {
   subject: string;
   /** The delivery's reference ("Callbridge event …"), written into the note: a retry finds the task by it. */
   reference?: string;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD in the project's time zone (CRMs that keep a date only, e.g. Zoho tasks). */
   dueDate: string;
+  /** The due moment (ISO 8601), for CRMs that keep a due time too (Pipedrive: due_date + due_time in UTC). */
+  dueAt?: string;
   ownerId?: string;
   note?: string;
   links: EntityLinks;
@@ -198,6 +200,8 @@ export interface CrmConnector {
   findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null>;
   /** Whether the call log already holds a recording (a retried upload must not add a second). */
   hasRecording(callId: string): Promise<boolean>;
+  /** Whether a task Callbridge wrote is still open (not done, not deleted): one open task per client and rule. */
+  isTaskOpen(taskId: string): Promise<boolean>;
   /** Where a person opens the record in the CRM's web app (the softphone's caller card links to it). */
   recordUrl(entity: EntityKind, id: string): Promise<string>;
   /** Writes a call's summary beside its call log; answers the record that holds it (the log, or a note). */

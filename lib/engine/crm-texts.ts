@@ -15,6 +15,9 @@ interface CrmTexts {
   followUpCall: (name: string) => string;
   followUp: (name: string) => string;
   callLog: (direction: "incoming" | "outgoing", missed: boolean) => string;
+  /** F23: the task for the responsible manager when another employee answered, and for the top manager. */
+  talkedToOther: (client: string, employee: string) => string;
+  unknownAnswered: (client: string) => string;
   /** The headings of a call's summary note (F19) and the word said when the CRM's field made us trim it. */
   note: { summary: string; sentiment: string; sentiments: Record<"positive" | "neutral" | "negative", string>; tags: string; transcript: string; trimmed: string };
 }
@@ -31,6 +34,8 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Follow up the call with ${name}`,
     followUp: (name) => `Follow up: ${name}`,
     callLog: (direction, missed) => `${direction === "incoming" ? "Incoming" : "Outgoing"} call${missed ? " (missed)" : ""}`,
+    talkedToOther: (client, employee) => `Your client ${client} talked to ${employee}: follow up`,
+    unknownAnswered: (client) => `Call with ${client} answered by an unknown employee: follow up`,
     note: { summary: "Call summary", sentiment: "Sentiment", sentiments: { positive: "positive", neutral: "neutral", negative: "negative" }, tags: "Tags", transcript: "Transcript", trimmed: "(trimmed to fit the CRM's field)" },
   },
   uk: {
@@ -44,6 +49,8 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Опрацювати дзвінок: ${name}`,
     followUp: (name) => `Опрацювати: ${name}`,
     callLog: (direction, missed) => `${direction === "incoming" ? "Вхідний" : "Вихідний"} дзвінок${missed ? " (пропущений)" : ""}`,
+    talkedToOther: (client, employee) => `Ваш клієнт ${client} розмовляв з ${employee}: опрацювати`,
+    unknownAnswered: (client) => `Дзвінок від ${client} прийняв невідомий співробітник: опрацювати`,
     note: { summary: "Підсумок дзвінка", sentiment: "Тональність", sentiments: { positive: "позитивна", neutral: "нейтральна", negative: "негативна" }, tags: "Теги", transcript: "Транскрипція", trimmed: "(скорочено, щоб вміститися в поле CRM)" },
   },
   pl: {
@@ -57,6 +64,8 @@ const TEXTS: Record<CrmLanguage, CrmTexts> = {
     followUpCall: (name) => `Obsłużyć połączenie: ${name}`,
     followUp: (name) => `Obsłużyć: ${name}`,
     callLog: (direction, missed) => `Połączenie ${direction === "incoming" ? "przychodzące" : "wychodzące"}${missed ? " (nieodebrane)" : ""}`,
+    talkedToOther: (client, employee) => `Twój klient ${client} rozmawiał z: ${employee}. Obsłużyć`,
+    unknownAnswered: (client) => `Połączenie od ${client} odebrał nieznany pracownik: obsłużyć`,
     note: { summary: "Podsumowanie połączenia", sentiment: "Wydźwięk", sentiments: { positive: "pozytywny", neutral: "neutralny", negative: "negatywny" }, tags: "Tagi", transcript: "Transkrypcja", trimmed: "(skrócono, aby zmieścić w polu CRM)" },
   },
 };

@@ -2,7 +2,7 @@
 // what the CRM already holds, the plan of CRM writes. Pure: no database, no network. The worker executes
 // the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
-import type { Channel, MappedEntity, Trigger } from "@/lib/config/vocabulary";
+import type { Channel, MappedEntity, TaskRule, Trigger } from "@/lib/config/vocabulary";
 import { occurredAt, type ClientEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow, MatrixRow } from "@/lib/validation/config";
 import type { CallNote } from "./call-note";
@@ -10,13 +10,15 @@ import { crmTexts, type CrmLanguage } from "./crm-texts";
 import { decideUtm, type UtmWritten } from "./first-touch";
 import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
 import { pickStage } from "./stage-rules";
+import { decideTasks } from "./task-rules";
 
 export type Link = { id: string } | { ref: EntityKind };
 
 export type Step =
   | { op: "create"; entity: EntityKind; values: PlanValues; utmWritten?: UtmWritten }
   | { op: "update"; entity: EntityKind; id: string; values: PlanValues; utmWritten?: UtmWritten }
-  | { op: "task"; subject: string; dueDate: string; ownerId?: string; links: PlanLinks }
+  /** `rule`: the task rule that made it (one open task per client and rule); `dueAt`: its due moment. */
+  | { op: "task"; subject: string; dueDate: string; dueAt?: string; ownerId?: string; links: PlanLinks; rule?: TaskRule }
   | { op: "callLog"; subject: string; ownerId?: string; links: PlanLinks }
   | { op: "recording"; url: string }
   /** F19: a call's summary beside its call log (Zoho: its Description; Pipedrive: a note on its deal and person). */
@@ -74,6 +76,10 @@ export interface DecideInput {
    * completed phase (`final`) writes the task, the call log and the recording. Default: the trigger's row, final.
    */
   phase?: { row: MatrixRow; final: boolean };
+  /** F23: now and the project's zone, for the task rules' due times (without them, tasks are due `today`). */
+  clock?: { now: Date; timeZone: string };
+  /** F23: rules whose earlier task for this client is still open in the CRM. */
+  openTasks?: ReadonlySet<TaskRule>;
 }
 
 /** A call still ringing or in progress has no outcome yet: it is shown under its direction's answered row. */
@@ -222,12 +228,25 @@ export function decide(input: DecideInput): Plan {
     }));
   }
 
-  if (row.task === "create" && final) {
-    // A missed-call task goes to the responsible manager (the contact's owner), else the fallback ("top") manager.
+  if (final) {
     const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
-    const owner = found.contact?.ownerId ?? responsible ?? crmUserOf(fallback, config, input.crmUsers);
-    const subject = event.type === "call" ? (event.status === "missed" ? (client.phone ? texts.callBack(client.phone) : texts.missedHidden(event.caller)) : texts.followUpCall(client.name)) : texts.followUp(client.name);
-    steps.push({ op: "task", subject, dueDate: input.today, ownerId: owner ?? undefined, links: { ...links } });
+    const tasks = decideTasks({
+      event,
+      config,
+      row,
+      contact: found.contact,
+      responsible,
+      topManager: crmUserOf(fallback, config, input.crmUsers),
+      crmUsers: input.crmUsers,
+      client,
+      links,
+      texts,
+      today: input.today,
+      clock: input.clock,
+      openTasks: input.openTasks,
+    });
+    steps.push(...tasks.steps);
+    notes.push(...tasks.notes);
   }
 
   // CRM call logs need the call's end: written once, by the completed phase, linked to what is found by then.

@@ -12,7 +12,9 @@ import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { CrmLanguage } from "./crm-texts";
 import { decide, type Found, type Plan } from "./decide";
 import { executePlan } from "./execute";
+import { clientKeyOf } from "./event-values";
 import { findExisting } from "./find";
+import { openRuleTasks, rememberRuleTasks } from "./open-tasks";
 import { deliverFollowUp } from "./follow-up";
 import { loadUtmWritten } from "./first-touch-memory";
 import { linkable } from "./link-check";
@@ -71,6 +73,11 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   const found = call && row ? await withCallEntities(context, searched, state, row) : searched;
   // First touch (F8): what Callbridge wrote into the found records' UTM fields, and from which event's time.
   const utmWritten = await loadUtmWritten(find, found);
+  // F23: rules' tasks are written by the event's last phase only; an earlier one still open holds a new one back.
+  const final = decision ? decision.apply && decision.final : true;
+  const clientKey = clientKeyOf(event, keys);
+  const client = clientKey ? { projectId: project.id, connection: context.connection, clientKey } : null;
+  const openTasks = final && client && config.taskRules.onePerClient ? await openRuleTasks(context, client) : undefined;
   const plan = decide({
     event,
     config,
@@ -82,8 +89,11 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
     language: project.crmLanguage as CrmLanguage,
     today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"),
     phase: decision?.apply ? { row: decision.row, final: decision.final } : undefined,
+    clock: { now: new Date(), timeZone: project.timezone },
+    openTasks,
   });
   const executed = await executePlan({ ...find, keys, eventId: context.eventId, connection: context.connection }, event, plan);
+  if (client && executed.ruleTasks.length) await rememberRuleTasks(client, executed.ruleTasks);
   if (call) {
     const entities = Object.fromEntries(KINDS.map((kind) => [kind, executed.created.get(kind) ?? found[kind]?.id]).filter(([, id]) => id)) as CallState["entities"];
     await recordLivePhase(call.key, phaseOf(call.event), { entities, callLogId: executed.callLogId });

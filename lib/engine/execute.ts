@@ -3,6 +3,7 @@
 // a retry skips what an earlier attempt completed, and for a write whose answer never came (lost on the
 // way, or the worker died) it first looks in the CRM for what that write may have created. Tasks and call
 // logs carry the event's reference in their note for that, since they have no natural key.
+import type { TaskRule } from "@/lib/config/vocabulary";
 import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from "@/lib/connectors/types";
 import { readJournal, writeJournal } from "@/lib/db/queries/journal";
 import type { PlatformEvent } from "@/lib/events/schemas";
@@ -40,6 +41,9 @@ function stepKey(step: Step): string {
       return `create:${step.entity}`;
     case "update":
       return `update:${step.entity}:${step.id}`;
+    case "task":
+      // A plan may hold a task of a rule beside the matrix's own (F23): each its own journal step.
+      return step.rule ? `task:${step.rule}` : "task";
     default:
       return step.op;
   }
@@ -71,11 +75,14 @@ function noteFitted(entry: TraceEntry, fitted: string[] | undefined) {
 export interface Executed {
   created: Map<EntityKind, string>;
   callLogId: string | undefined;
+  /** Tasks of task rules written (or found written) by this plan (F23: one open task per client and rule). */
+  ruleTasks: Array<{ rule: TaskRule; id: string }>;
 }
 
 export async function executePlan(context: ExecuteContext, event: PlatformEvent, plan: Plan): Promise<Executed> {
   const created = new Map<EntityKind, string>();
   let callLogId = context.callLogId;
+  const ruleTasks: Executed["ruleTasks"] = [];
   const resolve = (link: Link | undefined) => (link ? ("id" in link ? link.id : created.get(link.ref)) : undefined);
   const links = (planLinks: PlanLinks): EntityLinks => ({
     contactId: resolve(planLinks.contact),
@@ -122,6 +129,7 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
     if (earlier !== null && earlier !== undefined) {
       if (step.op === "create") created.set(step.entity, earlier);
       if (step.op === "callLog") callLogId = earlier;
+      if (step.op === "task" && step.rule) ruleTasks.push({ rule: step.rule, id: earlier });
       if (known!.state === "sending") await writeJournal(context.eventId, key, context.connection, { state: "done", crmId: earlier });
       context.trace.push({ ...entry, ok: true, id: earlier, detail: `${entry.detail} (done in an earlier attempt)` });
       continue;
@@ -147,8 +155,9 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           if (step.utmWritten) await rememberUtmWritten(context, step.entity, step.id, step.utmWritten);
           break;
         case "task": {
-          const task = await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, ownerId: step.ownerId, reference, links: links(step.links) });
+          const task = await context.connector.createTask({ subject: step.subject, dueDate: step.dueDate, dueAt: step.dueAt, ownerId: step.ownerId, reference, links: links(step.links) });
           entry.id = task.id;
+          if (step.rule) ruleTasks.push({ rule: step.rule, id: task.id });
           noteFitted(entry, task.fitted);
           break;
         }
@@ -187,5 +196,5 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
       context.trace.push(entry);
     }
   }
-  return { created, callLogId };
+  return { created, callLogId, ruleTasks };
 }

@@ -59,7 +59,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
     const { found } = await findExisting({ projectId: project.id, crm: connection.crm, connector: connection.connector, country: project.defaultCountry, trace: reads }, event, config, { remember: false, row: phase?.row, pipelineOrder: metadata?.pipelines.map((pipeline) => pipeline.id) });
     // Read, not written: the dry run shows the first-touch decision a delivery would make.
     const utmWritten = await loadUtmWritten({ projectId: project.id, crm: connection.crm }, found);
-    const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"), phase });
+    const plan = decide({ event, config, found, utmWritten, pipelines: metadata?.pipelines ?? [], crmUsers: metadata?.users ?? [], defaultCountry: project.defaultCountry, language: project.crmLanguage as CrmLanguage | undefined, today: format(new TZDate(Date.now(), project.timezone), "yyyy-MM-dd"), phase, clock: { now: new Date(), timeZone: project.timezone } });
     const label = (record: { id: string; name: string } | null) => (record ? `${record.name} (${record.id})` : null);
     const names = Object.fromEntries([
       ...(metadata?.pipelines ?? []).flatMap((pipeline) => [[pipeline.id, pipeline.name] as const, ...pipeline.stages.map((stage) => [stage.id, stage.name] as const)]),

@@ -101,7 +101,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: the caller card", (crm: CrmKi
     await db().sandboxAccount.update({ where: { crm_name: { crm, name: sandbox.account } }, data: { projectId: project.id } });
     const opened = await fetch(card.url, { redirect: "manual" });
     expect(opened.status).toBe(302);
-    const module = crm === "zoho" ? "Contacts" : "persons";
-    expect(opened.headers.get("location")).toBe(`${sandbox.server.url}/${project.key}/sandbox?crm=${crm}&account=${sandbox.account}#${module}-${card.id}`);
+    const viewerModule = crm === "zoho" ? "Contacts" : "persons";
+    expect(opened.headers.get("location")).toBe(`${sandbox.server.url}/${project.key}/sandbox?crm=${crm}&account=${sandbox.account}#${viewerModule}-${card.id}`);
   });
 });

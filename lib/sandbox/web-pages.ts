@@ -18,7 +18,7 @@ export async function recordPage(crm: SandboxCrm, path: string, origin: string):
   const [, owner, kind, id] = (crm === "zoho" ? ZOHO_PAGE : PIPEDRIVE_PAGE).exec(path) ?? [];
   const account = crm === "zoho" ? await findZohoAccountOfOrg(owner!) : await findSandboxAccountProject("pipedrive", accountOfCompany(owner!));
   if (!account?.project) return json({ error: "This sandbox record page belongs to no project's sandbox account." }, 404);
-  const module = crm === "zoho" ? kind! : PIPEDRIVE_MODULES[kind!]!;
-  const viewer = `${origin}/${account.project.key}/sandbox?crm=${crm}&account=${encodeURIComponent(account.name)}#${module}-${id}`;
+  const viewerModule = crm === "zoho" ? kind! : PIPEDRIVE_MODULES[kind!]!;
+  const viewer = `${origin}/${account.project.key}/sandbox?crm=${crm}&account=${encodeURIComponent(account.name)}#${viewerModule}-${id}`;
   return new Response(null, { status: 302, headers: { location: viewer } });
 }

@@ -10,6 +10,7 @@ import {
   CONTACT_POLICIES,
   DEAL_POLICIES,
   DEFAULT_PARAMETERS,
+  DUE_KINDS,
   isCallTrigger,
   isPlatformVariable,
   MAPPED_ENTITIES,
@@ -229,6 +230,34 @@ export const matchingSchema = z
   // Documents stored before this section existed read as the default.
   .default({ deals: "recent", contacts: "recent" });
 
+/** F23: a task rule's due time. `amount` counts minutes or hours; a business day's end needs none. */
+export const dueSchema = z.object({
+  kind: z.enum(DUE_KINDS, { error: "validation.dueKind" }),
+  amount: z.number({ error: "validation.dueAmount" }).int("validation.dueAmount").min(0, "validation.dueAmount").max(10_080, "validation.dueAmount").default(0),
+});
+export type Due = z.infer<typeof dueSchema>;
+
+export const TASK_RULES_DEFAULT = {
+  missed: { due: { kind: "businessDayEnd" as const, amount: 0 } },
+  otherAnswered: { enabled: false, due: { kind: "hours" as const, amount: 4 } },
+  unknownEmployee: { enabled: false, due: { kind: "hours" as const, amount: 4 } },
+  businessDayEnd: "18:00",
+  onePerClient: true,
+};
+
+export const taskRulesSchema = z
+  .object({
+    missed: z.object({ due: dueSchema }),
+    otherAnswered: z.object({ enabled: z.boolean(), due: dueSchema }),
+    unknownEmployee: z.object({ enabled: z.boolean(), due: dueSchema }),
+    /** The end of a business day (Monday to Friday) in the project's time zone, HH:MM. */
+    businessDayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "validation.businessDayEnd"),
+    /** A client gets no second task of a rule while the first is still open in the CRM. */
+    onePerClient: z.boolean(),
+  })
+  // Documents stored before this section existed read as the default (the missed-call task as before, due today).
+  .default(TASK_RULES_DEFAULT);
+
 // ---- The whole document (config API)
 
 export const CONFIG_SECTIONS = {
@@ -245,6 +274,9 @@ export const CONFIG_SECTIONS = {
   forms: formsSchema.describe("F11: which form fields hold the phone and the e-mail."),
   employees: employeesSchema.describe("F14: the PBX's employees; crmUserId overrides matching by e-mail (a user id from crm-metadata)."),
   routing: routingSchema.describe("F13: the responsible-manager answer while a call rings."),
+  taskRules: taskRulesSchema.describe(
+    "F23, task rules: `missed` — the missed-call task of the matrix's task column, for the responsible manager (the contact's owner, else the answering employee, else the top manager); `otherAnswered` — when another employee answered a caller who has a responsible manager, a task for that manager; `unknownEmployee` — when the answering employee is not known, a task for the top manager (routing.fallbackEmployeeId). Each rule's `due`: in `amount` minutes or hours, or at the business day's end (`businessDayEnd`, HH:MM in the project's time zone, Monday to Friday; after it, the next business day's). `onePerClient`: no second task of a rule for a client while the first is still open in the CRM.",
+  ),
   matching: matchingSchema.describe(
     "F22, several matches: when several open deals of the caller's contact match, `deals` takes the most recently updated (recent, the default), the oldest, or the first by the CRM's own pipeline order (pipelines; the most recently updated within a pipeline); when several contacts hold the number, `contacts` takes the most recently updated or the oldest. The trace says that several matched and which was taken.",
   ),

@@ -60,6 +60,7 @@ import {
 // Built once: zod compiles a schema on first use, so building one per call would cost on every request.
 const userAnswer = envelope(userSchema);
 const usersAnswer = envelope(z.array(userSchema).nullable());
+const activityAnswer = envelope(z.looseObject({ id: z.union([z.number(), z.string()]), done: z.boolean().nullish(), is_deleted: z.boolean().nullish() }));
 const fieldsAnswer = cursorListSchema(fieldSchema);
 const pipelinesAnswer = cursorListSchema(pipelineSchema);
 const stagesAnswer = cursorListSchema(stageSchema);
@@ -402,7 +403,9 @@ export class PipedriveConnector implements CrmConnector {
     const body: v2.AddActivityRequest = {
       subject: input.subject,
       type: "task",
-      due_date: input.dueDate,
+      // Pipedrive keeps an activity's due date and time in UTC.
+      due_date: input.dueAt ? input.dueAt.slice(0, 10) : input.dueDate,
+      ...(input.dueAt ? { due_time: input.dueAt.slice(11, 16) } : {}),
       owner_id: num(input.ownerId),
       person_id: num(input.links.contactId),
       org_id: num(input.links.organizationId),
@@ -447,6 +450,12 @@ export class PipedriveConnector implements CrmConnector {
   async findWritten(kind: "task" | "callLog", written: { subject: string; reference: string; links: EntityLinks }): Promise<{ id: string } | null> {
     const send = (request: Omit<HttpRequest, "url"> & { path: string }, what: string) => this.call(request, what);
     return kind === "task" ? findWrittenTask(send, written) : findWrittenCallLog(send, () => this.tokenUserId(), written);
+  }
+
+  // https://developers.pipedrive.com/docs/api/v2/Activities#getActivity: open until done (or deleted).
+  async isTaskOpen(taskId: string): Promise<boolean> {
+    const activity = await this.data(activityAnswer, { method: "GET", path: `/api/v2/activities/${encodeURIComponent(taskId)}` }, "Get activity");
+    return Boolean(activity) && activity!.done !== true && activity!.is_deleted !== true;
   }
 
   async recordUrl(entity: EntityKind, id: string): Promise<string> {

@@ -44,6 +44,7 @@ import {
   attachmentsAnswerSchema,
   recordsAnswerSchema,
   referencedAnswerSchema,
+  taskAnswerSchema,
   usersAnswerSchema,
   writeAnswerSchema,
 } from "./schemas";
@@ -348,6 +349,14 @@ export class ZohoConnector implements CrmConnector {
   async hasRecording(callId: string): Promise<boolean> {
     const response = await this.call({ method: "GET", path: `/crm/v8/Calls/${encodeURIComponent(callId)}/Attachments`, query: { fields: "id,File_Name" } }, "Call attachments");
     return response.status !== 204 && parseResponse(attachmentsAnswerSchema, response.body, "Call attachments").data.length > 0;
+  }
+
+  // https://www.zoho.com/crm/developer/docs/api/v8/get-records.html: a task is done once its Status is Completed.
+  async isTaskOpen(taskId: string): Promise<boolean> {
+    const response = await this.call({ method: "GET", path: `/crm/v8/Tasks/${encodeURIComponent(taskId)}`, query: { fields: "Status" } }, "Get task");
+    if (response.status === 204) return false;
+    const [task] = parseResponse(taskAnswerSchema, response.body, "Get task").data;
+    return Boolean(task) && task!.Status !== "Completed";
   }
 
   async recordUrl(entity: EntityKind, id: string): Promise<string> {

@@ -52,6 +52,8 @@ export const recordsAnswerSchema = z.object({
 /** Tasks and calls found again after a lost answer: the reference is in Description. */
 export const referencedAnswerSchema = z.object({ data: z.array(z.looseObject({ id: z.string(), Description: z.string().nullish() })) });
 
+export const taskAnswerSchema = z.object({ data: z.array(z.looseObject({ id: z.string(), Status: z.string().nullish() })) });
+
 export const attachmentsAnswerSchema = z.object({ data: z.array(z.looseObject({ id: z.string() })) });
 
 export const writeAnswerSchema = z.object({

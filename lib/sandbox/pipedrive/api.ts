@@ -264,6 +264,7 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
   if (typeof body.subject !== "string" || !body.subject.trim()) return validation("subject: Parameter is required");
   if (body.subject.length > MAX_NAME_LENGTH) return validation(`subject: must be at most ${MAX_NAME_LENGTH} characters`);
   if (body.due_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.due_date))) return validation("due_date: expected YYYY-MM-DD");
+  if (body.due_time !== undefined && body.due_time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(String(body.due_time))) return validation("due_time: expected HH:MM");
   const refs = await checkRefs(call, body);
   if (refs) return refs;
   const now = pdTime();
@@ -272,6 +273,7 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
     subject: body.subject,
     type: body.type ?? "task",
     due_date: body.due_date ?? now.slice(0, 10),
+    due_time: body.due_time ?? null,
     owner_id: asId(body.owner_id) ?? (await users(call))[0]!.id,
     person_id: asId(body.person_id),
     org_id: asId(body.org_id),
@@ -284,6 +286,18 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
   };
   await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity as Prisma.InputJsonValue);
   return ok(activity);
+}
+
+/** PATCH /api/v2/activities/{id}: a user marks a task done (or changes its subject, due date, owner). */
+async function updateActivity(call: PipedriveCall, id: string): Promise<Response> {
+  const activity = await one(call, "activities", id);
+  if (!activity || isDeleted(activity)) return notFound("Activity");
+  const body = (await readJson(call.request)) as Record<string, unknown> | null;
+  if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
+  if (body.done !== undefined && typeof body.done !== "boolean") return validation("done: expected a boolean");
+  const changed: Entity = { ...activity, ...Object.fromEntries(Object.entries(body).filter(([key]) => ["subject", "done", "due_date", "due_time", "owner_id", "note"].includes(key))), update_time: pdTime() };
+  await replaceSandboxRecordData(call.account.id, "activities", id, changed as Prisma.InputJsonValue);
+  return ok(changed);
 }
 
 async function addRecording(call: PipedriveCall, id: string): Promise<Response> {
@@ -376,6 +390,15 @@ const routes: Route<PipedriveCall>[] = [
     },
   },
   { method: "POST", pattern: /^\/v2\/activities$/, handle: createActivity },
+  {
+    method: "GET",
+    pattern: /^\/v2\/activities\/(\d+)$/,
+    handle: async (call, [id]) => {
+      const activity = await one(call, "activities", id);
+      return activity && !isDeleted(activity) ? ok(activity) : notFound("Activity");
+    },
+  },
+  { method: "PATCH", pattern: /^\/v2\/activities\/(\d+)$/, handle: (call, [id]) => updateActivity(call, id!) },
   {
     // https://developers.pipedrive.com/docs/api/v2/Activities#getActivities: filters and sort by add time.
     method: "GET",

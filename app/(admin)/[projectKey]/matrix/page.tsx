@@ -1,5 +1,6 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MatrixEditor } from "@/components/config/matrix-editor";
+import { TaskRulesEditor } from "@/components/config/task-rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
 import { MATRIX_ENTITIES, SUPPORTED_ENTITIES } from "@/lib/config/vocabulary";
@@ -22,6 +23,7 @@ export default async function MatrixPage({ params }: { params: Promise<{ project
     <div className="space-y-8">
       <PageHeader title={t("nav.matrix")} about={t("section.matrix.about")} />
       <MatrixEditor projectKey={project.key} initial={config.matrix} entities={entities} readOnly={readOnly} />
+      <TaskRulesEditor projectKey={project.key} initial={config.taskRules} readOnly={readOnly} />
       <section aria-labelledby="defaults-title" className="space-y-3">
         <h2 id="defaults-title" className="text-base font-semibold">
           {t("defaults.title")}

@@ -1,0 +1,20 @@
+// F23, one open task per client and rule: the tasks the client's rules wrote before, checked in the CRM
+// (a task a user completed or deleted there no longer holds a new one back).
+import type { TaskRule } from "@/lib/config/vocabulary";
+import type { CrmConnector } from "@/lib/connectors/types";
+import { findRuleTasks, rememberRuleTask } from "@/lib/db/queries/open-tasks";
+import { traced, type TraceEntry } from "./trace";
+
+type Client = { projectId: string; connection: string; clientKey: string };
+
+export async function openRuleTasks(context: { connector: CrmConnector; trace: TraceEntry[] }, client: Client): Promise<Set<TaskRule>> {
+  const open = new Set<TaskRule>();
+  for (const { rule, taskId } of await findRuleTasks(client)) {
+    if (await traced(context, "get", `task ${taskId} (${rule}): still open?`, () => context.connector.isTaskOpen(taskId))) open.add(rule);
+  }
+  return open;
+}
+
+export async function rememberRuleTasks(client: Client, tasks: Array<{ rule: TaskRule; id: string }>) {
+  for (const task of tasks) await rememberRuleTask(client, task.rule, task.id);
+}
