@@ -51,8 +51,9 @@ export async function runRoutingBench(): Promise<boolean> {
     const request = signed(callerNumber);
     const started = performance.now();
     const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...request.headers }, body: request.body });
-    await response.text();
-    return { status: response.status, ms: performance.now() - started };
+    const text = await response.text();
+    const ms = performance.now() - started;
+    return { status: response.status, ms, caller: (JSON.parse(text) as { caller?: { url?: string } }).caller };
   };
   let met = true;
   try {
@@ -84,6 +85,8 @@ export async function runRoutingBench(): Promise<boolean> {
       await sandbox.control({ latencyMs });
       const times: number[] = [];
       let worstRequests = 0;
+      let worstCardRequests = 0;
+      let cards = 0;
       for (const caller of callers) {
         const answer = await ask(caller);
         // The lookup's record is written after the answer; and Pipedrive answers at most 5 searches a
@@ -92,12 +95,18 @@ export async function runRoutingBench(): Promise<boolean> {
         const lookup = await db().event.findFirst({ where: { projectId: project.id, type: "lookup", clientPhone: caller }, orderBy: { receivedAt: "desc" } });
         if (answer.status !== 200) throw new Error(`cold lookup of ${caller} answered ${answer.status}: ${lookup?.reason}`);
         times.push(answer.ms);
-        const requests = ((lookup?.trace ?? []) as unknown as TraceEntry[]).filter((entry) => entry.op === "search" || entry.op === "get").length;
-        worstRequests = Math.max(worstRequests, requests);
+        if (answer.caller?.url) cards++;
+        // The caller card's own read (the contact's open deal) is counted apart from the owner lookup's.
+        const reads = ((lookup?.trace ?? []) as unknown as TraceEntry[]).filter((entry) => entry.op === "search" || entry.op === "get");
+        const cardReads = reads.filter((entry) => entry.detail.includes("(caller card)")).length;
+        worstRequests = Math.max(worstRequests, reads.length - cardReads);
+        worstCardRequests = Math.max(worstCardRequests, cardReads);
       }
-      met &&= worstRequests <= 1;
-      console.log(`\nresponsible manager, cold, sandbox ${latencyMs} ms`);
-      console.log(row("1 client, callers never looked up before", { p50: percentile(times, 50), p99: percentile(times, 99) }, `   CRM requests per lookup ≤ ${worstRequests} (the contact kind decides: target ≤ 1 per kind searched)`));
+      const p99 = percentile(times, 99);
+      met &&= worstRequests <= 1 && worstCardRequests <= 1 && p99 <= routing.timeoutMs + 50;
+      console.log(`\nresponsible manager, cold, sandbox ${latencyMs} ms, with the caller card (budget ${routing.timeoutMs} ms)`);
+      console.log(row("1 client, callers never looked up before", { p50: percentile(times, 50), p99 }, `   target p99 ≤ ${routing.timeoutMs + 50} ms; caller card in ${cards}/${callers.length} answers`));
+      console.log(`  CRM requests per lookup ≤ ${worstRequests} (the contact kind decides: target ≤ 1 per kind searched), + ≤ ${worstCardRequests} for the card's open deal`);
     }
 
     // A CRM that hangs: unknown callers, so that every lookup goes to the CRM.

@@ -38,8 +38,8 @@ export const responsibleManagerRequestSchema = z.object({
     .min(1, "callerNumber is empty"),
 });
 
-/** Time kept back from the budget for writing the answer. */
-const ANSWER_MARGIN_MS = 25;
+/** Time kept back from the budget for writing the answer (and a busy event loop's delay in getting to it). */
+const ANSWER_MARGIN_MS = 40;
 /** A cached answer older than this is checked against the CRM after answering. */
 export const REFRESH_AFTER_MS = 30_000;
 
@@ -79,19 +79,35 @@ async function cardOf(lookup: Pick<Lookup, "projectId" | "trace">, crm: Crm, fou
   }
 }
 
-/** Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. */
-async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<(OwnerFound & { ownerEmail: string; card?: CallerCard }) | null> {
+type Looked = OwnerFound & { ownerEmail: string; card: Promise<CallerCard | undefined> };
+
+/**
+ * Looks the caller up in the CRM and keeps the result (or forgets a stale one) for the next call. The
+ * caller card comes after the owner (one more CRM read for the open deal): the answer waits for it only
+ * while the budget lasts, and the card is kept with the cached owner once it is there.
+ */
+async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "country" | "trace" | "config">, crm: Crm): Promise<Looked | null> {
   const context = { projectId: lookup.projectId, crm: crm.crm, connector: crm.connector, country: lookup.country, trace: lookup.trace };
   const [users, found] = await Promise.all([crmUsers(crm.integrationId, crm.connector), findOpenOwner(context, lookup.phone, lookup.config.routing.order)]);
-  const card = found ? await cardOf(lookup, crm, found) : undefined;
-  if (!found?.ownerId) {
+  if (!found) {
     await forgetOwner(lookup.projectId, crm.crm, lookup.phone);
-    return found ? { ...found, ownerEmail: "", card } : null;
+    return null;
+  }
+  const card = cardOf(lookup, crm, found);
+  if (!found.ownerId) {
+    await forgetOwner(lookup.projectId, crm.crm, lookup.phone);
+    return { ...found, ownerEmail: "", card };
   }
   const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
-  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail, card: (card ?? null) as unknown as Prisma.InputJsonValue | null });
+  const owner = { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail };
+  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: null });
   if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
-  return { ...found, ownerEmail, card };
+  const kept = card.then(async (made) => {
+    // A card that cannot be cached is still answered; the next lookup makes it again.
+    if (made) await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: made as unknown as Prisma.InputJsonValue }).catch(() => undefined);
+    return made;
+  });
+  return { ...found, ownerEmail, card: kept };
 }
 
 function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string; card?: CallerCard }, source: string): Outcome {
@@ -121,7 +137,7 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
       lookup.later(async () => {
         try {
           const connection = await projectConnector(lookup.projectId);
-          if (connection) await lookUpAndRemember({ ...lookup, trace: [] }, connection);
+          if (connection) await (await lookUpAndRemember({ ...lookup, trace: [] }, connection))?.card;
         } finally {
           refreshing.delete(key);
         }
@@ -143,7 +159,13 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
       return { next: true, why: `the CRM did not answer within the ${lookup.config.routing.timeoutMs} ms budget` };
     }
     if (!result) return { next: true, why: `no open ${lookup.config.routing.order.join(", ")} holds this number` };
-    return ownerOutcome(lookup, result, "CRM");
+    // The owner is known: the card joins the answer if it is ready within what is left of the budget.
+    const card = await Promise.race([result.card, budget]);
+    if (card === "budget") {
+      note(lookup, "card", "the caller card was not ready within the budget: answered without it");
+      lookup.later(() => result.card);
+    }
+    return ownerOutcome(lookup, { ...result, card: card === "budget" ? undefined : card }, "CRM");
   } catch (error) {
     return { next: true, why: `the CRM lookup failed: ${(error as Error).message}` };
   } finally {
