@@ -203,7 +203,7 @@ export interface CrmConnector {
   /** Whether a task Callbridge wrote is still open (not done, not deleted): one open task per client and rule. */
   isTaskOpen(taskId: string): Promise<boolean>;
   /** Where a person opens the record in the CRM's web app (the softphone's caller card links to it). */
-  recordUrl(entity: EntityKind, id: string): Promise<string>;
+  recordUrl(entity: EntityKind, id: string): Promise<string | null>;
   /** Writes a call's summary beside its call log; answers the record that holds it (the log, or a note). */
   writeCallNote(input: CallNoteInput): Promise<{ id: string }>;
   /** The record holding a call note with this reference, when one was written (a lost answer). */

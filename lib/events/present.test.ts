@@ -7,6 +7,7 @@ describe("what the Events page shows", () => {
     expect(clientOf({ type: "call", payload: { caller: "anonymous" }, clientPhone: null, clientEmail: null })).toBe("anonymous");
     expect(clientOf({ type: "form", payload: {}, clientPhone: null, clientEmail: "iryna@example.com" })).toBe("iryna@example.com");
     expect(clientOf({ type: "messenger", payload: { client: { name: "Iryna" } }, clientPhone: "+380675551234", clientEmail: null })).toBe("Iryna · +380675551234");
+    expect(clientOf({ type: "summary", payload: { callId: "c-42" }, clientPhone: null, clientEmail: null }, (callId) => `call ${callId}`)).toBe("call c-42");
   });
 
   it("lists the records written on this connection, with their pages", () => {

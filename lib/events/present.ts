@@ -4,8 +4,10 @@ import { crmRecordUrl } from "@/lib/connectors/links";
 import type { CrmKind, FieldEntity } from "@/lib/connectors/types";
 import type { TraceEntry } from "@/lib/engine/trace";
 
-export function clientOf(event: { type: string; payload: unknown; clientPhone: string | null; clientEmail: string | null }): string | null {
-  const payload = (event.payload ?? {}) as { caller?: string; callerNumber?: string; client?: { name?: string; phone?: string } };
+/** The client, or for a call's recording or summary the call it belongs to (`ofCall` words it). */
+export function clientOf(event: { type: string; payload: unknown; clientPhone: string | null; clientEmail: string | null }, ofCall: (callId: string) => string = (callId) => callId): string | null {
+  const payload = (event.payload ?? {}) as { caller?: string; callerNumber?: string; callId?: string; client?: { name?: string; phone?: string } };
+  if ((event.type === "recording" || event.type === "summary") && payload.callId) return ofCall(payload.callId);
   if (event.type === "messenger") return [payload.client?.name, event.clientPhone ?? payload.client?.phone].filter(Boolean).join(" · ") || null;
   return event.clientPhone ?? event.clientEmail ?? payload.caller ?? payload.callerNumber ?? null;
 }

@@ -6,8 +6,8 @@ import type { CrmKind } from "@/lib/connectors/types";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { signPayload } from "@/lib/events/signature";
-import { pipedriveRecordUrl } from "@/lib/connectors/pipedrive/web-urls";
-import { zohoRecordUrl } from "@/lib/connectors/zoho/web-urls";
+import { pipedriveRecordUrl } from "@/lib/connectors/pipedrive/links";
+import { zohoRecordUrl } from "@/lib/connectors/zoho/links";
 import { connectActive } from "@/lib/testing/connected";
 import { sandboxCredentials } from "@/lib/testing/bulk";
 import { makeProject } from "@/lib/testing/factories";
@@ -24,13 +24,15 @@ const ROUTING: IntegrationConfig["routing"] = { enabled: true, mode: "crm_owner"
 
 describe("record web links of the real CRMs", () => {
   it("Pipedrive: the company's own domain", () => {
-    expect(pipedriveRecordUrl("https://acme.pipedrive.com", "acme", "contact", "42")).toBe("https://acme.pipedrive.com/person/42");
-    expect(pipedriveRecordUrl("https://api.pipedrive.com", "acme", "deal", "7")).toBe("https://acme.pipedrive.com/deal/7");
-    expect(pipedriveRecordUrl("https://acme.pipedrive.com", undefined, "lead", "a1-b2")).toBe("https://acme.pipedrive.com/leads/inbox/a1-b2");
+    expect(pipedriveRecordUrl("https://acme.pipedrive.com", "contact", "42", "acme")).toBe("https://acme.pipedrive.com/person/42");
+    // An OAuth connection calls api.pipedrive.com: the company comes from users/me.
+    expect(pipedriveRecordUrl("https://api.pipedrive.com", "deal", "7", "acme")).toBe("https://acme.pipedrive.com/deal/7");
+    expect(pipedriveRecordUrl("https://api.pipedrive.com", "deal", "7")).toBeNull();
+    expect(pipedriveRecordUrl("https://acme.pipedrive.com", "lead", "a1-b2")).toBe("https://acme.pipedrive.com/leads/inbox/a1-b2");
   });
   it("Zoho: the data centre's CRM host, the org's domain name and the module's tab", () => {
-    expect(zohoRecordUrl({ dataCenter: "eu", apiDomain: "https://www.zohoapis.eu" }, "org20071234", "contact", "5512")).toBe("https://crm.zoho.eu/crm/org20071234/tab/Contacts/5512");
-    expect(zohoRecordUrl({ dataCenter: "ca", apiDomain: "https://www.zohoapis.ca" }, "org1", "deal", "9")).toBe("https://crm.zohocloud.ca/crm/org1/tab/Deals/9");
+    expect(zohoRecordUrl("https://www.zohoapis.eu", "contact", "5512", "org20071234")).toBe("https://crm.zoho.eu/crm/org20071234/tab/Contacts/5512");
+    expect(zohoRecordUrl("https://www.zohoapis.ca", "deal", "9", "org1")).toBe("https://crm.zohocloud.ca/crm/org1/tab/Deals/9");
   });
 });
 
@@ -71,8 +73,9 @@ describe.each(["pipedrive", "zoho"] as const)("%s: the caller card", (crm: CrmKi
     const answer = await ask("067 123 45 67");
     expect(answer.status).toBe(200);
     const card = answer.body.caller!;
+    expect(card.url).not.toBeNull();
     expect(card).toMatchObject({ name: "Taras Melnyk", entity: "contact", url: expect.stringMatching(contactUrl()) });
-    expect(card.url.endsWith(`/${card.id}`)).toBe(true);
+    expect(card.url!.endsWith(`/${card.id}`)).toBe(true);
     expect(card.openDeal).toMatchObject({ title: expect.stringContaining("Taras Melnyk"), url: expect.stringMatching(dealUrl()) });
     expect(card.openDeal!.stage).not.toBe("");
     expect(card.openDeal!.stage).not.toMatch(/^\d+$/);
@@ -96,10 +99,10 @@ describe.each(["pipedrive", "zoho"] as const)("%s: the caller card", (crm: CrmKi
   it("the card's link opens the record in the project's sandbox viewer", async () => {
     const answer = await ask(TARAS);
     const card = answer.body.caller!;
-    const before = await fetch(card.url, { redirect: "manual" });
+    const before = await fetch(card.url!, { redirect: "manual" });
     expect(before.status).toBe(404); // the test's sandbox account belongs to no project yet
     await db().sandboxAccount.update({ where: { crm_name: { crm, name: sandbox.account } }, data: { projectId: project.id } });
-    const opened = await fetch(card.url, { redirect: "manual" });
+    const opened = await fetch(card.url!, { redirect: "manual" });
     expect(opened.status).toBe(302);
     const viewerModule = crm === "zoho" ? "Contacts" : "persons";
     expect(opened.headers.get("location")).toBe(`${sandbox.server.url}/${project.key}/sandbox?crm=${crm}&account=${sandbox.account}#${viewerModule}-${card.id}`);

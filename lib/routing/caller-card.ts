@@ -7,8 +7,9 @@ export interface CallerCard {
   name: string;
   entity: EntityKind;
   id: string;
-  url: string;
-  openDeal?: { title: string; stage: string; url: string };
+  /** The record's page in the CRM's web app; null when the connection names no web address (api.pipedrive.com). */
+  url: string | null;
+  openDeal?: { title: string; stage: string; url: string | null };
 }
 
 interface CardContext {
@@ -30,5 +31,5 @@ export async function callerCard(context: CardContext, found: { record: CrmRecor
     found.deal ??
     (found.contact ? ((await traced(context, "search", `open deals of contact ${found.contact.id} (caller card)`, () => context.connector.openDealsOfContact(found.contact!.id))).find((candidate) => candidate.open) ?? null) : null);
   const [url, dealUrl, pipelines] = await Promise.all([context.connector.recordUrl(who.kind, who.id), deal ? context.connector.recordUrl("deal", deal.id) : null, deal ? context.pipelines() : []]);
-  return { name: who.name, entity: who.kind, id: who.id, url, ...(deal && dealUrl ? { openDeal: { title: deal.name, stage: stageName(pipelines, deal), url: dealUrl } } : {}) };
+  return { name: who.name, entity: who.kind, id: who.id, url, ...(deal ? { openDeal: { title: deal.name, stage: stageName(pipelines, deal), url: dealUrl } } : {}) };
 }

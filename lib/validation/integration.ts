@@ -93,7 +93,7 @@ export const activateSchema = z.object({ replay: z.boolean().default(false) });
 
 export const EVENT_STATUSES = ["queued", "delivered", "failed", "skipped", "dead"] as const;
 /** Platform events, plus the responsible-manager lookups kept beside them (F13). */
-export const EVENT_TYPES = ["call", "form", "messenger", "lookup"] as const;
+export const EVENT_TYPES = ["call", "form", "messenger", "recording", "summary", "lookup"] as const;
 
 /** GET …/events filters (config API and the Events page). */
 export const eventFilterSchema = z.object({

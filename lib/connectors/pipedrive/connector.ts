@@ -18,7 +18,8 @@ import { budgetSpentUntil, companyTimeZones, dailyRemaining, LOW_BUDGET_TOKENS, 
 import { fileUnderOwnUser, ownUserOnly, refusedForOtherUser } from "./own-user-call-log";
 import { ACTIVITY_HANDLE, findWrittenCallLog, findWrittenTask } from "./find-written";
 import { addCallNote, findCallNote } from "./call-notes";
-import { companyDomains, pipedriveRecordUrl } from "./web-urls";
+import { webDomains } from "../web-domains";
+import { pipedriveRecordUrl } from "./links";
 import type {
   AccountInfo,
   CallLogInput,
@@ -219,7 +220,7 @@ export class PipedriveConnector implements CrmConnector {
     if (!me) throw new PermanentError("Current user: not found");
     this.currentUserId = me.id;
     if (me.timezone_name) companyTimeZones.set(this.accountKey, me.timezone_name);
-    if (me.company_domain) companyDomains.set(this.accountKey, me.company_domain);
+    if (me.company_domain) webDomains.set(this.accountKey, me.company_domain);
     // Pipedrive limits by rate, not concurrency: enough deliveries side by side to use its burst limit
     // (the shared limiter keeps every process within it).
     return { crm: "pipedrive", accountName: me.company_name ?? me.company_domain ?? "", userName: me.name, userEmail: me.email, apiBase: this.credentials.apiBase, concurrency: 15 };
@@ -458,9 +459,9 @@ export class PipedriveConnector implements CrmConnector {
     return Boolean(activity) && activity!.done !== true && activity!.is_deleted !== true;
   }
 
-  async recordUrl(entity: EntityKind, id: string): Promise<string> {
-    if (!companyDomains.has(this.accountKey)) await this.testConnection();
-    return pipedriveRecordUrl(this.credentials.apiBase, companyDomains.get(this.accountKey), entity, id);
+  async recordUrl(entity: EntityKind, id: string): Promise<string | null> {
+    if (!webDomains.has(this.accountKey)) await this.testConnection();
+    return pipedriveRecordUrl(this.credentials.apiBase, entity, id, webDomains.get(this.accountKey));
   }
 
   // See ./call-notes.ts: a summary is a note on the call's deal and person (call logs cannot be edited).

@@ -10,7 +10,8 @@ import { refreshZohoAccessToken } from "./oauth";
 import { TokenHolder } from "../oauth/token-holder";
 import { processTokenStore } from "../oauth/token-store";
 import { zohoConcurrency } from "./editions";
-import { orgDomains, zohoRecordUrl } from "./web-urls";
+import { webDomains } from "../web-domains";
+import { zohoRecordUrl } from "./links";
 import { fieldLengthCache, fieldLengths, fitToLengths, type WriteResult } from "../fit";
 import { HttpClient, type HttpRequest, type HttpResponse } from "../http-client";
 import type {
@@ -182,7 +183,7 @@ export class ZohoConnector implements CrmConnector {
     const org = parseResponse(orgAnswerSchema, (await this.call({ method: "GET", path: "/crm/v8/org" }, "Organization")).body, "Organization");
     const user = users.users[0];
     const orgRecord = org.org[0];
-    if (orgRecord) orgDomains.set(this.accountKey, orgRecord.domain_name ?? `org${orgRecord.zgid ?? orgRecord.id}`);
+    if (orgRecord) webDomains.set(this.accountKey, orgRecord.domain_name ?? `org${orgRecord.zgid ?? orgRecord.id}`);
     return {
       crm: "zoho",
       accountName: org.org[0]?.company_name ?? "",
@@ -359,9 +360,9 @@ export class ZohoConnector implements CrmConnector {
     return Boolean(task) && task!.Status !== "Completed";
   }
 
-  async recordUrl(entity: EntityKind, id: string): Promise<string> {
-    if (!orgDomains.has(this.accountKey)) await this.testConnection();
-    return zohoRecordUrl(this.credentials, orgDomains.get(this.accountKey) ?? "", entity, id);
+  async recordUrl(entity: EntityKind, id: string): Promise<string | null> {
+    if (!webDomains.has(this.accountKey)) await this.testConnection();
+    return zohoRecordUrl(this.credentials.apiDomain, entity, id, webDomains.get(this.accountKey));
   }
 
   // https://www.zoho.com/crm/developer/docs/api/v8/get-records.html (one record, its Description only)

@@ -73,6 +73,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const selected = query.event ? await findEvent(project.id, query.event) : null;
   const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+  const ofCall = (callId: string) => t("events.followUpOf", { callId });
   const account = (integration?.account ?? null) as { apiBase?: string } | null;
   const connection = integration ? { crm: integration.crm, apiBase: account?.apiBase } : null;
   // The sandbox has no record pages of its own: its records are listed on the Sandbox page.
@@ -150,7 +151,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
               <li key={event.id} className="space-y-1 rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium">
-                    {t(`events.type.${event.type as "call"}`)} · {clientOf(event) ?? "—"}
+                    {t(`events.type.${event.type as "call"}`)} · {clientOf(event, ofCall) ?? "—"}
                   </span>
                   {badge(event)}
                 </div>
@@ -169,7 +170,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                 <tr key={event.id}>
                   <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{format.format(event.receivedAt)}</td>
                   <td className="px-3 py-1.5">{t(`events.type.${event.type as "call"}`)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5">{clientOf(event) ?? "—"}</td>
+                  <td className="whitespace-nowrap px-3 py-1.5">{clientOf(event, ofCall) ?? "—"}</td>
                   <td className="px-3 py-1.5 font-mono text-xs">{eventLink(event)}</td>
                   <td className="px-3 py-1.5">{badge(event)}</td>
                   <td className="px-3 py-1.5">
