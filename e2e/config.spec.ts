@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PROJECT } from "./support/fixtures";
 import { apiToken, signInAs, sql } from "./support/helpers";
 
@@ -7,6 +7,9 @@ test.beforeEach(async () => {
   await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
 });
 
+/** The matrix page holds the matrix and the task rules, each its own form with its own Save. */
+const matrixForm = (page: Page) => page.getByRole("form", { name: "Matrix" });
+
 test.describe("integration matrix (F2)", () => {
   test("an admin changes actions, the change persists after reload and is audited", async ({ page }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/matrix`);
@@ -14,8 +17,8 @@ test.describe("integration matrix (F2)", () => {
     await expect(leadOnForm).toHaveValue("none");
     await leadOnForm.selectOption("create");
     await page.getByLabel("Incoming call, missed — Task").selectOption("none");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await matrixForm(page).getByRole("button", { name: "Save" }).click();
+    await expect(matrixForm(page).getByTestId("editor-status")).toHaveText("Saved.");
     await page.reload();
     await expect(page.getByLabel("Web form — Lead")).toHaveValue("create");
     await expect(page.getByLabel("Incoming call, missed — Task")).toHaveValue("none");
@@ -64,8 +67,8 @@ test.describe("integration matrix (F2)", () => {
     await expect(when).toHaveValue("completed");
     await expect(when.locator("option")).toHaveText(["While it rings", "When picked up", "After the call"]);
     await when.selectOption("ringing");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await matrixForm(page).getByRole("button", { name: "Save" }).click();
+    await expect(matrixForm(page).getByTestId("editor-status")).toHaveText("Saved.");
     await page.reload();
     await expect(page.getByLabel("Incoming call, answered — When")).toHaveValue("ringing");
     await expect(page.getByLabel("Web form — When")).toHaveCount(0);
@@ -80,6 +83,31 @@ test.describe("integration matrix (F2)", () => {
     await page.goto(`/${PROJECT.key}/audit`);
     const row = page.getByTestId("audit-table").getByRole("row").filter({ hasText: "Integration matrix changed" }).first();
     await expect(row).toContainText("matrix › call.incoming.answered › when: completed → ringing");
+  });
+
+  test("F23 task rules: an admin turns on the task for the responsible manager when another employee answered, due in 2 hours; saved after reload, in Ukrainian too", async ({ page, request }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/matrix`);
+    const rules = page.getByRole("form", { name: "Task rules" });
+    const other = rules.getByRole("group", { name: "Another employee answered: a task for the responsible manager" });
+    await expect(other.getByRole("checkbox")).not.toBeChecked();
+    await expect(other.getByLabel("Due")).toHaveValue("hours");
+    await expect(other.getByLabel("Hours")).toHaveValue("4");
+    await other.getByRole("checkbox").check();
+    await other.getByLabel("Hours").fill("2");
+    // The missed-call task is due at the business day's end by default: no amount to enter.
+    await expect(rules.getByRole("group", { name: "Missed call: a task for the responsible manager" }).getByLabel("Due")).toHaveValue("businessDayEnd");
+    await rules.getByLabel("Business day ends at (project time zone, Mon–Fri)").fill("17:30");
+    await rules.getByRole("button", { name: "Save" }).click();
+    await expect(rules.getByTestId("editor-status")).toHaveText("Saved.");
+    await page.reload();
+    await expect(other.getByRole("checkbox")).toBeChecked();
+    await expect(other.getByLabel("Hours")).toHaveValue("2");
+    const document = await (await request.get(`/api/v1/projects/${PROJECT.key}/integration`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } })).json();
+    expect(document.config.taskRules).toMatchObject({ otherAnswered: { enabled: true, due: { kind: "hours", amount: 2 } }, businessDayEnd: "17:30", onePerClient: true });
+    await page.getByLabel("Language").selectOption("uk");
+    await expect(page.getByRole("form", { name: "Правила задач" }).getByRole("group", { name: "Відповів інший співробітник: задача на відповідального менеджера" }).getByLabel("Годин")).toHaveValue("2");
+    await page.getByLabel("Мова").selectOption("en");
+    await expect(page.getByLabel("Language")).toBeVisible();
   });
 
   test("a viewer sees the matrix read-only", async ({ page }) => {

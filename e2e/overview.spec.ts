@@ -23,8 +23,8 @@ test("the checklist advances step by step and goes away when the project is set 
 
   await page.goto(`/${OVERVIEW_PROJECT.key}/matrix`);
   await page.getByLabel("Web form — Lead").selectOption("create");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+  await page.getByRole("form", { name: "Matrix" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("form", { name: "Matrix" }).getByTestId("editor-status")).toHaveText("Saved.");
   await page.goto(`/${OVERVIEW_PROJECT.key}/employees`);
   await page.getByRole("button", { name: "Add an employee" }).click();
   const row = page.getByTestId("employee-row").nth(0);

@@ -55,20 +55,22 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
                 </p>
               </div>
               <div className="flex flex-wrap items-end gap-2">
-                <label className="text-xs text-slate-600">
-                  {t("taskRules.due")}
-                  <select className={`${inputClass} mt-0.5 block`} {...form.register(`value.${rule}.due.kind`)}>
+                {/* Labels by id, not wrapping: a wrapped select would be named by its options' text too. */}
+                <div className="text-xs text-slate-600">
+                  <label htmlFor={`task-rule-${rule}-kind`}>{t("taskRules.due")}</label>
+                  <select id={`task-rule-${rule}-kind`} className={`${inputClass} mt-0.5 block`} {...form.register(`value.${rule}.due.kind`)}>
                     {DUE_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
                         {t(`taskRules.due.${kind}`)}
                       </option>
                     ))}
                   </select>
-                </label>
+                </div>
                 {due?.kind !== "businessDayEnd" ? (
-                  <label className="text-xs text-slate-600">
-                    {t(due?.kind === "minutes" ? "taskRules.amount.minutes" : "taskRules.amount.hours")}
+                  <div className="text-xs text-slate-600">
+                    <label htmlFor={`task-rule-${rule}-amount`}>{t(due?.kind === "minutes" ? "taskRules.amount.minutes" : "taskRules.amount.hours")}</label>
                     <input
+                      id={`task-rule-${rule}-amount`}
                       type="number"
                       min={0}
                       inputMode="numeric"
@@ -77,7 +79,7 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
                       aria-describedby={dueErrors?.amount ? `task-rule-${rule}-amount-error` : undefined}
                       {...form.register(`value.${rule}.due.amount`, { valueAsNumber: true })}
                     />
-                  </label>
+                  </div>
                 ) : null}
                 {error(dueErrors?.amount?.message ?? dueErrors?.kind?.message, `task-rule-${rule}-amount-error`)}
               </div>
@@ -85,16 +87,17 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
           );
         })}
         <div className="flex flex-wrap items-end gap-6">
-          <label className="text-sm">
-            {t("taskRules.businessDayEnd")}
+          <div className="text-sm">
+            <label htmlFor="task-rules-day-end">{t("taskRules.businessDayEnd")}</label>
             <input
+              id="task-rules-day-end"
               type="time"
               className={`${inputClass} mt-0.5 block w-32`}
               aria-invalid={errors.value?.businessDayEnd ? true : undefined}
               aria-describedby={errors.value?.businessDayEnd ? "task-rules-day-end-error" : undefined}
               {...form.register("value.businessDayEnd")}
             />
-          </label>
+          </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" {...form.register("value.onePerClient")} />
             {t("taskRules.onePerClient")}
