@@ -314,6 +314,36 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await expect(page.getByTestId("mapping-row").nth(1).getByLabel("Source", { exact: true })).toHaveValue("ads");
   });
 
+  test("mappings: form-field names are taken as typed (Enter saves them); a problem in a tab not shown is marked and opened", async ({ page }) => {
+    await page.goto(`/${PROJECT.key}/mappings`);
+    await page.getByRole("tab", { name: /^Forms/ }).click();
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await page.getByRole("button", { name: "Add a row" }).click();
+    const row = page.getByTestId("mapping-row").nth(0);
+    await row.getByLabel("CRM field").selectOption({ label: "Notes from call" });
+    await row.getByLabel("Source type").selectOption("form_field");
+    await row.getByLabel("Source", { exact: true }).fill("comment, message, wiadomosc");
+    await row.getByLabel("Source", { exact: true }).press("Enter");
+    await expect(page.getByTestId("editor-status")).toHaveText("Saved.");
+    await expect(page.getByText("Name at least one form field")).toHaveCount(0);
+    await page.reload();
+    await page.getByRole("tab", { name: /^Forms/ }).click();
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await expect(page.getByTestId("mapping-row").nth(0).getByLabel("Source", { exact: true })).toHaveValue("comment, message, wiadomosc");
+
+    // A row without its CRM field in Forms › Deal, saved from Calls › Contact: that tab is marked and opened.
+    await page.getByRole("tab", { name: /^Deal/ }).click();
+    await page.getByRole("button", { name: "Add a row" }).click();
+    await page.getByRole("tab", { name: /^Calls/ }).click();
+    await page.getByRole("tab", { name: /^Contact/ }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("tab", { name: /^Forms/ })).toContainText("with errors: 1");
+    await expect(page.getByRole("tab", { name: /^Forms/ })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("tab", { name: /^Deal/ })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("tab", { name: /^Deal/ })).toContainText("with errors: 1");
+    await expect(page.getByTestId("mapping-row").nth(0)).toContainText("Choose a CRM field.");
+  });
+
   test("default parameters: UTM and client id fields per entity from the CRM, a field already mapped refused, saved after reload", async ({ page, request }) => {
     await sql(`DELETE FROM "ProjectConfig" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
     // A contact mapping row already fills "Notes from call".

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input-class";
 import { saveMappings } from "@/lib/actions/config";
 import type { CrmField } from "@/lib/connectors/types";
-import { CHANNELS, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@/lib/config/vocabulary";
+import { CHANNELS, MAPPED_ENTITIES, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@/lib/config/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/validation/config";
@@ -30,19 +30,45 @@ export function MappingsEditor({ projectKey, initial, readOnly }: { projectKey: 
   const { errors, isSubmitting, isDirty } = form.formState;
   const fields = metadata.data?.connected ? metadata.data.fields[entity] : [];
   const values = useWatch({ control: form.control, name: "value" });
+  /** Rows with a problem in a tab: the tabs say so, so that an error in a tab not shown is found. */
+  const rowErrors = (inChannel: Channel, inEntity: MappedEntity) => {
+    const tab = form.formState.errors.value?.[inChannel]?.[inEntity] as unknown;
+    return tab && typeof tab === "object" ? Object.keys(tab).filter((key) => /^\d+$/.test(key)).length || 1 : 0;
+  };
+  const channelErrors = (inChannel: Channel) => MAPPED_ENTITIES.reduce((sum, name) => sum + rowErrors(inChannel, name), 0);
+  // A refused save whose problems are all in other tabs opens the first tab that has one.
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    await onSubmit(event);
+    if (rowErrors(channel, entity)) return;
+    for (const inChannel of CHANNELS)
+      for (const inEntity of MAPPED_ENTITIES)
+        if (rowErrors(inChannel, inEntity)) {
+          setChannel(inChannel);
+          setEntity(inEntity);
+          return;
+        }
+  };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.mappings")}>
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("nav.mappings")}>
       <ReadOnlyNotice readOnly={readOnly} />
       <CrmMetadataStatus metadata={metadata} />
       <div role="tablist" aria-label={t("mappings.channel")} className="flex flex-wrap gap-2">
         {CHANNELS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={channel === name} onClick={() => setChannel(name)} className={`rounded-md px-3 py-1.5 text-sm ${channel === name ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"}`}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={channel === name}
+            onClick={() => setChannel(name)}
+            className={`rounded-md px-3 py-1.5 text-sm ${channel === name ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"} ${channelErrors(name) ? "ring-2 ring-red-500" : ""}`}
+          >
             {t(`channel.${name}`)}
+            {channelErrors(name) ? <span className={`ml-1 ${channel === name ? "text-white" : "text-red-700"}`}>· {t("mappings.tabErrors", { count: channelErrors(name) })}</span> : null}
           </button>
         ))}
       </div>
-      <EntityTabs entity={entity} onChange={setEntity} suffix={(name) => ` (${values?.[channel]?.[name]?.length ?? 0})`} />
+      <EntityTabs entity={entity} onChange={setEntity} suffix={(name) => ` (${values?.[channel]?.[name]?.length ?? 0})`} errors={(name) => rowErrors(channel, name)} />
       <MappingTab key={`${channel}.${entity}`} control={form.control} channel={channel} entity={entity} fields={fields} errors={errors} readOnly={readOnly} />
       <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
     </form>
@@ -115,7 +141,8 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
                         className={inputClass}
                         disabled={props.readOnly}
                         defaultValue={field.value.names.join(", ")}
-                        onBlur={(event) => field.onChange({ type: "form_field", names: event.target.value.split(",").map((part) => part.trim()).filter(Boolean) })}
+                        // Taken as typed, not on leaving the box: Enter saves what the box shows.
+                        onChange={(event) => field.onChange({ type: "form_field", names: event.target.value.split(",").map((part) => part.trim()).filter(Boolean) })}
                       />
                     ) : (
                       <input aria-label={t("mappings.value")} className={inputClass} disabled={props.readOnly} value={field.value.value} onChange={(event) => field.onChange({ type: "constant", value: event.target.value })} />

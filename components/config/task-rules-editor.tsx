@@ -56,7 +56,7 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
               </div>
               <div className="flex flex-wrap items-end gap-2">
                 {/* Labels by id, not wrapping: a wrapped select would be named by its options' text too. */}
-                <div className="text-xs text-slate-600">
+                <div className="w-60 text-xs text-slate-600">
                   <label htmlFor={`task-rule-${rule}-kind`}>{t("taskRules.due")}</label>
                   <select id={`task-rule-${rule}-kind`} className={`${inputClass} mt-0.5 block`} {...form.register(`value.${rule}.due.kind`)}>
                     {DUE_KINDS.map((kind) => (
@@ -67,14 +67,14 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
                   </select>
                 </div>
                 {due?.kind !== "businessDayEnd" ? (
-                  <div className="text-xs text-slate-600">
+                  <div className="w-24 text-xs text-slate-600">
                     <label htmlFor={`task-rule-${rule}-amount`}>{t(due?.kind === "minutes" ? "taskRules.amount.minutes" : "taskRules.amount.hours")}</label>
                     <input
                       id={`task-rule-${rule}-amount`}
                       type="number"
                       min={0}
                       inputMode="numeric"
-                      className={`${inputClass} mt-0.5 block w-24`}
+                      className={`${inputClass} mt-0.5 block`}
                       aria-invalid={dueErrors?.amount ? true : undefined}
                       aria-describedby={dueErrors?.amount ? `task-rule-${rule}-amount-error` : undefined}
                       {...form.register(`value.${rule}.due.amount`, { valueAsNumber: true })}
@@ -87,12 +87,12 @@ export function TaskRulesEditor({ projectKey, initial, readOnly }: { projectKey:
           );
         })}
         <div className="flex flex-wrap items-end gap-6">
-          <div className="text-sm">
+          <div className="w-72 text-sm">
             <label htmlFor="task-rules-day-end">{t("taskRules.businessDayEnd")}</label>
             <input
               id="task-rules-day-end"
               type="time"
-              className={`${inputClass} mt-0.5 block w-32`}
+              className={`${inputClass} mt-0.5 block max-w-36`}
               aria-invalid={errors.value?.businessDayEnd ? true : undefined}
               aria-describedby={errors.value?.businessDayEnd ? "task-rules-day-end-error" : undefined}
               {...form.register("value.businessDayEnd")}

@@ -536,6 +536,7 @@ export const en = {
   "mappings.chooseVariable": "Choose a variable",
   "mappings.formFields.placeholder": "Field names, comma-separated",
   "mappings.removeRow": "Remove row {index}",
+  "mappings.tabErrors": "with errors: {count}",
   "mappings.addRow": "Add a row",
   "stageRules.empty": "No rules: every deal goes to the default pipeline's first stage.",
   "taskRules.title": "Task rules",

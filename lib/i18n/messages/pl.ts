@@ -537,6 +537,7 @@ export const pl: Messages = {
   "mappings.chooseVariable": "Wybierz zmienną",
   "mappings.formFields.placeholder": "Nazwy pól po przecinku",
   "mappings.removeRow": "Usuń wiersz {index}",
+  "mappings.tabErrors": "z błędami: {count}",
   "mappings.addRow": "Dodaj wiersz",
   "stageRules.empty": "Brak reguł: każda oferta trafia do pierwszego etapu domyślnego lejka.",
   "taskRules.title": "Reguły zadań",

@@ -537,6 +537,7 @@ export const uk: Messages = {
   "mappings.chooseVariable": "Оберіть змінну",
   "mappings.formFields.placeholder": "Назви полів через кому",
   "mappings.removeRow": "Видалити рядок {index}",
+  "mappings.tabErrors": "з помилками: {count}",
   "mappings.addRow": "Додати рядок",
   "stageRules.empty": "Правил немає: кожна угода потрапляє на перший етап воронки за замовчуванням.",
   "taskRules.title": "Правила задач",
