@@ -1,4 +1,5 @@
 // Locales the UI speaks, and how a message is formatted. Shared by server and client code.
+import { IntlMessageFormat } from "intl-messageformat";
 import { en, type MessageKey, type Messages } from "./messages/en";
 import { pl } from "./messages/pl";
 import { uk } from "./messages/uk";
@@ -14,12 +15,27 @@ export const isLocale = (value: unknown): value is Locale => typeof value === "s
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** Messages with ICU plural or select arguments (`{count, plural, one {…} few {…} other {…}}`). */
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(?:plural|select|selectordinal)\s*,/;
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message with its values. Counted messages are ICU MessageFormat (FormatJS), so each language gets its
+ * own plural forms (Ukrainian and Polish have one, few and many); plain `{name}` values are replaced as they are.
+ */
+function format(locale: Locale, key: MessageKey, text: string, vars: Record<string, string | number> | undefined): string {
+  if (ICU_ARGUMENT.test(text)) {
+    const id = `${locale}|${key}`;
+    let message = compiled.get(id);
+    if (!message) compiled.set(id, (message = new IntlMessageFormat(text, locale)));
+    return String(message.format(vars ?? {}));
+  }
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+}
+
 export function translator(locale: Locale): Translate {
   const messages = MESSAGES[locale];
-  return (key, vars) => {
-    const text = messages[key] ?? en[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
-  };
+  return (key, vars) => (messages[key] ? format(locale, key, messages[key], vars) : format("en", key, en[key], vars));
 }
 
 /** Validation messages are i18n keys; anything else (a server message) is shown as it is. */

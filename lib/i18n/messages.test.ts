@@ -15,6 +15,20 @@ describe("messages", () => {
     }
   });
 
+  it("counts with each language's plural forms (Ukrainian and Polish: one, few, many)", () => {
+    const done = (locale: (typeof LOCALES)[number], count: number) => translator(locale)("events.resendFailed.done", { count });
+    expect([1, 2, 5].map((count) => done("en", count))).toEqual(["1 event is queued again.", "2 events are queued again.", "5 events are queued again."]);
+    expect([1, 3, 5, 21, 22, 25].map((count) => done("uk", count).split(" ")[1])).toEqual(["подію", "події", "подій", "подію", "події", "подій"]);
+    expect([1, 3, 5, 21, 22, 25].map((count) => done("pl", count).split(" ")[1])).toEqual(["zdarzenie", "zdarzenia", "zdarzeń", "zdarzeń", "zdarzenia", "zdarzeń"]);
+  });
+
+  it("formats every message of every language, ICU ones included, with any values", () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const key of Object.keys(MESSAGES.en) as Array<keyof (typeof MESSAGES)["en"]>) expect(() => t(key, { count: 2, total: 3, failed: 1 }), `${locale}:${key}`).not.toThrow();
+    }
+  });
+
   it("translates with variables", () => {
     expect(translator("uk")("shell.signedInAs", { email: "a@b.c" })).toBe("Ви увійшли як a@b.c");
     expect(translator("pl")("nav.stopList")).toBe("Lista wykluczeń");
