@@ -9,7 +9,7 @@ import { saveMappings } from "@/lib/actions/config";
 import type { CrmField } from "@/lib/connectors/types";
 import { CHANNELS, MAPPED_ENTITIES, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@/lib/config/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { translateKnown, translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/validation/config";
 import { CrmFieldOptions, mappableFields } from "./crm-field-options";
 import { CrmMetadataStatus } from "./crm-metadata-status";
@@ -130,7 +130,7 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
                         <option value="">{t("mappings.chooseVariable")}</option>
                         {PLATFORM_VARIABLES[props.channel].map((variable) => (
                           <option key={variable} value={variable}>
-                            {variable}
+                            {translateKnown(t, `variable.${variable}`, variable)}
                           </option>
                         ))}
                       </select>

@@ -10,7 +10,7 @@ import { saveStageRules } from "@/lib/actions/config";
 import { PLATFORM_VARIABLES, STAGE_RULE_OPERATORS } from "@/lib/config/vocabulary";
 import { pickStage } from "@/lib/engine/stage-rules";
 import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { translateKnown, translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, stageRuleSchema, type SectionForm, type StageRule } from "@/lib/validation/config";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
@@ -51,7 +51,7 @@ export function StageRulesEditor({ projectKey, initial, readOnly }: { projectKey
       <CrmMetadataStatus metadata={metadata} />
       <datalist id="stage-variables">
         {PLATFORM_VARIABLES.call.map((variable) => (
-          <option key={variable} value={variable} />
+          <option key={variable} value={variable} label={translateKnown(t, `variable.${variable}`, variable)} />
         ))}
       </datalist>
       {rows.fields.length === 0 ? <p className="text-sm text-slate-500">{t("stageRules.empty")}</p> : null}

@@ -20,6 +20,10 @@ export async function AdminShell(props: {
   const t = await getTranslator();
   return (
     <div className="min-h-screen">
+      {/* Keyboard users reach the page's content without tabbing through the header and the section list. */}
+      <a href="#content" className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
+        {t("shell.skipToContent")}
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
           <span className="text-lg font-semibold text-brand-700">{t("app.name")}</span>
@@ -39,7 +43,9 @@ export async function AdminShell(props: {
       {props.banner}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <SectionNav projectKey={props.projectKey} sandbox={sandboxEnabled()} />
-        <main className="min-w-0 flex-1">{props.children}</main>
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {props.children}
+        </main>
       </div>
     </div>
   );
