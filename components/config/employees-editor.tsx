@@ -12,7 +12,8 @@ import { sectionFormSchemas, type Employee, type SectionForm, type SectionFormIn
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
 import { useSectionSave } from "./use-section-save";
 
-export function EmployeesEditor({ projectKey, initial, crmUsers, readOnly }: { projectKey: string; initial: Employee[]; crmUsers: CrmUser[] | null; readOnly: boolean }) {
+/** `crmUsers` null: no CRM connected, or (`crmUnreachable`) the CRM did not answer just now. */
+export function EmployeesEditor({ projectKey, initial, crmUsers, crmUnreachable = false, readOnly }: { projectKey: string; initial: Employee[]; crmUsers: CrmUser[] | null; crmUnreachable?: boolean; readOnly: boolean }) {
   const { t } = useI18n();
   const form = useForm<SectionFormInput<"employees">, unknown, SectionForm<"employees">>({ resolver: zodResolver(sectionFormSchemas.employees), defaultValues: { value: initial } });
   const rows = useFieldArray({ control: form.control, name: "value" });
@@ -24,7 +25,7 @@ export function EmployeesEditor({ projectKey, initial, crmUsers, readOnly }: { p
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.employees")}>
       <ReadOnlyNotice readOnly={readOnly} />
-      {crmUsers === null ? <p className="text-sm text-amber-700">{t("employees.noCrm")}</p> : null}
+      {crmUsers === null ? <p className="text-sm text-amber-700">{t(crmUnreachable ? "employees.crmDown" : "employees.noCrm")}</p> : null}
       {rows.fields.length === 0 ? <p className="text-sm text-slate-500">{t("employees.empty")}</p> : null}
       <fieldset disabled={readOnly} className="space-y-3">
         {rows.fields.map((row, index) => {

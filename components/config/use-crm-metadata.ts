@@ -16,7 +16,8 @@ async function fetchMetadata(projectKey: string, refresh: boolean): Promise<CrmM
 /** Fields, pipelines and users read live from the CRM; `refresh` asks the CRM again, past the cache. */
 export function useCrmMetadata(projectKey: string) {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ["crm-metadata", projectKey], queryFn: () => fetchMetadata(projectKey, false) });
+  // A CRM that is down says so at once (with Retry), rather than "Loading…" through the library's retries.
+  const query = useQuery({ queryKey: ["crm-metadata", projectKey], queryFn: () => fetchMetadata(projectKey, false), retry: false });
   const refresh = () => client.fetchQuery({ queryKey: ["crm-metadata", projectKey], queryFn: () => fetchMetadata(projectKey, true), staleTime: 0 });
   return { ...query, refresh };
 }

@@ -269,6 +269,7 @@ export const en = {
   "stopList.remove.confirm": "Remove {value} from the stop-list? Its calls will reach the CRM again.",
   "validation.duplicateTrigger": "This trigger appears twice.",
   "validation.missingTrigger": "Every trigger needs a row.",
+  "employees.crmDown": "The CRM did not answer just now: CRM users cannot be matched until it does. Employees can still be added and saved.",
   "employees.noCrm": "No CRM is connected: CRM users cannot be matched yet.",
   "employees.empty": "No employees yet. Add the people who take calls.",
   "employees.name": "Name",

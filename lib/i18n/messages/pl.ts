@@ -270,6 +270,7 @@ export const pl: Messages = {
   "stopList.remove.confirm": "Usunąć {value} z listy wykluczeń? Jego połączenia znów będą trafiać do CRM.",
   "validation.duplicateTrigger": "Ten wyzwalacz występuje dwa razy.",
   "validation.missingTrigger": "Każdy wyzwalacz potrzebuje wiersza.",
+  "employees.crmDown": "CRM w tej chwili nie odpowiada: użytkowników CRM nie da się dopasować, dopóki nie odpowie. Pracowników można nadal dodawać i zapisywać.",
   "employees.noCrm": "CRM nie jest połączony: nie można jeszcze dopasować użytkowników CRM.",
   "employees.empty": "Brak pracowników. Dodaj osoby, które odbierają połączenia.",
   "employees.name": "Imię i nazwisko",

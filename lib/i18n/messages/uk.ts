@@ -270,6 +270,7 @@ export const uk: Messages = {
   "stopList.remove.confirm": "Видалити {value} зі стоп-листа? Його дзвінки знову потраплятимуть у CRM.",
   "validation.duplicateTrigger": "Цей тригер повторюється.",
   "validation.missingTrigger": "Для кожного тригера потрібен рядок.",
+  "employees.crmDown": "CRM зараз не відповідає: користувачів CRM не вдасться зіставити, доки вона не відповість. Співробітників можна додавати й зберігати.",
   "employees.noCrm": "CRM не підключено: користувачів CRM ще не можна зіставити.",
   "employees.empty": "Співробітників ще немає. Додайте тих, хто приймає дзвінки.",
   "employees.name": "Ім'я",

@@ -9,11 +9,14 @@ export const generateMetadata = sectionMetadata("nav.employees");
 export default async function EmployeesPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);
   // CRM users for matching by e-mail; an unreachable CRM leaves matching unavailable, not the page.
-  const users = await crmMetadata(project.id).then((metadata) => metadata?.users ?? null, () => null);
+  const crm = await crmMetadata(project.id).then(
+    (metadata) => (metadata ? { users: metadata.users } : ("not-connected" as const)),
+    () => "unreachable" as const,
+  );
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.employees")} about={t("section.employees.about")} />
-      <EmployeesEditor projectKey={project.key} initial={config.employees} crmUsers={users} readOnly={readOnly} />
+      <EmployeesEditor projectKey={project.key} initial={config.employees} crmUsers={typeof crm === "string" ? null : crm.users} crmUnreachable={crm === "unreachable"} readOnly={readOnly} />
     </div>
   );
 }
