@@ -6,11 +6,11 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { saveForms } from "@/lib/actions/config";
 import { useI18n } from "@/lib/i18n/client";
-import { sectionFormSchemas, type IntegrationConfig, type SectionForm } from "@/lib/validation/config";
+import { sectionFormSchemas, type IntegrationConfig, type SectionForm, type SectionFormInput } from "@/lib/validation/config";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
 import { useSectionSave } from "./use-section-save";
 
-/** Field names are typed comma-separated and kept as a list. */
+/** Field names are typed comma-separated and kept as a list, as typed (Enter saves what the box shows). */
 const split = (text: string) =>
   text
     .split(",")
@@ -19,21 +19,21 @@ const split = (text: string) =>
 
 export function FormsEditor({ projectKey, initial, readOnly }: { projectKey: string; initial: IntegrationConfig["forms"]; readOnly: boolean }) {
   const { t } = useI18n();
-  const form = useForm<SectionForm<"forms">>({ resolver: zodResolver(sectionFormSchemas.forms), defaultValues: { value: initial } });
+  const form = useForm<SectionFormInput<"forms">, unknown, SectionForm<"forms">>({ resolver: zodResolver(sectionFormSchemas.forms), defaultValues: { value: initial } });
   const { onSubmit, status } = useSectionSave(form, projectKey, saveForms);
   const { errors, isSubmitting, isDirty } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("nav.forms")}>
       <ReadOnlyNotice readOnly={readOnly} />
       <fieldset disabled={readOnly} className="space-y-4">
-        {(["phoneFields", "emailFields"] as const).map((name) => (
+        {(["phoneFields", "emailFields", "nameFields"] as const).map((name) => (
           <Controller
             key={name}
             control={form.control}
             name={`value.${name}`}
             render={({ field }) => (
               <Field id={name} label={t(`forms.${name}`)} hint={t(`forms.${name}.hint`)} error={errors.value?.[name]?.message}>
-                <input id={name} className={inputClass} defaultValue={(field.value as string[]).join(", ")} onBlur={(event) => field.onChange(split(event.target.value))} aria-invalid={Boolean(errors.value?.[name])} />
+                <input id={name} className={inputClass} defaultValue={(field.value as string[]).join(", ")} onChange={(event) => field.onChange(split(event.target.value))} aria-invalid={Boolean(errors.value?.[name])} />
               </Field>
             )}
           />

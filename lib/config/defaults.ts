@@ -28,7 +28,7 @@ export function defaultConfig(): IntegrationConfig {
     stageRules: [],
     stopList: [],
     messengers: { channels: { telegram: false, viber: false, facebook: false }, chatBots: { telegram: false, viber: false, facebook: false } },
-    forms: { phoneFields: ["tel", "phone"], emailFields: ["email"] },
+    forms: { phoneFields: ["tel", "phone"], emailFields: ["email"], nameFields: ["name", "fullname", "your-name"] },
     employees: [],
     routing: { enabled: false, mode: "crm_owner", order: ["contact", "organization", "deal"], fallbackEmployeeId: "", timeoutMs: 1500 },
     matching: { deals: "recent", contacts: "recent" },

@@ -161,4 +161,12 @@ describe("decide", () => {
     expect(plan.steps[1]).toMatchObject({ op: "create", entity: "deal", values: { fields: { Pool: "Ads" }, stageId: "Qualification" } });
     expect(plan.steps.some((step) => step.op === "callLog")).toBe(false);
   });
+
+  it("forms: the client's name from the configured name fields; without one, the contact is named by the phone, not the form", () => {
+    const form = (fields: Record<string, string>) => ({ id: "f2", type: "form", submittedAt: "2026-11-21T10:00:00Z", formName: "Newsletter", fields }) as ClientEvent;
+    const named = decide(input(form({ phone: "050 111 22 33", imie: "Iryna" }), (config) => (config.forms.nameFields = ["imie"])));
+    expect(named.steps[0]).toMatchObject({ op: "create", entity: "contact", values: { name: "Iryna" } });
+    const unnamed = decide(input(form({ phone: "050 111 22 33" })));
+    expect(unnamed.steps[0]).toMatchObject({ op: "create", entity: "contact", values: { name: "Form: 050 111 22 33" } });
+  });
 });

@@ -138,9 +138,9 @@ function clientDetails(event: ClientEvent, config: IntegrationConfig, country: s
     event.type === "messenger"
       ? event.client.name
       : event.type === "form"
-        ? (event.fields.name ?? event.fields.fullname ?? event.fields["your-name"])
+        ? config.forms.nameFields.map((field) => event.fields[field]?.trim()).find(Boolean)
         : undefined;
-  const fallbackName = event.type === "call" ? texts.callFrom(phoneRaw ?? "") : event.type === "form" ? texts.form(event.formName ?? phone ?? email ?? texts.website) : texts.chat(name ?? event.client.messengerId);
+  const fallbackName = event.type === "call" ? texts.callFrom(phoneRaw ?? "") : event.type === "form" ? texts.form(phoneRaw ?? email ?? event.formName ?? texts.website) : texts.chat(name ?? event.client.messengerId);
   return { phone, email, name: name?.trim() || fallbackName };
 }
 

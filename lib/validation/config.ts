@@ -186,6 +186,8 @@ export const formsSchema = z.object({
   /** Phone is read from these fields in order (seed: tel, then phone, then any mapped field). */
   phoneFields: fieldNames.min(1, "validation.formFields"),
   emailFields: fieldNames,
+  /** The client's name is read from the first of these that is filled in (documents stored before it: the defaults). */
+  nameFields: fieldNames.default(["name", "fullname", "your-name"]),
 });
 
 // ---- Employees (F14), routing (F13)

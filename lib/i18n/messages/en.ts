@@ -296,6 +296,8 @@ export const en = {
   "routing.timeout.hint": "The answer always comes within this time; slower CRM answers count as \"not found\".",
   "forms.phoneFields": "Phone fields",
   "forms.phoneFields.hint": "Form fields read for the phone number, in order, comma-separated (by default: tel, then phone).",
+  "forms.nameFields": "Name fields",
+  "forms.nameFields.hint": "The client's name is taken from the first of these that is filled in (by default: name, fullname, your-name). Without one, the contact is named by the phone or e-mail.",
   "forms.emailFields": "E-mail fields",
   "forms.emailFields.hint": "Used when a form has no phone.",
   "messengers.send": "Send {channel} chats to the CRM",

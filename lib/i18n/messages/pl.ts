@@ -297,6 +297,8 @@ export const pl: Messages = {
   "routing.timeout.hint": "Odpowiedź zawsze przychodzi w tym czasie; wolniejsze odpowiedzi CRM liczą się jako „nie znaleziono”.",
   "forms.phoneFields": "Pola telefonu",
   "forms.phoneFields.hint": "Pola formularza z numerem telefonu, po kolei, po przecinku (domyślnie: tel, phone).",
+  "forms.nameFields": "Pola imienia",
+  "forms.nameFields.hint": "Imię klienta jest brane z pierwszego wypełnionego z tych pól (domyślnie: name, fullname, your-name). Bez nich kontakt nazywa się numerem telefonu lub e-mailem.",
   "forms.emailFields": "Pola e-mail",
   "forms.emailFields.hint": "Używane, gdy formularz nie ma telefonu.",
   "messengers.send": "Wysyłaj czaty {channel} do CRM",

@@ -297,6 +297,8 @@ export const uk: Messages = {
   "routing.timeout.hint": "Відповідь завжди приходить у межах цього часу; повільніші відповіді CRM вважаються «не знайдено».",
   "forms.phoneFields": "Поля телефону",
   "forms.phoneFields.hint": "Поля форми, з яких читається номер, по черзі, через кому (за замовчуванням: tel, phone).",
+  "forms.nameFields": "Поля імені",
+  "forms.nameFields.hint": "Ім'я клієнта береться з першого заповненого з цих полів (за замовчуванням: name, fullname, your-name). Якщо їх немає, контакт називається за телефоном або e-mail.",
   "forms.emailFields": "Поля електронної пошти",
   "forms.emailFields.hint": "Використовуються, якщо у формі немає телефону.",
   "messengers.send": "Надсилати чати {channel} у CRM",
