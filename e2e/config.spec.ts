@@ -45,14 +45,18 @@ test.describe("integration matrix (F2)", () => {
     await nav.getByRole("link", { name: "Events", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
     await expect(dialog).toBeVisible();
+    // "Stay and save" stays and saves.
     await dialog.getByRole("button", { name: "Stay and save" }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/matrix$`));
+    await expect(matrixForm(page).getByTestId("editor-status")).toHaveText("Saved.");
     await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(changed);
+    // Another change, left without saving: the saved one is what the page shows again.
+    await page.getByLabel("Messenger chat — Deal").selectOption(before);
     await nav.getByRole("link", { name: "Events", exact: true }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Leave without saving" }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/events$`));
     await page.goto(`/${PROJECT.key}/matrix`);
-    await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(before);
+    await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(changed);
     // Saved changes leave freely.
     await nav.getByRole("link", { name: "Stage rules", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/stage-rules$`));

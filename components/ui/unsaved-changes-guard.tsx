@@ -47,10 +47,12 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
           {t("unsaved.body")}
         </p>
         <div className="flex flex-wrap justify-end gap-2">
-          <Button variant="secondary" autoFocus onClick={() => setLeavingTo(null)}>
+          {/* The guard sits inside its form: "Stay and save" submits it, as it says. */}
+          <Button type="submit" variant="secondary" autoFocus onClick={() => setLeavingTo(null)}>
             {t("unsaved.stay")}
           </Button>
           <Button
+            type="button"
             variant="danger"
             onClick={() => {
               const target = leavingTo;
