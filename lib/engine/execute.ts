@@ -42,8 +42,9 @@ function stepKey(step: Step): string {
     case "update":
       return `update:${step.entity}:${step.id}`;
     case "task":
-      // A plan may hold a task of a rule beside the matrix's own (F23): each its own journal step.
-      return step.rule ? `task:${step.rule}` : "task";
+      // A plan may hold a task of a rule beside the matrix's own (F23): each its own journal step. The
+      // matrix's task (a missed call's, or a follow-up) keeps the key it always had.
+      return step.rule && step.rule !== "missed" ? `task:${step.rule}` : "task";
     default:
       return step.op;
   }

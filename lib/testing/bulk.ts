@@ -1,5 +1,6 @@
 // Shared by the bulk delivery tests: a project connected to its own sandbox account, the worker run until
 // nothing is due, and the checks of the final state in the sandbox.
+import { TASK_RULES_DEFAULT } from "@/lib/validation/config";
 import { expect } from "vitest";
 import type { CrmCredentials, CrmStage } from "@/lib/connectors/types";
 import { crmMetadata } from "@/lib/config/metadata";
@@ -64,6 +65,9 @@ export async function setUpBulkProject(crm: Crm, label: string) {
   const stage = target.stages[2]!;
   await saveConfigSection(project, "stageRules", [{ id: "r", pipelineId: target.id, stageId: stage.id, variable: "pool", operator: "equals", value: "Контекстна реклама" }], { userId: null, actor: "test" });
   await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
+  // One task per missed call, so that counting tasks checks that each was written exactly once (the mix
+  // repeats callers; "one open task per client" is tested on its own, task-rules-delivery.test.ts).
+  await saveConfigSection(project, "taskRules", { ...TASK_RULES_DEFAULT, onePerClient: false }, { userId: null, actor: "test" });
   // Pipedrive's top API-token plan allows 120 requests per 2 s; the worker stays inside it (429s are retried).
   if (crm === "pipedrive") await sandbox.control({ burstLimit: 120 });
   const account = await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name: sandbox.account } } });
