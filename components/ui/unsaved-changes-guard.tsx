@@ -47,8 +47,16 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
           {t("unsaved.body")}
         </p>
         <div className="flex flex-wrap justify-end gap-2">
-          {/* The guard sits inside its form: "Stay and save" submits it, as it says. */}
-          <Button type="submit" variant="secondary" autoFocus onClick={() => setLeavingTo(null)}>
+          {/* The guard sits inside its form: "Stay and save" submits it, as it says (before the dialog goes). */}
+          <Button
+            type="button"
+            variant="secondary"
+            autoFocus
+            onClick={(event) => {
+              event.currentTarget.closest("form")?.requestSubmit();
+              setLeavingTo(null);
+            }}
+          >
             {t("unsaved.stay")}
           </Button>
           <Button

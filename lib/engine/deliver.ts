@@ -77,7 +77,8 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   const final = decision ? decision.apply && decision.final : true;
   const clientKey = clientKeyOf(event, keys);
   const client = clientKey ? { projectId: project.id, connection: context.connection, clientKey } : null;
-  const openTasks = final && client && config.taskRules.onePerClient ? await openRuleTasks(context, client) : undefined;
+  // Task rules are about calls: forms and chats need no check (a CRM read per earlier rule task).
+  const openTasks = final && client && event.type === "call" && config.taskRules.onePerClient ? await openRuleTasks(context, client) : undefined;
   const plan = decide({
     event,
     config,
@@ -97,8 +98,10 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   if (call) {
     const entities = Object.fromEntries(KINDS.map((kind) => [kind, executed.created.get(kind) ?? found[kind]?.id]).filter(([, id]) => id)) as CallState["entities"];
     await recordLivePhase(call.key, phaseOf(call.event), { entities, callLogId: executed.callLogId });
-    // The call's recordings and summaries that came before its log go on now, after this event, on its client's queue.
-    if (executed.callLogId && !state.callLogId) await releaseFollowUps(project.id, call.key.callId);
+    // The call's recordings and summaries that came before its log go on now, after this event, on its client's
+    // queue. Also on a retry that finds the log written before: the hand-back may be what failed (it claims
+    // only what still waits, so a second one hands back nothing twice).
+    if (executed.callLogId) await releaseFollowUps(project.id, call.key.callId);
   }
   return plan;
 }

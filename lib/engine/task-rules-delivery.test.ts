@@ -13,6 +13,7 @@ import { runDeliveries } from "./worker";
 
 const WHO = { userId: null, actor: "test" };
 const TARAS = "+380671234567"; // a contact owned by Olena in both seeds
+const NADIIA = "+380931112233"; // another of Olena's contacts
 const EMPLOYEES = [
   { id: "olena", name: "Olena Koval", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" },
   { id: "marek", name: "Marek Nowak", email: "marek.nowak@callbridge.local", sip: "marek", crmUserId: "" },
@@ -96,9 +97,12 @@ describe.each(["pipedrive", "zoho"] as const)("task rules in %s", (crm) => {
   });
 
   it("the responsible manager answered their own caller: no task", async () => {
+    // A caller of Olena's with no earlier task of this rule (TARAS has one open from the test above).
     const before = (await tasks()).length;
-    await env.call(TARAS, { employee: { sip: "olena" } });
+    const id = await env.call(NADIIA, { employee: { sip: "olena" } });
     await drain();
+    expect((await env.event(id)).status).toBe("delivered");
     expect((await tasks()).length).toBe(before);
+    expect((await env.event(id)).reason ?? "").not.toContain("task (otherAnswered)");
   });
 });

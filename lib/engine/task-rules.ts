@@ -65,7 +65,10 @@ export function decideTasks(input: TaskRuleInput): { steps: TaskStep[]; notes: s
       const employee = input.crmUsers.find((user) => user.id === input.responsible)?.name ?? event.employee?.sip ?? event.employee?.email ?? "";
       add("otherAnswered", texts.talkedToOther(client.name, employee), manager);
     }
-    if (config.taskRules.unknownEmployee.enabled && !input.responsible) {
+    // Unknown: no employee on the call, or one the project does not list (by SIP login or e-mail).
+    const employee = event.employee;
+    const known = employee && config.employees.some((candidate) => (employee.sip && candidate.sip === employee.sip) || (employee.email && candidate.email === employee.email.toLowerCase()));
+    if (config.taskRules.unknownEmployee.enabled && !known) {
       if (input.topManager) add("unknownEmployee", texts.unknownAnswered(client.name), input.topManager);
       else notes.push("task (unknownEmployee): no top manager is set on the Routing page");
     }

@@ -98,7 +98,8 @@ async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<J
     if (plan === "waiting" && isFollowUp(payload)) {
       // Settled until the call's log is written (its delivery hands this back); if the log was written on
       // another queue in the meantime, this hands itself back (the claim lets only one of the two win).
-      await finishEvent(event.id, { status: "queued", reason: WAITING_FOR_CALL_LOG, nextAttemptAt: null, trace: [...previous, ...onConnection(trace, run.connection)], attempted: false });
+      // One "wait" line in the trace, however often the follow-up was looked at.
+      await finishEvent(event.id, { status: "queued", reason: WAITING_FOR_CALL_LOG, nextAttemptAt: null, trace: [...previous.filter((entry) => entry.op !== "wait"), ...onConnection(trace, run.connection)], attempted: false });
       if (await callLogWritten(run, payload.callId)) await releaseFollowUps(project.id, payload.callId, event.id);
       return { kind: "settled" };
     }

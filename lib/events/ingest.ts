@@ -2,7 +2,7 @@
 // the platform's event id), answer. The event is durable before the answer; delivery happens later.
 import { loadConfigForWebhooks } from "@/lib/config/service";
 import type { StoredAnswer } from "@/lib/db/queries/events";
-import { findCallClientKey } from "@/lib/db/queries/follow-ups";
+import { findStoredCall } from "@/lib/db/queries/follow-ups";
 import { clientKeyOf, clientKeys } from "@/lib/engine/event-values";
 import { callIdOf } from "@/lib/engine/phases";
 import { stopListed, stopListReason } from "@/lib/engine/stop-list";
@@ -81,11 +81,12 @@ async function clientRow(project: Accepting, event: ClientEvent) {
 /**
  * A recording or summary (F19) goes on its call's client queue, behind the call's phases; before any
  * phase of the call has arrived, on a queue of the call's own (it waits for the call log at delivery).
- * Never stop-listed: the call it belongs to was let through.
+ * A call that was skipped (stop-list) has its recording and summary skipped for the same reason.
  */
 async function followUpRow(project: Accepting, event: FollowUpEvent) {
-  const clientKey = (await findCallClientKey(project.id, event.callId)) ?? `call:${event.callId}`;
-  return { status: "queued" as const, reason: null, clientPhone: null, clientKey, clientEmail: null, callId: event.callId };
+  const call = await findStoredCall(project.id, event.callId);
+  const skipped = call?.skipped ?? null;
+  return { status: skipped ? ("skipped" as const) : ("queued" as const), reason: skipped, clientPhone: null, clientKey: call?.clientKey ?? `call:${event.callId}`, clientEmail: null, callId: event.callId };
 }
 
 /** A valid event of a known project: queued or skipped (stop-list), stored once with its delivery job. */

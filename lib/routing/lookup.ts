@@ -100,7 +100,8 @@ async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "c
   }
   const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
   const owner = { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail };
-  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: null });
+  // The card cached before stays until this lookup's own is ready (a failed card keeps the last good one).
+  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, owner);
   if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
   const kept = card.then(async (made) => {
     // A card that cannot be cached is still answered; the next lookup makes it again.

@@ -115,6 +115,6 @@ export async function handleSandbox(crm: SandboxCrm, request: Request, segments:
 function route(crm: SandboxCrm, context: SandboxRequest, path: string, scope: ControlScope): Promise<Response> {
   if (path === "/_control") return control(crm, context, scope);
   if (path.startsWith("/recordings/")) return Promise.resolve(sampleRecording());
-  if (context.request.method === "GET" && isRecordPage(crm, path)) return recordPage(crm, path, new URL(context.base).origin);
+  if (context.request.method === "GET" && isRecordPage(crm, path)) return recordPage(crm, path);
   return crm === "zoho" ? zoho(context, path) : pipedrive(context, path);
 }

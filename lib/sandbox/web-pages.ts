@@ -14,11 +14,12 @@ export const isRecordPage = (crm: SandboxCrm, path: string) => (crm === "zoho" ?
 /** A sandbox account's name from its Pipedrive company domain (see accounts.ts: "sandbox-<name>"). */
 const accountOfCompany = (company: string) => (company === "callbridge-demo" ? DEFAULT_ACCOUNT : company.replace(/^sandbox-/, ""));
 
-export async function recordPage(crm: SandboxCrm, path: string, origin: string): Promise<Response> {
+export async function recordPage(crm: SandboxCrm, path: string): Promise<Response> {
   const [, owner, kind, id] = (crm === "zoho" ? ZOHO_PAGE : PIPEDRIVE_PAGE).exec(path) ?? [];
   const account = crm === "zoho" ? await findZohoAccountOfOrg(owner!) : await findSandboxAccountProject("pipedrive", accountOfCompany(owner!));
   if (!account?.project) return json({ error: "This sandbox record page belongs to no project's sandbox account." }, 404);
   const viewerModule = crm === "zoho" ? kind! : PIPEDRIVE_MODULES[kind!]!;
-  const viewer = `${origin}/${account.project.key}/sandbox?crm=${crm}&account=${encodeURIComponent(account.name)}#${viewerModule}-${id}`;
+  // A path, not an address: the redirect stays on the origin the browser asked, whatever Host it sent.
+  const viewer = `/${account.project.key}/sandbox?crm=${crm}&account=${encodeURIComponent(account.name)}#${viewerModule}-${id}`;
   return new Response(null, { status: 302, headers: { location: viewer } });
 }

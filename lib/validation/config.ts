@@ -257,7 +257,8 @@ export const taskRulesSchema = z
     /** A client gets no second task of a rule while the first is still open in the CRM. */
     onePerClient: z.boolean(),
   })
-  // Documents stored before this section existed read as the default (the missed-call task as before, due today).
+  // Documents stored before this section existed read as the defaults: the missed-call task due at the end of
+  // the business day (after hours, the next one's), and no second one while a client's first is open.
   .default(TASK_RULES_DEFAULT);
 
 // ---- The whole document (config API)

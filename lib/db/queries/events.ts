@@ -216,10 +216,14 @@ export type DeliverableEvent = NonNullable<Awaited<ReturnType<typeof findDeliver
  * The client's earlier events still waiting (arrived after a later one, or parked): the job that holds
  * the client's key delivers them first, so the CRM sees the client's events in occurredAt order.
  */
+/** The stored reason of a call's recording or summary that waits for its call's log (lib/db/queries/follow-ups.ts). */
+export const WAITING_FOR_CALL_LOG = "waiting: the call's log is not in the CRM yet";
+
+/** Earlier queued events of the client; a recording or summary waiting for its call's log is not due. */
 export const findEarlierQueued = (event: DeliverableEvent) =>
   event.clientKey
     ? db().event.findMany({
-        where: { projectId: event.projectId, clientKey: event.clientKey, status: "queued", occurredAt: { lt: event.occurredAt }, id: { not: event.id } },
+        where: { projectId: event.projectId, clientKey: event.clientKey, status: "queued", occurredAt: { lt: event.occurredAt }, id: { not: event.id }, OR: [{ reason: null }, { reason: { not: WAITING_FOR_CALL_LOG } }] },
         orderBy: { occurredAt: "asc" },
         select: { id: true },
       })

@@ -2,16 +2,17 @@
 // the delivery that writes the log hands them back to the client's queue. The hand-over is a claim on the
 // waiting reason, so a follow-up is queued again once, whichever of the two deliveries gets there first.
 import { db } from "../client";
-import { enqueueStored } from "./events";
+import { enqueueStored, WAITING_FOR_CALL_LOG } from "./events";
 
-/** The stored reason of a follow-up that waits for its call's log (shown in words, lib/events/reason.ts). */
-export const WAITING_FOR_CALL_LOG = "waiting: the call's log is not in the CRM yet";
+export { WAITING_FOR_CALL_LOG };
 
-/** The queue key of the call's client, from the first stored event of the call that has one. */
-export async function findCallClientKey(projectId: string, callId: string): Promise<string | null> {
-  const call = await db().event.findFirst({ where: { projectId, callId, type: "call", clientKey: { not: null } }, orderBy: { receivedAt: "asc" }, select: { clientKey: true } });
-  return call?.clientKey ?? null;
+/** The first stored event of the call with a queue key: its client's key, and whether it was skipped. */
+export async function findStoredCall(projectId: string, callId: string): Promise<{ clientKey: string; skipped: string | null } | null> {
+  const call = await db().event.findFirst({ where: { projectId, callId, type: "call", clientKey: { not: null } }, orderBy: { receivedAt: "asc" }, select: { clientKey: true, status: true, reason: true } });
+  return call ? { clientKey: call.clientKey!, skipped: call.status === "skipped" ? call.reason : null } : null;
 }
+
+const findCallClientKey = async (projectId: string, callId: string) => (await findStoredCall(projectId, callId))?.clientKey ?? null;
 
 /**
  * Queues again the call's follow-ups that wait for its log (all of them, or the one named), on the call's

@@ -15,8 +15,10 @@ export interface CachedOwner {
 export const findCachedOwner = (projectId: string, crm: CrmKind, phone: string): Promise<CachedOwner | null> =>
   db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm, phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, card: true, checkedAt: true } });
 
-export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card: Prisma.InputJsonValue | null }) {
-  const data = { ...owner, card: owner.card ?? Prisma.DbNull, checkedAt: new Date() };
+/** Saves the owner found; `card` left out keeps the card cached before (a refresh has not made its own yet). */
+export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card?: Prisma.InputJsonValue | null }) {
+  const { card, ...found } = owner;
+  const data = { ...found, checkedAt: new Date(), ...(card === undefined ? {} : { card: card ?? Prisma.DbNull }) };
   await db().routingCache.upsert({ where: { projectId_crm_phone: { projectId, crm, phone } }, create: { projectId, crm, phone, ...data }, update: data });
 }
 

@@ -162,4 +162,6 @@ export async function findZohoAccountOfOrg(domainName: string) {
   return org ? db().sandboxAccount.findUnique({ where: { id: org.accountId }, select: { name: true, project: { select: { key: true } } } }) : null;
 }
 
-export const findSandboxAccountProject = (crm: CrmKind, name: string) => db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } }, select: { name: true, project: { select: { key: true } } } });
+/** By name, whatever its case (a Pipedrive company domain is the account's name lower-cased). */
+export const findSandboxAccountProject = (crm: CrmKind, name: string) =>
+  db().sandboxAccount.findFirst({ where: { crm, name: { equals: name, mode: "insensitive" } }, orderBy: { createdAt: "asc" }, select: { name: true, project: { select: { key: true } } } });
