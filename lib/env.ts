@@ -121,3 +121,9 @@ export function forgetEnv() {
 export function sandboxEnabled(current: Env = env()): boolean {
   return current.SANDBOX_CRM ? current.SANDBOX_CRM === "on" : current.NODE_ENV !== "production";
 }
+
+/** The app's public base URL (OAuth redirect URIs, the built-in sandbox CRMs). */
+export function appUrl(): string {
+  const current = env();
+  return (current.NEXTAUTH_URL ?? `http://localhost:${current.PORT}`).replace(/\/+$/, "");
+}

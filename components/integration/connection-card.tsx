@@ -6,17 +6,19 @@ import { Button } from "@/components/ui/button";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 import { activate, deactivate, disconnectIntegration, replayableStatus, testConnection } from "@/lib/actions/integration";
+import type { CrmKind } from "@/lib/connectors/types";
 import { useI18n } from "@/lib/i18n/client";
 import { StatusBadge } from "./status-badge";
 
 export interface ConnectionView {
-  crm: "zoho" | "pipedrive";
+  crm: CrmKind;
+  /** The CRM's product name (its descriptor's). */
+  crmName: string;
   status: "active" | "inactive" | "broken";
   lastError: string | null;
   account: { accountName?: string; userName?: string; userEmail?: string; apiBase?: string; checkedAt?: string } | null;
 }
 
-const CRM_NAMES = { zoho: "Zoho CRM", pipedrive: "Pipedrive" } as const;
 const REPLAYABLE_POLL_MS = 3_000;
 
 export function ConnectionCard(props: { projectKey: string; connection: ConnectionView; canEdit: boolean; timeZone: string; replayable: number }) {
@@ -70,7 +72,7 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
     <section className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="connection-title">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="connection-title" className="text-base font-semibold">
-          {CRM_NAMES[connection.crm]}
+          {connection.crmName}
         </h2>
         <StatusBadge status={connection.status} />
       </div>
@@ -140,7 +142,7 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
       ) : null}
       {confirming ? (
         <ConfirmPanel
-          message={t("integration.disconnect.confirm", { crm: CRM_NAMES[connection.crm] })}
+          message={t("integration.disconnect.confirm", { crm: connection.crmName })}
           confirmLabel={t("integration.disconnect")}
           cancelLabel={t("integration.cancel")}
           pending={pending}

@@ -11,7 +11,7 @@ import { connectPipedrive, connectPipedriveSandbox } from "@/lib/actions/integra
 import { PipedriveOAuthForm } from "./pipedrive-oauth-form";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
-import { pipedriveConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
+import { pipedriveConnectSchema, type PipedriveConnect } from "@/lib/connectors/pipedrive/connection";
 
 export function PipedriveConnectForm({ projectKey, sandbox, redirectUri }: { projectKey: string; sandbox: boolean; redirectUri: string }) {
   const { t } = useI18n();

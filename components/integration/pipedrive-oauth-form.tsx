@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { startPipedriveOAuth } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
-import { pipedriveOAuthSchema, type PipedriveOAuthConnect, type PipedriveOAuthConnectInput } from "@/lib/validation/integration";
+import { pipedriveOAuthSchema, type PipedriveOAuthConnect, type PipedriveOAuthConnectInput } from "@/lib/connectors/pipedrive/connection";
 import { OAuthClientFields, useConsentStep } from "./oauth-client";
 
 /** Pipedrive by OAuth (F1): the company's Marketplace app, or the sandbox's; the browser goes to the consent page. */

@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { startZohoConnect } from "@/lib/actions/integration";
 import { useI18n } from "@/lib/i18n/client";
-import { zohoConnectSchema, type ZohoConnect, type ZohoConnectInput } from "@/lib/validation/integration";
+import { zohoConnectSchema, type ZohoConnect, type ZohoConnectInput } from "@/lib/connectors/zoho/connection";
 import { OAuthClientFields, useConsentStep } from "./oauth-client";
 
 export function ZohoConnectForm(props: { projectKey: string; sandbox: boolean; redirectUri: string; dataCenters: Array<{ value: string; label: string }> }) {

@@ -10,7 +10,9 @@ import { connectWithCredentials, startOAuthConnect } from "@/lib/integrations/co
 import { testConnectionAs } from "@/lib/integrations/crm-checks";
 import { pipedriveSandboxCredentials } from "@/lib/sandbox/credentials";
 import { activateIntegration, deactivateIntegration, replayableCount } from "@/lib/integrations/status";
-import { activateSchema, pipedriveConnectSchema, pipedriveOAuthSchema, zohoConnectSchema, type PipedriveConnect } from "@/lib/validation/integration";
+import { pipedriveConnectSchema, pipedriveOAuthSchema, type PipedriveConnect } from "@/lib/connectors/pipedrive/connection";
+import { zohoConnectSchema } from "@/lib/connectors/zoho/connection";
+import { activateSchema } from "@/lib/validation/integration";
 import { projectAction } from "./safe-action";
 
 const refresh = (projectKey: string) => revalidatePath(`/${projectKey}/integration`);

@@ -1,6 +1,6 @@
 "use server";
 
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 import { createProjectAsUser } from "@/lib/projects/create-project";
 import { projectSettingsSchema } from "@/lib/validation/project";
 import { userAction } from "./safe-action";

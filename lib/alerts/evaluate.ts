@@ -3,7 +3,7 @@
 // it recovers. Run after the status changes and every minute by each worker process.
 import { alertRecipients, closeAlert, openAlert, watchedProjectFacts, type WatchedProjectFacts } from "@/lib/db/queries/alerts";
 import { findProjectById } from "@/lib/db/queries/projects";
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { alertsToChange, wantedAlerts, type AlertKind } from "./conditions";
 import { log } from "@/lib/observability/logger";

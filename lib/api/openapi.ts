@@ -3,7 +3,8 @@ import { z } from "zod";
 import { integrationConfigSchema } from "@/lib/validation/config";
 import { callEventSchema, formEventSchema, messengerEventSchema, recordingEventSchema, summaryEventSchema } from "@/lib/events/schemas";
 import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
-import { activateSchema, connectionInputSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
+import { CRM_KINDS, connectionInputSchema } from "@/lib/connectors/registry";
+import { activateSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { apiTokenSchema } from "@/lib/validation/api-token";
 import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/config/vocabulary";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
@@ -23,7 +24,7 @@ const errorSchema = z.object({
 });
 
 const documentSchema = z.object({
-  crm: z.enum(["zoho", "pipedrive"]).nullable().describe("Read-only."),
+  crm: z.enum(CRM_KINDS).nullable().describe("Read-only."),
   status: z.enum(["active", "inactive", "broken", "not_connected"]).describe("Read-only; change it with activate / deactivate. A new connection starts inactive; connecting never changes it."),
   lastError: z.string().nullable().describe("Read-only."),
   pause: z
@@ -304,7 +305,7 @@ export function openApiDocument(serverUrl: string) {
         CrmMetadata: {
           type: "object",
           properties: {
-            crm: { enum: ["zoho", "pipedrive"] },
+            crm: { enum: CRM_KINDS },
             fields: {
               type: "object",
               description: "Per entity (lead, contact, organization, deal): the CRM's fields. Mapping rows and default parameters take `key` as their field (a field's `label` is accepted and stored as its key); only `mappable` ones (custom text fields) are accepted.",

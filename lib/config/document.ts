@@ -6,33 +6,12 @@ import type { CrmCredentials } from "@/lib/connectors/types";
 import { findIntegrationSecrets, findIntegrationSummary, saveIntegration } from "@/lib/db/queries/integrations";
 import { AppError, isAppError, issuesFromZod } from "@/lib/errors";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
-import { createConnector } from "@/lib/connectors/registry";
+import { createConnector, connectionInputSchema, maskedConnection, mergeConnection, type ConnectionInput } from "@/lib/connectors/registry";
 import { inTransaction } from "@/lib/db/transaction";
 import { integrationRow, verifyConnection, type VerifiedConnection } from "@/lib/integrations/connect";
 import { openCredentials } from "@/lib/integrations/credentials";
-import { connectionInputSchema, SECRET_MASK, type ConnectionInput } from "@/lib/validation/integration";
 import { forgetCrmMetadata, metadataOf } from "./metadata";
 import { configSaved, loadConfig, replaceConfig, validateConfig } from "./service";
-
-function maskedConnection(credentials: CrmCredentials): ConnectionInput {
-  if (credentials.crm === "pipedrive") {
-    if (credentials.auth === "oauth") {
-      const { apiBase, oauthBase, clientId } = credentials;
-      return { crm: "pipedrive", auth: "oauth", apiBase, oauthBase, clientId, clientSecret: SECRET_MASK, refreshToken: SECRET_MASK };
-    }
-    return { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: SECRET_MASK };
-  }
-  return {
-    crm: "zoho",
-    // Stored only after the data centre was checked, so it is one of the schema's values.
-    dataCenter: credentials.dataCenter as Extract<ConnectionInput, { crm: "zoho" }>["dataCenter"],
-    accountsUrl: credentials.accountsUrl,
-    apiDomain: credentials.apiDomain,
-    clientId: credentials.clientId,
-    clientSecret: SECRET_MASK,
-    refreshToken: SECRET_MASK,
-  };
-}
 
 export async function getIntegrationDocument(projectId: string) {
   const [summary, secrets, config] = await Promise.all([findIntegrationSummary(projectId), findIntegrationSecrets(projectId), loadConfig(projectId)]);
@@ -53,56 +32,13 @@ export const documentInputSchema = z.object({
   config: z.unknown(),
 });
 
-const keepRefused = (path: string, message: string) => new AppError("UNPROCESSABLE", "The configuration is not valid; nothing was changed.", [{ path, message }]);
-
-/**
- * Masked secrets in the input mean "keep the stored one", but only for the same host, endpoint and
- * account: a stored secret is never sent anywhere else, so a changed address needs the secret again.
- */
-function mergeSecrets(input: ConnectionInput, stored: CrmCredentials | null): CrmCredentials {
-  if (input.crm === "pipedrive" && input.auth === "api_token") {
-    const apiBase = input.apiBase.replace(/\/+$/, "");
-    if (input.apiToken !== SECRET_MASK) return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: input.apiToken };
-    if (stored?.crm !== "pipedrive" || stored.auth !== "api_token") throw keepRefused("connection.apiToken", "Send the API token: none is stored yet.");
-    if (stored.apiBase !== apiBase) throw keepRefused("connection.apiToken", "Send the API token again: the stored one is kept only for the same apiBase.");
-    return { crm: "pipedrive", auth: "api_token", apiBase, apiToken: stored.apiToken };
-  }
-  if (input.crm === "pipedrive") {
-    const keep = stored?.crm === "pipedrive" && stored.auth === "oauth" ? stored : null;
-    const secret = keptSecret(keep ? (["apiBase", "oauthBase", "clientId"] as const).filter((field) => keep[field] !== input[field]) : []);
-    const refreshToken = secret(input.refreshToken, keep?.refreshToken, "connection.refreshToken");
-    // A kept grant keeps its access token; a new one gets its first token on the first call.
-    const access = keep && refreshToken === keep.refreshToken ? { accessToken: keep.accessToken, accessTokenExpiresAt: keep.accessTokenExpiresAt } : { accessToken: "", accessTokenExpiresAt: 0 };
-    return { crm: "pipedrive", auth: "oauth", apiBase: input.apiBase, oauthBase: input.oauthBase, clientId: input.clientId, clientSecret: secret(input.clientSecret, keep?.clientSecret, "connection.clientSecret"), refreshToken, ...access };
-  }
-  const keep = stored?.crm === "zoho" ? stored : null;
-  const secret = keptSecret(keep ? (["dataCenter", "accountsUrl", "apiDomain", "clientId"] as const).filter((field) => keep[field] !== input[field]) : []);
-  return {
-    crm: "zoho",
-    dataCenter: input.dataCenter,
-    accountsUrl: input.accountsUrl,
-    apiDomain: input.apiDomain,
-    clientId: input.clientId,
-    clientSecret: secret(input.clientSecret, keep?.clientSecret, "connection.clientSecret"),
-    refreshToken: secret(input.refreshToken, keep?.refreshToken, "connection.refreshToken"),
-  };
-}
-
-/** The secret to store for a masked or new value; `changed` names the addresses that differ from the stored ones. */
-const keptSecret = (changed: string[]) => (value: string, kept: string | undefined, path: string) => {
-  if (value !== SECRET_MASK) return value;
-  if (!kept) throw keepRefused(path, "Send the secret: none is stored yet.");
-  if (changed.length) throw keepRefused(path, `Send the secret again: the stored one is kept only while ${changed.join(", ")} stay the same.`);
-  return kept;
-};
-
 const sameCredentials = (a: CrmCredentials, b: CrmCredentials | null) => b !== null && JSON.stringify({ ...a, accessToken: undefined, accessTokenExpiresAt: undefined }) === JSON.stringify({ ...b, accessToken: undefined, accessTokenExpiresAt: undefined });
 
 /** The connection a PUT sends, verified against the CRM when it differs from the stored one; null when it does not. */
 async function changedConnection(projectId: string, input: ConnectionInput): Promise<VerifiedConnection | null> {
   const secrets = await findIntegrationSecrets(projectId);
   const stored = secrets ? openCredentials(secrets.credentialsEncrypted, projectId) : null;
-  const next = mergeSecrets(input, stored);
+  const next = mergeConnection(input, stored);
   return sameCredentials(next, stored) ? null : verifyConnection(next);
 }
 

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { makeProject } from "@/lib/testing/factories";
 import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
-import { SECRET_MASK } from "@/lib/validation/integration";
+import { SECRET_MASK } from "@/lib/validation/connection";
 import { getIntegrationDocument, putIntegrationDocument } from "./document";
 
 let sandbox: SandboxHandle;

@@ -41,12 +41,6 @@ export type Channel = (typeof CHANNELS)[number];
 export const MAPPED_ENTITIES = ["lead", "contact", "organization", "deal"] as const;
 export type MappedEntity = (typeof MAPPED_ENTITIES)[number];
 
-/** Both CRMs have all five; the table is here so that a CRM without one (e.g. no leads) hides it. */
-export const SUPPORTED_ENTITIES: Record<"zoho" | "pipedrive", readonly MatrixEntity[]> = {
-  zoho: MATRIX_ENTITIES,
-  pipedrive: MATRIX_ENTITIES,
-};
-
 /** Platform variables by channel (the event fields of PRODUCT.md §3, flattened). */
 export const PLATFORM_VARIABLES: Record<Channel, readonly string[]> = {
   call: [

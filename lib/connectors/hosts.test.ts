@@ -3,7 +3,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { crmErrorKind } from "@/lib/errors";
-import { credentialHostProblem } from "./hosts";
+import { credentialHostProblem } from "./registry";
 import { PipedriveConnector } from "./pipedrive/connector";
 import { ZohoConnector } from "./zoho/connector";
 

@@ -4,8 +4,16 @@ import type { WriteResult } from "./fit";
 // The one interface the engine and the admin app use to talk to any CRM, and the shared shapes it speaks.
 // Each CRM folder maps its vendor API to these; nothing outside lib/connectors imports a CRM folder.
 
-export const CRM_KINDS = ["zoho", "pipedrive"] as const;
-export type CrmKind = (typeof CRM_KINDS)[number];
+/**
+ * The CRM kinds Callbridge speaks, each with its stored credentials. Each has a folder and a descriptor
+ * (descriptor.ts, registry.ts); a kind added here makes the compiler name the registry as the one place
+ * still missing it (lib/connectors/fake-crm.test.ts proves it).
+ */
+export interface CrmCredentialsByKind {
+  zoho: ZohoCredentials;
+  pipedrive: PipedriveCredentials;
+}
+export type CrmKind = keyof CrmCredentialsByKind;
 
 /** Vocabulary of PRODUCT.md: contact = Pipedrive person, organization = Zoho account. */
 export const ENTITY_KINDS = ["lead", "contact", "organization", "deal"] as const;
@@ -242,7 +250,7 @@ export type PipedriveCredentials =
       accessTokenExpiresAt?: number;
     };
 
-export type CrmCredentials = ZohoCredentials | PipedriveCredentials;
+export type CrmCredentials = CrmCredentialsByKind[CrmKind];
 
 export interface ConnectorOptions {
   /** Called when a refresh changed the credentials (a connection being checked keeps the latest). */

@@ -1,10 +1,9 @@
 // Connecting a project to its CRM (F1): check the credentials against the CRM, then store them sealed.
 import { randomBytes } from "node:crypto";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
-import { connectionAccount, credentialHostProblem } from "@/lib/connectors/hosts";
 import { databaseTokenStore } from "@/lib/connectors/oauth/database-token-store";
 import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
-import { createConnector, oauthProvider } from "@/lib/connectors/registry";
+import { connectionAccount, createConnector, credentialHostProblem, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
 import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import {
@@ -18,10 +17,11 @@ import {
   consumeOAuthState,
   findOwnOAuthState,
 } from "@/lib/db/queries/integrations";
-import { sandboxEnabled } from "@/lib/env";
+import { appUrl, sandboxEnabled } from "@/lib/env";
 import { AppError, isAppError, isAuthError, isConfigurationError, isCrmError, isRetryableError } from "@/lib/errors";
+import { isSandboxCrm } from "@/lib/sandbox/accounts";
 import { sandboxOAuthClient, sandboxOAuthServer } from "@/lib/sandbox/credentials";
-import { appUrl, oauthCallbackPath } from "./app-url";
+import { oauthCallbackPath } from "./app-url";
 import { asSentence, configurationProblem, isCurrent } from "./config-error";
 import { openCredentials, sealCredentials } from "./credentials";
 
@@ -86,6 +86,7 @@ export async function connectWithCredentials(project: { id: string; key: string 
 export async function startOAuthConnect(project: { id: string; key: string }, userId: string, crm: CrmKind, input: unknown): Promise<string> {
   const sandbox = async () => {
     if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
+    if (!isSandboxCrm(crm)) throw new AppError("VALIDATION", "This CRM has no built-in sandbox.");
     return sandboxOAuthClient(crm, project);
   };
   const provider = oauthProvider(crm);
@@ -115,7 +116,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
   const failed = (code: OAuthErrorCode, error: string) => ({ projectKey: flow.projectKey, error, code });
   try {
     const redirectUri = `${appUrl()}${oauthCallbackPath(crm)}`;
-    const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() ? sandboxOAuthServer(crm) : undefined });
+    const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() && isSandboxCrm(crm) ? sandboxOAuthServer(crm) : undefined });
     await connectWithCredentials({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {

@@ -2,8 +2,7 @@
 // CRMs on this app's own origin (only while they are switched on), and hosts the operator lists in
 // EGRESS_ALLOW_CRM with their port (self-hosted test CRMs, the tests' loopback sandboxes). Everything else
 // must be the vendor's.
-import { sandboxEnabled } from "@/lib/env";
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl, sandboxEnabled } from "@/lib/env";
 import { allowedBy, urlPort } from "./allow-list";
 import { egressRules } from "./purposes";
 

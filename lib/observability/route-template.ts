@@ -11,4 +11,5 @@ export function routeTemplate(url: URL | string): string {
 }
 
 /** The CRM of a connector's account key ("zoho:…", "pipedrive:…"). */
-export const crmOfAccount = (accountKey: string) => (accountKey.startsWith("zoho:") ? "zoho" : accountKey.startsWith("pipedrive:") ? "pipedrive" : "other");
+// Account keys are built by the connectors as "<crm kind>:<account>", so the label set stays the CRM kinds.
+export const crmOfAccount = (accountKey: string) => /^([a-z]+):/.exec(accountKey)?.[1] ?? "other";

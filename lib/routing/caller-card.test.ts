@@ -2,7 +2,7 @@
 // record and open deal with the CRM's web links, answered from the CRM and then from the routing cache,
 // also when nobody is routed to (404 next), and the sandbox's record pages leading to the project's viewer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CrmKind } from "@/lib/connectors/types";
+import type { SandboxCrm } from "@/lib/sandbox/accounts";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { signPayload } from "@/lib/events/signature";
@@ -36,7 +36,7 @@ describe("record web links of the real CRMs", () => {
   });
 });
 
-describe.each(["pipedrive", "zoho"] as const)("%s: the caller card", (crm: CrmKind) => {
+describe.each(["pipedrive", "zoho"] as const)("%s: the caller card", (crm: SandboxCrm) => {
   let sandbox: SandboxHandle;
   let project: { id: string; key: string; webhookSecret: string };
   let pending: Array<Promise<unknown>> = [];

@@ -2,7 +2,7 @@
 // not an employee, unknown and local-format callers, the routing cache and its correction, a CRM that
 // hangs (answer "next" within the budget), and mode 2 from stored calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CrmKind } from "@/lib/connectors/types";
+import type { SandboxCrm } from "@/lib/sandbox/accounts";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import type { TraceEntry } from "@/lib/engine/trace";
@@ -27,7 +27,7 @@ const EMPLOYEES = [
 ];
 const ROUTING: IntegrationConfig["routing"] = { enabled: true, mode: "crm_owner", order: ["contact", "organization", "deal"], fallbackEmployeeId: "", timeoutMs: 1500 };
 
-describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: CrmKind) => {
+describe.each(["pipedrive", "zoho"] as const)("%s: responsible manager", (crm: SandboxCrm) => {
   let sandbox: SandboxHandle;
   let project: { id: string; key: string; webhookSecret: string };
   let pending: Array<Promise<unknown>> = [];

@@ -1,13 +1,17 @@
 // Sandbox accounts, each created with its seed the first time it is asked for: one per project and CRM
 // in the app (only that project's admins see and control it), and any number of named ones on the
 // standalone sandbox server (isolated test tenants; "default" when none is named).
+import type { CrmKind } from "@/lib/connectors/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createSandboxAccount, findFirstProjectSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
 import { randomHex } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
 import { zohoSeed } from "./zoho/seed";
 
-export type SandboxCrm = "zoho" | "pipedrive";
+/** The CRM kinds the built-in sandbox imitates (a CRM kind need not have one). */
+export const SANDBOX_CRMS = ["pipedrive", "zoho"] as const satisfies readonly CrmKind[];
+export type SandboxCrm = (typeof SANDBOX_CRMS)[number];
+export const isSandboxCrm = (value: string | undefined): value is SandboxCrm => (SANDBOX_CRMS as readonly (string | undefined)[]).includes(value);
 export const DEFAULT_ACCOUNT = "default";
 
 export interface ZohoSandboxCredentials {

@@ -2,7 +2,8 @@
 // which app asks for which account and accepts or denies; the browser goes back with a code or an error.
 // As the vendors do for a redirect URI the app did not register, any other gets an error page and no code.
 import { createSandboxToken, findAccountOfToken } from "@/lib/db/queries/sandbox";
-import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
+import { oauthCallbackPath } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 import type { SandboxCrm } from "./accounts";
 import type { SandboxRequest } from "./context";
 

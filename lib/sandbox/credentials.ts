@@ -1,8 +1,7 @@
 // Credentials of the project's own account in the built-in sandbox CRMs: the API token for "connect to the
 // sandbox", and the OAuth app (client and its OAuth server) for the sandbox consent pages.
-import type { CrmKind } from "@/lib/connectors/types";
-import { appUrl } from "@/lib/integrations/app-url";
-import { projectSandboxAccount, type PipedriveSandboxCredentials, type ZohoSandboxCredentials } from "./accounts";
+import { appUrl } from "@/lib/env";
+import { projectSandboxAccount, type SandboxCrm, type PipedriveSandboxCredentials, type ZohoSandboxCredentials } from "./accounts";
 
 type ProjectRef = { id: string; key: string };
 
@@ -13,9 +12,9 @@ export async function pipedriveSandboxCredentials(project: ProjectRef) {
 }
 
 /** Where each sandbox's OAuth server answers, as Zoho's accounts server or Pipedrive's oauth host would. */
-export const sandboxOAuthServer = (crm: CrmKind) => `${appUrl()}/sandbox/${crm}${crm === "zoho" ? "/accounts" : ""}`;
+export const sandboxOAuthServer = (crm: SandboxCrm) => `${appUrl()}/sandbox/${crm}${crm === "zoho" ? "/accounts" : ""}`;
 
-export async function sandboxOAuthClient(crm: CrmKind, project: ProjectRef) {
+export async function sandboxOAuthClient(crm: SandboxCrm, project: ProjectRef) {
   const account = await projectSandboxAccount(crm, project);
   const credentials = account.credentials as unknown as ZohoSandboxCredentials | PipedriveSandboxCredentials;
   return { clientId: credentials.clientId, clientSecret: credentials.clientSecret, authBase: sandboxOAuthServer(crm) };

@@ -1,6 +1,7 @@
 // The sandbox handlers on a bare node:http server: real HTTP for tests and benchmarks without a Next build.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { isSandboxCrm } from "./accounts";
 import { handleSandbox } from "./handler";
 import { log } from "@/lib/observability/logger";
 
@@ -43,7 +44,7 @@ export async function startSandboxServer(port = 0, options: { record?: boolean }
       const origin = `http://${req.headers.host}`;
       const url = new URL(req.url ?? "/", origin);
       const [, sandbox, crm, ...rest] = url.pathname.split("/");
-      if (sandbox !== "sandbox" || (crm !== "zoho" && crm !== "pipedrive")) {
+      if (sandbox !== "sandbox" || !isSandboxCrm(crm)) {
         res.writeHead(404).end();
         return;
       }

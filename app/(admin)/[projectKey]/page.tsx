@@ -1,5 +1,6 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import Link from "next/link";
+import { crmName } from "@/lib/connectors/registry";
 import { OnboardingChecklist } from "@/components/overview/onboarding-checklist";
 import { OutcomeChart } from "@/components/overview/outcome-chart";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,7 +8,7 @@ import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
 import { reasonText } from "@/lib/events/reason-text";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 import { projectOverview } from "@/lib/overview/overview";
 
 export const generateMetadata = sectionMetadata("nav.overview");
@@ -49,7 +50,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
             <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_TONES[overview.status]}`}>
               {overview.status === "not_connected" ? t("overview.notConnected") : t(`integration.status.${overview.status}`)}
             </span>
-            {overview.crm ? <span className="ml-2 text-slate-600">{overview.crm === "zoho" ? "Zoho CRM" : "Pipedrive"}</span> : null}
+            {overview.crm ? <span className="ml-2 text-slate-600">{crmName(overview.crm)}</span> : null}
           </p>
           {overview.lastError ? <p className="text-red-700">{overview.lastError}</p> : null}
           {overview.configuration ? (

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveConfigSection } from "@/lib/config/service";
 import type { CrmCredentials, ZohoCredentials } from "@/lib/connectors/types";
 import { db } from "@/lib/db/client";
+import { storedCrm } from "@/lib/db/crm-kind";
 import { runDeliveries } from "@/lib/engine/worker";
 import { isAuthError, isRetryableError, type CrmError } from "@/lib/errors";
 import { sealCredentials } from "@/lib/integrations/credentials";
@@ -34,7 +35,7 @@ async function connectedProject(credentials: CrmCredentials) {
   const { projectKey } = await makeProject("Token refusals");
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });
   const sealed = sealCredentials({ ...credentials, accessToken: "1000.expired.token", accessTokenExpiresAt: Date.now() - 60_000 } as CrmCredentials, project.id);
-  await db().integration.create({ data: { projectId: project.id, crm: credentials.crm, status: "active", credentialsEncrypted: sealed } });
+  await db().integration.create({ data: { projectId: project.id, crm: storedCrm(credentials.crm), status: "active", credentialsEncrypted: sealed } });
   await saveConfigSection(project, "employees", [{ id: "e1", name: "Olena", email: "olena.koval@callbridge.local", sip: "olena", crmUserId: "" }], { userId: null, actor: "test" });
   const call = (id: string) =>
     insertTestEvent(project.id, { id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 30, caller: "+380501234321", callee: "+380441234567", line: "sales-1", employee: { sip: "olena" } });

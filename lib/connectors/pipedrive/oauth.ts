@@ -3,7 +3,7 @@
 // https://pipedrive.readme.io/docs/marketplace-oauth-authorization
 import { z } from "zod";
 import { AuthError, RetryableError } from "@/lib/errors";
-import type { PipedriveOAuthConnect } from "@/lib/validation/integration";
+import type { PipedriveOAuthConnect } from "./connection";
 import type { HttpClient } from "../http-client";
 import { OAuthRefused, type OAuthProvider } from "../oauth/provider";
 import type { PipedriveCredentials } from "../types";

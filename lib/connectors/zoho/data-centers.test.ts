@@ -1,8 +1,8 @@
 // Every Zoho data centre an account can live in: its accounts server and API domain as Zoho lists them,
 // accepted at connect and by the host check, and nothing else.
 import { describe, expect, it } from "vitest";
-import { zohoConnectSchema } from "@/lib/validation/integration";
-import { credentialHostProblem } from "../hosts";
+import { zohoConnectSchema } from "./connection";
+import { credentialHostProblem } from "../registry";
 import { isKnownAccountsServer, ZOHO_DATA_CENTERS, zohoHostsProblem } from "./data-centers";
 import { zohoRecordUrl } from "./links";
 

@@ -2,7 +2,7 @@
 // https://www.zoho.com/crm/developer/docs/api/v8/oauth-overview.html, refresh.html
 import { z } from "zod";
 import { AuthError, RetryableError } from "@/lib/errors";
-import type { ZohoConnect } from "@/lib/validation/integration";
+import type { ZohoConnect } from "./connection";
 import type { HttpClient } from "../http-client";
 import { OAuthRefused, type OAuthProvider } from "../oauth/provider";
 import type { ZohoCredentials } from "../types";

@@ -1,4 +1,5 @@
-import type { CrmKind, IntegrationStatus } from "@/lib/generated/prisma/enums";
+import type { IntegrationStatus } from "@/lib/generated/prisma/enums";
+import { storedCrm, type CrmKind } from "../crm-kind";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 import { inTransaction } from "../transaction";
@@ -42,8 +43,8 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
   const status = before?.status === "active" ? "active" : "inactive";
   const saved = await tx.integration.upsert({
     where: { projectId: input.projectId },
-    create: { projectId: input.projectId, crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "inactive" },
-    update: { crm: input.crm, credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
+    create: { projectId: input.projectId, crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "inactive" },
+    update: { crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
     select: visible,
   });
   await tx.auditEntry.create({

@@ -1,4 +1,4 @@
-import type { CrmKind } from "@/lib/generated/prisma/enums";
+import { storedCrm, type CrmKind } from "../crm-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 
@@ -12,17 +12,19 @@ export interface CachedOwner {
   checkedAt: Date;
 }
 
-export const findCachedOwner = (projectId: string, crm: CrmKind, phone: string): Promise<CachedOwner | null> =>
-  db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm, phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, card: true, checkedAt: true } });
+export const findCachedOwner = (projectId: string, crmKind: CrmKind, phone: string): Promise<CachedOwner | null> =>
+  db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm: storedCrm(crmKind), phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, card: true, checkedAt: true } });
 
 /** Saves the owner found; `card` left out keeps the card cached before (a refresh has not made its own yet). */
-export async function saveCachedOwner(projectId: string, crm: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card?: Prisma.InputJsonValue | null }) {
+export async function saveCachedOwner(projectId: string, crmKind: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card?: Prisma.InputJsonValue | null }) {
+  const crm = storedCrm(crmKind);
   const { card, ...found } = owner;
   const data = { ...found, checkedAt: new Date(), ...(card === undefined ? {} : { card: card ?? Prisma.DbNull }) };
   await db().routingCache.upsert({ where: { projectId_crm_phone: { projectId, crm, phone } }, create: { projectId, crm, phone, ...data }, update: data });
 }
 
-export async function forgetCachedOwner(projectId: string, crm: CrmKind, phone: string) {
+export async function forgetCachedOwner(projectId: string, crmKind: CrmKind, phone: string) {
+  const crm = storedCrm(crmKind);
   await db().routingCache.deleteMany({ where: { projectId, crm, phone } });
 }
 

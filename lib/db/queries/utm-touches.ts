@@ -1,7 +1,7 @@
 // First touch (F8, issue 21): what Callbridge last wrote into a CRM record's UTM fields, and the time of
 // the event it came from (prisma model UtmTouch). Read before a plan is made, written once the CRM took it.
 import { z } from "zod";
-import type { CrmKind } from "@/lib/generated/prisma/enums";
+import { storedCrm, type CrmKind } from "../crm-kind";
 import { db } from "../client";
 
 export interface UtmTouchRow {
@@ -16,7 +16,8 @@ export interface UtmTouchRow {
 const touchValues = z.record(z.string(), z.string());
 
 /** The remembered touches of these records (any of them may have none). */
-export async function findUtmTouches(projectId: string, crm: CrmKind, records: Array<{ kind: string; id: string }>): Promise<UtmTouchRow[]> {
+export async function findUtmTouches(projectId: string, crmKind: CrmKind, records: Array<{ kind: string; id: string }>): Promise<UtmTouchRow[]> {
+  const crm = storedCrm(crmKind);
   if (!records.length) return [];
   const rows = await db().utmTouch.findMany({
     where: { projectId, crm, OR: records.map((record) => ({ entityKind: record.kind, entityId: record.id })) },
@@ -29,7 +30,8 @@ export async function findUtmTouches(projectId: string, crm: CrmKind, records: A
 }
 
 /** What a record's UTM fields now hold from Callbridge, replacing what was remembered. */
-export async function saveUtmTouch(projectId: string, crm: CrmKind, touch: UtmTouchRow): Promise<void> {
+export async function saveUtmTouch(projectId: string, crmKind: CrmKind, touch: UtmTouchRow): Promise<void> {
+  const crm = storedCrm(crmKind);
   const key = { projectId, crm, entityKind: touch.entityKind, entityId: touch.entityId };
   const data = { occurredAt: touch.occurredAt, values: touchValues.parse(touch.values) };
   await db().utmTouch.upsert({ where: { projectId_crm_entityKind_entityId: key }, create: { ...key, ...data }, update: data });

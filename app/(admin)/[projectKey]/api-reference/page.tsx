@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireProjectPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 
 export const generateMetadata = sectionMetadata("nav.api");
 

@@ -1,18 +1,16 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { ConnectionCard, type ConnectionView } from "@/components/integration/connection-card";
-import { PipedriveConnectForm } from "@/components/integration/pipedrive-connect-form";
+import { CONNECTABLE_CRMS, ConnectForm } from "@/components/integration/connect-forms";
 import { ReplayProgress } from "@/components/integration/replay-progress";
-import { ZohoConnectForm } from "@/components/integration/zoho-connect-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { ZOHO_DATA_CENTERS } from "@/lib/connectors/zoho/data-centers";
+import { crmName, isCrmKind } from "@/lib/connectors/registry";
 import { canEdit } from "@/lib/auth/roles";
 import { requireProjectPage } from "@/lib/auth/session";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { appUrl, oauthCallbackPath } from "@/lib/integrations/app-url";
 import { configurationProblem } from "@/lib/integrations/config-error";
 import { activePause } from "@/lib/integrations/pause";
 import { replayableCount, replayToShow } from "@/lib/integrations/status";
@@ -33,20 +31,10 @@ export default async function IntegrationPage({ params, searchParams }: { params
   const pause = activePause(integration);
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: project.timezone });
   const sandbox = sandboxEnabled();
-  const zohoForm = (
-    <ZohoConnectForm
-      projectKey={project.key}
-      sandbox={sandbox}
-      redirectUri={`${appUrl()}${oauthCallbackPath("zoho")}`}
-      dataCenters={Object.entries(ZOHO_DATA_CENTERS).map(([value, dc]) => ({ value, label: dc.label }))}
-    />
-  );
-
   return (
     <div className="space-y-6">
       <PageHeader title={t("nav.integration")} about={t("section.integration.about")} />
-      {connected === "zoho" && integration ? <Notice tone="success">{t("integration.connected.zoho")}</Notice> : null}
-      {connected === "pipedrive" && integration ? <Notice tone="success">{t("integration.connected.pipedrive")}</Notice> : null}
+      {connected && isCrmKind(connected) && integration ? <Notice tone="success">{t("integration.connected", { crm: crmName(connected) })}</Notice> : null}
       {error ? (
         <Notice tone="error" testId="integration-error">
           {t(error)}
@@ -59,7 +47,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
             canEdit={editable}
             timeZone={project.timezone}
             replayable={replayable}
-            connection={{ crm: integration.crm, status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
+            connection={{ crm: integration.crm, crmName: crmName(integration.crm), status: integration.status, lastError: integration.lastError, account: integration.account as ConnectionView["account"] }}
           />
           {configuration ? (
             <Notice tone="error" testId="integration-config-error">
@@ -83,7 +71,7 @@ export default async function IntegrationPage({ params, searchParams }: { params
                 {t("integration.reconnect.title")}
               </h2>
               <p className="text-sm text-slate-600">{t("integration.reconnect.body")}</p>
-              {integration.crm === "pipedrive" ? <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} redirectUri={`${appUrl()}${oauthCallbackPath("pipedrive")}`} /> : zohoForm}
+              <ConnectForm crm={integration.crm} projectKey={project.key} sandbox={sandbox} />
             </section>
           ) : null}
         </>
@@ -91,8 +79,9 @@ export default async function IntegrationPage({ params, searchParams }: { params
         <>
           <EmptyState title={t("integration.notConnected.title")} body={t("integration.notConnected.body")} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <PipedriveConnectForm projectKey={project.key} sandbox={sandbox} redirectUri={`${appUrl()}${oauthCallbackPath("pipedrive")}`} />
-            {zohoForm}
+            {CONNECTABLE_CRMS.map((crm) => (
+              <ConnectForm key={crm} crm={crm} projectKey={project.key} sandbox={sandbox} />
+            ))}
           </div>
         </>
       ) : (

@@ -3,7 +3,8 @@ import { MatrixEditor } from "@/components/config/matrix-editor";
 import { TaskRulesEditor } from "@/components/config/task-rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadSectionPage } from "@/lib/config/section-page";
-import { MATRIX_ENTITIES, SUPPORTED_ENTITIES } from "@/lib/config/vocabulary";
+import { MATRIX_ENTITIES } from "@/lib/config/vocabulary";
+import { crmDescriptor } from "@/lib/connectors/registry";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { MessageKey } from "@/lib/i18n/config";
 
@@ -18,7 +19,8 @@ const DEFAULTS: Record<"call" | "form" | "messenger", MessageKey[]> = {
 export default async function MatrixPage({ params }: { params: Promise<{ projectKey: string }> }) {
   const { project, t, config, readOnly } = await loadSectionPage(params);
   const integration = await findIntegrationSummary(project.id);
-  const entities = integration ? SUPPORTED_ENTITIES[integration.crm] : MATRIX_ENTITIES;
+  // A CRM without one of the five (e.g. no leads) hides its column.
+  const entities = integration ? crmDescriptor(integration.crm).entities : MATRIX_ENTITIES;
   return (
     <div className="space-y-8">
       <PageHeader title={t("nav.matrix")} about={t("section.matrix.about")} />

@@ -5,10 +5,11 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableShell } from "@/components/ui/table-shell";
 import { requireProjectPage } from "@/lib/auth/session";
+import { crmName } from "@/lib/connectors/registry";
 import { sandboxEnabled } from "@/lib/env";
 import { translateKnown } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/server";
-import { isAccountName } from "@/lib/sandbox/accounts";
+import { isAccountName, isSandboxCrm, SANDBOX_CRMS } from "@/lib/sandbox/accounts";
 import { sandboxSnapshot } from "@/lib/sandbox/viewer";
 
 export const generateMetadata = sectionMetadata("nav.sandbox");
@@ -19,7 +20,7 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
   const { project } = await requireProjectPage(projectKey);
   const t = await getTranslator();
   const query = await searchParams;
-  const crm = query.crm === "zoho" ? "zoho" : "pipedrive";
+  const crm = isSandboxCrm(query.crm) ? query.crm : SANDBOX_CRMS[0];
   const accountName = query.account && isAccountName(query.account) ? query.account : null;
   if (!sandboxEnabled()) {
     return (
@@ -36,14 +37,14 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
     <div className="space-y-6">
       <PageHeader title={t("nav.sandbox")} about={t("sandbox.about")} />
       <nav className="flex gap-2" aria-label="CRM">
-        {(["pipedrive", "zoho"] as const).map((name) => (
+        {SANDBOX_CRMS.map((name) => (
           <Link
             key={name}
             href={`/${projectKey}/sandbox?crm=${name}`}
             aria-current={crm === name ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 text-sm ${crm === name ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-700"}`}
           >
-            {name === "zoho" ? "Zoho CRM" : "Pipedrive"}
+            {crmName(name)}
           </Link>
         ))}
       </nav>

@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { appUrl } from "@/lib/integrations/app-url";
+import { appUrl } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 

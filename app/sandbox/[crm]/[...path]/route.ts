@@ -4,6 +4,7 @@ import { projectAccessForAction } from "@/lib/auth/session";
 import { sandboxEnabled } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { crossSiteRefusal } from "@/lib/sandbox/control-origin";
+import { isSandboxCrm } from "@/lib/sandbox/accounts";
 import { handleSandbox } from "@/lib/sandbox/handler";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ async function controllingProject(request: Request): Promise<{ id: string; key: 
 
 async function handler(request: Request, context: { params: Promise<{ crm: string; path: string[] }> }) {
   const { crm, path } = await context.params;
-  if (!sandboxEnabled() || (crm !== "zoho" && crm !== "pipedrive")) {
+  if (!sandboxEnabled() || !isSandboxCrm(crm)) {
     return Response.json({ error: { code: "NOT_FOUND", message: "The sandbox CRMs are switched off (SANDBOX_CRM=off)." } }, { status: 404 });
   }
   // Next reports request.url with "localhost"; the Host header says what the client really called.

@@ -1,17 +1,17 @@
 // A CRM's OAuth consent page sends the admin back here: finish the connection, then back to the Integration page.
 import { currentUserId } from "@/lib/auth/session";
-import { CRM_KINDS, type CrmKind } from "@/lib/connectors/types";
-import { appUrl } from "@/lib/integrations/app-url";
+import { isCrmKind } from "@/lib/connectors/registry";
+import { appUrl } from "@/lib/env";
 import { finishOAuthConnect } from "@/lib/integrations/connect";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ crm: string }> }) {
   const { crm } = await params;
-  if (!(CRM_KINDS as readonly string[]).includes(crm)) return new Response("Not found", { status: 404 });
+  if (!isCrmKind(crm)) return new Response("Not found", { status: 404 });
   const userId = await currentUserId();
   if (!userId) return Response.redirect(`${appUrl()}/login`, 303);
-  const outcome = await finishOAuthConnect(crm as CrmKind, new URL(request.url).searchParams, userId);
+  const outcome = await finishOAuthConnect(crm, new URL(request.url).searchParams, userId);
   const target = new URL(outcome.projectKey ? `${appUrl()}/${outcome.projectKey}/integration` : `${appUrl()}/`);
   // Only a code: the page shows its own message for it (a URL's text is anyone's to write).
   if (outcome.error) target.searchParams.set("error", outcome.code);
