@@ -24,7 +24,7 @@ const nextConfig = {
   // and the e2e tests stays as it was (no copy of the traced node_modules under .next/standalone); a
   // standalone build was checked to still start with `next start` too.
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
-  // Server actions read their bodies as a stream and stop past this size (413), like lib/api/limited-body.ts
+  // Server actions read their bodies as a stream and stop past this size (413), like lib/net/limited-body.ts
   // does for the routes; the largest form (a stop-list pasted in bulk) stays far below it.
   experimental: { serverActions: { bodySizeLimit: "512kb" } },
   async headers() {

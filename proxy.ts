@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/auth/content-security-policy";
 
 /** Pages anyone may open: sign-in, and the sandbox CRMs' own pages (they check their own access). */
-const PUBLIC = /^\/(login|sandbox)(\/|$)/;
+const PUBLIC = /^\/(login|invite|sandbox)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -1,7 +1,7 @@
 // Every environment variable the app reads, validated in one place. A missing or malformed value
 // stops start-up with a message that names it (next.config.js loads this module at build and start).
 import { z } from "zod";
-import { parseEgressAllow, type EgressRule } from "./net/allow-list";
+import { parseEgressAllow, type EgressRule } from "./env/egress-allow";
 
 const postgresUrl = z
   .string({ error: "is required (a PostgreSQL connection string, e.g. postgresql://user:pass@host:5432/db)" })
@@ -21,7 +21,7 @@ const base64Key = z
 const secret = (name: string) =>
   z.string({ error: `is required (at least 32 characters, e.g. \`openssl rand -hex 32\`) — ${name}` }).min(32, "must be at least 32 characters");
 
-/** A comma-separated list of hosts / addresses / ranges (lib/net/allow-list.ts), named in any error. */
+/** A comma-separated list of hosts / addresses / ranges (lib/env/egress-allow.ts), named in any error. */
 const ruleList = (what: string, check: (rules: EgressRule[]) => void = () => undefined, requirePort = false) =>
   z
     .string()

@@ -84,6 +84,7 @@ export class PermanentError extends CrmError {
 }
 /** Why a CRM account's quota paused its project's deliveries. */
 export type QuotaReason = "daily_budget" | "unpaid" | "api_credits";
+export const QUOTA_REASONS: readonly QuotaReason[] = ["daily_budget", "unpaid", "api_credits"];
 /**
  * The CRM account's quota is used up (Pipedrive's daily budget or an unpaid company, Zoho's API credits):
  * the project's deliveries pause until `resumeAt`; no event fails or burns an attempt meanwhile.

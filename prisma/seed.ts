@@ -5,7 +5,7 @@ import { customKey } from "../lib/sandbox/pipedrive/seed";
 import { findIntegrationSummary, saveIntegration, setIntegrationStatus } from "../lib/db/queries/integrations";
 import { findProjectByKey } from "../lib/db/queries/projects";
 import { sandboxEnabled } from "../lib/env";
-import { sealCredentials } from "../lib/integrations/credentials";
+import { sealCredentials } from "../lib/connectors/sealed-credentials";
 import { pipedriveSandboxCredentials } from "../lib/sandbox/credentials";
 import { DEMO_PEOPLE } from "../lib/sandbox/demo-people";
 import { findUserByEmail } from "../lib/db/queries/users";

@@ -59,7 +59,7 @@ async function main() {
     await prepareDatabase(env.DATABASE_URL, { migrate: mode !== "start" || migratesAtStart() });
     // Secrets an older release sealed without key id and row binding, or sealed with a retired key, are
     // sealed again with ENCRYPTION_KEY (they open either way).
-    const resealed = await (await import("../lib/crypto/reseal")).resealLegacySecrets();
+    const resealed = await (await import("../lib/db/reseal-secrets")).resealLegacySecrets();
     if (resealed) complain(`Sealed ${resealed} stored secret(s) again with the current key and format.`);
   } catch (error) {
     complain(`The database could not be prepared: ${describeError(error)}`);

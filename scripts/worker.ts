@@ -19,7 +19,7 @@ await startDeliveryWorker(concurrency);
 // The embedded cluster (when this worker uses one) is left last, after the deliveries in flight.
 stopOnSignals("worker", undefined, stopDatabase);
 // WORKER_METRICS_PORT: GET /metrics and GET /health for the orchestrator and the scraper.
-await (await import("../lib/observability/worker-endpoint")).startWorkerEndpoint();
+await (await import("../lib/engine/worker-endpoint")).startWorkerEndpoint();
 log("worker").info({ concurrency }, "worker delivering");
 // The line an operator (and the tests and benchmarks that start workers) read, whatever LOG_LEVEL says.
 answer(`worker: delivering, up to ${concurrency} clients at once`);

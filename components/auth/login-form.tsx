@@ -20,11 +20,11 @@ const ERROR_MESSAGES: Record<string, MessageKey> = {
   SessionRequired: "login.error.session",
 };
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+export function LoginForm({ callbackUrl, initialError, initialEmail }: { callbackUrl?: string; initialError?: string; initialEmail?: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | undefined>(initialError);
-  const form = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignIn>({ resolver: zodResolver(signInSchema), defaultValues: { email: initialEmail ?? "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { inputClass } from "@/components/ui/input-class";
 import { saveDefaultFields } from "@/lib/actions/config";
-import { DEFAULT_PARAMETERS, type DefaultParameter, type MappedEntity } from "@/lib/config/vocabulary";
+import { DEFAULT_PARAMETERS, type DefaultParameter, type MappedEntity } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type DefaultFields, type SectionForm, type SectionFormInput } from "@/lib/validation/config";

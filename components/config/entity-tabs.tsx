@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { MAPPED_ENTITIES, type MappedEntity } from "@/lib/config/vocabulary";
+import { MAPPED_ENTITIES, type MappedEntity } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 
 /** The entity tabs of the mapping editors (lead, contact, organization, deal); `suffix` adds e.g. a row count. */

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input-class";
 import { saveMappings } from "@/lib/actions/config";
 import type { CrmField } from "@/lib/connectors/types";
-import { CHANNELS, MAPPED_ENTITIES, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@/lib/config/vocabulary";
+import { CHANNELS, MAPPED_ENTITIES, PLATFORM_VARIABLES, type Channel, type MappedEntity } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateKnown, translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/validation/config";

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { saveMatching } from "@/lib/actions/config";
-import { CONTACT_POLICIES, DEAL_POLICIES } from "@/lib/config/vocabulary";
+import { CONTACT_POLICIES, DEAL_POLICIES } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type IntegrationConfig, type SectionForm, type SectionFormInput } from "@/lib/validation/config";

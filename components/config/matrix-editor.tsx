@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { saveMatrix } from "@/lib/actions/config";
-import { CALL_PHASES, isCallTrigger, type MatrixEntity } from "@/lib/config/vocabulary";
+import { CALL_PHASES, isCallTrigger, type MatrixEntity } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Matrix, type SectionForm, type SectionFormInput } from "@/lib/validation/config";

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { saveMessengers } from "@/lib/actions/config";
-import { MESSENGER_CHANNELS } from "@/lib/config/vocabulary";
+import { MESSENGER_CHANNELS } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { sectionFormSchemas, type IntegrationConfig, type SectionForm } from "@/lib/validation/config";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";

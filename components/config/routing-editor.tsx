@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { saveRouting } from "@/lib/actions/config";
-import { ROUTING_ENTITIES } from "@/lib/config/vocabulary";
+import { ROUTING_ENTITIES } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type Employee, type IntegrationConfig, type SectionForm, type SectionFormInput } from "@/lib/validation/config";

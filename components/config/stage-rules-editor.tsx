@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { saveStageRules } from "@/lib/actions/config";
-import { PLATFORM_VARIABLES, STAGE_RULE_OPERATORS } from "@/lib/config/vocabulary";
+import { PLATFORM_VARIABLES, STAGE_RULE_OPERATORS } from "@/lib/validation/vocabulary";
 import { pickStage } from "@/lib/engine/stage-rules";
 import { useI18n } from "@/lib/i18n/client";
 import { translateKnown, translateMessage } from "@/lib/i18n/config";

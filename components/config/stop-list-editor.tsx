@@ -9,12 +9,12 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { TableShell } from "@/components/ui/table-shell";
 import { saveStopList } from "@/lib/actions/config";
-import { linesToFix, parseStopListPaste, type PasteLine } from "@/lib/config/stop-list-paste";
-import { stopListMatches } from "@/lib/config/stop-list-search";
-import { sharedLine } from "@/lib/config/stop-list-warnings";
-import { useI18n } from "@/lib/i18n/client";
+import { linesToFix, parseStopListPaste, type PasteLine } from "@/lib/stop-list/paste";
+import { stopListMatches } from "@/lib/stop-list/search";
+import { sharedLine } from "@/lib/stop-list/warnings";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
-import { stopListEntrySchema, type StopListEntry } from "@/lib/validation/config";
+import { stopListEntrySchema, type StopListEntry } from "@/lib/validation/stop-list";
 import { ReadOnlyNotice, SaveStatusNotice } from "./editor-footer";
 import type { SaveStatus } from "./use-section-save";
 
@@ -24,6 +24,7 @@ type EntryInput = { id: string; kind: "sip" | "fmc"; value: string; sipPair?: st
 export function StopListEditor(props: { projectKey: string; initial: StopListEntry[]; readOnly: boolean; country: string; lineEmployees: Record<string, number> }) {
   const { projectKey, initial, readOnly, country, lineEmployees } = props;
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [removing, setRemoving] = useState<string | null>(null);
   const [entries, setEntries] = useState(initial);
   const [query, setQuery] = useState("");
@@ -52,7 +53,7 @@ export function StopListEditor(props: { projectKey: string; initial: StopListEnt
         onSaved?.();
       } else {
         const first = Object.values(result.error.fieldErrors ?? {})[0];
-        setStatus({ tone: "error", text: translateMessage(t, first ?? result.error.message) ?? t("error.generic") });
+        setStatus({ tone: "error", text: first ? (translateMessage(t, first) ?? first) : errorText(result.error) });
       }
     });
 

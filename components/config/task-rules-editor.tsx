@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { inputClass } from "@/components/ui/input-class";
 import { saveTaskRules } from "@/lib/actions/config";
-import { DUE_KINDS, type TaskRule } from "@/lib/config/vocabulary";
+import { DUE_KINDS, type TaskRule } from "@/lib/validation/vocabulary";
 import { useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 import { sectionFormSchemas, type IntegrationConfig, type SectionForm, type SectionFormInput } from "@/lib/validation/config";

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CrmField, CrmPipeline, CrmUser } from "@/lib/connectors/types";
-import type { MappedEntity } from "@/lib/config/vocabulary";
+import type { MappedEntity } from "@/lib/validation/vocabulary";
 
 export type CrmMetadataAnswer = { connected: false } | { connected: true; fields: Record<MappedEntity, CrmField[]>; pipelines: CrmPipeline[]; users: CrmUser[] };
 

@@ -3,12 +3,13 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { retryFailedEvents } from "@/lib/actions/events";
-import { useI18n } from "@/lib/i18n/client";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import type { EventListFilterInput } from "@/lib/validation/event-list";
 
 /** "Send again" for every failed event the filters show, after an in-page confirmation naming how many. */
 export function ResendFailedButton({ projectKey, filter, count }: { projectKey: string; filter: EventListFilterInput; count: number }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -17,7 +18,7 @@ export function ResendFailedButton({ projectKey, filter, count }: { projectKey: 
     startTransition(async () => {
       const result = await retryFailedEvents(projectKey, filter);
       setAsking(false);
-      setMessage(result.ok ? { tone: "ok", text: t("events.resendFailed.done", { count: result.data.queued }) } : { tone: "error", text: result.error.message });
+      setMessage(result.ok ? { tone: "ok", text: t("events.resendFailed.done", { count: result.data.queued }) } : { tone: "error", text: errorText(result.error) });
     });
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="resend-failed">

@@ -3,18 +3,19 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { retryEvent } from "@/lib/actions/events";
-import { useI18n } from "@/lib/i18n/client";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 
 /** "Send again"; a stop-listed call asks first, in the page, naming the stop-list entry (F9). */
 export function RetryButton({ projectKey, eventId }: { projectKey: string; eventId: string }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [error, setError] = useState<string | null>(null);
   const [stopListed, setStopListed] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const send = (despiteStopList: boolean) =>
     startTransition(async () => {
       const result = await retryEvent(projectKey, { eventId, despiteStopList });
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       setError(null);
       setStopListed(result.data.queued ? null : result.data.stopListed);
     });

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { simulate } from "@/lib/actions/simulate";
 import type { Step } from "@/lib/engine/decide";
 import type { Simulation } from "@/lib/engine/simulate";
-import { useI18n } from "@/lib/i18n/client";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { translateMessage } from "@/lib/i18n/config";
 
 const SAMPLE = JSON.stringify(
@@ -39,6 +39,7 @@ function describeStep(step: Step, names: Record<string, string>): string {
 /** F15: the plan for a sample event, computed by the engine, writing nothing. */
 export function Simulator({ projectKey }: { projectKey: string }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [json, setJson] = useState(SAMPLE);
   const [result, setResult] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +52,7 @@ export function Simulator({ projectKey }: { projectKey: string }) {
       else {
         setResult(null);
         const details = Object.entries(answer.error.fieldErrors ?? {}).map(([path, message]) => `${path}: ${translateMessage(t, message)}`);
-        setError([translateMessage(t, answer.error.message), ...details].join(" · "));
+        setError([errorText(answer.error), ...details].join(" · "));
       }
     });
   return (

@@ -7,7 +7,8 @@ import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 import { activate, deactivate, disconnectIntegration, replayableStatus, testConnection } from "@/lib/actions/integration";
 import type { CrmKind } from "@/lib/connectors/types";
-import { useI18n } from "@/lib/i18n/client";
+import { brokenCause } from "@/lib/alerts/broken-cause";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { StatusBadge } from "./status-badge";
 
 export interface ConnectionView {
@@ -35,6 +36,7 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
     refetchInterval: connection.status === "inactive" ? REPLAYABLE_POLL_MS : false,
   });
   const { t, locale } = useI18n();
+  const errorText = useActionErrorText();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [confirmingDeactivate, setConfirmingDeactivate] = useState(false);
@@ -47,24 +49,23 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
     startTransition(async () => {
       setMessage(null);
       const result = await testConnection(projectKey, {});
-      setMessage(
-        result.ok
-          ? { tone: "success", text: t("integration.tested", { account: result.data.accountName, user: `${result.data.userName} <${result.data.userEmail}>` }) }
-          : { tone: "error", text: result.error.message },
-      );
+      if (!result.ok) return setMessage({ tone: "error", text: errorText(result.error) });
+      const words = { account: result.data.accountName, user: `${result.data.userName} <${result.data.userEmail}>` };
+      // A broken integration whose credentials work again is inactive now: the page offers Activate.
+      setMessage({ tone: "success", text: t(result.data.recovered ? "integration.tested.recovered" : "integration.tested", words) });
     });
   const switchTo = (next: "active" | "inactive") =>
     startTransition(async () => {
       setMessage(null);
       const result = next === "active" ? await activate(projectKey, { replay }) : await deactivate(projectKey, {});
-      if (!result.ok) setMessage({ tone: "error", text: result.error.message });
+      if (!result.ok) setMessage({ tone: "error", text: errorText(result.error) });
       setConfirmingDeactivate(false);
       setReplay(false);
     });
   const disconnect = () =>
     startTransition(async () => {
       const result = await disconnectIntegration(projectKey, {});
-      if (!result.ok) setMessage({ tone: "error", text: result.error.message });
+      if (!result.ok) setMessage({ tone: "error", text: errorText(result.error) });
       setConfirming(false);
     });
 
@@ -76,9 +77,18 @@ export function ConnectionCard(props: { projectKey: string; connection: Connecti
         </h2>
         <StatusBadge status={connection.status} />
       </div>
-      {connection.status === "broken" && connection.lastError ? (
-        <Notice tone="error">
-          {t("integration.lastError")}: {connection.lastError}
+      {connection.status === "broken" ? (
+        <Notice tone="error" testId="broken-cause">
+          <p>{t(`integration.broken.${brokenCause(connection.lastError)}`, { crm: connection.crmName })}</p>
+          {/* This server's or the CRM's own words, in English: for whoever helps the admin, not the first thing read. */}
+          {connection.lastError ? (
+            <details className="mt-1 text-xs">
+              <summary className="cursor-pointer">{t("integration.broken.details")}</summary>
+              <code className="mt-1 block break-words" lang="en">
+                {connection.lastError}
+              </code>
+            </details>
+          ) : null}
         </Notice>
       ) : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]" data-testid="connected-account">

@@ -5,8 +5,7 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
-import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 
 type ClientField = "clientId" | "clientSecret";
 
@@ -28,17 +27,17 @@ export function OAuthClientFields(props: { idPrefix?: string; register: (name: C
   );
 }
 
-type StartResult = { ok: true; data: { authorizeUrl: string } } | { ok: false; error: { message: string; fieldErrors?: Record<string, string> } };
+type StartResult = { ok: true; data: { authorizeUrl: string } } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 /** Goes to the consent page, or puts the server's errors on the fields and above the form. */
 export function useConsentStep(setFieldError: (field: ClientField, message: string) => void, setError: (message: string | null) => void) {
-  const { t } = useI18n();
+  const errorText = useActionErrorText();
   return (result: StartResult) => {
     if (result.ok) {
       window.location.assign(result.data.authorizeUrl);
       return;
     }
     for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) setFieldError(field as ClientField, message);
-    setError(translateMessage(t, result.error.message) ?? null);
+    setError(errorText(result.error));
   };
 }

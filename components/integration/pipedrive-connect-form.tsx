@@ -9,12 +9,12 @@ import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { connectPipedrive, connectPipedriveSandbox } from "@/lib/actions/integration";
 import { PipedriveOAuthForm } from "./pipedrive-oauth-form";
-import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { pipedriveConnectSchema, type PipedriveConnect } from "@/lib/connectors/pipedrive/connection";
 
 export function PipedriveConnectForm({ projectKey, sandbox, redirectUri }: { projectKey: string; sandbox: boolean; redirectUri: string }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<PipedriveConnect>({ resolver: zodResolver(pipedriveConnectSchema), defaultValues: { apiBase: "", apiToken: "" } });
@@ -25,7 +25,7 @@ export function PipedriveConnectForm({ projectKey, sandbox, redirectUri }: { pro
     const result = await connectPipedrive(projectKey, values);
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) form.setError(field as keyof PipedriveConnect, { message });
-      setError(translateMessage(t, result.error.message) ?? null);
+      setError(errorText(result.error));
     }
   });
 
@@ -33,7 +33,7 @@ export function PipedriveConnectForm({ projectKey, sandbox, redirectUri }: { pro
     startTransition(async () => {
       setError(null);
       const result = await connectPipedriveSandbox(projectKey, {});
-      if (!result.ok) setError(result.error.message);
+      if (!result.ok) setError(errorText(result.error));
     });
 
   const busy = isSubmitting || pending;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { replayStatus } from "@/lib/actions/integration";
-import type { ReplayProgress as Progress } from "@/lib/db/queries/events";
+import type { ReplayProgress as Progress } from "@/lib/db/queries/replay";
 import { useI18n } from "@/lib/i18n/client";
 
 const POLL_MS = 1500;
@@ -27,7 +27,9 @@ export function ReplayProgress({ projectKey, initial }: { projectKey: string; in
     refetchInterval: (query) => (query.state.data && query.state.data.pending > 0 ? POLL_MS : false),
   });
   if (!data) return null;
-  const title = data.pending > 0 ? t("integration.replay.running") : data.failed > 0 ? t("integration.replay.finishedWithFailures", { failed: data.failed, total: data.total }) : t("integration.replay.finished");
+  // Parked events go on only once the integration is active again: the bar says so instead of "sending".
+  const stalled = data.pending > 0 && data.parked === data.pending;
+  const title = stalled ? t("integration.replay.paused", { parked: data.parked }) : data.pending > 0 ? t("integration.replay.running") : data.failed > 0 ? t("integration.replay.finishedWithFailures", { failed: data.failed, total: data.total }) : t("integration.replay.finished");
   return (
     <section
       className={`max-w-2xl space-y-2 rounded-lg border bg-white p-5 ${data.pending === 0 && data.failed > 0 ? "border-amber-300" : "border-slate-200"}`}

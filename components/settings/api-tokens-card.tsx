@@ -11,8 +11,7 @@ import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { TableShell } from "@/components/ui/table-shell";
 import { createApiTokenAction, revokeApiTokenAction, rotateApiTokenAction } from "@/lib/actions/api-tokens";
-import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { apiTokenSchema, type ApiTokenInput } from "@/lib/validation/api-token";
 import { NewSecret } from "./new-secret";
 
@@ -31,6 +30,7 @@ type Pending = { id: string; kind: "rotate" | "revoke" } | null;
 /** The project's API tokens: create (shown once), rotate and revoke, each with an in-page confirmation. */
 export function ApiTokensCard({ projectKey, tokens }: { projectKey: string; tokens: TokenRow[] }) {
   const { t, locale } = useI18n();
+  const errorText = useActionErrorText();
   const router = useRouter();
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +40,7 @@ export function ApiTokensCard({ projectKey, tokens }: { projectKey: string; toke
   const { errors, isSubmitting } = form.formState;
   const date = (value: string | null) => (value ? new Date(value).toLocaleString(locale) : t("settings.tokens.never"));
 
-  const failed = (result: { error: { code: string; message: string } }) => setError(result.error.code === "FORBIDDEN" ? t("error.forbidden") : (translateMessage(t, result.error.message) ?? ""));
+  const failed = (result: { error: { code: string; message: string } }) => setError(errorText(result.error));
 
   const onCreate = form.handleSubmit(async (values) => {
     setError(null);

@@ -7,11 +7,12 @@ import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
 import { deleteProjectAction } from "@/lib/actions/project-settings";
-import { useI18n } from "@/lib/i18n/client";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 
 /** OWNERs delete the project here: the key typed again is the confirmation, checked again on the server. */
 export function DeleteProjectCard({ projectKey }: { projectKey: string }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -21,7 +22,7 @@ export function DeleteProjectCard({ projectKey }: { projectKey: string }) {
       setError(null);
       const result = await deleteProjectAction(projectKey, { confirm: typed });
       if (result.ok) router.push("/");
-      else setError(result.error.fieldErrors?.confirm ?? result.error.message);
+      else setError(result.error.fieldErrors?.confirm ?? errorText(result.error));
     });
   return (
     <section className="max-w-xl space-y-3 rounded-lg border border-red-200 bg-white p-5" aria-labelledby="delete-project-title">

@@ -10,9 +10,8 @@ import { Notice } from "@/components/ui/notice";
 import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import { saveProjectSettings } from "@/lib/actions/project-settings";
 import type { ActionResult } from "@/lib/actions/safe-action";
-import { useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
-import { CRM_LANGUAGES } from "@/lib/engine/crm-texts";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
+import { CRM_LANGUAGES } from "@/lib/i18n/crm-languages";
 import { projectSettingsSchema, type ProjectSettings, type ProjectSettingsInput } from "@/lib/validation/project";
 
 export function ProjectSettingsForm({ projectKey, initial, timeZones, readOnly }: { projectKey: string; initial: ProjectSettings; timeZones: string[]; readOnly: boolean }) {
@@ -48,6 +47,7 @@ export function ProjectForm<T>({
   onSaved?: (data: T) => void;
 }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const form = useForm<ProjectSettingsInput, unknown, ProjectSettings>({ resolver: zodResolver(projectSettingsSchema), defaultValues: initial });
   const { errors, isSubmitting, isDirty } = form.formState;
@@ -65,7 +65,7 @@ export function ProjectForm<T>({
     for (const [field, message] of Object.entries(result.error.fieldErrors ?? {})) {
       form.setError(field as keyof ProjectSettings, { message });
     }
-    setStatus({ tone: "error", text: result.error.code === "FORBIDDEN" ? t("error.forbidden") : (translateMessage(t, result.error.message) ?? "") });
+    setStatus({ tone: "error", text: errorText(result.error) });
   });
 
   const describedBy = (field: keyof ProjectSettings, hint = false) => (errors[field] ? `${field}-error` : hint ? `${field}-hint` : undefined);

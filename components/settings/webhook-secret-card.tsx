@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Notice } from "@/components/ui/notice";
 import { rotateWebhookSecret } from "@/lib/actions/project-settings";
-import { useI18n } from "@/lib/i18n/client";
+import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 
 export function WebhookSecretCard({ projectKey, readOnly }: { projectKey: string; readOnly: boolean }) {
   const { t } = useI18n();
+  const errorText = useActionErrorText();
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function WebhookSecretCard({ projectKey, readOnly }: { projectKey: string
       const result = await rotateWebhookSecret(projectKey, {});
       setConfirming(false);
       if (result.ok) setSecret(result.data.webhookSecret);
-      else setError(result.error.code === "FORBIDDEN" ? t("error.forbidden") : result.error.message);
+      else setError(errorText(result.error));
     });
 
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { brokenCause } from "@/lib/alerts/broken-cause";
 import { alertDetailText } from "@/lib/alerts/detail-text";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/config";
@@ -20,11 +21,13 @@ export async function AlertBanner({ projectKey, alerts }: { projectKey: string; 
       <ul className="mx-auto max-w-7xl space-y-1 px-4 py-2 text-sm text-red-900">
         {alerts.map((alert) => {
           const shown = ALERT_SHOWN[alert.kind] ?? ALERT_SHOWN.failures!;
+          // A broken integration's detail is English for support (the Integration page shows it folded away).
+          const title = alert.kind === "broken" && brokenCause(alert.detail) === "host" ? "alerts.banner.brokenHost" : shown.title;
           return (
             <li key={alert.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <strong>{t(shown.title)}</strong>
+              <strong>{t(title)}</strong>
               {/* The quota's reset time is shown on the Overview, in the project's time zone and the admin's words. */}
-              {alert.detail && alert.kind !== "quota" ? <span>{alertDetailText(t, alert.kind, alert.detail, format)}</span> : null}
+              {alert.detail && alert.kind !== "quota" && alert.kind !== "broken" ? <span>{alertDetailText(t, alert.kind, alert.detail, format)}</span> : null}
               <Link className="underline" href={`/${projectKey}/${shown.path}`}>
                 {t(shown.link)}
               </Link>

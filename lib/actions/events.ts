@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { requeueFailed } from "@/lib/db/queries/event-list";
-import { resendEvent } from "@/lib/events/resend";
+import { resendEvent } from "@/lib/replay/resend";
 import { eventListFilter } from "@/lib/events/search";
 import { eventListFilterSchema } from "@/lib/validation/event-list";
 import { projectAction } from "./safe-action";

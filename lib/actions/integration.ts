@@ -2,14 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { replayProgress } from "@/lib/db/queries/events";
+import { replayProgress } from "@/lib/db/queries/replay";
 import { deleteIntegration } from "@/lib/db/queries/integrations";
 import { sandboxEnabled } from "@/lib/env";
+import { canEdit } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { connectWithCredentials, startOAuthConnect } from "@/lib/integrations/connect";
-import { testConnectionAs } from "@/lib/integrations/crm-checks";
+import { sandboxOAuth } from "@/lib/sandbox/oauth-plug";
+import { testConnectionAs } from "@/lib/engine/crm-checks";
 import { pipedriveSandboxCredentials } from "@/lib/sandbox/credentials";
-import { activateIntegration, deactivateIntegration, replayableCount } from "@/lib/integrations/status";
+import { activateIntegration, deactivateIntegration, replayableCount } from "@/lib/replay/activation";
 import { pipedriveConnectSchema, pipedriveOAuthSchema, type PipedriveConnect } from "@/lib/connectors/pipedrive/connection";
 import { zohoConnectSchema } from "@/lib/connectors/zoho/connection";
 import { activateSchema } from "@/lib/validation/integration";
@@ -46,21 +48,21 @@ export const connectPipedriveSandbox = projectAction({
 export const startZohoConnect = projectAction({
   role: "ADMIN",
   schema: zohoConnectSchema,
-  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "zoho", input) }),
+  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "zoho", input, sandboxOAuth()) }),
 });
 
 /** Pipedrive by OAuth (F1): the URL of Pipedrive's consent page (or the sandbox's). */
 export const startPipedriveOAuth = projectAction({
   role: "ADMIN",
   schema: pipedriveOAuthSchema,
-  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "pipedrive", input) }),
+  run: async (input, { project, user }) => ({ authorizeUrl: await startOAuthConnect(project, user.id, "pipedrive", input, sandboxOAuth()) }),
 });
 
 export const testConnection = projectAction({
   role: "VIEWER",
   schema: z.object({}),
-  run: async (_input, { project, user }) => {
-    const account = await testConnectionAs(project.id, user.id);
+  run: async (_input, { project, user, role }) => {
+    const account = await testConnectionAs(project.id, user.id, canEdit(role) ? { userId: user.id, actor: user.email, target: project.key } : undefined);
     refresh(project.key);
     return account;
   },

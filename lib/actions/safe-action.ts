@@ -37,6 +37,11 @@ export function userAction<S extends z.ZodType, T>(config: { schema: S; run: (in
 
 type SignedInUser = { id: string; email: string; name: string | null };
 
+/** An action without a session (the invitation page): the one-time token in its input is what it checks. */
+export function publicAction<S extends z.ZodType, T>(config: { schema: S; run: (input: z.output<S>) => Promise<T> }) {
+  return (raw: z.input<S>): Promise<ActionResult<T>> => checked(async () => null, config.schema, raw, (input) => config.run(input));
+}
+
 async function checked<S extends z.ZodType, W, T>(who: () => Promise<W>, schema: S, raw: unknown, run: (input: z.output<S>, who: W) => Promise<T>): Promise<ActionResult<T>> {
   try {
     const access = await who();

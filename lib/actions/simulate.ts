@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { AppError } from "@/lib/errors";
-import { dryRunAs } from "@/lib/integrations/crm-checks";
+import { dryRunAs } from "@/lib/engine/crm-checks";
 import { assertMayDryRun, DRY_RUN_ROLE } from "@/lib/engine/dry-run-access";
 import { projectAction } from "./safe-action";
 

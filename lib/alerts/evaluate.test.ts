@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
-import { sealCredentials } from "@/lib/integrations/credentials";
+import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { makeMember, makeProject } from "@/lib/testing/factories";
 import { alertsToChange, wantedAlerts } from "./conditions";
 import { evaluateAlerts, evaluateAllAlerts } from "./evaluate";

@@ -1,11 +1,12 @@
 // Route handlers of the REST config API and the webhooks go through here: API token and role (or the
 // webhook's signature, checked by the ingest code), a body read under the size limit, one error mapping.
+import type { SignedRequest } from "@/lib/events/signed-request";
 import { requireApiToken, type ApiAccess } from "@/lib/auth/api-token";
 import type { Role } from "@/lib/auth/roles";
 import type { z } from "zod";
 import { AppError, errorResponse, issuesFromZod } from "@/lib/errors";
 import { observeRequest, requestIdOf } from "@/lib/observability/request";
-import { parseJsonText, readLimitedText } from "./limited-body";
+import { parseJsonText, readLimitedText } from "@/lib/net/limited-body";
 
 type Params = { projectKey: string } & Record<string, string>;
 type Context = { params: Promise<Params> };
@@ -44,14 +45,6 @@ export async function jsonBody(request: Request, { optional = false } = {}): Pro
     throw new AppError("BAD_REQUEST", "Send a JSON body.");
   }
   return parseJsonText(text);
-}
-
-/** A signed webhook as the ingest code takes it: the project key, the raw body (limited) and the signature headers. */
-export interface SignedRequest {
-  projectKey: string;
-  rawBody: string;
-  timestamp: string | null;
-  signature: string | null;
 }
 
 export function webhookHandler(handle: (input: SignedRequest) => Promise<Response>) {

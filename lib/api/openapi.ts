@@ -6,8 +6,9 @@ import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { CRM_KINDS, connectionInputSchema } from "@/lib/connectors/registry";
 import { activateSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
 import { apiTokenSchema } from "@/lib/validation/api-token";
-import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/config/vocabulary";
+import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/validation/vocabulary";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { en } from "@/lib/i18n/messages/en";
 import { EXAMPLES, SIGNING_RECIPE } from "./openapi-examples";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
@@ -86,9 +87,9 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       "/api/v1/projects/{projectKey}/integration": {
         parameters: [projectKey],
-        get: { summary: "The connection and the whole configuration as one document", responses: { "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet), ...tokenErrors } },
+        get: { summary: en["api.op.get.integration"], responses: { "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet), ...tokenErrors } },
         put: {
-          summary: "Replace the configuration, and connect or reconnect in the same call",
+          summary: en["api.op.put.integration"],
           description:
             "A connection that differs from the stored one is checked against the CRM first (nothing is stored yet); the configuration is then checked against that CRM's fields, pipelines and users, and both are stored in one transaction. Pipelines, stages, fields and users may be named by their ids or by their names (labels, e-mails): they are stored as ids. Every problem is reported at once and nothing changes on error. The status is never changed here.",
           requestBody: request(ref("IntegrationDocumentInput"), EXAMPLES.documentPut),
@@ -104,7 +105,7 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/projects/{projectKey}/integration/crm-metadata": {
         parameters: [projectKey],
         get: {
-          summary: "The connected CRM's fields per entity, pipelines with stages, and users: the ids the configuration document takes (read live from the CRM)",
+          summary: en["api.op.get.integration.crm-metadata"],
           responses: {
             "200": ok(ref("CrmMetadata"), EXAMPLES.crmMetadata),
             ...tokenErrors,
@@ -116,7 +117,7 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/projects/{projectKey}/integration/activate": {
         parameters: [projectKey],
         post: {
-          summary: "Activate the integration; `replay` sends the stored events of the last 3 days that did not reach the CRM",
+          summary: en["api.op.post.integration.activate"],
           requestBody: request(ref("ActivateRequest"), EXAMPLES.activateRequest, false),
           responses: {
             "200": ok({ type: "object", properties: { status: { const: "active" }, replay: { type: "object", properties: { requested: { type: "boolean" }, events: { type: "integer" }, skipped: { type: "integer" } } } } }, EXAMPLES.activated),
@@ -129,12 +130,12 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/projects/{projectKey}/integration/deactivate": {
         parameters: [projectKey],
-        post: { summary: "Deactivate the integration (events keep being stored)", responses: { "200": ok({ type: "object", properties: { status: { const: "inactive" } } }, EXAMPLES.deactivated), ...tokenErrors, ...notConnected } },
+        post: { summary: en["api.op.post.integration.deactivate"], responses: { "200": ok({ type: "object", properties: { status: { const: "inactive" } } }, EXAMPLES.deactivated), ...tokenErrors, ...notConnected } },
       },
       "/api/v1/projects/{projectKey}/events": {
         parameters: [projectKey],
         get: {
-          summary: "Stored events and responsible-manager lookups, newest first",
+          summary: en["api.op.get.events"],
           parameters: [
             { name: "status", in: "query", schema: { enum: [...EVENT_STATUSES] } },
             { name: "type", in: "query", schema: { enum: [...EVENT_TYPES] } },
@@ -145,19 +146,19 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/projects/{projectKey}/events/{eventId}": {
         parameters: [projectKey, { name: "eventId", in: "path", required: true, schema: { type: "string" } }],
-        get: { summary: "One event with its payload and the trace of every CRM operation it caused", responses: { "200": ok(ref("Event"), EXAMPLES.event), ...tokenErrors, "404": problem("No such event in this project", "NOT_FOUND") } },
+        get: { summary: en["api.op.get.events.eventId"], responses: { "200": ok(ref("Event"), EXAMPLES.event), ...tokenErrors, "404": problem("No such event in this project", "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/deliveries/run": {
         parameters: [projectKey],
         post: {
-          summary: "Drain this project's due deliveries now",
+          summary: en["api.op.post.deliveries.run"],
           responses: { "200": ok({ type: "object", properties: Object.fromEntries(["claimed", "delivered", "retrying", "failed", "dead", "paused", "skipped"].map((name) => [name, { type: "integer" }])) }, EXAMPLES.deliveries), ...tokenErrors },
         },
       },
       "/api/webhooks/{projectKey}/events": {
         parameters: [projectKey],
         post: {
-          summary: "A platform event (call, form, messenger chat, or a call's later recording or summary); stored once per event id before the answer",
+          summary: en["api.op.post.webhooks.projectKey.events"],
           description:
             "F19, live calls: a call may be posted in phases that share its `callId` — `ringing`, `answered` (picked up, in progress) and `completed` (the default; `status` is required only then). Each phase is its own event with its own `id`; phases may arrive out of order, twice, or not at all. The matrix's `when` says at which phase a call's entities are written; the call log is written once, at completion. A phase that arrives after the call completed, or again, writes nothing.\n\nLater updates of a call: `recording` (`recordingUrl`) and `summary` (`summary`, `transcript`, `sentiment`, `tags`) name the call by its `callId` (or the `id` of a call sent without phases). The recording is attached to the call log as the call's own would be; the summary (and transcript, trimmed to the CRM's field limits with a note saying so) goes into the call's Description in Zoho, and into a note on the call's deal and person in Pipedrive (its call logs cannot be edited). Mapping rows of the call tabs naming `summary`, `sentiment` or `tags` write those into the call's deal, contact or lead. Each reaches the CRM once; one that comes before the call's log is in the CRM waits for it (the event stays `queued`, its reason says so).",
           security: [{ webhookSignature: [] }],
@@ -175,7 +176,7 @@ export function openApiDocument(serverUrl: string) {
       "/api/webhooks/{projectKey}/responsible-manager": {
         parameters: [projectKey],
         post: {
-          summary: "Who should take a ringing call; always answered within the project's time budget",
+          summary: en["api.op.post.webhooks.projectKey.responsible-manager"],
           security: [{ webhookSignature: [] }],
           requestBody: request(ref("ResponsibleManagerRequest"), EXAMPLES.managerRequest),
           responses: {
@@ -201,27 +202,27 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/projects/{projectKey}/api-tokens": {
         parameters: [projectKey],
-        get: { summary: "The project's API tokens (name, role, first characters, use) — never the tokens themselves", responses: { "200": ok({ type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }, EXAMPLES.tokens), ...tokenErrors } },
+        get: { summary: en["api.op.get.api-tokens"], responses: { "200": ok({ type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }, EXAMPLES.tokens), ...tokenErrors } },
         post: {
-          summary: "Create a token: VIEWER reads, ADMIN changes. The token is in this answer only; store it now",
+          summary: en["api.op.post.api-tokens"],
           requestBody: request(ref("ApiTokenRequest"), EXAMPLES.tokenRequest),
           responses: { "201": ok(ref("CreatedApiToken"), EXAMPLES.token, "Created"), ...tokenErrors, ...bodyErrors, "422": problem("A missing name or an unknown role; `issues` names each", "UNPROCESSABLE") },
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {
         parameters: [projectKey, tokenId],
-        delete: { summary: "Revoke the token: it stops working at once", responses: { "204": { description: "Revoked" }, ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") } },
+        delete: { summary: en["api.op.delete.api-tokens.tokenId"], responses: { "204": { description: "Revoked" }, ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}/rotate": {
         parameters: [projectKey, tokenId],
         post: {
-          summary: "Replace the token with a new one of the same name and role (in this answer only); the old one stops working at once",
+          summary: en["api.op.post.api-tokens.tokenId.rotate"],
           responses: { "200": ok(ref("CreatedApiToken"), EXAMPLES.token), ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") },
         },
       },
       "/api/health": {
         get: {
-          summary: "Liveness and database check",
+          summary: en["api.op.get.health"],
           security: [],
           responses: { "200": ok({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }, EXAMPLES.health), "503": body({ type: "object", properties: { ok: { const: false }, db: { const: "down" } } }, "The database is down") },
         },

@@ -21,7 +21,7 @@ import { POST as postEvent } from "@/app/api/webhooks/[projectKey]/events/route"
 import { POST as askManager } from "@/app/api/webhooks/[projectKey]/responsible-manager/route";
 import { defaultConfig } from "@/lib/config/defaults";
 import { db } from "@/lib/db/client";
-import { sealCredentials } from "@/lib/integrations/credentials";
+import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { makeProject } from "@/lib/testing/factories";
 import { callRoute, type RouteCall, type RouteHandler } from "@/lib/testing/route-call";

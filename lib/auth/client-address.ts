@@ -4,7 +4,7 @@
 // client-sent X-Forwarded-For is never believed otherwise.
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { allowedBy, parsedRuleList } from "@/lib/net/allow-list";
+import { allowedBy, parsedRuleList } from "@/lib/env/egress-allow";
 import { PEER_HEADER } from "@/lib/net/peer-address";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;

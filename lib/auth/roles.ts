@@ -1,8 +1,7 @@
 // Roles in a project: OWNER ⊃ ADMIN ⊃ VIEWER. VIEWER reads only.
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/validation/roles";
 
 export type { Role };
-export const ROLES = ["OWNER", "ADMIN", "VIEWER"] as const satisfies readonly Role[];
 
 const RANK: Record<Role, number> = { VIEWER: 1, ADMIN: 2, OWNER: 3 };
 

@@ -5,7 +5,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { claimSignInAttempt, clearFailedLogins } from "@/lib/db/queries/login-attempts";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { THROTTLE_WINDOW_MS } from "./throttle-policy";
+import { signInWait, THROTTLE_WINDOW_MS } from "./throttle-policy";
 import { throttleAddress } from "./throttle-address";
 
 /** The error codes the sign-in form turns into messages; they never say whether an e-mail exists. */
@@ -19,7 +19,8 @@ export async function authenticate(raw: unknown, address: string | null): Promis
   const { email, password } = parsed.data;
   // Counted before the password is checked: a failure is already on record while it is being checked.
   const key = throttleAddress(address);
-  const attempt = await claimSignInAttempt(email, key);
+  const now = new Date();
+  const attempt = await claimSignInAttempt(email, key, { now, since: new Date(now.getTime() - THROTTLE_WINDOW_MS), waitMs: (failures) => signInWait(failures, now) });
   if ("waitMs" in attempt) throw new SignInError(SIGN_IN_ERRORS.throttled);
 
   const user = await findUserByEmail(email);

@@ -1,6 +1,7 @@
 // Pure throttling decision for sign-ins. Failures within the window make each further attempt wait
 // longer (2 s, 4 s, 8 s … up to 15 min after the last failure) instead of locking the account: a wait
 // holds a guesser back, and the owner's right password works again once it has passed.
+import type { RecentFailures, SignInFailures } from "@/lib/db/queries/login-attempts";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /**
@@ -19,10 +20,13 @@ export const FREE_FAILURES_PER_EMAIL_EVERYWHERE = 30;
 export const FREE_FAILURES_PER_ADDRESS = 20;
 const MAX_WAIT_MS = THROTTLE_WINDOW_MS;
 
-export interface RecentFailures {
-  count: number;
-  lastAt: Date | null;
-}
+/** How long a sign-in with these failures must wait (0: it may try now). */
+export const signInWait = (failures: SignInFailures, now: Date) =>
+  Math.max(
+    signInWaitMs(failures.sameAddress, FREE_FAILURES_PER_EMAIL, now),
+    signInWaitMs(failures.everywhere, FREE_FAILURES_PER_EMAIL_EVERYWHERE, now),
+    failures.fromAddress ? signInWaitMs(failures.fromAddress, FREE_FAILURES_PER_ADDRESS, now) : 0,
+  );
 
 /** How long an attempt must still wait (0: go ahead). */
 export function signInWaitMs(failures: RecentFailures, freeFailures: number, now: Date): number {

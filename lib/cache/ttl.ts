@@ -1,6 +1,7 @@
-// A small in-process cache of promises: concurrent callers share one load, a value is kept for `ttlMs`,
-// and a failed load is not remembered (the next caller tries again). One per process and name.
-// Bounded like every cache of a multi-tenant server: by entries, by bytes (keys and settled values,
+// In-process caches on lru-cache's own fetch: concurrent callers share one load (fetchMethod), a value is
+// kept for `ttlMs`, and a failed load is not remembered (the next caller tries again). One per process and
+// name (process-shared.ts), so every bundle of the Next server sees the same one.
+// Bounded like every cache of a multi-tenant server: by entries, by bytes (keys and loaded values,
 // estimated) and by time, in least-recently-used order; a key longer than MAX_PLAIN_KEY (anything a
 // request can make up, e.g. a 16 KB project key in a URL) is kept by its fixed-size digest.
 import { createHash } from "node:crypto";
@@ -24,9 +25,9 @@ export interface CacheBounds {
 
 const DEFAULT_BOUNDS: Required<CacheBounds> = { max: 10_000, maxSize: 16 * 1024 * 1024, maxEntrySize: 1024 * 1024 };
 
+/** lru-cache keeps no null or undefined values: each value is boxed. */
 interface Entry<V> {
-  value: Promise<V>;
-  settled?: { value: V };
+  value: V;
 }
 
 const storedKey = (key: string) => (key.length > MAX_PLAIN_KEY ? `sha256:${createHash("sha256").update(key).digest("base64url")}` : key);
@@ -36,43 +37,35 @@ export function ttlCache<V>(name: string, ttlMs: number, bounds: CacheBounds = {
   const entries = processShared(
     `ttl:${name}`,
     () =>
-      new LRUCache<string, Entry<V>>({
+      new LRUCache<string, Entry<V>, () => Promise<V>>({
         max,
         maxSize,
         maxEntrySize,
         ttl: ttlMs,
-        sizeCalculation: (entry, key) => ENTRY_BYTES + 2 * key.length + (entry.settled ? approximateSize(entry.settled.value) : PENDING_BYTES),
+        // A load in flight counts as PENDING_BYTES until its value is known.
+        backgroundFetchSize: PENDING_BYTES,
+        sizeCalculation: (entry, key) => ENTRY_BYTES + 2 * key.length + approximateSize(entry.value),
+        fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }),
+        // A key forgotten (or evicted) while its load runs: the callers still get the value, and it is not
+        // kept, so a load that began before a change never outlives the change's forget().
+        ignoreFetchAbort: true,
       }),
   );
   return {
     /** The value without waiting, when it is loaded and fresh (hot paths skip an await). */
     peek(key: string): { value: V } | undefined {
-      return entries.get(storedKey(key))?.settled;
+      return entries.get(storedKey(key));
     },
-    get(key: string, load: () => Promise<V>): Promise<V> {
-      const id = storedKey(key);
-      const hit = entries.get(id);
-      if (hit) return hit.value;
-      const value = load();
-      const entry: Entry<V> = { value };
-      entries.set(id, entry);
-      value.then(
-        (loaded) => {
-          // Counted again with its value's size, keeping the time it was loaded at.
-          if (entries.peek(id) === entry) entries.set(id, { value, settled: { value: loaded } }, { noUpdateTTL: true });
-        },
-        () => {
-          if (entries.peek(id)?.value === value) entries.delete(id);
-        },
-      );
-      return value;
+    async get(key: string, load: () => Promise<V>): Promise<V> {
+      const entry = await entries.fetch(storedKey(key), { context: load });
+      return entry!.value;
     },
     forget(key: string) {
       entries.delete(storedKey(key));
     },
     /** Forgets every loaded value that `test` picks (e.g. a project known by its id, cached by its key). */
     forgetWhere(test: (value: V) => boolean) {
-      const picked = [...entries.entries()].filter(([, entry]) => entry.settled && test(entry.settled.value));
+      const picked = [...entries.entries()].filter(([, entry]) => test(entry.value));
       for (const [id] of picked) entries.delete(id);
     },
     clear() {

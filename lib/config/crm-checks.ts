@@ -3,7 +3,7 @@
 import type { CrmField, CrmPipeline, CrmUser } from "@/lib/connectors/types";
 import type { ErrorIssue } from "@/lib/errors";
 import type { IntegrationConfig } from "@/lib/validation/config";
-import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "./vocabulary";
+import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "@/lib/validation/vocabulary";
 
 export interface CrmMetadata {
   fields: Record<MappedEntity, CrmField[]>;

@@ -1,7 +1,7 @@
 // A new project's configuration: the seeds' usual set-up (contact and deal for calls and forms, a task
 // for missed calls), nothing mapped yet, routing off.
 import { defaultFieldsSchema, TASK_RULES_DEFAULT, type IntegrationConfig } from "@/lib/validation/config";
-import type { Trigger } from "./vocabulary";
+import type { Trigger } from "@/lib/validation/vocabulary";
 
 export function defaultConfig(): IntegrationConfig {
   const row = (trigger: Trigger, contact: "create" | "update" | "none", deal: "create" | "update" | "none", task: "create" | "none" = "none") => ({

@@ -9,7 +9,7 @@ import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { createConnector, connectionInputSchema, maskedConnection, mergeConnection, type ConnectionInput } from "@/lib/connectors/registry";
 import { inTransaction } from "@/lib/db/transaction";
 import { integrationRow, verifyConnection, type VerifiedConnection } from "@/lib/integrations/connect";
-import { openCredentials } from "@/lib/integrations/credentials";
+import { openCredentials } from "@/lib/connectors/sealed-credentials";
 import { forgetCrmMetadata, metadataOf } from "./metadata";
 import { configSaved, loadConfig, replaceConfig, validateConfig } from "./service";
 

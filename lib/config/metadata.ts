@@ -7,7 +7,7 @@ import { AppError, isCrmError } from "@/lib/errors";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmConnector } from "@/lib/connectors/types";
 import type { CrmMetadata } from "./crm-checks";
-import { MAPPED_ENTITIES } from "./vocabulary";
+import { MAPPED_ENTITIES } from "@/lib/validation/vocabulary";
 
 const TTL_MS = 30_000;
 // Bounded like every cache: per project, and by an estimate of the bytes (a CRM's field lists can be large).

@@ -3,7 +3,7 @@
 // that matches more than one object is left as is, so the CRM checks refuse it by name.
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { CrmMetadata } from "./crm-checks";
-import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "./vocabulary";
+import { CHANNELS, MAPPED_ENTITIES, type MappedEntity } from "@/lib/validation/vocabulary";
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 

@@ -11,7 +11,7 @@ import { checkAgainstCrm, type CrmMetadata } from "./crm-checks";
 import { defaultConfig } from "./defaults";
 import { crmMetadata } from "./metadata";
 import { normaliseIds } from "./normalise-ids";
-import { CHANNELS, MAPPED_ENTITIES } from "./vocabulary";
+import { CHANNELS, MAPPED_ENTITIES } from "@/lib/validation/vocabulary";
 
 export async function loadConfig(projectId: string): Promise<IntegrationConfig> {
   const stored = await findConfigDocument(projectId);

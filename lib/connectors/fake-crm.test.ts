@@ -1,6 +1,7 @@
-// A third CRM kind is added in one folder: registering a test-only fake kind in CrmCredentialsByKind
-// makes the compiler name the places that still need it, and those are the CRM registry, the Integration
-// page's form registry and the database enum's check only — no branch on the kind anywhere else in the app.
+// A third CRM kind is added in one folder: registering a test-only fake kind in CrmKinds makes the
+// compiler name the places that still need it, and those are the database enum's check, the kind's
+// credentials and the CRM registry in lib/connectors, and the Integration page's form registry — no
+// branch on the kind anywhere else in the app.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,10 +14,10 @@ const scratch = mkdtempSync(path.join(tmpdir(), "callbridge-fake-crm-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The fake kind, only in this test's compilation. */
-const FAKE_KIND = `import "@/lib/connectors/types";
-declare module "@/lib/connectors/types" {
-  interface CrmCredentialsByKind {
-    fake: { crm: "fake"; apiBase: string; apiToken: string };
+const FAKE_KIND = `import "@/lib/db/crm-kind";
+declare module "@/lib/db/crm-kind" {
+  interface CrmKinds {
+    fake: true;
   }
 }
 `;
@@ -43,9 +44,9 @@ describe("a new CRM kind", () => {
     expect((await compileWith(null)).errors).toEqual([]);
   }, 240_000);
 
-  it("is missing from the CRM registry, the connect forms and the database enum only", async () => {
+  it("is missing from the database enum, its credentials, the CRM registry and the connect forms only", async () => {
     const { errors, files } = await compileWith(FAKE_KIND);
-    expect(files).toEqual(["components/integration/connect-forms.tsx", "lib/connectors/registry.ts", "lib/db/crm-kind.ts"]);
+    expect(files).toEqual(["components/integration/connect-forms.tsx", "lib/connectors/registry.ts", "lib/connectors/types.ts", "lib/db/crm-kind.ts"]);
     // Each place names the missing kind, not some unrelated breakage.
     for (const file of files) expect(errors.some((line) => line.startsWith(file) && line.includes("fake")), file).toBe(true);
   }, 240_000);

@@ -1,19 +1,22 @@
+import type { CrmKind } from "@/lib/db/crm-kind";
 import type { TokenStore } from "./oauth/token-store";
 import type { WriteResult } from "./fit";
 
 // The one interface the engine and the admin app use to talk to any CRM, and the shared shapes it speaks.
 // Each CRM folder maps its vendor API to these; nothing outside lib/connectors imports a CRM folder.
 
-/**
- * The CRM kinds Callbridge speaks, each with its stored credentials. Each has a folder and a descriptor
- * (descriptor.ts, registry.ts); a kind added here makes the compiler name the registry as the one place
- * still missing it (lib/connectors/fake-crm.test.ts proves it).
- */
-export interface CrmCredentialsByKind {
+export type { CrmKind };
+
+/** Each CRM kind's stored credentials: a kind without them here is a compile error. */
+interface CredentialsOfKind {
   zoho: ZohoCredentials;
   pipedrive: PipedriveCredentials;
 }
-export type CrmKind = keyof CrmCredentialsByKind;
+export type CrmCredentialsByKind = { [K in CrmKind]: K extends keyof CredentialsOfKind ? CredentialsOfKind[K] : never };
+// Names a kind that has none (a compile error says "… not assignable to type 'fake'").
+type Uncredentialed = Exclude<CrmKind, keyof CredentialsOfKind>;
+const everyKindHasCredentials: [Uncredentialed] extends [never] ? "none" : Uncredentialed = "none";
+void everyKindHasCredentials;
 
 /** Vocabulary of PRODUCT.md: contact = Pipedrive person, organization = Zoho account. */
 export const ENTITY_KINDS = ["lead", "contact", "organization", "deal"] as const;

@@ -1,7 +1,8 @@
 // F19: the text of a call's summary note, fitted to the room the CRM leaves. Pure. What is cut goes first
 // from the transcript (the long, secondary part), then from the summary; the note then says it was
 // trimmed. The reference line always stays: a retry after a lost answer finds the note by it.
-import { crmTexts, type CrmLanguage } from "./crm-texts";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
+import { crmTexts } from "./crm-texts";
 
 export interface CallNote {
   summary: string;

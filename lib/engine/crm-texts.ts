@@ -1,8 +1,7 @@
 // The texts Callbridge itself writes into the CRM (a contact's name when the event has none, a deal's
 // name, task and call-log subjects), in the language the project chose for its CRM (Project settings).
 
-export const CRM_LANGUAGES = ["en", "uk", "pl"] as const;
-export type CrmLanguage = (typeof CRM_LANGUAGES)[number];
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 
 interface CrmTexts {
   callFrom: (phone: string) => string;

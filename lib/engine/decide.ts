@@ -2,13 +2,14 @@
 // what the CRM already holds, the plan of CRM writes. Pure: no database, no network. The worker executes
 // the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
-import type { Channel, MappedEntity, TaskRule, Trigger } from "@/lib/config/vocabulary";
+import type { Channel, MappedEntity, TaskRule, Trigger } from "@/lib/validation/vocabulary";
 import { occurredAt, type ClientEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MappingRow, MatrixRow } from "@/lib/validation/config";
 import type { CallNote } from "./call-note";
-import { crmTexts, type CrmLanguage } from "./crm-texts";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
+import { crmTexts } from "./crm-texts";
 import { decideUtm, type UtmWritten } from "./first-touch";
-import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "./event-values";
+import { clientKeys, defaultRows, eventVariables, rawClientPhone } from "@/lib/events/event-values";
 import { pickStage } from "./stage-rules";
 import { decideTasks } from "./task-rules";
 

@@ -7,18 +7,19 @@ import type { CrmMetadata } from "@/lib/config/crm-checks";
 import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
 import { findLiveCall, recordLivePhase } from "@/lib/db/queries/live-calls";
 import { releaseFollowUps } from "@/lib/db/queries/follow-ups";
-import { isFollowUp, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
+import { callIdOf, isFollowUp, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
-import type { CrmLanguage } from "./crm-texts";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import { decide, type Found, type Plan } from "./decide";
 import { executePlan } from "./execute";
-import { clientKeyOf } from "./event-values";
+import { clientKeyOf } from "@/lib/events/event-values";
 import { findExisting } from "./find";
 import { openRuleTasks, rememberRuleTasks } from "./open-tasks";
 import { deliverFollowUp } from "./follow-up";
 import { loadUtmWritten } from "./first-touch-memory";
 import { linkable } from "./link-check";
-import { callIdOf, decidePhase, NO_CALL_STATE, phaseOf, phaseTrigger, type CallState } from "./phases";
+import type { CallState } from "@/lib/db/queries/live-calls";
+import { decidePhase, NO_CALL_STATE, phaseTrigger } from "./phases";
 import { note, traced, type TraceEntry } from "./trace";
 
 export interface DeliverContext {

@@ -3,14 +3,14 @@
 // a retry skips what an earlier attempt completed, and for a write whose answer never came (lost on the
 // way, or the worker died) it first looks in the CRM for what that write may have created. Tasks and call
 // logs carry the event's reference in their note for that, since they have no natural key.
-import type { TaskRule } from "@/lib/config/vocabulary";
+import type { TaskRule } from "@/lib/validation/vocabulary";
 import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from "@/lib/connectors/types";
 import { readJournal, writeJournal } from "@/lib/db/queries/journal";
 import type { PlatformEvent } from "@/lib/events/schemas";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
 import { composeCallNote } from "./call-note";
-import type { CrmLanguage } from "./crm-texts";
-import type { ClientKeys } from "./event-values";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
+import type { ClientKeys } from "@/lib/events/event-values";
 import { rememberFound } from "./find";
 import { rememberUtmWritten } from "./first-touch-memory";
 import type { TraceEntry } from "./trace";

@@ -1,6 +1,7 @@
 // What a failed delivery attempt comes to, and the reason stored on the event: never empty (the Events
 // page shows it in the admin's language through lib/events/reason.ts, with the CRM's own words beside it).
 import { crmErrorKind } from "@/lib/errors";
+import { CONFIG_RETRY_MS } from "@/lib/integrations/config-error";
 import { givesUp, nextAttemptDelay } from "./backoff";
 
 const MAX_REASON = 1_000;
@@ -30,11 +31,6 @@ function safeJson(value: unknown): string {
 /** The stored reason of an event waiting for a CRM quota's reset (read back by lib/events/reason.ts). */
 export const quotaPauseReason = (quota: string, until: Date, crmWords: string) => `quota: ${quota} until ${until.toISOString()}: ${crmWords || "the CRM's quota is used up"}`;
 
-/**
- * How soon an event refused by this server's configuration is tried again: an operator's fix should not
- * wait the backoff of hours, and a process that keeps refusing does no more than a query every few minutes.
- */
-export const CONFIG_RETRY_MS = 5 * 60_000;
 
 /** The stored reason of an event this server's configuration kept from the CRM (read back by lib/events/reason.ts). */
 export const configurationReason = (problem: string) => `configuration: ${problem}`;

@@ -6,7 +6,7 @@ import type { ClientEvent } from "@/lib/events/schemas";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import { triggerOf, type Found } from "./decide";
-import { clientIdField, clientKeys, type ClientKeys } from "./event-values";
+import { clientIdField, clientKeys, type ClientKeys } from "@/lib/events/event-values";
 import { checkLinkedRecord, linkable } from "./link-check";
 import { pickMatch } from "./several-matches";
 import { note, traced, type TraceEntry } from "./trace";

@@ -1,7 +1,7 @@
 // The first-touch memory (first-touch.ts) between the database and the engine: read for the records the
 // find step found, so decide() gets it as input; written by the executor for the steps that carry it.
 import type { CrmKind, EntityKind } from "@/lib/connectors/types";
-import type { MappedEntity } from "@/lib/config/vocabulary";
+import type { MappedEntity } from "@/lib/validation/vocabulary";
 import { findUtmTouches, saveUtmTouch } from "@/lib/db/queries/utm-touches";
 import type { DecideInput, Found } from "./decide";
 import type { UtmWritten } from "./first-touch";

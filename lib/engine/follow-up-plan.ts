@@ -3,7 +3,7 @@
 import type { FollowUpEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Plan, PlanLinks, Step } from "./decide";
-import type { CallState } from "./phases";
+import type { CallState } from "@/lib/db/queries/live-calls";
 
 /** The variables a summary carries, as the call's mapping tabs name them. */
 export const SUMMARY_VARIABLES = ["summary", "sentiment", "tags"] as const;

@@ -3,7 +3,7 @@
 // it on that queue); the delivery that writes the call log hands it back (releaseFollowUps).
 import { findLiveCall } from "@/lib/db/queries/live-calls";
 import type { FollowUpEvent } from "@/lib/events/schemas";
-import type { CrmLanguage } from "./crm-texts";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import type { Plan } from "./decide";
 import type { DeliverContext } from "./deliver";
 import { executePlan } from "./execute";

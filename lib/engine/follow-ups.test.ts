@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveConfigSection } from "@/lib/config/service";
 import { defaultConfig } from "@/lib/config/defaults";
 import { db } from "@/lib/db/client";
-import { requeueEvent } from "@/lib/db/queries/events";
+import { requeueEvent } from "@/lib/db/queries/replay";
 import { WAITING_FOR_CALL_LOG } from "@/lib/db/queries/follow-ups";
 import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";

@@ -3,7 +3,7 @@
 // caller needs anyway) must still be live and still hold what the link was made for.
 import type { CrmRecord } from "@/lib/connectors/types";
 import { samePhone } from "@/lib/phone/variants";
-import type { ClientKeys } from "./event-values";
+import type { ClientKeys } from "@/lib/events/event-values";
 
 export type LinkVerdict =
   /** Use the record. */

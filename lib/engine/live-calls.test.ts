@@ -3,7 +3,7 @@
 // phases arrive in and however often.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { CallPhase } from "@/lib/config/vocabulary";
+import type { CallPhase } from "@/lib/validation/vocabulary";
 import { saveConfigSection } from "@/lib/config/service";
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";

@@ -1,6 +1,6 @@
 // F23, one open task per client and rule: the tasks the client's rules wrote before, checked in the CRM
 // (a task a user completed or deleted there no longer holds a new one back).
-import type { TaskRule } from "@/lib/config/vocabulary";
+import type { TaskRule } from "@/lib/validation/vocabulary";
 import type { CrmConnector } from "@/lib/connectors/types";
 import { findRuleTasks, rememberRuleTask } from "@/lib/db/queries/open-tasks";
 import { traced, type TraceEntry } from "./trace";

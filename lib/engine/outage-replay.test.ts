@@ -3,9 +3,9 @@
 // reaches the same final state as an undisturbed run, and activating without it writes nothing more.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { replayProgress, requeueEvent } from "@/lib/db/queries/events";
+import { replayProgress, requeueEvent } from "@/lib/db/queries/replay";
 import { connectWithCredentials } from "@/lib/integrations/connect";
-import { activateIntegration } from "@/lib/integrations/status";
+import { activateIntegration } from "@/lib/replay/activation";
 import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/lib/testing/bulk";
 import { insertEventMix, type MixSummary } from "@/lib/testing/event-mix";
 import { runDeliveries } from "./worker";

@@ -1,12 +1,13 @@
 // F19 without network: which phase of a call writes what, in any order, however often it arrives.
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { CallPhase } from "@/lib/config/vocabulary";
+import type { CallPhase } from "@/lib/validation/vocabulary";
 import { callEventSchema, parseEvent, type CallEvent } from "@/lib/events/schemas";
 import type { Matrix } from "@/lib/validation/config";
 import { matrixSchema } from "@/lib/validation/config";
 import { decide } from "./decide";
-import { decidePhase, NO_CALL_STATE, type CallState } from "./phases";
+import type { CallState } from "@/lib/db/queries/live-calls";
+import { decidePhase, NO_CALL_STATE } from "./phases";
 
 const base = { type: "call", callId: "call-1", direction: "incoming", startedAt: "2026-12-03T10:00:00Z", caller: "067 123 45 67", callee: "+380441234567", line: "sales", employee: { sip: "olena" } };
 const phase = (phase: CallPhase, patch: Record<string, unknown> = {}) => callEventSchema.parse({ ...base, id: `e-${phase}`, phase, ...(phase === "completed" ? { status: "answered" } : {}), ...patch }) as CallEvent;

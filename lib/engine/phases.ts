@@ -1,24 +1,14 @@
 // F19: which of a call's entities are written at which phase. Pure: the matrix, the phase that arrived
 // and what the call's earlier phases did (call-state.ts) give the matrix row this delivery applies.
-import type { CallPhase, MatrixEntity, Trigger } from "@/lib/config/vocabulary";
-import { ACTIONS, MATRIX_ENTITIES } from "@/lib/config/vocabulary";
-import type { CallEvent, PlatformEvent } from "@/lib/events/schemas";
+import type { MatrixEntity, Trigger } from "@/lib/validation/vocabulary";
+import { ACTIONS, MATRIX_ENTITIES } from "@/lib/validation/vocabulary";
+import { callIdOf, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
+import type { CallState } from "@/lib/db/queries/live-calls";
 import type { Matrix, MatrixRow } from "@/lib/validation/config";
 
-/** What the call's earlier deliveries did, as far as this one needs to know. */
-export interface CallState {
-  /** Phases delivered so far (in the order they were delivered, which need not be the order they happened). */
-  phases: CallPhase[];
-  /** The call's CRM records written or found by earlier phases, by kind. */
-  entities: Partial<Record<"contact" | "organization" | "deal" | "lead", string>>;
-  callLogId: string | null;
-}
 
 export const NO_CALL_STATE: CallState = { phases: [], entities: {}, callLogId: null };
 
-/** Events stored before phases existed have neither field: they are completed calls, each its own call. */
-export const phaseOf = (event: CallEvent): CallPhase => event.phase ?? "completed";
-export const callIdOf = (event: CallEvent): string => event.callId ?? event.id;
 export const isLivePhase = (event: PlatformEvent): event is CallEvent => event.type === "call" && phaseOf(event) !== "completed";
 
 /** The rows of both outcomes of a call's direction. */

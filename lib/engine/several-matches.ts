@@ -1,7 +1,7 @@
 // Several records match one caller (two open deals of the contact, two contacts with the number): the
 // project's policy (config section `matching`) picks one, and the trace says that several matched, which
 // was taken and why. Pure: the records are what the CRM answered, the pipelines are the CRM's own order.
-import type { DealPolicy } from "@/lib/config/vocabulary";
+import type { DealPolicy } from "@/lib/validation/vocabulary";
 import type { CrmRecord } from "@/lib/connectors/types";
 
 export interface Picked {

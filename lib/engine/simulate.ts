@@ -4,17 +4,17 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
-import { stopListed } from "@/lib/engine/stop-list";
+import { stopListed } from "@/lib/stop-list/match";
 import { AppError, isCrmError } from "@/lib/errors";
-import { isFollowUp, parseEvent } from "@/lib/events/schemas";
+import { callIdOf, isFollowUp, parseEvent } from "@/lib/events/schemas";
 import { projectConnector } from "@/lib/integrations/connect";
-import type { CrmLanguage } from "./crm-texts";
+import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import { findLiveCall } from "@/lib/db/queries/live-calls";
 import { decide, type Plan } from "./decide";
 import { findExisting } from "./find";
 import { loadUtmWritten } from "./first-touch-memory";
 import { followUpPlan } from "./follow-up-plan";
-import { callIdOf, decidePhase, NO_CALL_STATE } from "./phases";
+import { decidePhase, NO_CALL_STATE } from "./phases";
 import type { TraceEntry } from "./trace";
 
 export interface Simulation {

@@ -3,7 +3,7 @@
 // when another employee answered, or for the top manager when the answering employee is unknown. Each due
 // as its rule says (task-due.ts), and none while the client's earlier task of the rule is still open. Pure.
 import type { CrmRecord, CrmUser } from "@/lib/connectors/types";
-import type { TaskRule } from "@/lib/config/vocabulary";
+import type { TaskRule } from "@/lib/validation/vocabulary";
 import type { ClientEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { crmTexts } from "./crm-texts";

@@ -24,9 +24,9 @@ import { callLogWritten } from "./follow-up";
 import { releaseFollowUps, WAITING_FOR_CALL_LOG } from "@/lib/db/queries/follow-ups";
 import { failureOutcome, failureText, quotaPauseReason } from "./failure-outcome";
 import { evaluateAlertsSoon, evaluateAllAlerts } from "@/lib/alerts/evaluate";
-import { stopListed, stopListReason } from "./stop-list";
+import { stopListed, stopListReason } from "@/lib/stop-list/match";
 import type { TraceEntry } from "./trace";
-import { lanesOpened, observeOutcome, observeSteps, observedJob } from "@/lib/observability/delivery";
+import { lanesOpened, observeOutcome, observeSteps, observedJob } from "@/lib/engine/delivery-metrics";
 import { log } from "@/lib/observability/logger";
 
 export interface DeliveryCounts {

@@ -1,7 +1,7 @@
 // The event bodies the platform posts (PRODUCT.md §3), validated at the edge. Unknown keys are kept in
 // `variables`, so that mappings and stage rules can use whatever the platform sends.
 import { z } from "zod";
-import { CALL_PHASES, type CallPhase } from "@/lib/config/vocabulary";
+import { CALL_PHASES, type CallPhase } from "@/lib/validation/vocabulary";
 import { englishMessage } from "@/lib/i18n/config";
 import { text, TEXT_MAX } from "@/lib/validation/text";
 
@@ -181,3 +181,7 @@ export function occurredAt(event: PlatformEvent, receivedAt: Date = new Date()):
   if (isFollowUp(event)) return receivedAt;
   return new Date(event.type === "call" ? event.startedAt : event.type === "form" ? event.submittedAt : event.sentAt);
 }
+
+/** Events stored before phases existed have neither field: they are completed calls, each its own call. */
+export const phaseOf = (event: CallEvent): CallPhase => event.phase ?? "completed";
+export const callIdOf = (event: CallEvent): string => event.callId ?? event.id;

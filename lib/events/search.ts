@@ -1,10 +1,9 @@
 // What the Events page's search box was given: an e-mail, a phone number in any format (normalised with
 // the project's country, as events store it), or else an event id (ours or the platform's).
-import type { EventListFilter } from "@/lib/db/queries/event-list";
+import type { EventListFilter, EventSearch } from "@/lib/db/queries/event-list";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { EventListFilterOutput } from "@/lib/validation/event-list";
 
-export type EventSearch = { phone: string } | { email: string } | { id: string };
 
 export function parseEventSearch(query: string | undefined, country: string): EventSearch | null {
   const text = (query ?? "").trim();

@@ -1,11 +1,16 @@
 // A refusal by this server's own configuration, as the admins see it (Overview, Integration page, Test
 // connection): not "broken", which means only that the CRM refused our credentials.
-import { CONFIG_RETRY_MS } from "@/lib/engine/failure-outcome";
 
 /**
  * A noted configuration error this recent is still current: events it holds back are tried every
  * CONFIG_RETRY_MS, and each refusal notes it again. An older one is a leftover of a fixed setting.
  */
+/**
+ * How soon an event refused by this server's configuration is tried again: an operator's fix should not
+ * wait the backoff of hours, and a process that keeps refusing does no more than a query every few minutes.
+ */
+export const CONFIG_RETRY_MS = 5 * 60_000;
+
 export const CONFIG_ERROR_CURRENT_MS = 3 * CONFIG_RETRY_MS;
 
 export interface ConfigurationProblem {

@@ -5,7 +5,7 @@ import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { findProjectByKey } from "@/lib/db/queries/projects";
 import { makeMember, makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
-import { openCredentials } from "./credentials";
+import { openCredentials } from "@/lib/connectors/sealed-credentials";
 import { connectWithCredentials, finishOAuthConnect, projectConnector, startOAuthConnect, testIntegration } from "./connect";
 
 let pipedrive: SandboxHandle;
@@ -77,6 +77,22 @@ describe("connectPipedrive", () => {
       await isolated.server.close();
     }
   });
+
+  it("a broken integration whose stored credentials work again becomes inactive on an admin's Test connection, audited", async () => {
+    const { project: p, userId } = await project();
+    const credentials = await pipedriveCredentials(pipedrive);
+    if (credentials.auth !== "api_token") throw new Error("unexpected");
+    await connectWithCredentials(p, { crm: "pipedrive", auth: "api_token", apiBase: credentials.apiBase, apiToken: credentials.apiToken }, { userId, actor: "test" });
+    const { db } = await import("@/lib/db/client");
+    // As after a refusal the CRM has since taken back (the CRM user was switched off, then on again).
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "broken", lastError: "Pipedrive refused the API token (401)", brokenAt: new Date() } });
+    // A viewer's test says it works and changes nothing.
+    expect(await testIntegration(p.id)).toMatchObject({ recovered: false });
+    expect(await findIntegrationSummary(p.id)).toMatchObject({ status: "broken" });
+    expect(await testIntegration(p.id, { userId, actor: "admin@example.test", target: p.key })).toMatchObject({ recovered: true, accountName: "Callbridge Demo Sales" });
+    expect(await findIntegrationSummary(p.id)).toMatchObject({ status: "inactive", lastError: null });
+    expect(await db().auditEntry.findFirst({ where: { projectId: p.id, action: "integration.recovered" } })).toMatchObject({ actor: "admin@example.test", before: { status: "broken" }, after: { status: "inactive" } });
+  });
 });
 
 describe("Zoho OAuth connection", () => {
@@ -134,7 +150,7 @@ describe("Zoho OAuth connection", () => {
   it("the stored connector refreshes Zoho tokens and keeps the access token sealed beside the credentials", async () => {
     const { project: p } = await project();
     const { credentials } = (await zoho.describe()) as { credentials: { clientId: string; clientSecret: string; refreshToken: string; accountsUrl: string; apiDomain: string } };
-    const { sealCredentials } = await import("./credentials");
+    const { sealCredentials } = await import("../connectors/sealed-credentials");
     await db().integration.create({ data: { projectId: p.id, crm: "zoho", status: "active", credentialsEncrypted: sealCredentials({ crm: "zoho", dataCenter: "sandbox", ...credentials }, p.id) } });
     const found = await projectConnector(p.id);
     expect((await found!.connector.listUsers()).length).toBe(3);

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { evaluateAlertsSoon } from "@/lib/alerts/evaluate";
 import { databaseTokenStore } from "@/lib/connectors/oauth/database-token-store";
-import { OAuthRefused, type OAuthPending } from "@/lib/connectors/oauth/provider";
+import { OAuthRefused, type OAuthPending, type SandboxOAuth } from "@/lib/connectors/oauth/provider";
 import { connectionAccount, createConnector, credentialHostProblem, oauthProvider } from "@/lib/connectors/registry";
 import type { AccountInfo, ConnectorOptions, CrmConnector, CrmCredentials, CrmKind } from "@/lib/connectors/types";
 import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
@@ -14,16 +14,15 @@ import {
   recordIntegrationAccount,
   saveIntegration,
   saveOAuthState,
+  setIntegrationStatus,
   consumeOAuthState,
   findOwnOAuthState,
 } from "@/lib/db/queries/integrations";
-import { appUrl, sandboxEnabled } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 import { AppError, isAppError, isAuthError, isConfigurationError, isCrmError, isRetryableError } from "@/lib/errors";
-import { isSandboxCrm } from "@/lib/sandbox/accounts";
-import { sandboxOAuthClient, sandboxOAuthServer } from "@/lib/sandbox/credentials";
 import { oauthCallbackPath } from "./app-url";
 import { asSentence, configurationProblem, isCurrent } from "./config-error";
-import { openCredentials, sealCredentials } from "./credentials";
+import { openCredentials, sealCredentials } from "@/lib/connectors/sealed-credentials";
 
 const OAUTH_STATE_MINUTES = 15;
 
@@ -83,11 +82,12 @@ export async function connectWithCredentials(project: { id: string; key: string 
 }
 
 /** Step 1 of a CRM's authorization-code flow: where to send the admin to grant access. */
-export async function startOAuthConnect(project: { id: string; key: string }, userId: string, crm: CrmKind, input: unknown): Promise<string> {
+export async function startOAuthConnect(project: { id: string; key: string }, userId: string, crm: CrmKind, input: unknown, sandboxOAuth: SandboxOAuth | null = null): Promise<string> {
   const sandbox = async () => {
-    if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
-    if (!isSandboxCrm(crm)) throw new AppError("VALIDATION", "This CRM has no built-in sandbox.");
-    return sandboxOAuthClient(crm, project);
+    if (!sandboxOAuth) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
+    const client = await sandboxOAuth.client(crm, project);
+    if (!client) throw new AppError("VALIDATION", "This CRM has no built-in sandbox.");
+    return client;
   };
   const provider = oauthProvider(crm);
   const pending = await provider.start(input, sandbox);
@@ -106,7 +106,7 @@ export type OAuthOutcome = { projectKey: string | null; error: null } | { projec
  * cancel the owner's flow. Answers the project the flow belongs to (null when the state is not ours) and
  * the error to show there, if any.
  */
-export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, userId: string, fetcher: typeof fetch = fetch): Promise<OAuthOutcome> {
+export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, userId: string, fetcher: typeof fetch = fetch, sandboxOAuth: SandboxOAuth | null = null): Promise<OAuthOutcome> {
   const state = params.get("state") ?? "";
   const stored = await findOwnOAuthState(state, userId);
   const flow = stored ? (JSON.parse(openSecret(stored.payload, secretPlaces.oauthState(state))) as { crm: CrmKind; projectKey: string; pending: OAuthPending }) : null;
@@ -116,7 +116,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
   const failed = (code: OAuthErrorCode, error: string) => ({ projectKey: flow.projectKey, error, code });
   try {
     const redirectUri = `${appUrl()}${oauthCallbackPath(crm)}`;
-    const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxEnabled() && isSandboxCrm(crm) ? sandboxOAuthServer(crm) : undefined });
+    const credentials = await oauthProvider(crm).exchange(params, flow.pending, redirectUri, { fetch: fetcher, sandboxAuthBase: sandboxOAuth?.server(crm) });
     await connectWithCredentials({ id: stored.projectId, key: flow.projectKey }, credentials, { userId, actor: "oauth" }, { fetch: fetcher });
     return { projectKey: flow.projectKey, error: null };
   } catch (error) {
@@ -134,7 +134,7 @@ export async function finishOAuthConnect(crm: CrmKind, params: URLSearchParams, 
 export async function projectConnector(
   projectId: string,
   options: ConnectorOptions = {},
-): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; accountKey: string; configError: string | null } | null> {
+): Promise<{ connector: CrmConnector; integrationId: string; crm: CrmKind; status: string; accountKey: string; configError: string | null } | null> {
   const integration = await findIntegrationSecrets(projectId);
   if (!integration) return null;
   const credentials = openCredentials(integration.credentialsEncrypted, projectId);
@@ -145,7 +145,7 @@ export async function projectConnector(
     // Every process shares the connection's access token through the database (sealed, renewed under a lock).
     tokenStore: databaseTokenStore({ integrationId: integration.id, projectId }, integration.credentialsEncrypted),
   });
-  return { connector, integrationId: integration.id, crm: integration.crm, accountKey: connectionAccount(credentials), configError: integration.configError };
+  return { connector, integrationId: integration.id, crm: integration.crm, status: integration.status, accountKey: connectionAccount(credentials), configError: integration.configError };
 }
 
 /**
@@ -153,8 +153,10 @@ export async function projectConnector(
  * deliveries fail. Shows the CRM account and user; an AuthError marks the integration broken; a refusal by
  * this server's configuration is noted as a configuration error and leaves the status alone. When this
  * process reaches the CRM but a delivery process noted a configuration error minutes ago, that is the answer.
+ * A broken integration whose stored credentials work again becomes inactive (`recover`: an admin's test,
+ * audited), so that the admin can activate it, with the replay, instead of connecting again.
  */
-export async function testIntegration(projectId: string): Promise<AccountInfo> {
+export async function testIntegration(projectId: string, recover?: { userId: string | null; actor: string; target: string }): Promise<AccountInfo & { recovered: boolean }> {
   const found = await projectConnector(projectId);
   if (!found) throw new AppError("NOT_FOUND", "This project is not connected to a CRM yet.");
   let account: AccountInfo;
@@ -174,5 +176,10 @@ export async function testIntegration(projectId: string): Promise<AccountInfo> {
     throw new AppError("UNAVAILABLE", `This server reaches the CRM, but another Callbridge process reported at ${elsewhere.at.toISOString()}: ${elsewhere.problem}. Deliveries wait until that process's settings are fixed.`);
   }
   await clearConfigError(found.integrationId);
-  return account;
+  const recovered = Boolean(recover) && found.status === "broken";
+  if (recover && recovered) {
+    await setIntegrationStatus(projectId, "inactive", { ...recover, action: "integration.recovered", details: {} });
+    evaluateAlertsSoon(projectId);
+  }
+  return { ...account, recovered };
 }

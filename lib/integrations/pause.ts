@@ -1,7 +1,5 @@
 // A quota pause as the admin sees it (Overview, the config API): only while the CRM's reset is still ahead.
-import type { QuotaReason } from "@/lib/errors";
-
-export const QUOTA_REASONS: readonly QuotaReason[] = ["daily_budget", "unpaid", "api_credits"];
+import { QUOTA_REASONS, type QuotaReason } from "@/lib/errors";
 
 export interface QuotaPause {
   until: Date;

@@ -1,7 +1,7 @@
 // Mail from the app (alerts): every message is kept in the project's outbox first, then handed to the SMTP
 // server SMTP_URL names. Without SMTP_URL (demo, tests) the outbox is where it stays, readable in the app.
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "@/lib/db/client";
+import { createOutboxMail, markOutboxMailFailed, markOutboxMailSent } from "@/lib/db/queries/outbox";
 import { env } from "@/lib/env";
 
 let transport: { url: string; transporter: Transporter } | null = null;
@@ -19,17 +19,15 @@ export interface Mail {
 
 /** Keeps the mail in the outbox and sends it when SMTP is configured; a failed send is recorded, never thrown. */
 export async function sendMail(mail: Mail): Promise<{ id: string; sent: boolean }> {
-  const row = await db().outboxMail.create({ data: mail, select: { id: true } });
+  const row = await createOutboxMail(mail);
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL || mail.to.length === 0) return { id: row.id, sent: false };
   try {
     await transporterFor(SMTP_URL).sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-    await db().outboxMail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+    await markOutboxMailSent(row.id);
     return { id: row.id, sent: true };
   } catch (error) {
-    await db().outboxMail.update({ where: { id: row.id }, data: { error: (error as Error).message.slice(0, 500) } });
+    await markOutboxMailFailed(row.id, (error as Error).message);
     return { id: row.id, sent: false };
   }
 }
-
-export const projectMails = (projectId: string, take = 50) => db().outboxMail.findMany({ where: { projectId }, orderBy: { createdAt: "desc" }, take });

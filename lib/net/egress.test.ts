@@ -5,7 +5,7 @@ import net, { type AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { PipedriveConnector } from "@/lib/connectors/pipedrive/connector";
 import { PermanentError } from "@/lib/errors";
-import { parseEgressAllow } from "./allow-list";
+import { parseEgressAllow } from "@/lib/env/egress-allow";
 import { egressGet, EgressRefused } from "./egress";
 
 const servers: Server[] = [];

@@ -6,7 +6,7 @@ import { lookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
-import { allowedBy, isPublicAddress, urlPort, type EgressRule } from "./allow-list";
+import { allowedBy, isPublicAddress, urlPort, type EgressRule } from "@/lib/env/egress-allow";
 import { egressRules, egressVariable, type EgressPurpose } from "./purposes";
 
 /** The URL may not be fetched (a policy decision, never worth a retry). No connection was made. */

@@ -3,7 +3,7 @@
 // EGRESS_ALLOW_CRM with their port (self-hosted test CRMs, the tests' loopback sandboxes). Everything else
 // must be the vendor's.
 import { appUrl, sandboxEnabled } from "@/lib/env";
-import { allowedBy, urlPort } from "./allow-list";
+import { allowedBy, urlPort } from "@/lib/env/egress-allow";
 import { egressRules } from "./purposes";
 
 export function isOwnOrListedOrigin(raw: string, sandboxPath: string): boolean {

@@ -3,7 +3,7 @@
 // EGRESS_ALLOW, the single list of earlier versions, still counts for a purpose whose own list is unset,
 // with a warning: an operator upgrading keeps working and learns to split it.
 import { env, type Env } from "@/lib/env";
-import { parsedRuleList, type EgressRule } from "./allow-list";
+import { parsedRuleList, type EgressRule } from "@/lib/env/egress-allow";
 
 export type EgressPurpose = "crm" | "recordings";
 

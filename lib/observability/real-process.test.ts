@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { openCredentials } from "@/lib/integrations/credentials";
+import { openCredentials } from "@/lib/connectors/sealed-credentials";
 import { signPayload } from "@/lib/events/signature";
 import { normalisePhone } from "@/lib/phone/variants";
 import { connectActive } from "@/lib/testing/connected";

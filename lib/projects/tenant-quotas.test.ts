@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
-import { dryRunAs, testConnectionAs } from "@/lib/integrations/crm-checks";
+import { dryRunAs, testConnectionAs } from "@/lib/engine/crm-checks";
 import { setUp } from "@/lib/testing/delivery-env";
 import { makeMember, makeProject } from "@/lib/testing/factories";
 import { createProjectAsUser } from "./create-project";

@@ -2,7 +2,7 @@
 // its owner. At most one CRM request per entity kind: the contact is found once (link cache, else one
 // "contains" phone search) and shared by the organization and deal steps.
 import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
-import type { RoutingEntity } from "@/lib/config/vocabulary";
+import type { RoutingEntity } from "@/lib/validation/vocabulary";
 import { findLinks } from "@/lib/db/queries/links";
 import { traced, type TraceEntry } from "@/lib/engine/trace";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";

@@ -7,7 +7,7 @@ import { processShared } from "@/lib/cache/process-shared";
 import { ttlCache } from "@/lib/cache/ttl";
 import type { CrmKind } from "@/lib/connectors/types";
 import { loadConfigForWebhooks } from "@/lib/config/service";
-import type { RoutingEntity } from "@/lib/config/vocabulary";
+import type { RoutingEntity } from "@/lib/validation/vocabulary";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { saveLinks } from "@/lib/db/queries/links";
 import { lastTalkedEmployee } from "@/lib/db/queries/routing";

@@ -1,8 +1,8 @@
-// The sandbox CRMs read request bodies under a limit like the app's API (lib/api/limited-body.ts): an
+// The sandbox CRMs read request bodies under a limit like the app's API (lib/net/limited-body.ts): an
 // unauthenticated request cannot make the server buffer megabytes. Real HTTP on loopback.
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "@/lib/api/limited-body";
+import { MAX_BODY_BYTES } from "@/lib/net/limited-body";
 import { handleSandbox } from "./handler";
 import { startSandboxServer, type SandboxServer } from "./node-server";
 import { countingStream } from "@/lib/testing/counting-stream";

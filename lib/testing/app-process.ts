@@ -1,12 +1,12 @@
 // One app process for tests and benchmarks about several processes: the webhook's own ingest code
 // behind node:http and (unless DELIVERY_CONCURRENCY=0) the delivery worker, on the database DATABASE_URL
 // names. Prints "listening <port>"; SIGTERM stops it gracefully, SIGKILL is a crash.
-import { prepareDatabase } from "../db/prepare";
-import { startDeliveryWorker } from "../engine/worker";
-import { ingestServer, listenAndAnnounce } from "../events/node-ingest";
-import { stopOnSignals } from "../jobs/shutdown";
-import { startTracing } from "../observability/tracing";
-import { startWorkerEndpoint } from "../observability/worker-endpoint";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { startDeliveryWorker } from "@/lib/engine/worker";
+import { ingestServer, listenAndAnnounce } from "@/lib/events/node-ingest";
+import { stopOnSignals } from "@/lib/jobs/shutdown";
+import { startTracing } from "@/lib/observability/tracing";
+import { startWorkerEndpoint } from "@/lib/engine/worker-endpoint";
 
 await startTracing("callbridge-app");
 

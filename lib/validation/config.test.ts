@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "@/lib/config/defaults";
-import { employeesSchema, integrationConfigSchema, mappingTabSchema, matrixSchema, routingSchema, stopListSchema } from "./config";
+import { employeesSchema, integrationConfigSchema, mappingTabSchema, matrixSchema, routingSchema } from "./config";
+import { stopListSchema } from "./stop-list";
 
 const messages = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   result.success ? [] : result.error!.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

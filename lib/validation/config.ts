@@ -1,8 +1,7 @@
 // The integration configuration: one zod schema per editor (form, server action and REST API share
 // them) and the whole document of the config API. Messages are i18n keys (see lib/validation/auth.ts).
-import { isValidPhoneNumber } from "libphonenumber-js";
 import { z } from "zod";
-import { text } from "./text";
+import { configId, text } from "./text";
 import {
   ACTIONS,
   CALL_PHASES,
@@ -23,11 +22,11 @@ import {
   type DefaultParameter,
   type MatrixEntity,
   type Trigger,
-} from "@/lib/config/vocabulary";
+} from "@/lib/validation/vocabulary";
 import { emailSchema } from "./auth";
-import { stopListMaxEntries } from "./limits";
+import { SIP_LOGIN, stopListSchema } from "./stop-list";
 
-const id = text(64).trim().min(1);
+const id = configId;
 
 // ---- Matrix (F2)
 
@@ -139,39 +138,7 @@ export const stageRuleSchema = z.object({
 export const stageRulesSchema = z.array(stageRuleSchema).max(100);
 export type StageRule = z.infer<typeof stageRuleSchema>;
 
-// ---- Stop-list (F9)
-
-export const SIP_LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
-
-export const stopListEntrySchema = z.discriminatedUnion("kind", [
-  z.object({ id, kind: z.literal("sip"), value: text(64).trim().regex(SIP_LOGIN, "validation.sipLogin"), note: text(200).trim().default("") }),
-  z.object({
-    id,
-    kind: z.literal("fmc"),
-    value: text(64)
-      .trim()
-      .refine((value) => isValidPhoneNumber(value, "UA") || isValidPhoneNumber(value), "validation.phone"),
-    /** FMC numbers are matched only through their SIP pair (seed). */
-    sipPair: text(64).trim().regex(SIP_LOGIN, "validation.sipPair"),
-    note: text(200).trim().default(""),
-  }),
-]);
-export const stopListSchema = z.array(stopListEntrySchema).max(5000).superRefine((entries, context) => {
-  // Every call is checked against every entry: a bound per project keeps one tenant's list from costing
-  // everyone's CPU. Not a message key: it names the limit, which the operator sets.
-  const max = stopListMaxEntries();
-  if (entries.length > max) {
-    context.addIssue({ code: "custom", path: [], message: `The stop-list holds at most ${max} entries (STOP_LIST_MAX_ENTRIES); this one has ${entries.length}.` });
-    return;
-  }
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    const key = `${entry.kind}:${entry.value.toLowerCase()}`;
-    if (seen.has(key)) context.addIssue({ code: "custom", path: [index, "value"], message: "validation.duplicateEntry" });
-    seen.add(key);
-  });
-});
-export type StopListEntry = z.infer<typeof stopListEntrySchema>;
+// ---- Stop-list (F9): lib/validation/stop-list.ts
 
 // ---- Messengers (F10), forms (F11)
 

@@ -1,7 +1,7 @@
 import { isSupportedCountry } from "libphonenumber-js";
 import { z } from "zod";
 import { text } from "./text";
-import { CRM_LANGUAGES } from "@/lib/engine/crm-texts";
+import { CRM_LANGUAGES } from "@/lib/i18n/crm-languages";
 
 // Messages are i18n keys (see lib/validation/auth.ts).
 

@@ -39,3 +39,6 @@ export function text(max: number, messages: { tooLong?: string; unstorable?: str
     .max(max, messages.tooLong ?? `must be at most ${max} characters`)
     .refine(isStorableText, messages.unstorable ?? UNSTORABLE_TEXT);
 }
+
+/** An id the admin app gives a configuration row (stop-list entries, employees, rules). */
+export const configId = text(64).trim().min(1);

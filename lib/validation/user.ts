@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "./text";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "./roles";
 import { emailSchema, newPasswordSchema } from "./auth";
 
 export const roleSchema = z.enum(ROLES, { error: "validation.role" });

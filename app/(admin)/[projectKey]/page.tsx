@@ -1,5 +1,6 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import Link from "next/link";
+import { brokenCause } from "@/lib/alerts/broken-cause";
 import { crmName } from "@/lib/connectors/registry";
 import { OnboardingChecklist } from "@/components/overview/onboarding-checklist";
 import { OutcomeChart } from "@/components/overview/outcome-chart";
@@ -52,7 +53,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
             </span>
             {overview.crm ? <span className="ml-2 text-slate-600">{crmName(overview.crm)}</span> : null}
           </p>
-          {overview.lastError ? <p className="text-red-700">{overview.lastError}</p> : null}
+          {overview.status === "broken" && overview.crm ? (
+            <p className="text-red-700" title={overview.lastError ?? undefined}>
+              {t(`integration.broken.${brokenCause(overview.lastError)}`, { crm: crmName(overview.crm) })}
+            </p>
+          ) : null}
           {overview.configuration ? (
             <p className="text-amber-800" data-testid="overview-config-error">
               {t("integration.configError", { at: dateTime.format(overview.configuration.at), host: overview.configuration.host, problem: overview.configuration.problem })}

@@ -5,12 +5,15 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { currentUserId } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { loginErrorCode } from "@/lib/pages/query-error";
+import { emailSchema } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; invited?: string }> }) {
   if (await currentUserId()) redirect("/");
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, invited } = await searchParams;
+  // Only an e-mail is shown back (what the invitation page just set a password for), as text, never markup.
+  const invitedEmail = invited && emailSchema.safeParse(invited).success ? invited.toLowerCase() : undefined;
   const t = await getTranslator();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4">
@@ -21,7 +24,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-lg font-semibold">{t("login.title")}</h1>
-          <LoginForm callbackUrl={callbackUrl} initialError={loginErrorCode(error)} />
+          {invitedEmail ? (
+            <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="login-invited">
+              {t("login.invited", { email: invitedEmail })}
+            </p>
+          ) : null}
+          <LoginForm callbackUrl={callbackUrl} initialError={loginErrorCode(error)} initialEmail={invitedEmail} />
         </section>
         <div className="mt-4 flex justify-center">
           <LanguageSwitch />

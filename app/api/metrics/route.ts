@@ -1,7 +1,7 @@
 // GET /api/metrics — Prometheus text of this web process, for a scraper holding METRICS_TOKEN (404 when unset).
 import { METRICS_CONTENT_TYPE, metricsText } from "@/lib/observability/metrics";
 import { metricsAccess } from "@/lib/observability/metrics-access";
-import { readDeliveryQueue } from "@/lib/observability/queue-depth";
+import { readDeliveryQueue } from "@/lib/engine/queue-depth";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { findIntegrationToken, renewIntegrationToken, type IntegrationTokenRow } from "@/lib/db/queries/oauth-tokens";
-import { openCredentials, sealCredentials } from "@/lib/integrations/credentials";
+import { openCredentials, sealCredentials } from "@/lib/connectors/sealed-credentials";
 import type { CrmCredentials } from "../types";
 import type { StoredToken, TokenRenewal, TokenStore } from "./token-store";
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { storedCrm } from "@/lib/db/crm-kind";
 import { runDeliveries } from "@/lib/engine/worker";
 import { isAuthError, isRetryableError, type CrmError } from "@/lib/errors";
-import { sealCredentials } from "@/lib/integrations/credentials";
+import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";

@@ -1,4 +1,5 @@
 import { db } from "../client";
+import { recordAudit } from "./record-audit";
 
 /** The live token with this hash, with the key of its project. */
 export async function findActiveApiToken(tokenHash: string) {
@@ -28,9 +29,7 @@ export async function insertApiToken(projectId: string, token: { name: string; r
       if (!revoked.count) return null;
     }
     const created = await tx.apiToken.create({ data: { projectId, ...token }, select: listed });
-    await tx.auditEntry.create({
-      data: { projectId, userId: who.userId, actor: who.actor, action: replaces ? "apiToken.rotate" : "apiToken.create", target: created.name, after: { name: created.name, role: created.role, prefix: created.prefix } },
-    });
+    await recordAudit(tx, { projectId, userId: who.userId, actor: who.actor, action: replaces ? "apiToken.rotate" : "apiToken.create", target: created.name, after: { name: created.name, role: created.role, prefix: created.prefix } });
     return created;
   });
 }
@@ -41,7 +40,7 @@ export async function revokeApiTokenRow(projectId: string, id: string, who: Who)
     const token = await tx.apiToken.findFirst({ where: { id, projectId, revokedAt: null }, select: { name: true, role: true, prefix: true } });
     if (!token) return false;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await tx.auditEntry.create({ data: { projectId, userId: who.userId, actor: who.actor, action: "apiToken.revoke", target: token.name, before: token } });
+    await recordAudit(tx, { projectId, userId: who.userId, actor: who.actor, action: "apiToken.revoke", target: token.name, before: token });
     return true;
   });
 }

@@ -1,12 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 import { inTransaction } from "../transaction";
+import type { ConfigSection } from "@/lib/validation/config";
+import { recordAudit } from "./record-audit";
 
 export async function findConfigDocument(projectId: string): Promise<unknown | null> {
   return (await db().projectConfig.findUnique({ where: { projectId } }))?.document ?? null;
 }
 
-type ConfigChange = { section: string; before: unknown; after: unknown };
+type ConfigChange = { section: ConfigSection; before: unknown; after: unknown };
 type Audit = { userId: string | null; actor: string; target: string };
 
 /** Writes the document and one audit entry per changed section: inside `tx` when given, else in its own transaction. */
@@ -14,8 +16,7 @@ export async function writeConfigDocument(projectId: string, document: Prisma.In
   const write = async (client: Prisma.TransactionClient) => {
     await client.projectConfig.upsert({ where: { projectId }, create: { projectId, document }, update: { document } });
     for (const change of changes) {
-      await client.auditEntry.create({
-        data: {
+      await recordAudit(client, {
           projectId,
           userId: audit.userId,
           actor: audit.actor,
@@ -23,8 +24,7 @@ export async function writeConfigDocument(projectId: string, document: Prisma.In
           target: audit.target,
           before: change.before as Prisma.InputJsonValue,
           after: change.after as Prisma.InputJsonValue,
-        },
-      });
+        });
     }
   };
   await inTransaction(write, tx);

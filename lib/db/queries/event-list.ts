@@ -1,9 +1,12 @@
 // The Events page's list: filters, a search by phone / e-mail / id, newest first, a page at a time (keyset:
 // the last row's time and id), and "Send again" for every failed event the filters show.
 import type { EventStatus, Prisma } from "@/lib/generated/prisma/client";
-import type { EventSearch } from "@/lib/events/search";
 import { db } from "../client";
 import { enqueueStored, listed } from "./events";
+import { recordAudit } from "./record-audit";
+
+/** What the Events page's search box was given (lib/events/search.ts reads it). */
+export type EventSearch = { phone: string } | { email: string } | { id: string };
 
 export interface EventListFilter {
   status?: EventStatus;
@@ -36,7 +39,7 @@ function whereOf(projectId: string, filter: EventListFilter): Prisma.EventWhereI
   };
 }
 
-const shown = { ...listed, payload: true, trace: true, clientPhone: true, clientEmail: true } as const;
+const shown = { ...listed, payload: true, trace: true, clientPhone: true, clientEmail: true, nextAttemptAt: true } as const;
 
 export async function eventsPage(projectId: string, filter: EventListFilter, before: PageCursor | null, limit: number) {
   const where = whereOf(projectId, filter);
@@ -70,7 +73,7 @@ export async function requeueFailed(projectId: string, filter: EventListFilter, 
     const ids = (await tx.event.updateManyAndReturn({ where: { id: { in: chosen }, status: { in: FAILED } }, data: { status: "queued", nextAttemptAt: new Date(), reason: null }, select: { id: true } })).map((row) => row.id);
     if (!ids.length) return 0;
     await enqueueStored(tx, { id: { in: ids } });
-    await tx.auditEntry.create({ data: { projectId, userId: audit.userId, actor: audit.actor, action: "event.resendFailed", target: audit.target, after: { events: ids.length } } });
+    await recordAudit(tx, { projectId, userId: audit.userId, actor: audit.actor, action: "event.resendFailed", target: audit.target, after: { events: ids.length } });
     return ids.length;
   });
 }

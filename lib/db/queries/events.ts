@@ -35,7 +35,7 @@ export interface NewEvent {
   clientEmail?: string | null;
   /** The platform's call id (calls, recordings, summaries). */
   callId?: string | null;
-  /** The delivery queue's key (lib/engine/event-values.ts clientKey); null for rows that are not delivered. */
+  /** The delivery queue's key (lib/events/event-values.ts clientKey); null for rows that are not delivered. */
   clientKey: string | null;
   /** The CRM account's concurrency, for the job's group (default 10). */
   concurrency?: number;
@@ -106,11 +106,6 @@ export async function insertEventOnce(input: NewEvent): Promise<InsertOutcome> {
   return (await insertEventsOnce([input]))[0]!;
 }
 
-/** Events a replay would send: not delivered, not skipped on purpose, received since `since`. */
-export const countReplayableEvents = (projectId: string, since: Date) =>
-  db().event.count({ where: { projectId, status: { in: ["queued", "failed"] }, occurredAt: { gte: since } } });
-
-
 /** Delivery jobs for events that are queued again (replay, "Send again"), in the same transaction. */
 export async function enqueueStored(tx: Tx, where: Prisma.EventWhereInput) {
   const events = await tx.event.findMany({ where, select: { id: true, projectId: true, clientKey: true, occurredAt: true, project: { select: { integration: { select: { concurrency: true } } } } } });
@@ -118,59 +113,6 @@ export async function enqueueStored(tx: Tx, where: Prisma.EventWhereInput) {
     events.map((event) => ({ eventId: event.id, projectId: event.projectId, clientKey: event.clientKey ?? `event:${event.id}`, occurredAt: event.occurredAt, concurrency: event.project.integration?.concurrency ?? 10 })),
     fromPrisma(tx),
   );
-}
-
-/**
- * On re-activation (F12): with replay, undelivered events of the window are queued again, in order,
- * older ones are skipped; without replay, every undelivered event is skipped (visible, retryable later).
- */
-export async function settleUndeliveredEvents(projectId: string, since: Date, replay: boolean): Promise<{ replayed: number; skipped: number }> {
-  return db().$transaction(async (tx) => {
-    const undelivered = { projectId, status: { in: ["queued", "failed"] as EventStatus[] } };
-    if (!replay) {
-      const skipped = await tx.event.updateMany({ where: undelivered, data: { status: "skipped", reason: "not sent: the integration was re-activated without replay", nextAttemptAt: null } });
-      return { replayed: 0, skipped: skipped.count };
-    }
-    const old = await tx.event.updateMany({ where: { ...undelivered, occurredAt: { lt: since } }, data: { status: "skipped", reason: "not sent: older than the 3-day replay window", nextAttemptAt: null } });
-    const startedAt = new Date();
-    const window = { ...undelivered, occurredAt: { gte: since } };
-    const replayed = await tx.event.updateMany({ where: window, data: { status: "queued", nextAttemptAt: startedAt } });
-    await enqueueStored(tx, { projectId, status: "queued", occurredAt: { gte: since }, nextAttemptAt: startedAt });
-    await tx.integration.update({ where: { projectId }, data: { replaySince: since, replayStartedAt: startedAt, replayTotal: replayed.count } });
-    return { replayed: replayed.count, skipped: old.count };
-  }, { timeout: 60_000 });
-}
-
-export interface ReplayProgress {
-  total: number;
-  delivered: number;
-  /** Given up on: the CRM rejected the data, or retries ran out. */
-  failed: number;
-  /** Failed at least once and scheduled to be tried again. */
-  retrying: number;
-  /** Not tried yet. */
-  waiting: number;
-  /** Still to go: retrying + waiting. */
-  pending: number;
-  startedAt: string;
-}
-
-/** Where the last replay stands: its events are those of the window received before it started. */
-export async function replayProgress(projectId: string): Promise<ReplayProgress | null> {
-  const integration = await db().integration.findUnique({ where: { projectId }, select: { replaySince: true, replayStartedAt: true, replayTotal: true } });
-  if (!integration?.replaySince || !integration.replayStartedAt || integration.replayTotal === 0) return null;
-  const [row] = await db().$queryRaw<Array<{ delivered: bigint; failed: bigint; retrying: bigint }>>`
-    SELECT count(*) FILTER (WHERE status = 'delivered' AND "deliveredAt" >= ${integration.replayStartedAt}) AS delivered,
-           count(*) FILTER (WHERE status = 'dead' OR (status = 'failed' AND "nextAttemptAt" IS NULL)) AS failed,
-           count(*) FILTER (WHERE status = 'failed' AND "nextAttemptAt" IS NOT NULL) AS retrying
-    FROM "Event"
-    WHERE "projectId" = ${projectId} AND "occurredAt" >= ${integration.replaySince} AND "receivedAt" <= ${integration.replayStartedAt} AND type <> 'lookup'`;
-  const total = integration.replayTotal;
-  const delivered = Math.min(Number(row?.delivered ?? 0), total);
-  const failed = Math.min(Number(row?.failed ?? 0), total - delivered);
-  const retrying = Math.min(Number(row?.retrying ?? 0), total - delivered - failed);
-  const waiting = total - delivered - failed - retrying;
-  return { total, delivered, failed, retrying, waiting, pending: retrying + waiting, startedAt: integration.replayStartedAt.toISOString() };
 }
 
 /** The fields an event is listed with (config API, Events page). */
@@ -186,26 +128,6 @@ export async function listEvents(projectId: string, filter: { status?: EventStat
 }
 
 export const findEvent = (projectId: string, id: string) => db().event.findFirst({ where: { projectId, id }, select: { ...listed, payload: true, nextAttemptAt: true, trace: true } });
-
-/**
- * A single event sent again: back in the queue with a new delivery job. Delivered events are not sent twice.
- * `despiteStopList` is the admin's explicit choice for a stop-listed call, audited with who made it.
- */
-export async function requeueEvent(projectId: string, id: string, options: { despiteStopList?: { reason: string; userId: string | null; actor: string; target: string } } = {}): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const result = await tx.event.updateMany({
-      where: { projectId, id, type: { not: "lookup" }, status: { in: ["failed", "skipped", "dead"] } },
-      data: { status: "queued", nextAttemptAt: new Date(), reason: null, sendDespiteStopList: Boolean(options.despiteStopList) },
-    });
-    if (result.count !== 1) return false;
-    await enqueueStored(tx, { projectId, id });
-    const override = options.despiteStopList;
-    if (override) {
-      await tx.auditEntry.create({ data: { projectId, userId: override.userId, actor: override.actor, action: "event.resendDespiteStopList", target: override.target, after: { eventId: id, stopList: override.reason } } });
-    }
-    return true;
-  });
-}
 
 /** An event as the delivery worker reads it. */
 export const findDeliverable = (id: string) =>

@@ -3,6 +3,7 @@ import { storedCrm, type CrmKind } from "../crm-kind";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 import { inTransaction } from "../transaction";
+import { recordAudit, type AuditAction } from "./record-audit";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
 const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, configError: true, configErrorAt: true, createdAt: true, updatedAt: true } as const;
@@ -47,8 +48,7 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
     update: { crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
     select: visible,
   });
-  await tx.auditEntry.create({
-    data: {
+  await recordAudit(tx, {
       projectId: input.projectId,
       userId: input.audit.userId,
       actor: input.audit.actor,
@@ -56,8 +56,7 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
       target: input.audit.target,
       before: before ? ({ crm: before.crm, status: before.status, account: before.account } as Prisma.InputJsonValue) : undefined,
       after: { crm: saved.crm, status: saved.status, account: saved.account } as Prisma.InputJsonValue,
-    },
-  });
+    });
   return saved;
 }
 
@@ -83,9 +82,7 @@ export async function deleteIntegration(projectId: string, audit: { userId: stri
     const before = await tx.integration.findUnique({ where: { projectId }, select: { crm: true, status: true, account: true } });
     if (!before) return;
     await tx.integration.delete({ where: { projectId } });
-    await tx.auditEntry.create({
-      data: { projectId, userId: audit.userId, actor: audit.actor, action: "integration.disconnect", target: audit.target, before: before as Prisma.InputJsonValue },
-    });
+    await recordAudit(tx, { projectId, userId: audit.userId, actor: audit.actor, action: "integration.disconnect", target: audit.target, before: before as Prisma.InputJsonValue });
   });
 }
 
@@ -112,13 +109,11 @@ export async function consumeOAuthState(state: string, userId: string): Promise<
 export async function setIntegrationStatus(
   projectId: string,
   status: IntegrationStatus,
-  audit: { userId: string | null; actor: string; target: string; action: string; details: Record<string, unknown> },
+  audit: { userId: string | null; actor: string; target: string; action: Extract<AuditAction, `integration.${string}`>; details: Record<string, unknown> },
 ) {
   await db().$transaction(async (tx) => {
     const before = await tx.integration.findUniqueOrThrow({ where: { projectId }, select: { status: true } });
-    await tx.integration.update({ where: { projectId }, data: { status, ...(status === "active" ? { lastError: null, brokenAt: null } : {}) } });
-    await tx.auditEntry.create({
-      data: { projectId, userId: audit.userId, actor: audit.actor, action: audit.action, target: audit.target, before: { status: before.status }, after: { status, ...audit.details } as Prisma.InputJsonValue },
-    });
+    await tx.integration.update({ where: { projectId }, data: { status, ...(status !== "broken" ? { lastError: null, brokenAt: null } : {}) } });
+    await recordAudit(tx, { projectId, userId: audit.userId, actor: audit.actor, action: audit.action, target: audit.target, before: { status: before.status }, after: { status, ...audit.details } as Prisma.InputJsonValue });
   });
 }

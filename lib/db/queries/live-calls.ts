@@ -1,11 +1,19 @@
 // F19: the state of a call across its phases (lib/engine/phases.ts). Read and written by the delivery of
 // each phase; one client's events are delivered one at a time (key_strict_fifo), so no two phases of a
 // call with a number race here.
-import type { CallPhase } from "@/lib/config/vocabulary";
-import type { CallState } from "@/lib/engine/phases";
+import type { CallPhase } from "@/lib/validation/vocabulary";
 import { db } from "../client";
 
 type Key = { projectId: string; callId: string; connection: string };
+
+/** What the call's earlier deliveries did, as far as the next one needs to know (lib/engine/phases.ts). */
+export interface CallState {
+  /** Phases delivered so far (in the order they were delivered, which need not be the order they happened). */
+  phases: CallPhase[];
+  /** The call's CRM records written or found by earlier phases, by kind. */
+  entities: Partial<Record<"contact" | "organization" | "deal" | "lead", string>>;
+  callLogId: string | null;
+}
 
 export async function findLiveCall(key: Key): Promise<CallState | null> {
   const row = await db().liveCall.findUnique({ where: { projectId_callId_connection: key } });

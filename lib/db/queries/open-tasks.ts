@@ -1,5 +1,5 @@
 // F23: the task each rule last wrote for a client on a CRM connection (one open task per client and rule).
-import type { TaskRule } from "@/lib/config/vocabulary";
+import type { TaskRule } from "@/lib/validation/vocabulary";
 import { db } from "../client";
 
 type Client = { projectId: string; connection: string; clientKey: string };

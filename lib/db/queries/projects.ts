@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "../client";
+import { recordAudit } from "./record-audit";
 
 const publicProject = { id: true, key: true, name: true, timezone: true, defaultCountry: true, crmLanguage: true } as const;
 
@@ -57,16 +58,14 @@ export async function insertProject(input: {
       },
       select: publicProject,
     });
-    await tx.auditEntry.create({
-      data: {
+    await recordAudit(tx, {
         projectId: project.id,
         userId: input.ownerUserId ?? null,
         actor: input.actor,
         action: "project.create",
         target: project.key,
         after: { name: project.name, timezone: project.timezone, defaultCountry: project.defaultCountry },
-      },
-    });
+      });
     return project;
   });
 }
@@ -79,9 +78,7 @@ export async function updateProjectSettings(
   return db().$transaction(async (tx) => {
     const before = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, timezone: true, defaultCountry: true, crmLanguage: true } });
     const after = await tx.project.update({ where: { id: projectId }, data: changes, select: publicProject });
-    await tx.auditEntry.create({
-      data: { projectId, userId: audit.userId, actor: audit.actor, action: "project.settings.update", target: after.key, before, after: changes },
-    });
+    await recordAudit(tx, { projectId, userId: audit.userId, actor: audit.actor, action: "project.settings.update", target: after.key, before, after: changes });
     return after;
   });
 }
@@ -90,9 +87,7 @@ export async function replaceWebhookSecret(projectId: string, webhookSecretEncry
   return db().$transaction(async (tx) => {
     const project = await tx.project.update({ where: { id: projectId }, data: { webhookSecretEncrypted }, select: { key: true } });
     // The secret itself never goes into the audit log.
-    await tx.auditEntry.create({
-      data: { projectId, userId: audit.userId, actor: audit.actor, action: "project.webhook_secret.rotate", target: project.key },
-    });
+    await recordAudit(tx, { projectId, userId: audit.userId, actor: audit.actor, action: "project.webhook_secret.rotate", target: project.key });
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { db } from "../client";
+import { recordAudit } from "./record-audit";
 
 export const findUserByEmail = (email: string) => db().user.findUnique({ where: { email: email.toLowerCase() } });
 
@@ -47,16 +48,14 @@ export async function upsertUserWithMembership(input: {
       create: { userId: user.id, projectId: input.projectId, role: input.role },
       update: { role: input.role },
     });
-    await tx.auditEntry.create({
-      data: {
+    await recordAudit(tx, {
         projectId: input.projectId,
         actor: input.actor,
         action: before ? "membership.update" : "membership.create",
         target: email,
         before: before ? { role: before.role } : undefined,
         after: { role: membership.role },
-      },
-    });
+      });
     return { user, membership, created: !existing };
   });
 }

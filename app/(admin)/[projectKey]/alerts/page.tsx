@@ -9,7 +9,7 @@ import { requireProjectPage } from "@/lib/auth/session";
 import { openAlerts } from "@/lib/db/queries/alerts";
 import { env } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
-import { projectMails } from "@/lib/mail/send";
+import { projectMails } from "@/lib/db/queries/outbox";
 
 export const generateMetadata = sectionMetadata("nav.alerts");
 

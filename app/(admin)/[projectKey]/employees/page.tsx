@@ -2,7 +2,7 @@ import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { EmployeesEditor } from "@/components/config/employees-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { crmMetadata } from "@/lib/config/metadata";
-import { loadSectionPage } from "@/lib/config/section-page";
+import { loadSectionPage } from "@/lib/pages/section-page";
 
 export const generateMetadata = sectionMetadata("nav.employees");
 

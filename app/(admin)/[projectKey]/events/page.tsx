@@ -13,10 +13,11 @@ import { countFailed, decodeCursor, eventsPage, type ListedEvent } from "@/lib/d
 import { findEvent } from "@/lib/db/queries/events";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import type { TraceEntry } from "@/lib/engine/trace";
-import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/events/present";
+import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/pages/event-rows";
 import { reasonInWords } from "@/lib/events/reason";
 import { reasonText } from "@/lib/events/reason-text";
 import { eventListFilter } from "@/lib/events/search";
+import { canSendAgain, type SendAgainCandidate } from "@/lib/replay/send-again";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
@@ -81,8 +82,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   // A lookup is stored "delivered" when it named a manager and "skipped" when it sent the PBX on.
   const statusLabel = (event: { type: string; status: string }) =>
     event.type === "lookup" ? t(event.status === "delivered" ? "events.lookup.answered" : "events.lookup.next") : t(`events.status.${event.status as "queued"}`);
-  // A lookup was answered while the call rang; there is nothing to send again.
-  const retryable = (status: string, type: string) => canEdit(role) && type !== "lookup" && ["failed", "skipped", "dead"].includes(status);
+  const retryable = (event: SendAgainCandidate) => canEdit(role) && canSendAgain(event, integration?.status ?? null);
   const keep = Object.fromEntries(Object.entries({ status: input.status ?? "", type: input.type ?? "", q: input.q, lookups: input.lookups ? "1" : "" }).filter(([, value]) => value));
   const link = (extra: Record<string, string>) => `?${new URLSearchParams({ ...keep, ...extra }).toString()}`;
   const badge = (event: { type: string; status: string }) => <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{statusLabel(event)}</span>;
@@ -136,7 +136,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           )}
           <h3 className="text-sm font-semibold">{t("events.payload")}</h3>
           <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(selected.payload, null, 2)}</pre>
-          {retryable(selected.status, selected.type) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
+          {retryable(selected) ? <RetryButton projectKey={project.key} eventId={selected.id} /> : null}
         </section>
       ) : null}
       {/* The dry run looks CRM records up by any phone: for admins only (lib/engine/dry-run-access.ts). */}
@@ -160,7 +160,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                 </p>
                 {event.reason ? <p className="text-xs text-slate-700">{reasonText(t, event.reason, format)}</p> : null}
                 <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
-                {retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}
+                {retryable(event) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}
               </li>
             ))}
           </ul>
@@ -179,7 +179,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                   <td className="min-w-48 max-w-xs px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
                     {reasonText(t, event.reason, format)}
                   </td>
-                  <td className="px-3 py-1.5 text-right">{retryable(event.status, event.type) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
+                  <td className="px-3 py-1.5 text-right">{retryable(event) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
               ))}
             </TableShell>

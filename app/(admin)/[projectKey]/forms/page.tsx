@@ -1,7 +1,7 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { FormsEditor } from "@/components/config/forms-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadSectionPage } from "@/lib/config/section-page";
+import { loadSectionPage } from "@/lib/pages/section-page";
 
 export const generateMetadata = sectionMetadata("nav.forms");
 

@@ -13,7 +13,7 @@ import { sandboxEnabled } from "@/lib/env";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { configurationProblem } from "@/lib/integrations/config-error";
 import { activePause } from "@/lib/integrations/pause";
-import { replayableCount, replayToShow } from "@/lib/integrations/status";
+import { replayableCount, replayToShow } from "@/lib/replay/activation";
 import { integrationErrorKey } from "@/lib/pages/query-error";
 
 export const generateMetadata = sectionMetadata("nav.integration");

@@ -1,7 +1,7 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MessengersEditor } from "@/components/config/messengers-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadSectionPage } from "@/lib/config/section-page";
+import { loadSectionPage } from "@/lib/pages/section-page";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 
 export const generateMetadata = sectionMetadata("nav.messengers");

@@ -2,7 +2,7 @@ import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { MatchingEditor } from "@/components/config/matching-editor";
 import { StageRulesEditor } from "@/components/config/stage-rules-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadSectionPage } from "@/lib/config/section-page";
+import { loadSectionPage } from "@/lib/pages/section-page";
 
 export const generateMetadata = sectionMetadata("nav.stageRules");
 

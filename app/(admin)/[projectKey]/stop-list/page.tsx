@@ -1,7 +1,7 @@
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { StopListEditor } from "@/components/config/stop-list-editor";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadSectionPage } from "@/lib/config/section-page";
+import { loadSectionPage } from "@/lib/pages/section-page";
 import { employeesPerLine } from "@/lib/db/queries/lines";
 
 export const generateMetadata = sectionMetadata("nav.stopList");

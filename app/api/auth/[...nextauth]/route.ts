@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { readLimitedText } from "@/lib/api/limited-body";
+import { readLimitedText } from "@/lib/net/limited-body";
 import { authOptions } from "@/lib/auth/options";
 import { errorResponse } from "@/lib/errors";
 

@@ -3,6 +3,7 @@ import { currentUserId } from "@/lib/auth/session";
 import { isCrmKind } from "@/lib/connectors/registry";
 import { appUrl } from "@/lib/env";
 import { finishOAuthConnect } from "@/lib/integrations/connect";
+import { sandboxOAuth } from "@/lib/sandbox/oauth-plug";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ crm:
   if (!isCrmKind(crm)) return new Response("Not found", { status: 404 });
   const userId = await currentUserId();
   if (!userId) return Response.redirect(`${appUrl()}/login`, 303);
-  const outcome = await finishOAuthConnect(crm, new URL(request.url).searchParams, userId);
+  const outcome = await finishOAuthConnect(crm, new URL(request.url).searchParams, userId, fetch, sandboxOAuth());
   const target = new URL(outcome.projectKey ? `${appUrl()}/${outcome.projectKey}/integration` : `${appUrl()}/`);
   // Only a code: the page shows its own message for it (a URL's text is anyone's to write).
   if (outcome.error) target.searchParams.set("error", outcome.code);

@@ -1,5 +1,5 @@
 import { apiBodyHandler } from "@/lib/api/handler";
-import { activateIntegration } from "@/lib/integrations/status";
+import { activateIntegration } from "@/lib/replay/activation";
 import { activateSchema } from "@/lib/validation/integration";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/api/handler";
-import { deactivateIntegration } from "@/lib/integrations/status";
+import { deactivateIntegration } from "@/lib/replay/activation";
 
 export const dynamic = "force-dynamic";
 
