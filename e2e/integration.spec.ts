@@ -79,6 +79,44 @@ test.describe("CRM connection (F1)", () => {
     await expect(page.getByRole("heading", { name: "All stored events reached the CRM" })).toBeVisible();
   });
 
+  test("a broken integration says why in the admin's language, and Test connection leads back to Activate with the replay and Send again", async ({ page }) => {
+    await signInAs(page, "admin", `/${PROJECT.key}/integration`);
+    await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();
+    await activateAfterConnecting(page);
+    // As after a refusal the CRM has since taken back (its user was switched off, then on again), with a
+    // call parked meanwhile and the CRM's own words stored for support.
+    await sql(`DELETE FROM "Event" WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await sql(`UPDATE "Integration" SET status = 'broken', "lastError" = 'Pipedrive refused the API token (401)', "brokenAt" = now() WHERE "projectId" = (SELECT id FROM "Project" WHERE key = $1)`, [PROJECT.key]);
+    await sql(
+      `INSERT INTO "Event" (id, "projectId", "externalId", type, payload, status, reason, "occurredAt", "nextAttemptAt") SELECT 'e2e-parked', id, 'call-while-broken', 'call', $2::jsonb, 'queued', 'waiting: the integration is broken', now(), NULL FROM "Project" WHERE key = $1`,
+      [PROJECT.key, JSON.stringify({ ...OUTAGE_CALL, id: "call-while-broken" })],
+    );
+    await page.getByLabel("Language").selectOption("pl");
+    await expect(page.getByTestId("broken-cause")).toContainText("Pipedrive odrzucił zapisane dane logowania: przekazywanie wstrzymane, nic nie przepadło.");
+    // The CRM's English is there for support, folded away, not the first thing a Polish admin reads.
+    await expect(page.getByText("Pipedrive refused the API token (401)")).toBeHidden();
+    await page.getByTestId("broken-cause").getByText("Co zostało odrzucone (dla wsparcia)").click();
+    await expect(page.getByTestId("broken-cause").getByText("Pipedrive refused the API token (401)")).toBeVisible();
+
+    await page.getByRole("button", { name: "Sprawdź połączenie" }).click();
+    await expect(page.getByTestId("connection-message")).toContainText("Zapisane dane logowania znów działają");
+    await expect(page.getByTestId("integration-status")).toHaveText("Nieaktywna");
+    // The way out: Activate with the replay of what waited meanwhile.
+    await expect(page.getByTestId("replay-count")).toContainText("1");
+    await page.getByLabel(/Wyślij dane do CRM po ponownej aktywacji/).check();
+    await page.getByRole("button", { name: "Aktywuj" }).click();
+    await expect(page.getByTestId("integration-status")).toHaveText("Aktywna");
+    const [event] = await sql<{ status: string; reason: string | null }>(`SELECT status, reason FROM "Event" WHERE id = 'e2e-parked'`);
+    expect(event).toEqual({ status: "queued", reason: null });
+
+    // A parked event, should one be left behind, can be sent again from the Events page while active.
+    await sql(`UPDATE "Event" SET "nextAttemptAt" = NULL, reason = 'waiting: the integration is inactive' WHERE id = 'e2e-parked'`);
+    await page.goto(`/${PROJECT.key}/events?event=e2e-parked`);
+    await page.getByTestId("event-detail").getByRole("button", { name: "Wyślij ponownie" }).click();
+    await expect.poll(async () => (await sql<{ next: Date | null }>(`SELECT "nextAttemptAt" AS next FROM "Event" WHERE id = 'e2e-parked'`))[0]?.next).not.toBeNull();
+    await page.getByLabel("Język").selectOption("en");
+  });
+
   test("replay progress never calls failures sent: retries show as such, and a replay that ends with failures says so", async ({ page, request }) => {
     await signInAs(page, "admin", `/${PROJECT.key}/integration`);
     await page.getByRole("button", { name: "Use the sandbox Pipedrive" }).click();

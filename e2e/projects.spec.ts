@@ -1,7 +1,8 @@
 // Creating a project from the UI: any signed-in user, who becomes its OWNER; the secrets are shown once.
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn, sql } from "./support/helpers";
+import { OTHER_PROJECT } from "./support/fixtures";
+import { signIn, signInAs, sql } from "./support/helpers";
 
 test("a viewer creates a project, copies its webhook URL, secret and token once, and owns it", async ({ page, request }) => {
   await page.goto("/projects/new");
@@ -51,4 +52,53 @@ test("a viewer creates a project, copies its webhook URL, secret and token once,
 test("signed out, the new-project page asks to sign in first", async ({ page }) => {
   await page.goto("/projects/new");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fprojects%2Fnew/);
+});
+
+test("the owner invites a person from Project settings; the one-time link lets them set a password and sign in", async ({ page, browser }) => {
+  await signInAs(page, "owner", `/${OTHER_PROJECT.key}/settings`);
+  const people = page.getByTestId("people");
+  await expect(people.getByTestId("people-members")).toContainText("owner@e2e.test");
+  const invited = `newcomer-${Date.now()}@e2e.test`;
+  const form = people.getByRole("form", { name: "Invite" });
+  await form.getByLabel("E-mail").fill("not an e-mail");
+  await form.getByRole("button", { name: "Invite" }).click();
+  await expect(form.getByTestId("inviteEmail-error")).toBeVisible();
+  await form.getByLabel("E-mail").fill(invited);
+  await form.getByLabel("Role").selectOption("VIEWER");
+  await form.getByRole("button", { name: "Invite" }).click();
+  const link = (await people.getByTestId("invitation-link").textContent())!;
+  // The token rides in the fragment: no server, log or Referer sees it; only its hash is stored.
+  expect(new URL(link).pathname).toBe("/invite");
+  expect((await sql(`SELECT 1 FROM "Invitation" WHERE "tokenHash" = $1`, [new URL(link).hash.slice(1)])).length).toBe(0);
+  await expect(people.getByTestId("people-invitations")).toContainText(invited);
+
+  // The newcomer, in a browser of their own.
+  const theirs = await browser.newContext();
+  const newcomer = await theirs.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByTestId("invitation-summary")).toContainText(OTHER_PROJECT.name);
+  await expect(newcomer.getByTestId("invitation-summary")).toContainText(invited);
+  await expect(newcomer).toHaveURL(/\/invite$/);
+  await newcomer.getByLabel("Your name").fill("Nadia Newcomer");
+  await newcomer.getByLabel("Password", { exact: true }).fill("a-new-password-1");
+  await newcomer.getByLabel("Password again").fill("a-different-one");
+  await newcomer.getByRole("button", { name: "Join the project" }).click();
+  await expect(newcomer.getByTestId("inviteConfirm-error")).toHaveText("The two passwords differ.");
+  await newcomer.getByLabel("Password again").fill("a-new-password-1");
+  await newcomer.getByRole("button", { name: "Join the project" }).click();
+  await expect(newcomer.getByTestId("login-invited")).toContainText(invited);
+  await expect(newcomer.getByLabel("E-mail")).toHaveValue(invited);
+  await newcomer.getByLabel("Password").fill("a-new-password-1");
+  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await expect(newcomer.getByTestId("signed-in-as")).toContainText(invited);
+  await newcomer.goto(`/${OTHER_PROJECT.key}/settings`);
+  // A viewer sees who is in the project but invites nobody.
+  await expect(newcomer.getByTestId("people-members")).toContainText("Nadia Newcomer");
+  await expect(newcomer.getByRole("form", { name: "Invite" })).toHaveCount(0);
+
+  // Used once: the same link now says so.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(link);
+  await expect(again.getByTestId("invitation-invalid")).toBeVisible();
+  await theirs.close();
 });

@@ -28,7 +28,7 @@ export interface TokenRow {
 type Pending = { id: string; kind: "rotate" | "revoke" } | null;
 
 /** The project's API tokens: create (shown once), rotate and revoke, each with an in-page confirmation. */
-export function ApiTokensCard({ projectKey, tokens }: { projectKey: string; tokens: TokenRow[] }) {
+export function ApiTokensCard({ projectKey, tokens, timeZone }: { projectKey: string; tokens: TokenRow[]; timeZone: string }) {
   const { t, locale } = useI18n();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -38,7 +38,8 @@ export function ApiTokensCard({ projectKey, tokens }: { projectKey: string; toke
   const [pending, startTransition] = useTransition();
   const form = useForm<ApiTokenInput>({ resolver: zodResolver(apiTokenSchema), defaultValues: { name: "", role: "VIEWER" } });
   const { errors, isSubmitting } = form.formState;
-  const date = (value: string | null) => (value ? new Date(value).toLocaleString(locale) : t("settings.tokens.never"));
+  // In the project's time zone, as every other page shows times.
+  const date = (value: string | null) => (value ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value)) : t("settings.tokens.never"));
 
   const failed = (result: { error: { code: string; message: string } }) => setError(errorText(result.error));
 

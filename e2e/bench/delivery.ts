@@ -10,7 +10,7 @@ import type { CrmCredentials } from "../../lib/connectors/types";
 import { crmMetadata } from "../../lib/config/metadata";
 import { db } from "../../lib/db/client";
 import { insertTestEvent } from "../../lib/testing/factories";
-import { runDeliveries } from "../../lib/engine/worker";
+import { runDeliveries } from "../../lib/engine/drain";
 import { connectActive } from "../../lib/testing/connected";
 import { createProject } from "../../lib/projects/create-project";
 import { insertEventMix } from "../../lib/testing/event-mix";

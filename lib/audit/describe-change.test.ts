@@ -36,3 +36,25 @@ describe("describeChange", () => {
     expect(JSON.stringify(changes)).not.toContain("uuid");
   });
 });
+
+describe("describeChange with the CRM's names", () => {
+  it("names Pipedrive's field hashes, pipelines and stages instead of showing their ids", async () => {
+    const { crmNames } = await import("./crm-names");
+    const hash = "9f4c2d1e0b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
+    const names = crmNames({
+      fields: { contact: [{ key: hash, label: "Source", type: "varchar", custom: true, isString: true, readOnly: false }], lead: [], organization: [], deal: [] },
+      pipelines: [{ id: "1", name: "Sales", isDefault: true, stages: [{ id: "3", name: "Qualified", order: 1, state: "open" }, { id: "4", name: "Proposal", order: 2, state: "open" }] }],
+      users: [{ id: "77", name: "Olena Koval", email: "olena@example.test", active: true }],
+    });
+    const changes = describeChange(
+      { mappings: { call: { contact: [{ id: "m1", field: hash, source: "pool" }] } }, stageRules: [{ id: "r1", pipelineId: "1", stageId: "3", value: "Ads" }] },
+      { mappings: { call: { contact: [{ id: "m1", field: hash, source: "utm.source" }] } }, stageRules: [{ id: "r1", pipelineId: "1", stageId: "4", value: "Ads" }] },
+      names,
+    );
+    expect(changes).toEqual([
+      { field: "mappings › call › contact › Source › source", before: "pool", after: "utm.source" },
+      { field: "stageRules › Ads › stageId", before: "Sales › Qualified", after: "Sales › Proposal" },
+    ]);
+    expect(JSON.stringify(changes)).not.toContain(hash);
+  });
+});

@@ -10,6 +10,13 @@ export interface FieldChange {
 
 type Leaf = { label: string; value: string };
 
+/**
+ * What an id stands for, when it is one the CRM gave (a Pipedrive field's 40-character hash, a pipeline's,
+ * stage's or user's id): `name("field", "a1b2…")` → "Source". Undefined keeps the value as it is.
+ */
+export type NameOf = (key: string, value: string) => string | undefined;
+const noNames: NameOf = () => undefined;
+
 const LABEL_KEYS = ["name", "value", "trigger", "email", "field", "sip", "kind"] as const;
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 
@@ -18,34 +25,35 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function itemName(item: unknown, index: number): string {
-  if (isRecord(item)) for (const key of LABEL_KEYS) if (typeof item[key] === "string" && item[key]) return String(item[key]);
+function itemName(item: unknown, index: number, nameOf: NameOf): string {
+  if (isRecord(item)) for (const key of LABEL_KEYS) if (typeof item[key] === "string" && item[key]) return nameOf(key, String(item[key])) ?? String(item[key]);
   return `#${index + 1}`;
 }
 
 /** Leaves by a matching key (ids inside lists), each with the path to show. */
-function flatten(value: unknown, key: string, label: string[], out: Map<string, Leaf>) {
+function flatten(value: unknown, key: string, label: string[], out: Map<string, Leaf>, nameOf: NameOf) {
   if (Array.isArray(value)) {
     // A list of plain values is one value; a list of entries is followed entry by entry.
     if (!value.some(isRecord)) return void out.set(key, { label: label.join(" › "), value: value.length ? value.map(show).join(", ") : "—" });
     value.forEach((item, index) => {
       const id = isRecord(item) && typeof item.id === "string" ? item.id : isRecord(item) && typeof item.trigger === "string" ? item.trigger : String(index);
-      flatten(item, `${key}[${id}]`, [...label, itemName(item, index)], out);
+      flatten(item, `${key}[${id}]`, [...label, itemName(item, index, nameOf)], out, nameOf);
     });
     return;
   }
   if (isRecord(value)) {
-    for (const [field, inner] of Object.entries(value)) if (field !== "id") flatten(inner, `${key}.${field}`, [...label, field], out);
+    for (const [field, inner] of Object.entries(value)) if (field !== "id") flatten(inner, `${key}.${field}`, [...label, field], out, nameOf);
     return;
   }
-  out.set(key, { label: label.join(" › "), value: show(value) });
+  const leaf = key.slice(key.lastIndexOf(".") + 1);
+  out.set(key, { label: label.join(" › "), value: (typeof value === "string" && nameOf(leaf, value)) || show(value) });
 }
 
-export function describeChange(before: unknown, after: unknown): FieldChange[] {
+export function describeChange(before: unknown, after: unknown, nameOf: NameOf = noNames): FieldChange[] {
   const left = new Map<string, Leaf>();
   const right = new Map<string, Leaf>();
-  if (isRecord(before)) flatten(before, "", [], left);
-  if (isRecord(after)) flatten(after, "", [], right);
+  if (isRecord(before)) flatten(before, "", [], left, nameOf);
+  if (isRecord(after)) flatten(after, "", [], right, nameOf);
   const keys = [...new Set([...left.keys(), ...right.keys()])].sort();
   return keys
     .filter((key) => (left.get(key)?.value ?? "—") !== (right.get(key)?.value ?? "—"))

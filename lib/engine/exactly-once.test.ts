@@ -11,7 +11,7 @@ import { makeRetriesDue } from "@/lib/testing/jobs";
 import { startLossyProxy, type LossyProxy } from "@/lib/testing/lossy-proxy";
 import { openFreshDatabase } from "@/lib/testing/fresh-database";
 import { startScript, type Running } from "@/lib/testing/processes";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 // Its own database: the workers this file starts must not take other files' jobs, nor theirs these.
 await openFreshDatabase("exactly_once");

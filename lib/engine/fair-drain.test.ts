@@ -9,7 +9,7 @@ import { openFreshDatabase } from "@/lib/testing/fresh-database";
 await openFreshDatabase("fair_drain");
 
 const { db } = await import("@/lib/db/client");
-const { runDeliveries } = await import("./worker");
+const { runDeliveries } = await import("./drain");
 const { setUp } = await import("@/lib/testing/delivery-env");
 
 const BACKLOG = 40;

@@ -10,7 +10,7 @@ import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { insertTestEvent } from "@/lib/testing/factories";
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const WHO = { userId: null, actor: "test" };
 const DEAL_TEXT_FIELD = { zoho: "Call_Pool", pipedrive: customKey("Call pool") } as const;

@@ -7,7 +7,7 @@ import type { CallPhase } from "@/lib/validation/vocabulary";
 import { saveConfigSection } from "@/lib/config/service";
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const WHO = { userId: null, actor: "test" };
 const TASKS = { zoho: "Tasks", pipedrive: "activities" } as const;

@@ -8,7 +8,7 @@ import { connectWithCredentials } from "@/lib/integrations/connect";
 import { activateIntegration } from "@/lib/replay/activation";
 import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/lib/testing/bulk";
 import { insertEventMix, type MixSummary } from "@/lib/testing/event-mix";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const EVENTS = Number(process.env.BULK_EVENTS ?? 500);
 const WHO = { userId: null, actor: "test" };

@@ -12,7 +12,7 @@ import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
 import { decide } from "./decide";
 import { findExisting } from "./find";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const call = (id: string, caller: string): ClientEvent => {
   const parsed = parseEvent({ id, type: "call", direction: "incoming", status: "answered", startedAt: new Date().toISOString(), durationSec: 30, caller, callee: "+380441110000", line: "sales-1" });

@@ -9,7 +9,7 @@ import { projectOverview } from "@/lib/overview/overview";
 import { makeRetriesDue } from "@/lib/testing/jobs";
 import { setUp } from "@/lib/testing/delivery-env";
 import { budgetSpentUntil } from "@/lib/connectors/pipedrive/daily-budget";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 type Quota = { crm: "zoho" | "pipedrive"; quota: string; use: Record<string, unknown>; restore: Record<string, unknown> };
 const QUOTAS: Quota[] = [

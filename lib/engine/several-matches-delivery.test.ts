@@ -7,7 +7,7 @@ import { createConnector } from "@/lib/connectors/registry";
 import { findLinks } from "@/lib/db/queries/links";
 import { setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const WHO = { userId: null, actor: "test" };
 // The CRMs keep record times to the second: deals made a second apart are told apart.

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { TASK_RULES_DEFAULT } from "@/lib/validation/config";
 import { setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const WHO = { userId: null, actor: "test" };
 const TARAS = "+380671234567"; // a contact owned by Olena in both seeds

@@ -10,7 +10,7 @@ import type { CrmRecord, PipedriveCredentials, ZohoCredentials } from "@/lib/con
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { checkLinkedRecord } from "./link-check";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 
 const record = (patch: Partial<CrmRecord>): CrmRecord => ({
   kind: "contact", id: "A", name: "Olena", ownerId: null, phones: ["067 123 45 67"], emails: ["olena@example.com"], organizationId: null, contactId: null,

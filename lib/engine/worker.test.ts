@@ -7,7 +7,7 @@ import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { db } from "@/lib/db/client";
 import { makeRetriesDue } from "@/lib/testing/jobs";
-import { runDeliveries } from "./worker";
+import { runDeliveries } from "./drain";
 import { MODULES, setUp } from "@/lib/testing/delivery-env";
 
 describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {

@@ -4,7 +4,7 @@
 // configuration error shown, and its Test connection reports the same problem instead of OK.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 import { forgetEnv } from "@/lib/env";
 import { reasonInWords } from "@/lib/events/reason";
 import { projectOverview } from "@/lib/overview/overview";

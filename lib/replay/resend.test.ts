@@ -5,7 +5,7 @@ import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { requeueFailed } from "@/lib/db/queries/event-list";
 import { requeueEvent } from "@/lib/db/queries/replay";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 import { connectActive } from "@/lib/testing/connected";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";
 import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";

@@ -6,7 +6,7 @@ import type { CrmCredentials, CrmStage } from "@/lib/connectors/types";
 import { crmMetadata } from "@/lib/config/metadata";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 import { connectActive } from "@/lib/testing/connected";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { MixSummary } from "./event-mix";

@@ -6,7 +6,7 @@ import { saveConfigSection } from "@/lib/config/service";
 import type { CrmCredentials, ZohoCredentials } from "@/lib/connectors/types";
 import { db } from "@/lib/db/client";
 import { storedCrm } from "@/lib/db/crm-kind";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 import { isAuthError, isRetryableError, type CrmError } from "@/lib/errors";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { insertTestEvent, makeProject } from "@/lib/testing/factories";

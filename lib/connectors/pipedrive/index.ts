@@ -1,7 +1,8 @@
 // Pipedrive's descriptor: everything outside this folder learns about Pipedrive from here (descriptor.ts).
 import type { CrmDescriptor } from "../descriptor";
 import { PIPEDRIVE_DAILY_TOKENS_PER_SEAT, PIPEDRIVE_SEARCH_TOKENS } from "./budget";
-import { maskPipedriveConnection, mergePipedriveConnection, pipedriveConnectionSchemas, type PipedriveConnection } from "./connection";
+import { pipedriveConnectionSchemas, type PipedriveConnection } from "./connection";
+import { maskPipedriveConnection, mergePipedriveConnection } from "./connection-secrets";
 import { PipedriveConnector } from "./connector";
 import { pipedriveHostProblem } from "./hosts";
 import { pipedriveRecordUrl } from "./links";

@@ -2,9 +2,7 @@
 // stored connection is shown masked and merged with a PUT.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { oauthClientFields, requireClient, SECRET_MASK, storedGrantFields } from "@/lib/validation/connection";
-import { changedFields, keptSecret } from "../connection-secrets";
-import type { ZohoCredentials } from "../types";
+import { oauthClientFields, requireClient, storedGrantFields } from "@/lib/validation/connection";
 import { ZOHO_DATA_CENTERS, ZOHO_SCOPES } from "./data-centers";
 
 export const zohoDataCenterSchema = z.enum([...(Object.keys(ZOHO_DATA_CENTERS) as [keyof typeof ZOHO_DATA_CENTERS]), "sandbox"], { error: "validation.dataCenter" });
@@ -35,27 +33,3 @@ export const zohoConnectionSchema = z
   })
   .describe("Zoho CRM through an OAuth client of the account's data centre.");
 export type ZohoConnection = z.infer<typeof zohoConnectionSchema>;
-
-export const maskZohoConnection = (credentials: ZohoCredentials): ZohoConnection => ({
-  crm: "zoho",
-  // Stored only after the data centre was checked, so it is one of the schema's values.
-  dataCenter: credentials.dataCenter as ZohoConnection["dataCenter"],
-  accountsUrl: credentials.accountsUrl,
-  apiDomain: credentials.apiDomain,
-  clientId: credentials.clientId,
-  clientSecret: SECRET_MASK,
-  refreshToken: SECRET_MASK,
-});
-
-export function mergeZohoConnection(input: ZohoConnection, stored: ZohoCredentials | null): ZohoCredentials {
-  const secret = keptSecret(changedFields(stored, input, ["dataCenter", "accountsUrl", "apiDomain", "clientId"]));
-  return {
-    crm: "zoho",
-    dataCenter: input.dataCenter,
-    accountsUrl: input.accountsUrl,
-    apiDomain: input.apiDomain,
-    clientId: input.clientId,
-    clientSecret: secret(input.clientSecret, stored?.clientSecret, "connection.clientSecret"),
-    refreshToken: secret(input.refreshToken, stored?.refreshToken, "connection.refreshToken"),
-  };
-}

@@ -1,7 +1,8 @@
 // Zoho CRM's descriptor: everything outside this folder learns about Zoho from here (descriptor.ts).
 import type { CrmDescriptor } from "../descriptor";
 import { zohoDailyCredits } from "./budget";
-import { maskZohoConnection, mergeZohoConnection, zohoConnectionSchema, type ZohoConnection } from "./connection";
+import { zohoConnectionSchema, type ZohoConnection } from "./connection";
+import { maskZohoConnection, mergeZohoConnection } from "./connection-secrets";
 import { ZohoConnector } from "./connector";
 import { zohoHostsProblem } from "./data-centers";
 import { zohoRecordUrl } from "./links";

@@ -9,23 +9,17 @@ import { TableShell } from "@/components/ui/table-shell";
 import { canEdit, hasRole } from "@/lib/auth/roles";
 import { DRY_RUN_ROLE } from "@/lib/engine/dry-run-access";
 import { requireProjectPage } from "@/lib/auth/session";
-import { countFailed, decodeCursor, eventsPage, type ListedEvent } from "@/lib/db/queries/event-list";
-import { findEvent } from "@/lib/db/queries/events";
-import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import type { TraceEntry } from "@/lib/engine/trace";
+import type { ListedEvent } from "@/lib/db/queries/event-list";
 import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/pages/event-rows";
+import { loadEventsPage } from "@/lib/pages/events-page";
 import { reasonInWords } from "@/lib/events/reason";
 import { reasonText } from "@/lib/events/reason-text";
-import { eventListFilter } from "@/lib/events/search";
 import { canSendAgain, type SendAgainCandidate } from "@/lib/replay/send-again";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";
-import { eventListFilterSchema } from "@/lib/validation/event-list";
 
 export const generateMetadata = sectionMetadata("nav.events");
-
-const PAGE_SIZE = 50;
 
 const TONES: Record<string, string> = {
   queued: "bg-sky-100 text-sky-800",
@@ -67,22 +61,17 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const { projectKey } = await params;
   const { project, role } = await requireProjectPage(projectKey);
   const query = await searchParams;
-  const input = eventListFilterSchema.parse({ status: query.status || undefined, type: query.type || undefined, lookups: query.lookups === "1", q: query.q ?? "" });
-  const filter = eventListFilter(input, project.defaultCountry);
-  const before = decodeCursor(query.before);
-  const [t, locale, page, failed, integration] = await Promise.all([getTranslator(), getLocale(), eventsPage(project.id, filter, before, PAGE_SIZE), countFailed(project.id, filter), findIntegrationSummary(project.id)]);
-  const selected = query.event ? await findEvent(project.id, query.event) : null;
-  const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
+  const [t, locale, data] = await Promise.all([getTranslator(), getLocale(), loadEventsPage(project, query)]);
+  const { input, filter, before, page, failed, selected, trace, connection } = data;
+  const sandboxHref = data.sandboxHref ? `/${project.key}/${data.sandboxHref}` : null;
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: project.timezone });
+  // The list's column is narrow: day and time to the minute (the opened event shows the seconds).
+  const listFormat = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: project.timezone });
   const ofCall = (callId: string) => t("events.followUpOf", { callId });
-  const account = (integration?.account ?? null) as { apiBase?: string } | null;
-  const connection = integration ? { crm: integration.crm, apiBase: account?.apiBase } : null;
-  // The sandbox has no record pages of its own: its records are listed on the Sandbox page.
-  const sandboxHref = account?.apiBase?.includes("/sandbox/") ? `/${project.key}/sandbox` : null;
   // A lookup is stored "delivered" when it named a manager and "skipped" when it sent the PBX on.
   const statusLabel = (event: { type: string; status: string }) =>
     event.type === "lookup" ? t(event.status === "delivered" ? "events.lookup.answered" : "events.lookup.next") : t(`events.status.${event.status as "queued"}`);
-  const retryable = (event: SendAgainCandidate) => canEdit(role) && canSendAgain(event, integration?.status ?? null);
+  const retryable = (event: SendAgainCandidate) => canEdit(role) && canSendAgain(event, data.integrationStatus);
   const keep = Object.fromEntries(Object.entries({ status: input.status ?? "", type: input.type ?? "", q: input.q, lookups: input.lookups ? "1" : "" }).filter(([, value]) => value));
   const link = (extra: Record<string, string>) => `?${new URLSearchParams({ ...keep, ...extra }).toString()}`;
   const badge = (event: { type: string; status: string }) => <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[event.status]}`}>{statusLabel(event)}</span>;
@@ -165,21 +154,30 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
             ))}
           </ul>
           <div className="hidden md:block">
-            <TableShell testId="events-table" headers={[t("events.received"), t("events.type"), t("events.client"), t("events.id"), t("events.status"), t("events.inCrm"), t("events.reason"), ""]}>
+            {/* Six columns fit 1024 px and up: the event's id sits under its type, "Send again" under its reason. */}
+            <TableShell testId="events-table" headers={[t("events.received"), t("events.type"), t("events.client"), t("events.status"), t("events.inCrm"), t("events.reason")]}>
               {page.events.map((event) => (
                 <tr key={event.id}>
-                  <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{format.format(event.receivedAt)}</td>
-                  <td className="px-3 py-1.5">{t(`events.type.${event.type as "call"}`)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5">{clientOf(event, ofCall) ?? "—"}</td>
-                  <td className="px-3 py-1.5 font-mono text-xs">{eventLink(event)}</td>
+                  <td className="whitespace-nowrap px-3 py-1.5 text-slate-600" title={format.format(event.receivedAt)}>
+                    {listFormat.format(event.receivedAt)}
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <span className="block">{t(`events.type.${event.type as "call"}`)}</span>
+                    <span className="font-mono text-xs">{eventLink(event)}</span>
+                  </td>
+                  <td className="px-3 py-1.5 break-all">{clientOf(event, ofCall) ?? "—"}</td>
                   <td className="px-3 py-1.5">{badge(event)}</td>
                   <td className="px-3 py-1.5">
                     <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                   </td>
-                  <td className="min-w-48 max-w-xs px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
+                  <td className="min-w-40 max-w-sm px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
                     {reasonText(t, event.reason, format)}
+                    {retryable(event) ? (
+                      <div className="mt-1">
+                        <RetryButton projectKey={project.key} eventId={event.id} />
+                      </div>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-1.5 text-right">{retryable(event) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}</td>
                 </tr>
               ))}
             </TableShell>

@@ -41,6 +41,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       {readOnly ? null : (
         <ApiTokensCard
           projectKey={project.key}
+          timeZone={project.timezone}
           tokens={(await apiTokensOf(project)).map((token) => ({
             ...token,
             createdAt: token.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 // Cron routes: `Authorization: Bearer $CRON_SECRET`. The same jobs run in-process on a timer (instrumentation.ts).
 import { timingSafeEqual } from "node:crypto";
 import { evaluateAllAlerts } from "@/lib/alerts/evaluate";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/api/handler";
-import { runDeliveries } from "@/lib/engine/worker";
+import { runDeliveries } from "@/lib/engine/drain";
 
 export const dynamic = "force-dynamic";
 
