@@ -24,20 +24,40 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
             <tr>
               {/* The trigger column stays in view while the row is scrolled sideways (narrow screens). */}
-              <th className="sticky left-0 z-10 bg-slate-50 px-3 py-2">{t("matrix.trigger")}</th>
+              <th className="sticky left-0 z-10 bg-slate-50 px-3 py-2">
+                {t("matrix.trigger")} · {t("matrix.when")}
+              </th>
               {entities.map((entity) => (
                 <th key={entity} className="px-2 py-2">
                   {t(`entity.${entity}`)}
                 </th>
               ))}
-              <th className="px-2 py-2">{t("matrix.when")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {initial.map(({ trigger }, index) => (
               <tr key={trigger}>
-                <th scope="row" className="sticky left-0 z-10 min-w-[9rem] max-w-[13rem] bg-white px-3 py-2 font-medium">
+                <th scope="row" className="sticky left-0 z-10 min-w-[10rem] max-w-[14rem] bg-white px-3 py-2 font-medium">
                   {t(`trigger.${trigger}`)}
+                  {/* When the row is written sits with its trigger: one column fewer, so every entity fits at 1440 px in uk and pl. */}
+                  {/* F19: only calls have phases; forms and chats are written when they arrive. */}
+                  {isCallTrigger(trigger) ? (
+                    <select
+                      aria-label={`${t(`trigger.${trigger}`)} — ${t("matrix.when")}`}
+                      disabled={readOnly}
+                      className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-normal"
+                      {...form.register(`value.${index}.when`)}
+                    >
+                      {CALL_PHASES.map((phase) => (
+                        <option key={phase} value={phase}>
+                          {t(`matrix.when.${phase}`)}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="mt-1 block text-xs font-normal text-slate-500">{t("matrix.when.onArrival")}</span>
+                  )}
+                  {errors.value?.[index]?.when?.message ? <p className="mt-1 text-xs text-red-700">{translateMessage(t, errors.value[index].when.message)}</p> : null}
                 </th>
                 {entities.map((entity) => {
                   const error = errors.value?.[index]?.[entity]?.message;
@@ -60,26 +80,6 @@ export function MatrixEditor({ projectKey, initial, entities, readOnly }: { proj
                     </td>
                   );
                 })}
-                <td className="px-2 py-2">
-                  {/* F19: only calls have phases; forms and chats are written when they arrive. */}
-                  {isCallTrigger(trigger) ? (
-                    <select
-                      aria-label={`${t(`trigger.${trigger}`)} — ${t("matrix.when")}`}
-                      disabled={readOnly}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-                      {...form.register(`value.${index}.when`)}
-                    >
-                      {CALL_PHASES.map((phase) => (
-                        <option key={phase} value={phase}>
-                          {t(`matrix.when.${phase}`)}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <span className="text-xs text-slate-500">{t("matrix.when.onArrival")}</span>
-                  )}
-                  {errors.value?.[index]?.when?.message ? <p className="mt-1 text-xs text-red-700">{translateMessage(t, errors.value[index].when.message)}</p> : null}
-                </td>
               </tr>
             ))}
           </tbody>

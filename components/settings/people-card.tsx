@@ -9,7 +9,6 @@ import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/input-class";
 import { Notice } from "@/components/ui/notice";
-import { TableShell } from "@/components/ui/table-shell";
 import { cancelInvitationAction, invitePersonAction } from "@/lib/actions/people";
 import { useActionErrorText, useI18n } from "@/lib/i18n/client";
 import { inviteSchema, type Invite } from "@/lib/validation/invitation";
@@ -70,44 +69,50 @@ export function PeopleCard({ projectKey, people, canInvite, timeZone }: { projec
           {t("people.added", { email: outcome.added })}
         </Notice>
       ) : null}
-      <TableShell testId="people-members" headers={[t("people.email"), t("people.name"), t("people.roleLabel"), t("people.since")]}>
+      {/* Lists, not tables: an e-mail, a role and a date read well at any width. */}
+      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 text-sm" data-testid="people-members" aria-label={t("people.title")}>
         {people.members.map((member) => (
-          <tr key={member.email}>
-            <td className="break-all px-3 py-2">{member.email}</td>
-            <td className="px-3 py-2">{member.name ?? "—"}</td>
-            <td className="px-3 py-2">{roleName(member.role)}</td>
-            <td className="whitespace-nowrap px-3 py-2">{date(member.since)}</td>
-          </tr>
+          <li key={member.email} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 px-3 py-2">
+            <span className="min-w-0 break-words">
+              <span className="font-medium">{member.name ?? member.email}</span>
+              {member.name ? <span className="block break-all text-xs text-slate-500">{member.email}</span> : null}
+            </span>
+            <span className="text-slate-700">
+              {roleName(member.role)} <span className="text-xs text-slate-500">· {t("people.since")} {date(member.since)}</span>
+            </span>
+          </li>
         ))}
-      </TableShell>
+      </ul>
       {people.invitations.length ? (
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">{t("people.invitations")}</h3>
-          <TableShell testId="people-invitations" headers={[t("people.email"), t("people.roleLabel"), t("people.expires"), ""]}>
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 text-sm" data-testid="people-invitations">
             {people.invitations.map((invitation) => (
-              <tr key={invitation.id}>
-                <td className="break-all px-3 py-2">{invitation.email}</td>
-                <td className="px-3 py-2">{roleName(invitation.role)}</td>
-                <td className="whitespace-nowrap px-3 py-2">{date(invitation.expiresAt)}</td>
-                <td className="px-3 py-2">
-                  {!canInvite ? null : cancelling === invitation.id ? (
-                    <ConfirmPanel
-                      message={t("people.cancelConfirm", { email: invitation.email })}
-                      confirmLabel={t("people.cancel")}
-                      cancelLabel={t("people.keep")}
-                      pending={pending}
-                      onConfirm={() => cancel(invitation.id)}
-                      onCancel={() => setCancelling(null)}
-                    />
-                  ) : (
-                    <Button variant="secondary" onClick={() => setCancelling(invitation.id)} aria-label={`${t("people.cancel")}: ${invitation.email}`}>
-                      {t("people.cancel")}
-                    </Button>
-                  )}
-                </td>
-              </tr>
+              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-3 py-2">
+                <span className="min-w-0 break-all">{invitation.email}</span>
+                <span className="text-slate-700">
+                  {roleName(invitation.role)}{" "}
+                  <span className="text-xs text-slate-500">
+                    · {t("people.expires")} {date(invitation.expiresAt)}
+                  </span>
+                </span>
+                {!canInvite ? null : cancelling === invitation.id ? (
+                  <ConfirmPanel
+                    message={t("people.cancelConfirm", { email: invitation.email })}
+                    confirmLabel={t("people.cancel")}
+                    cancelLabel={t("people.keep")}
+                    pending={pending}
+                    onConfirm={() => cancel(invitation.id)}
+                    onCancel={() => setCancelling(null)}
+                  />
+                ) : (
+                  <Button variant="secondary" onClick={() => setCancelling(invitation.id)} aria-label={`${t("people.cancel")}: ${invitation.email}`}>
+                    {t("people.cancel")}
+                  </Button>
+                )}
+              </li>
             ))}
-          </TableShell>
+          </ul>
         </div>
       ) : null}
       {canInvite ? (

@@ -94,11 +94,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ proje
         </Card>
         <Card title={t("overview.routing")} testId="overview-routing">
           {overview.routing.enabled || overview.routing.answered + overview.routing.next + overview.routing.overBudget > 0 ? (
-            <dl className="grid grid-cols-3 gap-2 text-center">
+            <dl className="space-y-1">
+              {/* One row each: long words (Polish, Ukrainian) never share a narrow column. */}
               {(["answered", "next", "overBudget"] as const).map((kind) => (
-                <div key={kind}>
-                  <dt className="text-xs text-slate-500">{t(`overview.routing.${kind}`)}</dt>
-                  <dd className="text-lg font-semibold">{number.format(overview.routing[kind])}</dd>
+                <div key={kind} className="flex items-baseline justify-between gap-3">
+                  <dt className="text-sm text-slate-600">{t(`overview.routing.${kind}`)}</dt>
+                  <dd className="text-lg font-semibold tabular-nums">{number.format(overview.routing[kind])}</dd>
                 </div>
               ))}
             </dl>

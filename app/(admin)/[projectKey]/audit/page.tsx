@@ -33,11 +33,13 @@ export default async function AuditPage({
   // The CRM's names for the ids a change holds; the ids themselves when the CRM cannot be read now.
   const [entries, metadata] = await Promise.all([listAuditEntries(project.id, { limit: 200, action: selected }), crmNamesWithin(project.id, CRM_NAMES_WAIT_MS)]);
   const names = crmNames(metadata);
+  // Moments stored as ISO 8601 read in the project's time zone, as everywhere else.
+  const when = (value: string) => (/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(value) ? format.format(new Date(value)) : value);
   const changesOf = (entry: (typeof entries)[number]) => (
     <ul className="space-y-0.5 break-words">
       {describeChange(entry.before, entry.after, names).map((change) => (
         <li key={change.field}>
-          <span className="font-medium">{change.field}</span>: <span className="text-slate-500">{change.before}</span> → <span>{change.after}</span>
+          <span className="font-medium">{change.field}</span>: <span className="text-slate-500">{when(change.before)}</span> → <span>{when(change.after)}</span>
         </li>
       ))}
     </ul>
