@@ -32,6 +32,39 @@ export const VIEWER_MODULES: Record<SandboxCrm, Array<{ module: string; label: s
   ],
 };
 
+/** Where each module's custom field definitions are kept, and how a record holds their values. */
+const CUSTOM_FIELDS: Record<SandboxCrm, Record<string, { list: string; valuesOf: (row: Row) => Row }>> = {
+  zoho: Object.fromEntries(["Leads", "Contacts", "Accounts", "Deals"].map((module) => [module, { list: `fields:${module}`, valuesOf: (row: Row) => row }])),
+  pipedrive: {
+    persons: { list: "personFields", valuesOf: (row) => (row.custom_fields ?? {}) as Row },
+    organizations: { list: "organizationFields", valuesOf: (row) => (row.custom_fields ?? {}) as Row },
+    deals: { list: "dealFields", valuesOf: (row) => (row.custom_fields ?? {}) as Row },
+    // Pipedrive's leads carry the deals' custom fields at the top level, by their 40-character keys.
+    leads: { list: "dealFields", valuesOf: (row) => row },
+  },
+};
+
+/** The account's custom fields of a list: key → label (Zoho keeps one record of all its fields, Pipedrive one per field). */
+async function customFieldLabels(accountId: string, crm: SandboxCrm, list: string): Promise<Map<string, string>> {
+  const rows = (await listSandboxRecords(accountId, list)).map((row) => row.data as Row);
+  if (crm === "zoho") {
+    const fields = (rows[0]?.fields ?? []) as Array<{ api_name: string; field_label: string; custom_field: boolean }>;
+    return new Map(fields.filter((field) => field.custom_field).map((field) => [field.api_name, field.field_label]));
+  }
+  return new Map((rows as Array<{ key: string; name: string; edit_flag?: boolean }>).filter((field) => field.edit_flag).map((field) => [field.key, field.name]));
+}
+
+/** "Label: value" for each custom field the record holds a value in (UTM tags, client id, mapped fields). */
+const customColumn = (labels: Map<string, string>, valuesOf: (row: Row) => Row): Column => ({
+  label: "Custom fields",
+  value: (row) =>
+    [...labels]
+      .map(([key, label]) => [label, valuesOf(row)[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== null && value !== "")
+      .map(([label, value]) => `${label}: ${text(value)}`)
+      .join("; ") || "—",
+});
+
 /** One of the project's own sandbox accounts (its first when none is named); never another project's. */
 export async function sandboxSnapshot(crm: SandboxCrm, project: { id: string; key: string }, accountName: string | null) {
   const owned = await listSandboxAccounts(crm, project.id);
@@ -43,7 +76,9 @@ export async function sandboxSnapshot(crm: SandboxCrm, project: { id: string; ke
   const modules = [];
   for (const spec of VIEWER_MODULES[crm]) {
     const rows = (await listSandboxRecords(account.id, spec.module)).map((row) => row.data as Row).reverse();
-    modules.push({ module: spec.module, label: spec.label, columns: spec.columns.map((column) => column.label), rows: rows.map((row) => spec.columns.map((column) => column.value(row))) });
+    const custom = CUSTOM_FIELDS[crm][spec.module];
+    const columns = custom ? [...spec.columns, customColumn(await customFieldLabels(account.id, crm, custom.list), custom.valuesOf)] : spec.columns;
+    modules.push({ module: spec.module, label: spec.label, columns: columns.map((column) => column.label), rows: rows.map((row) => columns.map((column) => column.value(row))) });
   }
   return {
     account: account.name,

@@ -480,6 +480,7 @@ export const en = {
   "sandbox.col.Phone": "Phone",
   "sandbox.col.Email": "E-mail",
   "sandbox.col.Owner": "Owner",
+  "sandbox.col.Custom fields": "Custom fields",
   "sandbox.col.Converted": "Converted",
   "sandbox.col.Mobile": "Mobile",
   "sandbox.col.Account": "Account",

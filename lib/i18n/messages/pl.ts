@@ -481,6 +481,7 @@ export const pl: Messages = {
   "sandbox.col.Phone": "Telefon",
   "sandbox.col.Email": "E-mail",
   "sandbox.col.Owner": "Właściciel",
+  "sandbox.col.Custom fields": "Pola niestandardowe",
   "sandbox.col.Converted": "Skonwertowany",
   "sandbox.col.Mobile": "Komórka",
   "sandbox.col.Account": "Firma",

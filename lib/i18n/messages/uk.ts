@@ -481,6 +481,7 @@ export const uk: Messages = {
   "sandbox.col.Phone": "Телефон",
   "sandbox.col.Email": "E-mail",
   "sandbox.col.Owner": "Відповідальний",
+  "sandbox.col.Custom fields": "Власні поля",
   "sandbox.col.Converted": "Конвертовано",
   "sandbox.col.Mobile": "Мобільний",
   "sandbox.col.Account": "Компанія",

@@ -68,7 +68,8 @@ export default async function SandboxViewerPage({ params, searchParams }: { para
                         // The first column is the record's id: a caller card's link lands on its row (#Contacts-42).
                         <tr key={index} id={`${module.module}-${row[0]}`} className="scroll-mt-20 target:bg-amber-100">
                           {row.map((cell, cellIndex) => (
-                            <td key={cellIndex} className="whitespace-nowrap px-3 py-1.5">
+                            // Long values (the custom fields' list) wrap; ids, names and dates stay on one line.
+                            <td key={cellIndex} className={cell.length > 40 ? "min-w-64 px-3 py-1.5" : "whitespace-nowrap px-3 py-1.5"}>
                               {cell}
                             </td>
                           ))}
