@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { runDeliveries } from "@/lib/engine/drain";
 import { connectActive } from "@/lib/testing/connected";
 import { normalisePhone } from "@/lib/phone/variants";
-import type { MixSummary } from "./event-mix";
+import { SEEDED_CALLERS, type MixSummary } from "./event-mix";
 import { makeProject } from "./factories";
 import { makeRetriesDue } from "./jobs";
 import { openSandbox, pipedriveCredentials, zohoCredentials } from "./sandbox";
@@ -78,11 +78,11 @@ export type BulkProject = Awaited<ReturnType<typeof setUpBulkProject>>;
 
 
 /**
- * `deals: "traces"`: every deal Callbridge created is one its traces name, in the stage the rules say.
- * `deals: "per-contact"`: when answers were lost, a deal may be found again instead of named as created;
- * then no contact may hold two deals Callbridge created.
+ * `deals: "stages"`: no contact holds two deals Callbridge created, every new caller has one, each in the
+ * stage the rules say for the client's first event. `deals: "per-contact"`: the first two only (when
+ * answers were lost, which event created a deal is not known).
  */
-export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummary, options: { deals: "traces" | "per-contact" } = { deals: "traces" }) {
+export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummary, options: { deals: "stages" | "per-contact" } = { deals: "stages" }) {
   const undelivered = await db().event.findMany({ where: { projectId: env.project.id, status: { not: "delivered" } }, select: { externalId: true, status: true, reason: true } });
   expect(undelivered).toEqual([]);
   const rows = (module: string) => db().sandboxRecord.findMany({ where: { accountId: env.accountId, module } });
@@ -97,27 +97,37 @@ export async function checkFinalState(crm: Crm, env: BulkProject, mix: MixSummar
   expect(await db().sandboxRecord.count({ where: { accountId: env.accountId, module: SHAPE[crm].calls } })).toBe(mix.calls);
   const withRecording = await db().event.count({ where: { projectId: env.project.id, type: "call", payload: { path: ["recordingUrl"], not: "null" } } });
   expect(await db().sandboxFile.count({ where: { accountId: env.accountId } })).toBe(withRecording);
-  if (options.deals === "per-contact") {
-    const created = (await rows(SHAPE[crm].deals)).filter((row) => !env.seededDeals.has(row.id));
-    const perContact = new Map<string, number>();
-    for (const deal of created) {
-      const contact = String(SHAPE[crm].contactOf(deal.data as Record<string, unknown>));
-      perContact.set(contact, (perContact.get(contact) ?? 0) + 1);
-    }
-    for (const [contact, count] of perContact) expect(count, `deals of contact ${contact}`).toBe(1);
-    return;
-  }
-  // Every deal Callbridge created is in the stage the rules say: calls from the pool match the rule,
-  // forms and chats (no pool) go to the default pipeline's first stage.
-  const expected = new Map<string, string>();
-  for (const event of await db().event.findMany({ where: { projectId: env.project.id }, select: { type: true, trace: true } })) {
-    for (const entry of event.trace as Array<{ detail: string; id?: string; ok: boolean }>) {
-      if (entry.ok && entry.detail === "create deal" && entry.id) expected.set(entry.id, String(event.type === "call" ? env.stageId : env.defaultStageId));
-    }
-  }
+  // Deals, judged from the events as they came in (never from the engine's own traces): no contact holds
+  // two deals Callbridge created, every new caller got one, and each is in the stage the rules say for the
+  // client's first event — a call from the pool matches the rule; a form or a chat (no pool) goes to the
+  // default pipeline's first stage.
+  const contacts = new Map((await rows(SHAPE[crm].contacts)).map((row) => [row.id, row.data as Record<string, unknown>]));
   const created = (await rows(SHAPE[crm].deals)).filter((row) => !env.seededDeals.has(row.id));
-  expect(created.length).toBe(expected.size);
-  for (const deal of created) expect(String(SHAPE[crm].stage(deal.data as Record<string, unknown>)), deal.id).toBe(expected.get(deal.id));
+  const dealsOf = new Map<string, number>();
+  for (const deal of created) {
+    const contact = String(SHAPE[crm].contactOf(deal.data as Record<string, unknown>));
+    dealsOf.set(contact, (dealsOf.get(contact) ?? 0) + 1);
+  }
+  for (const [contact, count] of dealsOf) expect(count, `deals of contact ${contact}`).toBe(1);
+  const phonesOf = (contactId: string) =>
+    SHAPE[crm]
+      .phones(contacts.get(contactId) ?? {})
+      .filter((value): value is string => typeof value === "string")
+      .map((value) => normalisePhone(value, "UA")?.e164)
+      .filter((value): value is string => Boolean(value));
+  const contactOfCaller = new Map([...contacts.keys()].flatMap((id) => phonesOf(id).map((phone) => [phone, id] as const)));
+  for (const caller of mix.callers) if (!SEEDED_CALLERS.includes(caller)) expect(dealsOf.get(contactOfCaller.get(caller) ?? ""), `deals of new caller ${caller}`).toBe(1);
+  if (options.deals === "per-contact") return;
+  const firstEvent = new Map<string, string>();
+  for (const event of await db().event.findMany({ where: { projectId: env.project.id }, orderBy: [{ occurredAt: "asc" }, { receivedAt: "asc" }], select: { type: true, clientPhone: true } })) {
+    if (event.clientPhone && !firstEvent.has(event.clientPhone)) firstEvent.set(event.clientPhone, event.type);
+  }
+  for (const deal of created) {
+    const phones = phonesOf(String(SHAPE[crm].contactOf(deal.data as Record<string, unknown>)));
+    const first = phones.map((phone) => firstEvent.get(phone)).find(Boolean);
+    expect(first, `the first event of deal ${deal.id}'s client`).toBeDefined();
+    expect(String(SHAPE[crm].stage(deal.data as Record<string, unknown>)), deal.id).toBe(String(first === "call" ? env.stageId : env.defaultStageId));
+  }
 }
 
 
