@@ -45,6 +45,16 @@ test.describe("integration matrix (F2)", () => {
     await nav.getByRole("link", { name: "Events", exact: true }).click();
     const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
     await expect(dialog).toBeVisible();
+    // Focus is in the dialog and stays there; Escape stays on the page, changes kept.
+    await expect(dialog.getByRole("button", { name: "Stay and save" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Stay and save" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(page.getByLabel("Messenger chat — Deal")).toHaveValue(changed);
+    await nav.getByRole("link", { name: "Events", exact: true }).click();
+    await expect(dialog).toBeVisible();
     // "Stay and save" stays and saves.
     await dialog.getByRole("button", { name: "Stay and save" }).click();
     await expect(page).toHaveURL(new RegExp(`/${PROJECT.key}/matrix$`));

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "./button";
 
@@ -13,6 +14,7 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   const [leavingTo, setLeavingTo] = useState<string | null>(null);
+  const anchor = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
     if (!dirty) return;
@@ -36,42 +38,41 @@ export function UnsavedChangesGuard({ dirty }: { dirty: boolean }) {
     };
   }, [dirty]);
 
-  if (!leavingTo || !dirty) return null;
+  // Radix's alert dialog: focus moves in and stays there, Escape stays on the page, focus returns after.
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40 p-4" role="presentation">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="unsaved-title" aria-describedby="unsaved-body" className="w-full max-w-md space-y-3 rounded-lg bg-white p-5 shadow-xl">
-        <h2 id="unsaved-title" className="text-base font-semibold">
-          {t("unsaved.title")}
-        </h2>
-        <p id="unsaved-body" className="text-sm text-slate-700">
-          {t("unsaved.body")}
-        </p>
-        <div className="flex flex-wrap justify-end gap-2">
-          {/* The guard sits inside its form: "Stay and save" submits it, as it says (before the dialog goes). */}
-          <Button
-            type="button"
-            variant="secondary"
-            autoFocus
-            onClick={(event) => {
-              event.currentTarget.closest("form")?.requestSubmit();
-              setLeavingTo(null);
-            }}
-          >
-            {t("unsaved.stay")}
-          </Button>
-          <Button
-            type="button"
-            variant="danger"
-            onClick={() => {
-              const target = leavingTo;
-              setLeavingTo(null);
-              router.push(target);
-            }}
-          >
-            {t("unsaved.leave")}
-          </Button>
-        </div>
-      </div>
-    </div>
+    <>
+      {/* The guard sits inside its form; the dialog is portalled out of it, so this finds the form. */}
+      <span ref={anchor} hidden />
+      <AlertDialog.Root open={Boolean(leavingTo && dirty)} onOpenChange={(open) => (open ? undefined : setLeavingTo(null))}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
+          <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 space-y-3 rounded-lg bg-white p-5 shadow-xl">
+            <AlertDialog.Title className="text-base font-semibold">{t("unsaved.title")}</AlertDialog.Title>
+            <AlertDialog.Description className="text-sm text-slate-700">{t("unsaved.body")}</AlertDialog.Description>
+            <div className="flex flex-wrap justify-end gap-2">
+              <AlertDialog.Cancel asChild>
+                {/* "Stay and save" submits the form it guards, as it says (before the dialog goes). */}
+                <Button type="button" variant="secondary" onClick={() => anchor.current?.closest("form")?.requestSubmit()}>
+                  {t("unsaved.stay")}
+                </Button>
+              </AlertDialog.Cancel>
+              <AlertDialog.Action asChild>
+                <Button
+                  type="button"
+                  variant="danger"
+                  onClick={() => {
+                    const target = leavingTo;
+                    setLeavingTo(null);
+                    if (target) router.push(target);
+                  }}
+                >
+                  {t("unsaved.leave")}
+                </Button>
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </>
   );
 }
