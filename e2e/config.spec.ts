@@ -352,10 +352,16 @@ test.describe("mapping tabs and stage rules (F4, F5)", () => {
     await page.getByRole("tab", { name: /^Contact/ }).click();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("tab", { name: /^Forms/ })).toContainText("with errors: 1");
+    await expect(page.getByRole("tab", { name: /^Forms/ })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("tab", { name: /^Forms/ })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("tab", { name: /^Deal/ })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("tab", { name: /^Deal/ })).toContainText("with errors: 1");
     await expect(page.getByTestId("mapping-row").nth(0)).toContainText("Choose a CRM field.");
+    // The tabs take the keyboard: arrow keys move between them and open the one reached.
+    await page.getByRole("tab", { name: /^Forms/ }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(page.getByRole("tab", { name: /^Calls/ })).toBeFocused();
+    await expect(page.getByRole("tab", { name: /^Calls/ })).toHaveAttribute("aria-selected", "true");
   });
 
   test("default parameters: UTM and client id fields per entity from the CRM, a field already mapped refused, saved after reload", async ({ page, request }) => {

@@ -34,8 +34,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("nav.defaultFields")}>
       <ReadOnlyNotice readOnly={readOnly} />
       <CrmMetadataStatus metadata={metadata} />
-      <EntityTabs entity={entity} onChange={setEntity} />
-      <div role="tabpanel" className="max-w-2xl space-y-3">
+      <EntityTabs entity={entity} onChange={setEntity} panelClassName="max-w-2xl space-y-3">
         {PARAMETERS.map((parameter) => {
           const id = `default-${entity}-${parameter}`;
           const error = translateMessage(t, errors.value?.[entity]?.[parameter]?.message);
@@ -55,7 +54,7 @@ export function DefaultFieldsEditor({ projectKey, initial, readOnly }: { project
             </div>
           );
         })}
-      </div>
+      </EntityTabs>
       <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
     </form>
   );

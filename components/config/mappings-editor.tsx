@@ -14,6 +14,7 @@ import { sectionFormSchemas, type Mappings, type SectionForm } from "@/lib/valid
 import { CrmFieldOptions, mappableFields } from "./crm-field-options";
 import { CrmMetadataStatus } from "./crm-metadata-status";
 import { EditorFooter, ReadOnlyNotice } from "./editor-footer";
+import { Tabs } from "@/components/ui/tabs";
 import { EntityTabs } from "./entity-tabs";
 import { useCrmMetadata } from "./use-crm-metadata";
 import { useSectionSave } from "./use-section-save";
@@ -53,23 +54,17 @@ export function MappingsEditor({ projectKey, initial, readOnly }: { projectKey: 
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={t("nav.mappings")}>
       <ReadOnlyNotice readOnly={readOnly} />
       <CrmMetadataStatus metadata={metadata} />
-      <div role="tablist" aria-label={t("mappings.channel")} className="flex flex-wrap gap-2">
-        {CHANNELS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={channel === name}
-            onClick={() => setChannel(name)}
-            className={`rounded-md px-3 py-1.5 text-sm ${channel === name ? "bg-brand-600 text-white" : "border border-slate-300 bg-white"} ${channelErrors(name) ? "ring-2 ring-red-500" : ""}`}
-          >
-            {t(`channel.${name}`)}
-            {channelErrors(name) ? <span className={`ml-1 ${channel === name ? "text-white" : "text-red-700"}`}>· {t("mappings.tabErrors", { count: channelErrors(name) })}</span> : null}
-          </button>
-        ))}
-      </div>
-      <EntityTabs entity={entity} onChange={setEntity} suffix={(name) => ` (${values?.[channel]?.[name]?.length ?? 0})`} errors={(name) => rowErrors(channel, name)} />
-      <MappingTab key={`${channel}.${entity}`} control={form.control} channel={channel} entity={entity} fields={fields} errors={errors} readOnly={readOnly} />
+      <Tabs
+        label={t("mappings.channel")}
+        look="pill"
+        value={channel}
+        onChange={setChannel}
+        items={CHANNELS.map((name) => ({ value: name, label: t(`channel.${name}`), errors: channelErrors(name), errorsLabel: t("mappings.tabErrors", { count: channelErrors(name) }) }))}
+      >
+        <EntityTabs entity={entity} onChange={setEntity} suffix={(name) => ` (${values?.[channel]?.[name]?.length ?? 0})`} errors={(name) => rowErrors(channel, name)}>
+          <MappingTab key={`${channel}.${entity}`} control={form.control} channel={channel} entity={entity} fields={fields} errors={errors} readOnly={readOnly} />
+        </EntityTabs>
+      </Tabs>
       <EditorFooter status={status} readOnly={readOnly} submitting={isSubmitting} dirty={isDirty} />
     </form>
   );
@@ -82,7 +77,7 @@ function MappingTab(props: { control: Control<Form>; channel: Channel; entity: M
   const options = mappableFields(props.fields);
   const rowErrors = props.errors.value?.[props.channel]?.[props.entity];
   return (
-    <div role="tabpanel" className="space-y-3">
+    <div className="space-y-3">
       {rows.fields.length === 0 ? <p className="text-sm text-slate-500">{t("mappings.empty")}</p> : null}
       {rows.fields.map((row, index) => {
         const fieldError = translateMessage(t, rowErrors?.[index]?.field?.message);
