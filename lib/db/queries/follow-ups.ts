@@ -19,6 +19,10 @@ const findCallClientKey = async (projectId: string, callId: string) => (await fi
  * client queue, in the order they arrived. Answers how many were claimed.
  */
 export async function releaseFollowUps(projectId: string, callId: string, only?: string): Promise<number> {
+  // Most call logs have nothing waiting: one indexed count (projectId, callId) instead of a transaction.
+  // A follow-up that starts waiting just after looks for the call log itself once parked (lib/engine/follow-up.ts).
+  const waiting = await db().event.count({ where: { projectId, callId, status: "queued", reason: WAITING_FOR_CALL_LOG, ...(only ? { id: only } : {}) } });
+  if (!waiting) return 0;
   return db().$transaction(async (tx) => {
     const clientKey = await findCallClientKey(projectId, callId);
     // The claim: a row changes only while it still waits (a concurrent UPDATE re-reads it after the first
