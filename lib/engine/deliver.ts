@@ -10,7 +10,8 @@ import { releaseFollowUps } from "@/lib/db/queries/follow-ups";
 import { callIdOf, isFollowUp, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";
-import { decide, type Found, type Plan } from "./decide";
+import { decide, triggerOf, type Found, type Plan } from "./decide";
+import { rulesThatMayFire } from "./task-rules";
 import { executePlan } from "./execute";
 import { clientKeyOf } from "@/lib/events/event-values";
 import { findExisting } from "./find";
@@ -79,7 +80,9 @@ export async function deliverToCrm(context: DeliverContext, event: PlatformEvent
   const clientKey = clientKeyOf(event, keys);
   const client = clientKey ? { projectId: project.id, connection: context.connection, clientKey } : null;
   // Task rules are about calls: forms and chats need no check (a CRM read per earlier rule task).
-  const openTasks = final && client && event.type === "call" && config.taskRules.onePerClient ? await openRuleTasks(context, client) : undefined;
+  const taskRow = row ?? config.matrix.find((candidate) => candidate.trigger === triggerOf(event));
+  const mayFire = final && client && taskRow && config.taskRules.onePerClient ? rulesThatMayFire(event, taskRow, config.taskRules) : [];
+  const openTasks = client && mayFire.length ? await openRuleTasks(context, client) : undefined;
   const plan = decide({
     event,
     config,

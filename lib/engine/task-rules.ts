@@ -40,6 +40,21 @@ function due(input: TaskRuleInput, rule: TaskRule | null): Pick<TaskStep, "dueDa
   return { dueDate: at.date, dueAt: at.at };
 }
 
+/**
+ * The rules that could write a task for this event, before anything is looked up: only for these is the
+ * client's earlier task read back from the CRM (one open task per client and rule).
+ */
+export function rulesThatMayFire(event: ClientEvent, row: MatrixRow, taskRules: IntegrationConfig["taskRules"]): TaskRule[] {
+  if (event.type !== "call") return [];
+  const rules: TaskRule[] = [];
+  if (row.task === "create" && event.status === "missed") rules.push("missed");
+  if (event.direction === "incoming" && (event.status ?? "answered") === "answered") {
+    if (taskRules.otherAnswered.enabled) rules.push("otherAnswered");
+    if (taskRules.unknownEmployee.enabled) rules.push("unknownEmployee");
+  }
+  return rules;
+}
+
 export function decideTasks(input: TaskRuleInput): { steps: TaskStep[]; notes: string[] } {
   const { event, config, texts, client } = input;
   const steps: TaskStep[] = [];
