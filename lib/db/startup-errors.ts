@@ -33,7 +33,9 @@ export function isTransientStartupError(error: unknown): boolean {
   const { code, message, errors } = error as PgLikeError;
   if (code && TRANSIENT_CODES.has(code)) return true;
   if (Array.isArray(errors) && errors.length && errors.every(isTransientStartupError)) return true;
-  return /Connection terminated unexpectedly|the database system is (starting up|shutting down|not yet accepting)/i.test(message ?? "");
+  // node-postgres, on a statement after the server ended an idle connection: "Client has encountered a
+  // connection error and is not queryable".
+  return /Connection terminated unexpectedly|connection error and is not queryable|the database system is (starting up|shutting down|not yet accepting)/i.test(message ?? "");
 }
 
 /** Runs a start-up step again while the server drops or refuses the connection (up to about 30 s). */
