@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
-import { LanguageSwitch } from "@/components/shell/language-switch";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { getTranslator } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -9,20 +9,8 @@ export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer"
 export default async function InvitationPage() {
   const t = await getTranslator();
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <p className="text-2xl font-semibold text-brand-700">{t("app.name")}</p>
-          <p className="mt-1 text-sm text-slate-600">{t("app.tagline")}</p>
-        </div>
-        <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="mb-4 text-lg font-semibold">{t("invite.title")}</h1>
-          <AcceptInvitationForm />
-        </section>
-        <div className="mt-4 flex justify-center">
-          <LanguageSwitch />
-        </div>
-      </div>
-    </main>
+    <AuthFrame title={t("invite.title")}>
+      <AcceptInvitationForm />
+    </AuthFrame>
   );
 }
