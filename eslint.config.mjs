@@ -7,7 +7,7 @@ const config = [
   ...nextTs,
   // lib/ is built in floors; none imports one above it (README: Layers).
   ...restrictedImportConfigs(),
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "scratch/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-bench/**", "node_modules/**", "lib/generated/**", ".data/**", "scratch/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
 export default config;

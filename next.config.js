@@ -12,9 +12,15 @@ try {
   throw error;
 }
 
+// The benchmark's own no-op routes (app/api/bench/**/route.bench.ts) exist only in the build that
+// `npm run bench` makes with BENCH_ROUTES=on, kept apart in .next-bench; the product's build never has them.
+const benchBuild = process.env.BENCH_ROUTES === "on";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  pageExtensions: benchBuild ? ["bench.ts", "tsx", "ts", "jsx", "js"] : ["tsx", "ts", "jsx", "js"],
+  distDir: benchBuild ? ".next-bench" : ".next",
   poweredByHeader: false,
   // Native-ish and Node-only packages stay outside the server bundle; so does the OpenTelemetry SDK (its
   // exporters load modules at run time that a bundle would not have).

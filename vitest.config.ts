@@ -10,8 +10,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", ...(process.env.STANDALONE_REQUIRED === "1" ? [] : ["scripts/standalone.test.ts"])],
     environment: "node",
     // A throwaway PostgreSQL per run (never the demo data), migrated before any test file starts.
-    globalSetup: ["lib/testing/global-setup.ts"],
-    setupFiles: ["lib/testing/setup-env.ts"],
+    globalSetup: ["testing/global-setup.ts"],
+    setupFiles: ["testing/setup-env.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -120,3 +120,12 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("signed-in-as")).toContainText(`${USERS.viewer.email} · Role: Viewer`);
   });
 });
+
+test.describe("the production build", () => {
+  test("has no benchmark routes: they exist only in the build `npm run bench` makes", async ({ request }) => {
+    for (const path of ["/api/bench/noop", `/api/bench/${PROJECT.key}/noop`]) {
+      const response = await request.post(path, { data: "{}" });
+      expect(response.status(), path).toBe(404);
+    }
+  });
+});

@@ -26,12 +26,31 @@ const unitOf = (file) => {
 
 const edges = new Map();
 const problems = [];
+const resolved = (file, specifier) =>
+  specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
+const testOnly = [path.join(root, "testing"), path.join(root, "e2e")];
+
+const prismaClient = path.join(lib, "generated", "prisma", "client");
+const storage = path.join(lib, "db") + path.sep;
+
+// What the build ships (app/, components/, lib/) never imports the test helpers or the e2e specs; only
+// lib/db imports the Prisma client, so its JSON types and the casts to and from them stay there.
+for (const dir of ["app", "components", "lib"])
+  for (const file of sources(path.join(root, dir)))
+    for (const match of readFileSync(file, "utf8").matchAll(IMPORT)) {
+      const target = resolved(file, match[1] ?? match[2]);
+      if (target && testOnly.some((folder) => target === folder || target.startsWith(folder + path.sep)))
+        problems.push(`${path.relative(root, file)} imports ${match[1] ?? match[2]}: testing/ and e2e/ are for tests only`);
+      if (target === prismaClient && !file.startsWith(storage))
+        problems.push(`${path.relative(root, file)} imports the Prisma client: only lib/db may (its JSON types and casts stay in lib/db/json.ts)`);
+    }
+
 for (const file of sources(lib)) {
   const from = unitOf(file);
   const text = readFileSync(file, "utf8");
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2];
-    const target = specifier.startsWith("@/lib/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
+    const target = resolved(file, specifier);
     if (!target || !target.startsWith(lib + path.sep)) {
       if (specifier.startsWith("@/app/") || specifier.startsWith("@/components/")) problems.push(`${path.relative(root, file)} imports ${specifier}: lib/ may not import the app's pages or components`);
       continue;

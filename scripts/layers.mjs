@@ -17,8 +17,8 @@ export const LAYERS = [
   { name: "engine", why: "delivery and responsible-manager routing", units: ["engine", "routing"] },
   {
     name: "edges",
-    why: "what the app's pages, actions and routes call: the API, actions, page data, replay, projects, the sandbox CRMs, test helpers",
-    units: ["api", "actions", "pages", "overview", "projects", "replay", "sandbox", "audit", "testing"],
+    why: "what the app's pages, actions and routes call: the API, actions, page data, replay, projects, the sandbox CRMs",
+    units: ["api", "actions", "pages", "overview", "projects", "replay", "sandbox", "audit"],
   },
 ];
 
@@ -28,14 +28,21 @@ export const floorOfUnit = (unit) => floorOf.get(unit);
 /** Import specifiers that reach a unit: by alias, and relatively from one or two folders down. */
 const specifiersOf = (unit) => [`@/lib/${unit}`, `@/lib/${unit}/**`, `**/lib/${unit}/**`, `../${unit}`, `../${unit}/**`, `../../${unit}/**`];
 
-/** ESLint flat-config entries: each floor's files may not import a floor above, nor the app's UI. */
+// Test helpers (testing/) and the e2e specs are not part of the product: nothing the build ships imports them.
+const TEST_ONLY = { group: ["@/testing/**", "**/testing/**", "@/e2e/**", "**/e2e/**"], message: "testing/ and e2e/ are for tests only; the production build may not import them." };
+const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
+// Only lib/db talks to Prisma: its JSON types and the casts to and from them stay in lib/db/json.ts.
+const PRISMA = { group: ["@/lib/generated/prisma/client", "**/generated/prisma/client"], message: "Only lib/db imports the Prisma client; pass plain objects and read typed values (lib/db/json.ts)." };
+
+/** ESLint flat-config entries: each floor's files may not import a floor above, nor the app's UI, nor test helpers. */
 export function restrictedImportConfigs() {
-  return LAYERS.map((layer, index) => {
+  const app = { files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "proxy.ts"], ignores: TESTS, rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [TEST_ONLY, PRISMA] }] } };
+  return [app, ...LAYERS.map((layer, index) => {
     const above = LAYERS.slice(index + 1).flatMap((upper) => upper.units);
     const files = layer.units.flatMap((unit) => [`lib/${unit}/**/*.{ts,tsx}`, `lib/${unit}.ts`]);
     return {
       files,
-      ignores: ["**/*.test.ts", "**/*.test.tsx"],
+      ignores: TESTS,
       rules: {
         "@typescript-eslint/no-restricted-imports": [
           "error",
@@ -45,10 +52,12 @@ export function restrictedImportConfigs() {
                 ? [{ group: above.flatMap(specifiersOf), message: `lib/ floor "${layer.name}" may not import a floor above it (README: Layers; scripts/layers.mjs).` }]
                 : []),
               { group: ["@/app/**", "@/components/**"], message: "lib/ may not import the app's pages or components." },
+              TEST_ONLY,
+              ...(layer.units.includes("db") ? [] : [PRISMA]),
             ],
           },
         ],
       },
     };
-  });
+  })];
 }

@@ -65,7 +65,7 @@ async function worker() {
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1)!) as unknown;
 
 beforeAll(async () => {
-  // The `postgres` system user must be able to enter it (we may be root): as lib/testing/global-setup.ts.
+  // The `postgres` system user must be able to enter it (we may be root): as testing/global-setup.ts.
   root = await mkdtemp(join(tmpdir(), "callbridge-local-cluster-"));
   await chmod(root, 0o755);
   // A port of its own, so the developer's cluster on 54329 is never touched.

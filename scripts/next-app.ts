@@ -15,9 +15,10 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-/** Whether .next holds a production build newer than every source file (then a rebuild is skipped). */
-export function buildIsCurrent(): boolean {
-  const buildId = join(ROOT, ".next/BUILD_ID");
+/** Whether the build folder (.next, or .next-bench for the benchmark's build) holds a production build newer
+ *  than every source file (then a rebuild is skipped). */
+export function buildIsCurrent(distDir = ".next"): boolean {
+  const buildId = join(ROOT, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].every((entry) => newestMtime(join(ROOT, entry)) < built);

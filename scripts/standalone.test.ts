@@ -31,7 +31,7 @@ describe.skipIf(!built)("the standalone server (node .next/standalone/server.js)
   it("serves, counts, traces and logs nothing secret", { timeout: 180_000 }, async () => {
     const { createProject } = await import("@/lib/projects/create-project");
     const project = await createProject({ name: "Standalone check", timezone: "Europe/Kyiv", defaultCountry: "UA" }, { actor: "standalone-check" });
-    const { startOtlpReceiver } = await import("@/lib/testing/otlp-receiver");
+    const { startOtlpReceiver } = await import("@/testing/otlp-receiver");
     const receiver = await startOtlpReceiver();
     const metricsToken = `standalone-metrics-${process.pid}-${Date.now()}`;
     const port = await freePort();

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { db } from "../../lib/db/client";
 import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { signPayload } from "../../lib/events/signature";
-import { openSandboxAt } from "../../lib/testing/sandbox";
+import { openSandboxAt } from "../../testing/sandbox";
 import { connectedProject } from "./delivery";
 import { startProductionApp, startScript, type Running } from "./processes";
 

@@ -9,12 +9,12 @@
 import type { CrmCredentials } from "../../lib/connectors/types";
 import { crmMetadata } from "../../lib/config/metadata";
 import { db } from "../../lib/db/client";
-import { insertTestEvent } from "../../lib/testing/factories";
+import { insertTestEvent } from "../../testing/factories";
 import { runDeliveries } from "../../lib/engine/drain";
-import { connectActive } from "../../lib/testing/connected";
+import { connectActive } from "../../testing/connected";
 import { createProject } from "../../lib/projects/create-project";
-import { insertEventMix } from "../../lib/testing/event-mix";
-import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "../../lib/testing/sandbox";
+import { insertEventMix } from "../../testing/event-mix";
+import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "../../testing/sandbox";
 import { startScript } from "./processes";
 
 type Crm = "zoho" | "pipedrive";
@@ -75,9 +75,9 @@ async function requestsPerEvent(crm: Crm): Promise<boolean> {
   }
 }
 
-/** Delivery worker processes (lib/testing/app-process.ts), each taking up to `concurrency` clients at once. */
+/** Delivery worker processes (testing/app-process.ts), each taking up to `concurrency` clients at once. */
 async function startWorkers(count: number, concurrency: number) {
-  return Promise.all(Array.from({ length: count }, () => startScript("lib/testing/app-process.ts", { DELIVERY_CONCURRENCY: String(concurrency) })));
+  return Promise.all(Array.from({ length: count }, () => startScript("testing/app-process.ts", { DELIVERY_CONCURRENCY: String(concurrency) })));
 }
 
 async function waitUntilDelivered(projectId: string, total: number, limitMs = 600_000) {

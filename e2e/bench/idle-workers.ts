@@ -11,7 +11,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { deployMigrations } from "../../lib/db/migrate";
-import { startScript, type Running } from "../../lib/testing/processes";
+import { startScript, type Running } from "../../testing/processes";
 
 const PROCESSES = Number(process.env.IDLE_WORKERS ?? 20);
 const CONCURRENCY = "16";

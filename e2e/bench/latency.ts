@@ -5,8 +5,8 @@
 import { db } from "../../lib/db/client";
 import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { signPayload } from "../../lib/events/signature";
-import { insertTestEvent } from "../../lib/testing/factories";
-import { openSandboxAt } from "../../lib/testing/sandbox";
+import { insertTestEvent } from "../../testing/factories";
+import { openSandboxAt } from "../../testing/sandbox";
 import { connectedProject } from "./delivery";
 import { startScript } from "./processes";
 import { ms, percentile } from "./support";
@@ -26,7 +26,7 @@ async function waitDelivered(projectId: string, total: number) {
 
 async function latencies(crm: Crm): Promise<boolean> {
   const server = await startScript("e2e/bench/sandbox-server.ts");
-  const app = await startScript("lib/testing/app-process.ts");
+  const app = await startScript("testing/app-process.ts");
   try {
     const sandbox = await openSandboxAt(server.url, crm, "bench-latency");
     const project = await connectedProject(crm, sandbox, `Latency ${crm}`);

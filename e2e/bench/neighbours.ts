@@ -7,8 +7,8 @@
 import { db } from "../../lib/db/client";
 import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { signPayload } from "../../lib/events/signature";
-import { insertTestEvent } from "../../lib/testing/factories";
-import { openSandboxAt, type SandboxHandle } from "../../lib/testing/sandbox";
+import { insertTestEvent } from "../../testing/factories";
+import { openSandboxAt, type SandboxHandle } from "../../testing/sandbox";
 import { connectedProject } from "./delivery";
 import { startScript, type Running } from "./processes";
 import { ms, percentile } from "./support";
@@ -93,7 +93,7 @@ async function accountOf(sandbox: SandboxHandle) {
 
 export async function runNeighboursBench(): Promise<boolean> {
   const server = await startScript("e2e/bench/sandbox-server.ts");
-  const app = await startScript("lib/testing/app-process.ts", { DELIVERY_CONCURRENCY: "16" });
+  const app = await startScript("testing/app-process.ts", { DELIVERY_CONCURRENCY: "16" });
   try {
     const healthySandbox = await openSandboxAt(server.url, "zoho", "bench-neighbours-healthy");
     const healthy = await connectedProject("zoho", healthySandbox, "Neighbours: healthy");

@@ -1,15 +1,16 @@
 // The servers a benchmark measures, each in its own process: the production build under `next start`
 // (built first when the sources changed), and small node:http servers started through tsx.
 import { spawn, spawnSync } from "node:child_process";
-import { stopper, type Running } from "../../lib/testing/processes";
+import { stopper, type Running } from "../../testing/processes";
 import { buildIsCurrent, NEXT_BIN, waitUntilHealthy } from "../../scripts/next-app";
 
 export type { Running };
 
-/** `next start` of the production build, with the benchmark's own no-op route switched on. */
+/** `next start` of the production build plus the benchmark's own no-op routes: BENCH_ROUTES=on builds into
+ *  .next-bench with app/api/bench/**\/route.bench.ts, which the product's build (.next) leaves out. */
 export async function startProductionApp(port: number, env: Record<string, string> = {}): Promise<Running> {
-  if (!buildIsCurrent()) {
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+  if (!buildIsCurrent(".next-bench")) {
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, BENCH_ROUTES: "on" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const url = `http://127.0.0.1:${port}`;
@@ -23,4 +24,4 @@ export async function startProductionApp(port: number, env: Record<string, strin
   return { url, child, stop: stopper(child), output: () => "" };
 }
 
-export { startScript } from "../../lib/testing/processes";
+export { startScript } from "../../testing/processes";

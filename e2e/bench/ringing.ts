@@ -7,7 +7,7 @@ import { saveConfigSection, loadConfig } from "../../lib/config/service";
 import { openSecret, secretPlaces } from "../../lib/crypto/secrets";
 import { db } from "../../lib/db/client";
 import { signPayload } from "../../lib/events/signature";
-import { openSandboxAt } from "../../lib/testing/sandbox";
+import { openSandboxAt } from "../../testing/sandbox";
 import { connectedProject } from "./delivery";
 import { startScript } from "./processes";
 import { ms, percentile } from "./support";
@@ -23,7 +23,7 @@ const ringing = (index: number) => ({ id: `ring-${index}`, callId: `bench-call-$
 
 async function ringToDeal(crm: Crm): Promise<boolean> {
   const server = await startScript("e2e/bench/sandbox-server.ts");
-  const app = await startScript("lib/testing/app-process.ts");
+  const app = await startScript("testing/app-process.ts");
   try {
     const sandbox = await openSandboxAt(server.url, crm, "bench-ringing");
     const project = await connectedProject(crm, sandbox, `Ringing ${crm}`);

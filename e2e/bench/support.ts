@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { deployMigrations } from "../../lib/db/migrate";
-import { LOOPBACK_TEST_PORTS } from "../../lib/testing/loopback";
+import { LOOPBACK_TEST_PORTS } from "../../testing/loopback";
 
 export async function benchDatabase() {
   const dir = await mkdtemp(join(tmpdir(), "callbridge-bench-pg-"));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
-import { makeMember, makeProject } from "@/lib/testing/factories";
+import { makeMember, makeProject } from "@/testing/factories";
 import { alertsToChange, wantedAlerts } from "./conditions";
 import { evaluateAlerts, evaluateAllAlerts } from "./evaluate";
 import { watchedProjectFacts } from "@/lib/db/queries/alerts";

@@ -11,9 +11,9 @@ import { GET as crmMetadata } from "@/app/api/v1/projects/[projectKey]/integrati
 import { PUT as putDocument } from "@/app/api/v1/projects/[projectKey]/integration/route";
 import { POST as postEvent } from "@/app/api/webhooks/[projectKey]/events/route";
 import { defaultConfig } from "@/lib/config/defaults";
-import { callRoute, type RouteHandler } from "@/lib/testing/route-call";
-import { recordOf } from "@/lib/testing/sandbox-records";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { callRoute, type RouteHandler } from "@/testing/route-call";
+import { recordOf } from "@/testing/sandbox-records";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the REST API, generated from the same zod schemas the API validates with.
 import { z } from "zod";
 import { integrationConfigSchema } from "@/lib/validation/config";
-import { callEventSchema, formEventSchema, messengerEventSchema, recordingEventSchema, summaryEventSchema } from "@/lib/events/schemas";
+import { callEventSchema, formEventSchema, messengerEventSchema, recordingEventSchema, summaryEventSchema } from "@/lib/validation/platform-event";
 import { responsibleManagerRequestSchema } from "@/lib/routing/lookup";
 import { CRM_KINDS, connectionInputSchema } from "@/lib/connectors/registry";
 import { activateSchema, EVENT_STATUSES, EVENT_TYPES } from "@/lib/validation/integration";

@@ -23,9 +23,9 @@ import { defaultConfig } from "@/lib/config/defaults";
 import { db } from "@/lib/db/client";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { makeProject } from "@/lib/testing/factories";
-import { callRoute, type RouteCall, type RouteHandler } from "@/lib/testing/route-call";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeProject } from "@/testing/factories";
+import { callRoute, type RouteCall, type RouteHandler } from "@/testing/route-call";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { openApiDocument } from "./openapi";
 
 type Operation = { requestBody?: { content: Record<string, { schema: object; example?: unknown }> }; responses: Record<string, { content?: Record<string, { schema: object; example?: unknown }> }> };

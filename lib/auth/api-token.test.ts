@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { requireApiToken } from "./api-token";
 
 const request = (authorization?: string) => new Request("http://localhost/api/v1/x", { headers: authorization ? { authorization } : {} });

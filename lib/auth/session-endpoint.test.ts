@@ -10,7 +10,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { bumpSessionVersion } from "@/lib/db/queries/users";
-import { makeMember, makeProject } from "@/lib/testing/factories";
+import { makeMember, makeProject } from "@/testing/factories";
 import { authOptions } from "./options";
 import { authenticate } from "./sign-in";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { bumpSessionVersion, findSessionUser } from "@/lib/db/queries/users";
 import { createUser } from "@/lib/projects/create-user";
-import { makeMember, makeProject } from "@/lib/testing/factories";
+import { makeMember, makeProject } from "@/testing/factories";
 import { authenticate } from "./sign-in";
 
 describe("session version", () => {

@@ -1,7 +1,7 @@
 // The sign-in endpoint reads its form under a small limit: a huge chunked body is cut off early.
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
-import { countingStream } from "@/lib/testing/counting-stream";
+import { countingStream } from "@/testing/counting-stream";
 
 describe("sign-in request body", () => {
   it("answers 413 after reading at most the limit of a 30 MB chunked body", async () => {

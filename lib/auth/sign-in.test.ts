@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeMember, makeProject } from "@/lib/testing/factories";
+import { makeMember, makeProject } from "@/testing/factories";
 import { clientAddress } from "./client-address";
 import { authenticate, SIGN_IN_ERRORS } from "./sign-in";
 import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_EMAIL, FREE_FAILURES_PER_EMAIL_EVERYWHERE, signInWaitMs } from "./throttle-policy";

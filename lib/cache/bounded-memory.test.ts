@@ -1,16 +1,16 @@
 // Memory that anyone can fill stays bounded: caches are bounded by bytes and keys, strings by length.
-// Measured in a child process with --expose-gc (lib/testing/heap-probe.ts), heap after full collections.
+// Measured in a child process with --expose-gc (testing/heap-probe.ts), heap after full collections.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 
 const ROOT = join(import.meta.dirname, "../..");
 const MB = 1024 * 1024;
 
 function probe(scenario: string, count: number, env: Record<string, string> = {}): Promise<{ before: number; after: number }> {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "lib/testing/heap-probe.ts"), scenario, String(count)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "testing/heap-probe.ts"), scenario, String(count)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

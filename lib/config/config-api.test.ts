@@ -10,8 +10,8 @@ import { hashToken } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { defaultConfig } from "./defaults";
 
 let sandbox: SandboxHandle;

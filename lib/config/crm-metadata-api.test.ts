@@ -4,8 +4,8 @@ import { GET } from "@/app/api/v1/projects/[projectKey]/integration/crm-metadata
 import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 
 let sandbox: SandboxHandle;
 

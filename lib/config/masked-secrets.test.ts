@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
-import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeProject } from "@/testing/factories";
+import { openSandbox, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { SECRET_MASK } from "@/lib/validation/connection";
 import { getIntegrationDocument, putIntegrationDocument } from "./document";
 

@@ -1,6 +1,6 @@
 // Reading and changing a project's integration configuration: zod first, then the CRM's own metadata,
 // then one transaction with an audit entry per changed section. Invalid input changes nothing.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db/transaction";
 import { ttlCache } from "@/lib/cache/ttl";
 import { findConfigDocument, writeConfigDocument } from "@/lib/db/queries/config";
 import { AppError, isCrmError, issuesFromZod, type ErrorIssue } from "@/lib/errors";
@@ -63,14 +63,14 @@ async function crmChecked<C extends CrmChecked>(config: C, sections: ConfigSecti
   return { config: normalised, issues: checkAgainstCrm(normalised, metadata).filter((issue) => sections.some((section) => issue.path.startsWith(`${section}.`))) };
 }
 
-type Writer = Prisma.TransactionClient | undefined;
+type Writer = Tx | undefined;
 
 /** Writes what changed, one audit entry per section; caches are forgotten by `configSaved` once it is committed. */
 async function write(projectId: string, projectKey: string, before: IntegrationConfig, after: IntegrationConfig, who: Who, tx: Writer) {
   const changes = (Object.keys(CONFIG_SECTIONS) as ConfigSection[])
     .filter((section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]))
     .map((section) => ({ section, before: { [section]: before[section] }, after: { [section]: after[section] } }));
-  if (changes.length) await writeConfigDocument(projectId, after as unknown as Prisma.InputJsonValue, changes, { ...who, target: projectKey }, tx);
+  if (changes.length) await writeConfigDocument(projectId, after, changes, { ...who, target: projectKey }, tx);
 }
 
 export function configSaved(projectId: string) {
@@ -122,7 +122,7 @@ export async function validateConfig(projectId: string, raw: unknown, source: Me
 }
 
 /** Replaces the whole configuration; inside `tx` when the same PUT also stores a connection. */
-export async function replaceConfig(project: { id: string; key: string }, config: IntegrationConfig, who: Who, tx?: Prisma.TransactionClient): Promise<IntegrationConfig> {
+export async function replaceConfig(project: { id: string; key: string }, config: IntegrationConfig, who: Who, tx?: Tx): Promise<IntegrationConfig> {
   await write(project.id, project.key, await loadConfig(project.id), config, who, tx);
   return config;
 }

@@ -2,8 +2,8 @@
 // (OWASP "CSV Injection") reaches the CRM with a leading single quote; phone numbers and other plain
 // numbers are left exactly as they are. Through both connectors into the sandboxes over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
-import { recordOf } from "@/lib/testing/sandbox-records";
+import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
+import { recordOf } from "@/testing/sandbox-records";
 import { neutraliseFormula } from "./formula";
 import { PipedriveConnector } from "./pipedrive/connector";
 import { ZohoConnector } from "./zoho/connector";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { webhookProject } from "@/lib/events/webhook-project";
 import { openCredentials } from "@/lib/connectors/sealed-credentials";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { resealLegacySecrets } from "./reseal-secrets";
 import { forgetEnv } from "@/lib/env";
 import { keyId, seal } from "@/lib/crypto/secret-box";

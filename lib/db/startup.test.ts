@@ -3,7 +3,7 @@
 // every migration is applied exactly once.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startScript, type Running } from "@/lib/testing/processes";
+import { startScript, type Running } from "@/testing/processes";
 import { prepareDatabase } from "./prepare";
 import { localMigrations } from "./schema-ready";
 
@@ -38,8 +38,8 @@ describe("four processes started at once on a fresh database", () => {
     const env = { DATABASE_URL: freshUrl(), DELIVERY_CONCURRENCY: "2", MIGRATION_WAIT_SECONDS: "180" };
     const started = Date.now();
     const processes = await Promise.all([
-      startScript("lib/testing/app-process.ts", { ...env, MIGRATE: "on" }),
-      startScript("lib/testing/app-process.ts", { ...env, MIGRATE: "on" }),
+      startScript("testing/app-process.ts", { ...env, MIGRATE: "on" }),
+      startScript("testing/app-process.ts", { ...env, MIGRATE: "on" }),
       startScript("scripts/worker.ts", env, /worker: delivering/),
       startScript("scripts/worker.ts", env, /worker: delivering/),
     ]);

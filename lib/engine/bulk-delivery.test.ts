@@ -1,8 +1,8 @@
 // 500 mixed events into each sandbox CRM, delivered by the worker: no duplicate contacts, every call
 // logged once with its recording, every new deal in the stage the rules say — also with faults injected.
 import { afterAll, describe, it } from "vitest";
-import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/lib/testing/bulk";
-import { insertEventMix } from "@/lib/testing/event-mix";
+import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/testing/bulk";
+import { insertEventMix } from "@/testing/event-mix";
 
 const EVENTS = Number(process.env.BULK_EVENTS ?? 500);
 

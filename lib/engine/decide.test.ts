@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CrmPipeline, CrmRecord } from "@/lib/connectors/types";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import { decide, type DecideInput } from "./decide";
 

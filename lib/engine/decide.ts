@@ -3,7 +3,7 @@
 // the plan through the connector, resolving `{ ref }` links to the ids of entities created earlier.
 import type { CrmPipeline, CrmRecord, CrmUser, EntityKind } from "@/lib/connectors/types";
 import type { Channel, MappedEntity, TaskRule, Trigger } from "@/lib/validation/vocabulary";
-import { occurredAt, type ClientEvent } from "@/lib/events/schemas";
+import { occurredAt, type ClientEvent } from "@/lib/validation/platform-event";
 import type { IntegrationConfig, MappingRow, MatrixRow } from "@/lib/validation/config";
 import type { CallNote } from "./call-note";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";

@@ -7,7 +7,7 @@ import type { CrmMetadata } from "@/lib/config/crm-checks";
 import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
 import { findLiveCall, recordLivePhase } from "@/lib/db/queries/live-calls";
 import { releaseFollowUps } from "@/lib/db/queries/follow-ups";
-import { callIdOf, isFollowUp, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
+import { callIdOf, isFollowUp, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/validation/platform-event";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import { decide, triggerOf, type Found, type Plan } from "./decide";

@@ -3,9 +3,9 @@
 // is not given. Against the Pipedrive sandbox over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { connectActive } from "@/lib/testing/connected";
-import { makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { connectActive } from "@/testing/connected";
+import { makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { dryRunAs } from "./dry-run-access";
 
 let sandbox: SandboxHandle;

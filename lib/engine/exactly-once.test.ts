@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CrmCredentials } from "@/lib/connectors/types";
 import { db } from "@/lib/db/client";
 import { connectWithCredentials } from "@/lib/integrations/connect";
-import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/lib/testing/bulk";
-import { insertEventMix } from "@/lib/testing/event-mix";
-import { makeRetriesDue } from "@/lib/testing/jobs";
-import { startLossyProxy, type LossyProxy } from "@/lib/testing/lossy-proxy";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
-import { startScript, type Running } from "@/lib/testing/processes";
+import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/testing/bulk";
+import { insertEventMix } from "@/testing/event-mix";
+import { makeRetriesDue } from "@/testing/jobs";
+import { startLossyProxy, type LossyProxy } from "@/testing/lossy-proxy";
+import { openFreshDatabase } from "@/testing/fresh-database";
+import { startScript, type Running } from "@/testing/processes";
 import { runDeliveries } from "./drain";
 
 // Its own database: the workers this file starts must not take other files' jobs, nor theirs these.
@@ -43,7 +43,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     // Slow answers, so that the kill finds writes on their way.
     await env.sandbox.control({ latencyMs: 150 });
     const mix = await insertEventMix(env.project.id, 120, { seed: 31, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 25 });
-    const first: Running = await startScript("lib/testing/app-process.ts");
+    const first: Running = await startScript("testing/app-process.ts");
     cleanups.push(first.stop);
     const sending = () => db().deliveryStep.count({ where: { event: { projectId: env.project.id }, state: "sending" } });
     while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 20 || (await sending()) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -53,7 +53,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     expect(inFlight, "writes in flight when the worker died").toBeGreaterThan(0);
 
     const restarted = Date.now();
-    const second = await startScript("lib/testing/app-process.ts");
+    const second = await startScript("testing/app-process.ts");
     cleanups.push(second.stop);
     while ((await undelivered(env.project.id)) > 0) {
       expect(Date.now() - restarted, "all delivered within a minute of the restart").toBeLessThan(60_000);
@@ -71,7 +71,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     await env.sandbox.control({ latencyMs: 150 });
     const mix = await insertEventMix(env.project.id, 200, { seed: 43, recordingBase: `${env.sandbox.server.url}/sandbox/${crm}/recordings`, newCallers: 30 });
     // At info level: its log line saying it finishes the deliveries in flight is checked below.
-    const first = await startScript("lib/testing/app-process.ts", { LOG_LEVEL: "info" });
+    const first = await startScript("testing/app-process.ts", { LOG_LEVEL: "info" });
     cleanups.push(first.stop);
     while ((await db().event.count({ where: { projectId: env.project.id, status: "delivered" } })) < 30) await new Promise((resolve) => setTimeout(resolve, 20));
     const stopped = Date.now();
@@ -80,7 +80,7 @@ describe.each(["pipedrive", "zoho"] as const)("%s: exactly once", (crm) => {
     expect(first.output()).toContain("finishing deliveries in flight");
     expect(await undelivered(env.project.id), "stopped mid-run").toBeGreaterThan(0);
     process.stdout.write(`${crm}: SIGTERM with ${200 - (await undelivered(env.project.id))} delivered; the worker finished its deliveries in flight and exited in ${((Date.now() - stopped) / 1000).toFixed(1)} s\n`);
-    const second = await startScript("lib/testing/app-process.ts");
+    const second = await startScript("testing/app-process.ts");
     cleanups.push(second.stop);
     while ((await undelivered(env.project.id)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
     await checkFinalState(crm, env, mix);

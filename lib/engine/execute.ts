@@ -6,7 +6,7 @@
 import type { TaskRule } from "@/lib/validation/vocabulary";
 import type { CrmConnector, CrmKind, EntityInput, EntityKind, EntityLinks } from "@/lib/connectors/types";
 import { readJournal, writeJournal } from "@/lib/db/queries/journal";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import type { PlatformEvent } from "@/lib/validation/platform-event";
 import type { Link, Plan, PlanLinks, PlanValues, Step } from "./decide";
 import { composeCallNote } from "./call-note";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";

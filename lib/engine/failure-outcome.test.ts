@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AuthError, PermanentError, QuotaError, RetryableError } from "@/lib/errors";
 import { reasonInWords } from "@/lib/events/reason";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
+import { insertTestEvent, makeProject } from "@/testing/factories";
 import { failureOutcome, failureText } from "./failure-outcome";
 
 const now = new Date("2026-12-02T10:00:00Z");

@@ -3,14 +3,14 @@
 // backlog has been taken (jobs are fetched oldest first, so without a per-project share it would).
 // Real worker (4 lanes), real Zoho sandboxes over HTTP, real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
+import { openFreshDatabase } from "@/testing/fresh-database";
 
 // Its own database: the worker this file starts must take no other file's jobs.
 await openFreshDatabase("fair_delivery");
 
 const { db } = await import("@/lib/db/client");
 const { startDeliveryWorker } = await import("./worker");
-const { setUp } = await import("@/lib/testing/delivery-env");
+const { setUp } = await import("@/testing/delivery-env");
 
 const BACKLOG = 40;
 const CLIENTS = 20;

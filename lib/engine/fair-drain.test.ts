@@ -3,14 +3,14 @@
 // 16 (its Zoho edition allows 20 calls at once) and a newer project's events would wait for its slow jobs.
 // runDeliveries in this process, real Zoho sandboxes over HTTP, real PostgreSQL; no worker runs here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
+import { openFreshDatabase } from "@/testing/fresh-database";
 
 // Its own database: no other file's worker may take these jobs.
 await openFreshDatabase("fair_drain");
 
 const { db } = await import("@/lib/db/client");
 const { runDeliveries } = await import("./drain");
-const { setUp } = await import("@/lib/testing/delivery-env");
+const { setUp } = await import("@/testing/delivery-env");
 
 const BACKLOG = 40;
 const CLIENTS = 20;

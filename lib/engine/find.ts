@@ -2,7 +2,7 @@
 // needs no search), then phone variants, e-mail and client id; every CRM call is traced.
 import type { CrmConnector, CrmKind, CrmRecord, EntityKind } from "@/lib/connectors/types";
 import { findLinks, forgetLink, saveLinks } from "@/lib/db/queries/links";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import { triggerOf, type Found } from "./decide";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CrmRecord } from "@/lib/connectors/types";
 import { defaultConfig } from "@/lib/config/defaults";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import { decide, type Step } from "./decide";
 import { decideUtm, type UtmWritten } from "./first-touch";
 

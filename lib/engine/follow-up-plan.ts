@@ -1,6 +1,6 @@
 // F19: what a recording or summary of a call writes, once the call's log is in the CRM. Pure: the event,
 // the mapping tabs and what the call's phases wrote (call-state) give the plan.
-import type { FollowUpEvent } from "@/lib/events/schemas";
+import type { FollowUpEvent } from "@/lib/validation/platform-event";
 import type { IntegrationConfig } from "@/lib/validation/config";
 import type { Plan, PlanLinks, Step } from "./decide";
 import type { CallState } from "@/lib/db/queries/live-calls";

@@ -2,7 +2,7 @@
 // settled on its event row (its job done, so the client's queue goes on: the call's own phases come after
 // it on that queue); the delivery that writes the call log hands it back (releaseFollowUps).
 import { findLiveCall } from "@/lib/db/queries/live-calls";
-import type { FollowUpEvent } from "@/lib/events/schemas";
+import type { FollowUpEvent } from "@/lib/validation/platform-event";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import type { Plan } from "./decide";
 import type { DeliverContext } from "./deliver";

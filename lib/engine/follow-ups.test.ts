@@ -8,8 +8,8 @@ import { requeueEvent } from "@/lib/db/queries/replay";
 import { WAITING_FOR_CALL_LOG } from "@/lib/db/queries/follow-ups";
 import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { insertTestEvent } from "@/lib/testing/factories";
-import { MODULES, setUp } from "@/lib/testing/delivery-env";
+import { insertTestEvent } from "@/testing/factories";
+import { MODULES, setUp } from "@/testing/delivery-env";
 import { runDeliveries } from "./drain";
 
 const WHO = { userId: null, actor: "test" };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultConfig } from "@/lib/config/defaults";
 import type { CallPhase } from "@/lib/validation/vocabulary";
 import { saveConfigSection } from "@/lib/config/service";
-import { MODULES, setUp } from "@/lib/testing/delivery-env";
+import { MODULES, setUp } from "@/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { runDeliveries } from "./drain";
 

@@ -5,17 +5,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signPayload } from "@/lib/events/signature";
 import { normalisePhone } from "@/lib/phone/variants";
-import { setUpBulkProject, SHAPE, type BulkProject } from "@/lib/testing/bulk";
-import { makeRetriesDue } from "@/lib/testing/jobs";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
-import { startScript, type Running } from "@/lib/testing/processes";
+import { setUpBulkProject, SHAPE, type BulkProject } from "@/testing/bulk";
+import { makeRetriesDue } from "@/testing/jobs";
+import { openFreshDatabase } from "@/testing/fresh-database";
+import { startScript, type Running } from "@/testing/processes";
 
 // Its own database: the workers this file starts must not take other files' jobs, nor theirs these.
 await openFreshDatabase("multi_process");
 
 const CLIENTS = 30;
 
-const startApp = () => startScript("lib/testing/app-process.ts");
+const startApp = () => startScript("testing/app-process.ts");
 
 /** Five events per client, a minute apart: answered call, form, missed call, chat, answered call. */
 function clientEvents(client: number, start: number) {

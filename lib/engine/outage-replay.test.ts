@@ -6,8 +6,8 @@ import { db } from "@/lib/db/client";
 import { replayProgress, requeueEvent } from "@/lib/db/queries/replay";
 import { connectWithCredentials } from "@/lib/integrations/connect";
 import { activateIntegration } from "@/lib/replay/activation";
-import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/lib/testing/bulk";
-import { insertEventMix, type MixSummary } from "@/lib/testing/event-mix";
+import { checkFinalState, deliverAll, sandboxCredentials, setUpBulkProject, type BulkProject, type Crm } from "@/testing/bulk";
+import { insertEventMix, type MixSummary } from "@/testing/event-mix";
 import { runDeliveries } from "./drain";
 
 const EVENTS = Number(process.env.BULK_EVENTS ?? 500);

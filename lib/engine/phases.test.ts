@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "@/lib/config/defaults";
 import type { CallPhase } from "@/lib/validation/vocabulary";
-import { callEventSchema, parseEvent, type CallEvent } from "@/lib/events/schemas";
+import { callEventSchema, parseEvent, type CallEvent } from "@/lib/validation/platform-event";
 import type { Matrix } from "@/lib/validation/config";
 import { matrixSchema } from "@/lib/validation/config";
 import { decide } from "./decide";

@@ -2,7 +2,7 @@
 // and what the call's earlier phases did (call-state.ts) give the matrix row this delivery applies.
 import type { MatrixEntity, Trigger } from "@/lib/validation/vocabulary";
 import { ACTIONS, MATRIX_ENTITIES } from "@/lib/validation/vocabulary";
-import { callIdOf, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/events/schemas";
+import { callIdOf, phaseOf, type CallEvent, type PlatformEvent } from "@/lib/validation/platform-event";
 import type { CallState } from "@/lib/db/queries/live-calls";
 import type { Matrix, MatrixRow } from "@/lib/validation/config";
 

@@ -12,7 +12,8 @@ import { findDeliverable, findEarlierQueued, finishEvent, type DeliverableEvent 
 import { clearConfigError, findDeliveryGate, markIntegrationStatus, noteConfigError, pauseIntegration } from "@/lib/db/queries/integrations";
 import { findProjectById } from "@/lib/db/queries/projects";
 import { projectConnector } from "@/lib/integrations/connect";
-import { isFollowUp, type PlatformEvent } from "@/lib/events/schemas";
+import { isFollowUp } from "@/lib/validation/platform-event";
+import { payloadOf, traceOf } from "@/lib/db/json";
 import { CONCURRENCY_TIERS, concurrencyTier, DELIVERY_QUEUE } from "@/lib/jobs/boss";
 import type { DeliveryJobData } from "@/lib/jobs/enqueue";
 import type { CrmConnector, CrmKind } from "@/lib/connectors/types";
@@ -71,16 +72,15 @@ function projectRun(projectId: string): Promise<ProjectRun | null> {
   });
 }
 
-const traceOf = (event: DeliverableEvent) => (Array.isArray(event.trace) ? event.trace : []) as unknown as TraceEntry[];
 const onConnection = (entries: TraceEntry[], connection: string) => entries.map((entry) => ({ ...entry, connection }));
 
 /** One event through find → decide → execute; a retry of it is scheduled by the caller. */
 async function deliverEvent(event: DeliverableEvent, run: ProjectRun): Promise<JobOutcome | "broken"> {
   const { project, config } = run;
   // Only this connection's earlier steps count: ids from another CRM or account mean nothing here.
-  const previous = traceOf(event).filter((entry) => entry.connection === undefined || entry.connection === run.connection);
+  const previous = traceOf(event.trace).filter((entry) => entry.connection === undefined || entry.connection === run.connection);
   const trace: TraceEntry[] = [];
-  const payload = event.payload as unknown as PlatformEvent;
+  const payload = payloadOf(event.payload);
   // F9 holds at delivery too: a call sent again while its line is stop-listed is skipped, unless the admin
   // chose to send it despite the stop-list.
   const listed = payload.type === "call" && payload.line && !event.sendDespiteStopList ? stopListed(payload.line, config.stopList, project.defaultCountry) : null;
@@ -166,13 +166,13 @@ export async function processDelivery(data: DeliveryJobData): Promise<JobOutcome
     // The CRM's quota is still used up: wait for its reset without touching the CRM or the attempts.
     // The clients' jobs resume spread over a few seconds, not all in the same instant.
     const [quota, ...words] = (gate.pauseReason ?? "daily_budget: paused").split(": ");
-    await finishEvent(event.id, { status: "queued", reason: quotaPauseReason(quota!, gate.pausedUntil, words.join(": ")), nextAttemptAt: gate.pausedUntil, trace: traceOf(event), attempted: false });
+    await finishEvent(event.id, { status: "queued", reason: quotaPauseReason(quota!, gate.pausedUntil, words.join(": ")), nextAttemptAt: gate.pausedUntil, trace: traceOf(event.trace), attempted: false });
     return { kind: "retry", retryAt: new Date(gate.pausedUntil.getTime() + Math.round(Math.random() * RESUME_SPREAD_MS)), paused: true };
   }
   const run = status === "active" ? await projectRun(event.projectId) : null;
   if (!run) {
     // Parked: re-activation replays the window or skips it (F12); "Send again" enqueues it anew.
-    await finishEvent(event.id, { status: "queued", reason: status ? `waiting: the integration is ${status}` : "waiting: no CRM connected", nextAttemptAt: null, trace: traceOf(event), attempted: false });
+    await finishEvent(event.id, { status: "queued", reason: status ? `waiting: the integration is ${status}` : "waiting: no CRM connected", nextAttemptAt: null, trace: traceOf(event.trace), attempted: false });
     return { kind: "settled", counted: "paused" };
   }
   for (const { id } of await findEarlierQueued(event)) {

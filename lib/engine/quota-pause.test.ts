@@ -6,8 +6,8 @@ import { db } from "@/lib/db/client";
 import { evaluateAlerts } from "@/lib/alerts/evaluate";
 import { reasonInWords } from "@/lib/events/reason";
 import { projectOverview } from "@/lib/overview/overview";
-import { makeRetriesDue } from "@/lib/testing/jobs";
-import { setUp } from "@/lib/testing/delivery-env";
+import { makeRetriesDue } from "@/testing/jobs";
+import { setUp } from "@/testing/delivery-env";
 import { budgetSpentUntil } from "@/lib/connectors/pipedrive/daily-budget";
 import { runDeliveries } from "./drain";
 

@@ -5,7 +5,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
+import { openFreshDatabase } from "@/testing/fresh-database";
 
 // Its own database: the worker this file starts must take no other file's jobs. A short budget, set
 // before the app's env is first read.
@@ -14,8 +14,8 @@ process.env.RECORDING_DOWNLOAD_BUDGET_MS = "1000";
 
 const { db } = await import("@/lib/db/client");
 const { startDeliveryWorker } = await import("./worker");
-const { makeRetriesDue } = await import("@/lib/testing/jobs");
-const { MODULES, setUp } = await import("@/lib/testing/delivery-env");
+const { makeRetriesDue } = await import("@/testing/jobs");
+const { MODULES, setUp } = await import("@/testing/delivery-env");
 
 /** A recording host: while `stalling`, it sends the headers and a first chunk, then nothing more. */
 function recordingHost() {

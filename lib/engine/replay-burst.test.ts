@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { setIntegrationStatus } from "@/lib/db/queries/integrations";
 import { activateIntegration } from "@/lib/replay/activation";
-import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/lib/testing/bulk";
-import { insertEventMix } from "@/lib/testing/event-mix";
+import { checkFinalState, deliverAll, setUpBulkProject, type BulkProject } from "@/testing/bulk";
+import { insertEventMix } from "@/testing/event-mix";
 import { replayWindowStart } from "../replay/window";
 
 const EVENTS = Number(process.env.REPLAY_EVENTS ?? 2_000);

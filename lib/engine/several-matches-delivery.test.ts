@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { findLinks } from "@/lib/db/queries/links";
-import { setUp } from "@/lib/testing/delivery-env";
+import { setUp } from "@/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { runDeliveries } from "./drain";
 

@@ -6,7 +6,7 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { loadConfig } from "@/lib/config/service";
 import { stopListed } from "@/lib/stop-list/match";
 import { AppError, isCrmError } from "@/lib/errors";
-import { callIdOf, isFollowUp, parseEvent } from "@/lib/events/schemas";
+import { callIdOf, isFollowUp, parseEvent } from "@/lib/validation/platform-event";
 import { projectConnector } from "@/lib/integrations/connect";
 import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import { findLiveCall } from "@/lib/db/queries/live-calls";

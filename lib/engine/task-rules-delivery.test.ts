@@ -7,7 +7,7 @@ import { saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { db } from "@/lib/db/client";
 import { TASK_RULES_DEFAULT } from "@/lib/validation/config";
-import { setUp } from "@/lib/testing/delivery-env";
+import { setUp } from "@/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { runDeliveries } from "./drain";
 

@@ -1,6 +1,6 @@
 // Which task rules could fire for an event: only those make a delivery read the client's earlier task back.
 import { describe, expect, it } from "vitest";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import { TASK_RULES_DEFAULT, type MatrixRow } from "@/lib/validation/config";
 import { rulesThatMayFire } from "./task-rules";
 

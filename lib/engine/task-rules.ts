@@ -4,7 +4,7 @@
 // as its rule says (task-due.ts), and none while the client's earlier task of the rule is still open. Pure.
 import type { CrmRecord, CrmUser } from "@/lib/connectors/types";
 import type { TaskRule } from "@/lib/validation/vocabulary";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import type { IntegrationConfig, MatrixRow } from "@/lib/validation/config";
 import type { crmTexts } from "./crm-texts";
 import type { PlanLinks, Step } from "./decide";

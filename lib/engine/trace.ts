@@ -1,20 +1,7 @@
-/** One CRM operation of a delivery, as the Events page shows it. */
-export interface TraceEntry {
-  op: string;
-  detail: string;
-  ok: boolean;
-  /** The CRM's id of what was created or updated. */
-  id?: string;
-  /**
-   * What the step did ("create:deal", "callLog" …), so a retry skips what an earlier attempt completed
-   * even when the new plan differs (the retry finds what the first attempt created).
-   */
-  step?: string;
-  error?: string;
-  at: string;
-  /** The CRM connection the step ran on; a retry on another connection shows and reuses none of them. */
-  connection?: string;
-}
+import type { TraceEntry } from "@/lib/db/json";
+
+// The stored shape lives with the other JSON columns (lib/db/json.ts); the engine writes it.
+export type { TraceEntry };
 
 /** Runs one CRM call and records it, with its error when it fails. */
 export async function traced<T>(context: { trace: TraceEntry[] }, op: string, detail: string, run: () => Promise<T>): Promise<T> {

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { POST as cron } from "@/app/api/cron/[job]/route";
 import { POST as run } from "@/app/api/v1/projects/[projectKey]/deliveries/run/route";
 import { db } from "@/lib/db/client";
-import { connectActive } from "@/lib/testing/connected";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials } from "@/lib/testing/sandbox";
+import { connectActive } from "@/testing/connected";
+import { insertTestEvent, makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials } from "@/testing/sandbox";
 
 const cronCall = (job: string, authorization?: string) =>
   cron(new Request(`http://localhost/api/cron/${job}`, { method: "POST", headers: authorization ? { authorization } : {} }), { params: Promise.resolve({ job }) });

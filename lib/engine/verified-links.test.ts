@@ -7,7 +7,7 @@ import { createConnector } from "@/lib/connectors/registry";
 import { db } from "@/lib/db/client";
 import { findLinks } from "@/lib/db/queries/links";
 import type { CrmRecord, PipedriveCredentials, ZohoCredentials } from "@/lib/connectors/types";
-import { MODULES, setUp } from "@/lib/testing/delivery-env";
+import { MODULES, setUp } from "@/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { checkLinkedRecord } from "./link-check";
 import { runDeliveries } from "./drain";

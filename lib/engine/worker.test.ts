@@ -6,9 +6,9 @@ import { saveConfigSection } from "@/lib/config/service";
 import { createConnector } from "@/lib/connectors/registry";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
 import { db } from "@/lib/db/client";
-import { makeRetriesDue } from "@/lib/testing/jobs";
+import { makeRetriesDue } from "@/testing/jobs";
 import { runDeliveries } from "./drain";
-import { MODULES, setUp } from "@/lib/testing/delivery-env";
+import { MODULES, setUp } from "@/testing/delivery-env";
 
 describe.each(["pipedrive", "zoho"] as const)("deliveries into %s", (crm) => {
   let env: Awaited<ReturnType<typeof setUp>>;

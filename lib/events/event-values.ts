@@ -2,7 +2,7 @@
 // name them) and the contact points the event carries.
 import { CHANNELS, DEFAULT_PARAMETERS, type DefaultParameter, type MAPPED_ENTITIES } from "@/lib/validation/vocabulary";
 import type { EntityKind } from "@/lib/connectors/types";
-import type { ClientEvent } from "@/lib/events/schemas";
+import type { ClientEvent } from "@/lib/validation/platform-event";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { IntegrationConfig, MappingRow } from "@/lib/validation/config";
 

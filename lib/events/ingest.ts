@@ -5,7 +5,6 @@ import type { StoredAnswer } from "@/lib/db/queries/events";
 import { findStoredCall } from "@/lib/db/queries/follow-ups";
 import { clientKeyOf, clientKeys } from "@/lib/events/event-values";
 import { stopListed, stopListReason } from "@/lib/stop-list/match";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomBytes } from "node:crypto";
 import type { SignedRequest } from "./signed-request";
 import { MAX_BODY_BYTES, parseJsonText } from "@/lib/net/limited-body";
@@ -15,7 +14,7 @@ import { addLogContext } from "@/lib/observability/context";
 import { log } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { currentTraceparent } from "@/lib/observability/tracing";
-import { callIdOf, isFollowUp, occurredAt, parseEvent, schemaMessage, type ClientEvent, type FollowUpEvent, type PlatformEvent } from "./schemas";
+import { callIdOf, isFollowUp, occurredAt, parseEvent, schemaMessage, type ClientEvent, type FollowUpEvent, type PlatformEvent } from "@/lib/validation/platform-event";
 import { storeEvent } from "./group-insert";
 import { SIGNATURE_MISMATCH, verifySignature } from "./signature";
 import { DELETED_MESSAGE, DELETED_PROJECT, webhookProject, type WebhookProject } from "./webhook-project";
@@ -96,7 +95,7 @@ export async function acceptEvent(project: Accepting, event: PlatformEvent): Pro
     projectId: project.id,
     externalId: event.id,
     type: event.type,
-    payload: event as unknown as Prisma.InputJsonValue,
+    payload: event,
     ...row,
     occurredAt: occurredAt(event),
     concurrency: project.concurrency,

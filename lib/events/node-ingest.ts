@@ -39,7 +39,7 @@ export function listenAndAnnounce(server: Server) {
   server.listen(0, "127.0.0.1", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : 0;
-    // The parent reads "listening <port>" from this plain line (lib/testing/processes.ts), whatever LOG_LEVEL says.
+    // The parent reads "listening <port>" from this plain line (testing/processes.ts), whatever LOG_LEVEL says.
     process.stdout.write(`listening ${port}\n`);
     log("ingest").info({ port }, "ingest server listening");
   });

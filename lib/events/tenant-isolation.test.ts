@@ -1,17 +1,17 @@
 // One tenant's webhooks never fail another's, over real HTTP into real app processes (the webhook's own
-// ingest code behind node:http, lib/testing/app-process.ts) on one PostgreSQL. Webhook inserts of all
+// ingest code behind node:http, testing/app-process.ts) on one PostgreSQL. Webhook inserts of all
 // projects are group-committed in one statement, so these are the cases where one row could sink a batch.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteProject } from "@/lib/projects/delete-project";
-import { makeProject } from "@/lib/testing/factories";
-import { startScript, type Running } from "@/lib/testing/processes";
+import { makeProject } from "@/testing/factories";
+import { startScript, type Running } from "@/testing/processes";
 import { signPayload } from "./signature";
 
 type Project = { projectKey: string; webhookSecret: string };
 
 // Ingest only: these processes must not take other test files' delivery jobs.
-const startApp = () => startScript("lib/testing/app-process.ts", { DELIVERY_CONCURRENCY: "0" });
+const startApp = () => startScript("testing/app-process.ts", { DELIVERY_CONCURRENCY: "0" });
 const apps: Running[] = [];
 
 beforeAll(async () => {

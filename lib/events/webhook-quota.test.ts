@@ -3,15 +3,15 @@
 // project B's webhooks, posted into the same two processes at the same time, are all accepted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
-import { startScript, type Running } from "@/lib/testing/processes";
+import { makeProject } from "@/testing/factories";
+import { startScript, type Running } from "@/testing/processes";
 import { signPayload } from "./signature";
 
 const LIMIT = 20;
 type Project = Awaited<ReturnType<typeof makeProject>>;
 
 // Ingest only (no delivery lanes), each with the same quota.
-const startApp = () => startScript("lib/testing/app-process.ts", { DELIVERY_CONCURRENCY: "0", WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND: String(LIMIT) });
+const startApp = () => startScript("testing/app-process.ts", { DELIVERY_CONCURRENCY: "0", WEBHOOK_REQUESTS_PER_PROJECT_PER_SECOND: String(LIMIT) });
 const apps: Running[] = [];
 
 beforeAll(async () => {

@@ -3,9 +3,9 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { POST } from "@/app/api/webhooks/[projectKey]/events/route";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { signPayload } from "./signature";
-import { countingStream } from "@/lib/testing/counting-stream";
+import { countingStream } from "@/testing/counting-stream";
 
 let project: { projectKey: string; webhookSecret: string; id: string };
 

@@ -8,8 +8,8 @@ import { runDeliveries } from "@/lib/engine/drain";
 import { forgetEnv } from "@/lib/env";
 import { reasonInWords } from "@/lib/events/reason";
 import { projectOverview } from "@/lib/overview/overview";
-import { setUp, MODULES } from "@/lib/testing/delivery-env";
-import { makeRetriesDue } from "@/lib/testing/jobs";
+import { setUp, MODULES } from "@/testing/delivery-env";
+import { makeRetriesDue } from "@/testing/jobs";
 import { testIntegration } from "./connect";
 
 /** Runs `body` as a process whose CRM allow-list opens another port than the sandbox's. */

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { findProjectByKey } from "@/lib/db/queries/projects";
-import { makeMember, makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeMember, makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { openCredentials } from "@/lib/connectors/sealed-credentials";
 import { connectWithCredentials, finishOAuthConnect, projectConnector, startOAuthConnect, testIntegration } from "./connect";
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function admin() {
-  const { makeMember, makeProject } = await import("@/lib/testing/factories");
+  const { makeMember, makeProject } = await import("@/testing/factories");
   const { db } = await import("@/lib/db/client");
   const { projectKey } = await makeProject("OAuth flow");
   const project = await db().project.findUniqueOrThrow({ where: { key: projectKey } });

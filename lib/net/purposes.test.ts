@@ -8,7 +8,7 @@ import { HttpClient } from "@/lib/connectors/http-client";
 import { PipedriveConnector } from "@/lib/connectors/pipedrive/connector";
 import { forgetEnv, parseEnv } from "@/lib/env";
 import { crmErrorKind } from "@/lib/errors";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/node-server";
 import { egressGet } from "./egress";
 import { isOwnOrListedOrigin } from "./own-origins";

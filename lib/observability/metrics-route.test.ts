@@ -2,7 +2,7 @@
 // counters whichever copy of the metrics module counted them (Next bundles each route separately).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/metrics/route";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
+import { insertTestEvent, makeProject } from "@/testing/factories";
 import { db } from "@/lib/db/client";
 
 const scrape = (token?: string) => GET(new Request("http://localhost/api/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));

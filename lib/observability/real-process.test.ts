@@ -1,4 +1,4 @@
-// Logs, metrics and traces of a real app process (webhook ingest + delivery worker, lib/testing/
+// Logs, metrics and traces of a real app process (webhook ingest + delivery worker, testing/
 // app-process.ts) delivering real traffic into both sandbox CRMs over HTTP: its whole log (stdout and
 // stderr) holds none of the run's secrets, tokens, phone numbers or e-mails, yet names the requests,
 // events, jobs and CRM calls; its worker endpoint's counters move with the traffic and its health is
@@ -9,13 +9,13 @@ import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/connectors/sealed-credentials";
 import { signPayload } from "@/lib/events/signature";
 import { normalisePhone } from "@/lib/phone/variants";
-import { connectActive } from "@/lib/testing/connected";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
-import { openFreshDatabase } from "@/lib/testing/fresh-database";
-import { makeRetriesDue } from "@/lib/testing/jobs";
-import { startLogged, type LoggedProcess } from "@/lib/testing/logged-process";
-import { startOtlpReceiver } from "@/lib/testing/otlp-receiver";
-import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { connectActive } from "@/testing/connected";
+import { insertTestEvent, makeProject } from "@/testing/factories";
+import { openFreshDatabase } from "@/testing/fresh-database";
+import { makeRetriesDue } from "@/testing/jobs";
+import { startLogged, type LoggedProcess } from "@/testing/logged-process";
+import { startOtlpReceiver } from "@/testing/otlp-receiver";
+import { openSandbox, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 
 // This test process's own lines (its sandbox servers) stay out of the way; the app's are what is checked.
 process.env.LOG_LEVEL = "warn";
@@ -103,7 +103,7 @@ const CLIENTS = 4;
 
 beforeAll(async () => {
   tenants.push(await tenant("zoho"), await tenant("pipedrive"));
-  app = startLogged("lib/testing/app-process.ts", {
+  app = startLogged("testing/app-process.ts", {
     DELIVERY_CONCURRENCY: "4",
     LOG_LEVEL: "debug",
     METRICS_TOKEN,

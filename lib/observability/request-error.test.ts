@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { processShared } from "@/lib/cache/process-shared";
-import { startOtlpReceiver } from "@/lib/testing/otlp-receiver";
+import { startOtlpReceiver } from "@/testing/otlp-receiver";
 import { createLogger } from "./logger";
 
 const lines: string[] = [];

@@ -3,7 +3,7 @@
 import { countFailed, decodeCursor, eventsPage } from "@/lib/db/queries/event-list";
 import { findEvent } from "@/lib/db/queries/events";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
-import type { TraceEntry } from "@/lib/engine/trace";
+import { traceOf } from "@/lib/db/json";
 import { eventListFilter } from "@/lib/events/search";
 import { eventListFilterSchema } from "@/lib/validation/event-list";
 
@@ -19,7 +19,7 @@ export async function loadEventsPage(project: { id: string; defaultCountry: stri
     findIntegrationSummary(project.id),
     query.event ? findEvent(project.id, query.event) : null,
   ]);
-  const trace = (Array.isArray(selected?.trace) ? selected.trace : []) as unknown as TraceEntry[];
+  const trace = traceOf(selected?.trace);
   const account = (integration?.account ?? null) as { apiBase?: string } | null;
   return {
     input,

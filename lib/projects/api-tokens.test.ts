@@ -5,7 +5,7 @@ import { DELETE as revokeToken } from "@/app/api/v1/projects/[projectKey]/api-to
 import { POST as rotateToken } from "@/app/api/v1/projects/[projectKey]/api-tokens/[tokenId]/rotate/route";
 import { GET as getIntegration, PUT as putIntegration } from "@/app/api/v1/projects/[projectKey]/integration/route";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string> & { projectKey: string }> }) => Promise<Response>;
 

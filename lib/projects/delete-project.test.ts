@@ -2,7 +2,7 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { JOB_SCHEMA } from "@/lib/jobs/boss";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
+import { insertTestEvent, makeProject } from "@/testing/factories";
 import { deleteProject } from "./delete-project";
 
 const jobsOf = async (projectId: string) => Number((await db().$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM ${JOB_SCHEMA}.job WHERE group_id = $1`, projectId))[0]!.n);

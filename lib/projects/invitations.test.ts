@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { cancelInvitation, listPeople } from "@/lib/db/queries/invitations";
-import { makeMember, makeProject, uniqueEmail as email } from "@/lib/testing/factories";
+import { makeMember, makeProject, uniqueEmail as email } from "@/testing/factories";
 import { acceptInvitationWithPassword, invitePerson, openInvitation } from "./invitations";
 
 const WHO = { userId: null, actor: "owner@example.test" };

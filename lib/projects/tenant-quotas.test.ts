@@ -5,8 +5,8 @@ import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
 import { dryRunAs, testConnectionAs } from "@/lib/engine/crm-checks";
-import { setUp } from "@/lib/testing/delivery-env";
-import { makeMember, makeProject } from "@/lib/testing/factories";
+import { setUp } from "@/testing/delivery-env";
+import { makeMember, makeProject } from "@/testing/factories";
 import { createProjectAsUser } from "./create-project";
 
 const LIMITS = { PROJECTS_PER_USER_PER_DAY: "3", CRM_CHECKS_PER_USER_PER_MINUTE: "2", STOP_LIST_MAX_ENTRIES: "5" };

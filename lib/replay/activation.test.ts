@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { activateIntegration, deactivateIntegration, replayableCount } from "./activation";
 

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { requeueFailed } from "@/lib/db/queries/event-list";
 import { requeueEvent } from "@/lib/db/queries/replay";
 import { runDeliveries } from "@/lib/engine/drain";
-import { connectActive } from "@/lib/testing/connected";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { connectActive } from "@/testing/connected";
+import { insertTestEvent, makeProject } from "@/testing/factories";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { resendEvent } from "./resend";
 
 const WHO = { userId: null, actor: "admin@example.test" };

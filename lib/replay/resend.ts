@@ -5,7 +5,7 @@ import { findEvent } from "@/lib/db/queries/events";
 import { requeueEvent } from "@/lib/db/queries/replay";
 import { stopListed, stopListReason } from "@/lib/stop-list/match";
 import { AppError } from "@/lib/errors";
-import type { PlatformEvent } from "@/lib/events/schemas";
+import { payloadOf } from "@/lib/db/json";
 
 type Project = { id: string; key: string; defaultCountry: string };
 type Who = { userId: string | null; actor: string };
@@ -15,7 +15,7 @@ export type ResendOutcome = { queued: true } | { queued: false; stopListed: stri
 export async function resendEvent(project: Project, eventId: string, options: { despiteStopList: boolean }, who: Who): Promise<ResendOutcome> {
   const event = await findEvent(project.id, eventId);
   if (!event) throw new AppError("NOT_FOUND", "No such event in this project.");
-  const payload = event.payload as unknown as PlatformEvent;
+  const payload = payloadOf(event.payload);
   const entry = payload.type === "call" ? stopListed(payload.line, (await loadConfig(project.id)).stopList, project.defaultCountry) : null;
   if (entry && !options.despiteStopList) return { queued: false, stopListed: stopListReason(entry) };
   const despiteStopList = entry ? { reason: stopListReason(entry), ...who, target: event.externalId } : undefined;

@@ -15,7 +15,6 @@ import { note, type TraceEntry } from "@/lib/engine/trace";
 import { AppError } from "@/lib/errors";
 import { storeEvent } from "@/lib/events/group-insert";
 import { authenticateWebhook, type IngestInput } from "@/lib/events/ingest";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectConnector } from "@/lib/integrations/connect";
 import { normalisePhone } from "@/lib/phone/variants";
 import type { Employee, IntegrationConfig } from "@/lib/validation/config";
@@ -105,7 +104,7 @@ async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "c
   if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
   const kept = card.then(async (made) => {
     // A card that cannot be cached is still answered; the next lookup makes it again.
-    if (made) await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: made as unknown as Prisma.InputJsonValue }).catch(() => undefined);
+    if (made) await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: made }).catch(() => undefined);
     return made;
   });
   return { ...found, ownerEmail, card: kept };
@@ -219,14 +218,14 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
       projectId: project.id,
       externalId: `lookup-${crypto.randomUUID()}`,
       type: "lookup",
-      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body } as unknown as Prisma.InputJsonValue,
+      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body },
       status: response.status === 200 ? "delivered" : "skipped",
       reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
       occurredAt: now,
       deliveredAt: response.status === 200 ? now : null,
       clientPhone: phone,
       clientKey: null,
-      trace: trace as unknown as Prisma.InputJsonValue,
+      trace,
     }),
   );
   return response;

@@ -2,7 +2,6 @@
 // in the app (only that project's admins see and control it), and any number of named ones on the
 // standalone sandbox server (isolated test tenants; "default" when none is named).
 import type { CrmKind } from "@/lib/connectors/types";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { createSandboxAccount, findFirstProjectSandboxAccount, findSandboxAccount } from "@/lib/db/queries/sandbox";
 import { randomHex } from "./http";
 import { pipedriveSeed } from "./pipedrive/seed";
@@ -50,12 +49,12 @@ export async function ensureSandboxAccount(crm: SandboxCrm, name: string, projec
       crm,
       name,
       projectId,
-      credentials: credentials as unknown as Prisma.InputJsonValue,
+      credentials: credentials,
       tokens: [
         { token: credentials.clientId, kind: "client" },
         { token: credentials.refreshToken, kind: "refresh" },
       ],
-      records: seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>,
+      records: seed.records,
       nextId: seed.nextId,
     });
   }
@@ -71,13 +70,13 @@ export async function ensureSandboxAccount(crm: SandboxCrm, name: string, projec
     crm,
     name,
     projectId,
-    credentials: credentials as unknown as Prisma.InputJsonValue,
+    credentials: credentials,
     tokens: [
       { token: credentials.apiToken, kind: "api" },
       { token: credentials.clientId, kind: "client" },
       { token: credentials.refreshToken, kind: "refresh" },
     ],
-    records: seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>,
+    records: seed.records,
     nextId: seed.nextId,
   });
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/net/limited-body";
 import { handleSandbox } from "./handler";
 import { startSandboxServer, type SandboxServer } from "./node-server";
-import { countingStream } from "@/lib/testing/counting-stream";
+import { countingStream } from "@/testing/counting-stream";
 
 let server: SandboxServer;
 beforeAll(async () => {

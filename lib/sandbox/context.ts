@@ -1,5 +1,5 @@
 // What every sandbox handler gets: the request, its URL, and the public base of this sandbox.
-import type { SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxAccountRow as SandboxAccount } from "@/lib/db/queries/sandbox";
 
 export interface SandboxRequest {
   request: Request;

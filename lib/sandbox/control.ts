@@ -3,7 +3,7 @@
 // token or session first); the standalone sandbox server of the tests and benchmarks is open.
 import { z } from "zod";
 import { findSandboxAccount, resetSandboxAccountData, rotateSandboxCredentials, updateSandboxFaults } from "@/lib/db/queries/sandbox";
-import type { Prisma, SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxAccountRow as SandboxAccount } from "@/lib/db/queries/sandbox";
 import { DEFAULT_ACCOUNT, ensureSandboxAccount, isAccountName, projectSandboxAccount, type PipedriveSandboxCredentials, type SandboxCrm, type ZohoSandboxCredentials } from "./accounts";
 import type { SandboxRequest } from "./context";
 import { faultsSchema, readFaults } from "./faults";
@@ -14,6 +14,7 @@ import { applyPipedriveControl, describePipedriveCompany, PIPEDRIVE_CONTROL_KEYS
 import { setZohoCreditsLeft, zohoLimitsState } from "./zoho/limits";
 import { zohoSeed } from "./zoho/seed";
 import { resetZohoTokenThrottle } from "./zoho/oauth";
+import { documentOf } from "@/lib/db/json";
 
 export const controlSchema = faultsSchema.extend({
   // Pipedrive's quota and token states (lib/sandbox/pipedrive/control.ts).
@@ -33,7 +34,7 @@ export type ControlInput = z.infer<typeof controlSchema>;
 export async function describeAccount(crm: SandboxCrm, account: SandboxAccount, base: string) {
   const faults = readFaults(account.faults);
   if (crm === "zoho") {
-    const credentials = account.credentials as unknown as ZohoSandboxCredentials;
+    const credentials = documentOf<ZohoSandboxCredentials>(account.credentials);
     return {
       crm,
       account: account.name,
@@ -47,7 +48,7 @@ export async function describeAccount(crm: SandboxCrm, account: SandboxAccount, 
       faults,
     };
   }
-  const credentials = account.credentials as unknown as PipedriveSandboxCredentials;
+  const credentials = documentOf<PipedriveSandboxCredentials>(account.credentials);
   return {
     crm,
     account: account.name,
@@ -64,11 +65,11 @@ export async function describeAccount(crm: SandboxCrm, account: SandboxAccount, 
 
 async function rotate(crm: SandboxCrm, account: SandboxAccount) {
   if (crm === "zoho") {
-    const credentials = { ...(account.credentials as unknown as ZohoSandboxCredentials), refreshToken: `1000.${randomHex(16)}.${randomHex(16)}` };
-    await rotateSandboxCredentials(account.id, ["access", "refresh", "code"], credentials as unknown as Prisma.InputJsonValue, [{ token: credentials.refreshToken, kind: "refresh" }]);
+    const credentials = { ...documentOf<ZohoSandboxCredentials>(account.credentials), refreshToken: `1000.${randomHex(16)}.${randomHex(16)}` };
+    await rotateSandboxCredentials(account.id, ["access", "refresh", "code"], credentials, [{ token: credentials.refreshToken, kind: "refresh" }]);
   } else {
-    const credentials = { ...(account.credentials as unknown as PipedriveSandboxCredentials), apiToken: randomHex(20), refreshToken: `${randomHex(4)}:${randomHex(4)}:${randomHex(20)}` };
-    await rotateSandboxCredentials(account.id, ["api", "access", "refresh"], credentials as unknown as Prisma.InputJsonValue, [
+    const credentials = { ...documentOf<PipedriveSandboxCredentials>(account.credentials), apiToken: randomHex(20), refreshToken: `${randomHex(4)}:${randomHex(4)}:${randomHex(20)}` };
+    await rotateSandboxCredentials(account.id, ["api", "access", "refresh"], credentials, [
       { token: credentials.apiToken, kind: "api" },
       { token: credentials.refreshToken, kind: "refresh" },
     ]);
@@ -104,7 +105,7 @@ export async function control(crm: SandboxCrm, { request, url, base }: SandboxRe
     if (crm !== "pipedrive" && Object.keys(pipedrive).length) return json({ error: { code: "VALIDATION", message: `${Object.keys(pipedrive).join(", ")}: Pipedrive settings` } }, 400);
     if (reset) {
       const seed = crm === "zoho" ? zohoSeed() : pipedriveSeed();
-      await resetSandboxAccountData(account.id, seed.records as Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, seed.nextId);
+      await resetSandboxAccountData(account.id, seed.records, seed.nextId);
       resetRateLimits();
     }
     if (revokeTokens) await rotate(crm, account);

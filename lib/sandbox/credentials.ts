@@ -2,12 +2,13 @@
 // sandbox", and the OAuth app (client and its OAuth server) for the sandbox consent pages.
 import { appUrl } from "@/lib/env";
 import { projectSandboxAccount, type SandboxCrm, type PipedriveSandboxCredentials, type ZohoSandboxCredentials } from "./accounts";
+import { documentOf } from "@/lib/db/json";
 
 type ProjectRef = { id: string; key: string };
 
 export async function pipedriveSandboxCredentials(project: ProjectRef) {
   const account = await projectSandboxAccount("pipedrive", project);
-  const credentials = account.credentials as unknown as PipedriveSandboxCredentials;
+  const credentials = documentOf<PipedriveSandboxCredentials>(account.credentials);
   return { apiBase: `${appUrl()}/sandbox/pipedrive`, apiToken: credentials.apiToken };
 }
 
@@ -16,6 +17,6 @@ export const sandboxOAuthServer = (crm: SandboxCrm) => `${appUrl()}/sandbox/${cr
 
 export async function sandboxOAuthClient(crm: SandboxCrm, project: ProjectRef) {
   const account = await projectSandboxAccount(crm, project);
-  const credentials = account.credentials as unknown as ZohoSandboxCredentials | PipedriveSandboxCredentials;
+  const credentials = documentOf<ZohoSandboxCredentials | PipedriveSandboxCredentials>(account.credentials);
   return { clientId: credentials.clientId, clientSecret: credentials.clientSecret, authBase: sandboxOAuthServer(crm) };
 }

@@ -1,7 +1,7 @@
 // Entry point of both sandbox CRMs: /sandbox/{crm}/… requests in, the vendor's answers out.
 // Served by the Next app (app/sandbox/…) and, for tests and benchmarks, by a bare node:http server.
 import { consumeBurst429, findAccountOfToken } from "@/lib/db/queries/sandbox";
-import type { SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxAccountRow as SandboxAccount } from "@/lib/db/queries/sandbox";
 import type { SandboxCrm } from "./accounts";
 import type { SandboxRequest } from "./context";
 import { control, type ControlScope } from "./control";

@@ -1,7 +1,7 @@
 // Sandbox accounts belong to projects: the viewer and the control endpoint see only the project's own.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { ensureSandboxAccount, projectSandboxAccount } from "./accounts";
 import { control } from "./control";
 import { sandboxSnapshot } from "./viewer";

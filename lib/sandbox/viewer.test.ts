@@ -2,7 +2,7 @@
 // by the fields' names, beside the standard columns.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { makeProject } from "@/lib/testing/factories";
+import { makeProject } from "@/testing/factories";
 import { projectSandboxAccount } from "./accounts";
 import { sandboxSnapshot } from "./viewer";
 

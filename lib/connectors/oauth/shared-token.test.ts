@@ -8,9 +8,9 @@ import { revokeSandboxToken } from "@/lib/db/queries/sandbox";
 import { db } from "@/lib/db/client";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
 import { projectConnector } from "@/lib/integrations/connect";
-import { makeProject } from "@/lib/testing/factories";
-import { startScript } from "@/lib/testing/processes";
-import { openSandbox, openSandboxAt, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { makeProject } from "@/testing/factories";
+import { startScript } from "@/testing/processes";
+import { openSandbox, openSandboxAt, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ async function expiredConnection(credentials: ZohoCredentials) {
 /** CALLS calls at once in each of `processes` new processes, all starting at the same moment. */
 async function callFromProcesses(projectId: string, processes: number, calls: number) {
   const startAt = String(Date.now() + 4_000);
-  const running = await Promise.all(Array.from({ length: processes }, () => startScript("lib/testing/concurrent-calls.ts", { PROJECT_ID: projectId, CALLS: String(calls), START_AT: startAt }, /ready/)));
+  const running = await Promise.all(Array.from({ length: processes }, () => startScript("testing/concurrent-calls.ts", { PROJECT_ID: projectId, CALLS: String(calls), START_AT: startAt }, /ready/)));
   await Promise.all(running.map((process) => new Promise((resolve) => (process.child.exitCode !== null ? resolve(null) : process.child.once("exit", resolve)))));
   return running.map((process) => JSON.parse(/done (.*)/.exec(process.output())![1]!) as { ok: number; errors: string[] });
 }

@@ -9,9 +9,9 @@ import { storedCrm } from "@/lib/db/crm-kind";
 import { runDeliveries } from "@/lib/engine/drain";
 import { isAuthError, isRetryableError, type CrmError } from "@/lib/errors";
 import { sealCredentials } from "@/lib/connectors/sealed-credentials";
-import { insertTestEvent, makeProject } from "@/lib/testing/factories";
-import { makeRetriesDue } from "@/lib/testing/jobs";
-import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { insertTestEvent, makeProject } from "@/testing/factories";
+import { makeRetriesDue } from "@/testing/jobs";
+import { openSandbox, openSandboxAt, pipedriveCredentials, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { PipedriveConnector } from "../pipedrive/connector";
 import { ZohoConnector } from "../zoho/connector";
 

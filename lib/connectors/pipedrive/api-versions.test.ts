@@ -2,7 +2,7 @@
 // supports: API v2 wherever it exists; v1 only for users, call logs (with recordings) and leads, which
 // have no v2. v1 persons, organizations, deals, activities, pipelines and stages are out of support.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openSandbox, pipedriveCredentials, recordingFetch, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, pipedriveCredentials, recordingFetch, type SandboxHandle } from "@/testing/sandbox";
 import type { PipedriveCredentials } from "../types";
 import { PipedriveConnector } from "./connector";
 

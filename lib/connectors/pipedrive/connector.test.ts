@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { openSandbox, pipedriveCredentials, recordingFetch, type SandboxHandle } from "@/lib/testing/sandbox";
-import { filesOf, recordOf } from "@/lib/testing/sandbox-records";
+import { openSandbox, pipedriveCredentials, recordingFetch, type SandboxHandle } from "@/testing/sandbox";
+import { filesOf, recordOf } from "@/testing/sandbox-records";
 import type { PipedriveCredentials } from "../types";
 import { PipedriveConnector } from "./connector";
 

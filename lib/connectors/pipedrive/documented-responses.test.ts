@@ -2,8 +2,8 @@
 // against the same examples: every key of a documented answer must be in the sandbox's answer too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError, RetryableError } from "@/lib/errors";
-import { answerFor, loadAnswers, missingPaths, recordedFetch } from "@/lib/testing/fixtures";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { answerFor, loadAnswers, missingPaths, recordedFetch } from "@/testing/fixtures";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { PipedriveCredentials } from "../types";
 import { PipedriveConnector } from "./connector";
 import documented from "./fixtures/documented.json";

@@ -2,8 +2,8 @@
 // call logs filed and found across users: the connector over real HTTP against the Pipedrive sandbox.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customKey } from "@/lib/sandbox/pipedrive/seed";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
-import { filesOf, recordOf } from "@/lib/testing/sandbox-records";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
+import { filesOf, recordOf } from "@/testing/sandbox-records";
 import type { PipedriveCredentials } from "../types";
 import { PipedriveConnector } from "./connector";
 

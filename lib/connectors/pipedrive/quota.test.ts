@@ -2,7 +2,7 @@
 // the daily token budget (reset at the company's midnight) and an unpaid company (402).
 import { afterEach, describe, expect, it } from "vitest";
 import { crmErrorKind, isQuotaError, isRetryableError, type QuotaError } from "@/lib/errors";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import { PipedriveConnector } from "./connector";
 import { nextMidnight } from "./daily-budget";
 

@@ -1,7 +1,7 @@
 // Contract tests: the Zoho connector over real HTTP against the Zoho sandbox, every operation and error path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
-import { openSandbox, openSandboxAt, recordingFetch, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, openSandboxAt, recordingFetch, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
 import { zohoConcurrency } from "./editions";
@@ -105,7 +105,7 @@ describe("Zoho connector: search", () => {
     const zoho = connector();
     const { id } = await zoho.create("lead", { name: "Converted Lead", phones: ["0931234000"] });
     expect((await zoho.searchByPhone("lead", ["0931234000"])).map((record) => record.converted)).toEqual([false]);
-    const { markConverted } = await import("@/lib/testing/sandbox-records");
+    const { markConverted } = await import("@/testing/sandbox-records");
     await markConverted(sandbox.account, id);
     expect(await zoho.searchByPhone("lead", ["0931234000"])).toEqual([]);
   });
@@ -172,7 +172,7 @@ describe("Zoho connector: records", () => {
     });
     await zoho.attachRecording(call.id, { kind: "file", fileName: "call.mp3", contentType: "audio/mpeg", content: new Uint8Array([73, 68, 51]) });
     await zoho.attachRecording(call.id, { kind: "link", url: "https://records.example.com/call-1.mp3" });
-    const { recordOf, filesOf } = await import("@/lib/testing/sandbox-records");
+    const { recordOf, filesOf } = await import("@/testing/sandbox-records");
     expect(await recordOf("zoho", sandbox.account, "Calls", call.id)).toMatchObject({
       Call_Type: "Inbound",
       Call_Duration: "12:34",

@@ -2,8 +2,8 @@
 // the same examples: every key of a documented answer must be in the sandbox's answer too.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthError, PermanentError, RetryableError } from "@/lib/errors";
-import { answerFor, loadAnswers, missingPaths, recordedFetch, type RecordedAnswer } from "@/lib/testing/fixtures";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { answerFor, loadAnswers, missingPaths, recordedFetch, type RecordedAnswer } from "@/testing/fixtures";
+import { openSandbox, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
 import documented from "./fixtures/documented.json";

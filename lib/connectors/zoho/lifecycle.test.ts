@@ -3,7 +3,7 @@
 // are made as a Zoho user's integration would make them (DELETE, actions/convert).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPermanentError } from "@/lib/errors";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
 

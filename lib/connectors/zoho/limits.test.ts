@@ -2,8 +2,8 @@
 // every process of one connection, and API credits per rolling 24 hours. Real processes, real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isQuotaError, isRetryableError } from "@/lib/errors";
-import { startScript } from "@/lib/testing/processes";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { startScript } from "@/testing/processes";
+import { openSandbox, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { ZohoCredentials } from "../types";
 import { ZohoConnector } from "./connector";
 
@@ -55,8 +55,8 @@ describe("Zoho search sub-concurrency (10 on every edition)", () => {
     try {
       const env = { ZOHO_CREDENTIALS: JSON.stringify(credentials) };
       const processes = await Promise.all([
-        startScript("lib/testing/zoho-search-burst.ts", { ...env, SEARCHES: "8" }, /result (.*)\n/),
-        startScript("lib/testing/zoho-search-burst.ts", { ...env, SEARCHES: "7" }, /result (.*)\n/),
+        startScript("testing/zoho-search-burst.ts", { ...env, SEARCHES: "8" }, /result (.*)\n/),
+        startScript("testing/zoho-search-burst.ts", { ...env, SEARCHES: "7" }, /result (.*)\n/),
       ]);
       const results = processes.map((running) => JSON.parse(/result (.*)\n/.exec(running.output())![1]!) as { ok: number; failed: number; errors: string[] });
       await Promise.all(processes.map((running) => running.stop()));

@@ -6,6 +6,7 @@ import { jobRowsCte } from "@/lib/jobs/job-rows-sql";
 import { db } from "../client";
 import type { Tx } from "../transaction";
 import { pgPool } from "../pg-pool";
+import { toJson, type JsonDocument, type TraceEntry } from "../json";
 
 export const findWebhookProject = (key: string) =>
   db().project.findUnique({
@@ -25,7 +26,7 @@ export interface NewEvent {
   projectId: string;
   externalId: string;
   type: string;
-  payload: Prisma.InputJsonValue;
+  payload: JsonDocument;
   status: EventStatus;
   reason: string | null;
   occurredAt: Date;
@@ -42,7 +43,7 @@ export interface NewEvent {
   /** The storing request's span (W3C traceparent), carried by the job so the delivery's span links to it. */
   traceparent?: string;
   /** Rows stored already finished (responsible-manager lookups) carry their trace and time. */
-  trace?: Prisma.InputJsonValue;
+  trace?: TraceEntry[];
   deliveredAt?: Date | null;
 }
 
@@ -151,14 +152,14 @@ export const findEarlierQueued = (event: DeliverableEvent) =>
       })
     : Promise.resolve([]);
 
-export async function finishEvent(id: string, outcome: { status: EventStatus; reason: string | null; nextAttemptAt: Date | null; trace: unknown; attempted: boolean }) {
+export async function finishEvent(id: string, outcome: { status: EventStatus; reason: string | null; nextAttemptAt: Date | null; trace: TraceEntry[]; attempted: boolean }) {
   await db().event.update({
     where: { id },
     data: {
       status: outcome.status,
       reason: outcome.reason,
       nextAttemptAt: outcome.nextAttemptAt,
-      trace: outcome.trace as Prisma.InputJsonValue,
+      trace: toJson(outcome.trace),
       ...(outcome.attempted ? { attempts: { increment: 1 } } : {}),
       ...(outcome.status === "delivered" ? { deliveredAt: new Date() } : {}),
     },

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
 import { inTransaction } from "../transaction";
 import { recordAudit, type AuditAction } from "./record-audit";
+import { toJson, type JsonDocument } from "../json";
 
 /** What the admin UI may see of an integration: never the sealed credentials. */
 const visible = { id: true, crm: true, status: true, account: true, lastError: true, brokenAt: true, pausedUntil: true, pauseReason: true, configError: true, configErrorAt: true, createdAt: true, updatedAt: true } as const;
@@ -26,7 +27,7 @@ export interface IntegrationRow {
   projectId: string;
   crm: CrmKind;
   credentialsEncrypted: string;
-  account: Prisma.InputJsonValue;
+  account: JsonDocument;
   concurrency: number;
   audit: { userId: string | null; actor: string; target: string };
 }
@@ -44,8 +45,8 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
   const status = before?.status === "active" ? "active" : "inactive";
   const saved = await tx.integration.upsert({
     where: { projectId: input.projectId },
-    create: { projectId: input.projectId, crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status: "inactive" },
-    update: { crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: input.account, concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
+    create: { projectId: input.projectId, crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: toJson(input.account), concurrency: input.concurrency, status: "inactive" },
+    update: { crm: storedCrm(input.crm), credentialsEncrypted: input.credentialsEncrypted, account: toJson(input.account), concurrency: input.concurrency, status, lastError: null, brokenAt: null, configError: null, configErrorAt: null },
     select: visible,
   });
   await recordAudit(tx, {
@@ -60,8 +61,8 @@ async function upsertIntegration(tx: Prisma.TransactionClient, input: Integratio
   return saved;
 }
 
-export const recordIntegrationAccount = (id: string, account: Prisma.InputJsonValue, concurrency: number) =>
-  db().integration.update({ where: { id }, data: { account, concurrency }, select: { id: true } });
+export const recordIntegrationAccount = (id: string, account: JsonDocument, concurrency: number) =>
+  db().integration.update({ where: { id }, data: { account: toJson(account), concurrency }, select: { id: true } });
 
 /** A process's configuration kept it from the CRM: noted for the admins; the status is left as it is. */
 export async function noteConfigError(id: string, problem: string) {

@@ -1,6 +1,7 @@
 import { storedCrm, type CrmKind } from "../crm-kind";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../client";
+import { toJson, type JsonDocument } from "../json";
 
 export interface CachedOwner {
   entityKind: string;
@@ -16,10 +17,10 @@ export const findCachedOwner = (projectId: string, crmKind: CrmKind, phone: stri
   db().routingCache.findUnique({ where: { projectId_crm_phone: { projectId, crm: storedCrm(crmKind), phone } }, select: { entityKind: true, entityId: true, ownerId: true, ownerEmail: true, card: true, checkedAt: true } });
 
 /** Saves the owner found; `card` left out keeps the card cached before (a refresh has not made its own yet). */
-export async function saveCachedOwner(projectId: string, crmKind: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card?: Prisma.InputJsonValue | null }) {
+export async function saveCachedOwner(projectId: string, crmKind: CrmKind, phone: string, owner: Omit<CachedOwner, "checkedAt" | "card"> & { card?: JsonDocument | null }) {
   const crm = storedCrm(crmKind);
   const { card, ...found } = owner;
-  const data = { ...found, checkedAt: new Date(), ...(card === undefined ? {} : { card: card ?? Prisma.DbNull }) };
+  const data = { ...found, checkedAt: new Date(), ...(card === undefined ? {} : { card: card ? toJson(card) : Prisma.DbNull }) };
   await db().routingCache.upsert({ where: { projectId_crm_phone: { projectId, crm, phone } }, create: { projectId, crm, phone, ...data }, update: data });
 }
 

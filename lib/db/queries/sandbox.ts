@@ -1,20 +1,24 @@
 // Storage of the sandbox CRMs: their own tables, never touched by the app's own data.
 import type { CrmKind } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SandboxAccount } from "@/lib/generated/prisma/client";
 import { hashToken, openSecret, sealSecret, secretPlaces } from "@/lib/crypto/secrets";
 import { db } from "../client";
+import { toJson, type JsonDocument, type StoredJson } from "../json";
+
+/** A sandbox account as the sandbox CRMs read it (credentials opened). */
+export type SandboxAccountRow = SandboxAccount;
 
 // A sandbox account's credentials (client secret, refresh and API tokens) are stored sealed, bound to the
 // account, like the app's own secrets: `{ sealed }` in the JSON column. Rows written before that hold the
 // plain object and are still read as they are.
-type AccountRow = { crm: string; name: string; credentials: Prisma.JsonValue };
-const sealCredentials = (crm: string, name: string, credentials: Prisma.InputJsonValue): Prisma.InputJsonValue => ({
+type AccountRow = { crm: string; name: string; credentials: StoredJson };
+const sealCredentials = (crm: string, name: string, credentials: JsonDocument) => ({
   sealed: sealSecret(JSON.stringify(credentials), secretPlaces.sandboxCredentials(crm, name)),
 });
 function opened<T extends AccountRow | null>(row: T): T {
   const sealed = (row?.credentials as { sealed?: unknown } | null)?.sealed;
   if (!row || typeof sealed !== "string") return row;
-  return { ...row, credentials: JSON.parse(openSecret(sealed, secretPlaces.sandboxCredentials(row.crm, row.name))) as Prisma.JsonValue };
+  return { ...row, credentials: JSON.parse(openSecret(sealed, secretPlaces.sandboxCredentials(row.crm, row.name))) as StoredJson };
 }
 
 /**
@@ -24,7 +28,7 @@ function opened<T extends AccountRow | null>(row: T): T {
 export const storedToken = (token: string) => `sha256:${hashToken(token)}`;
 const tokenKeys = (token: string) => [storedToken(token), token];
 
-export type SandboxRecordRow = { module: string; id: string; data: Prisma.JsonValue; createdAt: Date; updatedAt: Date };
+export type SandboxRecordRow = { module: string; id: string; data: StoredJson; createdAt: Date; updatedAt: Date };
 
 export const findSandboxAccount = async (crm: CrmKind, name: string) => opened(await db().sandboxAccount.findUnique({ where: { crm_name: { crm, name } } }));
 
@@ -39,16 +43,16 @@ export async function createSandboxAccount(input: {
   crm: CrmKind;
   name: string;
   projectId?: string | null;
-  credentials: Prisma.InputJsonValue;
+  credentials: JsonDocument;
   tokens: Array<{ token: string; kind: string; expiresAt?: Date }>;
-  records: Array<{ module: string; id: string; data: Prisma.InputJsonValue }>;
+  records: Array<{ module: string; id: string; data: JsonDocument }>;
   nextId: number;
 }) {
   try {
     return await db().$transaction(async (tx) => {
       const account = await tx.sandboxAccount.create({ data: { crm: input.crm, name: input.name, projectId: input.projectId ?? null, credentials: sealCredentials(input.crm, input.name, input.credentials), nextId: input.nextId } });
       await tx.sandboxToken.createMany({ data: input.tokens.map((token) => ({ ...token, token: storedToken(token.token), accountId: account.id })) });
-      await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, accountId: account.id })) });
+      await tx.sandboxRecord.createMany({ data: input.records.map((record) => ({ ...record, data: toJson(record.data), accountId: account.id })) });
       return opened(account);
     });
   } catch (error) {
@@ -62,7 +66,7 @@ export async function deleteSandboxAccount(id: string) {
   await db().sandboxAccount.delete({ where: { id } });
 }
 
-export const updateSandboxFaults = (id: string, faults: Prisma.InputJsonValue) => db().sandboxAccount.update({ where: { id }, data: { faults } });
+export const updateSandboxFaults = (id: string, faults: JsonDocument) => db().sandboxAccount.update({ where: { id }, data: { faults: toJson(faults) } });
 
 /** Next ids for new records, unique per account (like the vendor's own sequences). */
 export async function nextSandboxIds(accountId: string, count = 1): Promise<number> {
@@ -91,11 +95,11 @@ export const countSandboxRecords = (accountId: string) => db().sandboxRecord.gro
 export const getSandboxRecord = (accountId: string, module: string, id: string) =>
   db().sandboxRecord.findUnique({ where: { accountId_module_id: { accountId, module, id } }, select: { module: true, id: true, data: true, createdAt: true, updatedAt: true } });
 
-export const insertSandboxRecord = (accountId: string, module: string, id: string, data: Prisma.InputJsonValue) =>
-  db().sandboxRecord.create({ data: { accountId, module, id, data } });
+export const insertSandboxRecord = (accountId: string, module: string, id: string, data: JsonDocument) =>
+  db().sandboxRecord.create({ data: { accountId, module, id, data: toJson(data) } });
 
-export const replaceSandboxRecordData = (accountId: string, module: string, id: string, data: Prisma.InputJsonValue) =>
-  db().sandboxRecord.update({ where: { accountId_module_id: { accountId, module, id } }, data: { data } });
+export const replaceSandboxRecordData = (accountId: string, module: string, id: string, data: JsonDocument) =>
+  db().sandboxRecord.update({ where: { accountId_module_id: { accountId, module, id } }, data: { data: toJson(data) } });
 
 export const deleteSandboxRecord = (accountId: string, module: string, id: string) => db().sandboxRecord.deleteMany({ where: { accountId, module, id } });
 
@@ -137,17 +141,17 @@ export async function consumeBurst429(accountId: string): Promise<boolean> {
 }
 
 /** Back to the seed: every record and file replaced, faults cleared; credentials are kept. */
-export async function resetSandboxAccountData(accountId: string, records: Array<{ module: string; id: string; data: Prisma.InputJsonValue }>, nextId: number) {
+export async function resetSandboxAccountData(accountId: string, records: Array<{ module: string; id: string; data: JsonDocument }>, nextId: number) {
   await db().$transaction(async (tx) => {
     await tx.sandboxRecord.deleteMany({ where: { accountId } });
     await tx.sandboxFile.deleteMany({ where: { accountId } });
-    await tx.sandboxRecord.createMany({ data: records.map((record) => ({ ...record, accountId })) });
+    await tx.sandboxRecord.createMany({ data: records.map((record) => ({ ...record, data: toJson(record.data), accountId })) });
     await tx.sandboxAccount.update({ where: { id: accountId }, data: { nextId, faults: {} } });
   });
 }
 
 /** Revokes every live token of the given kinds and issues the replacements named in `credentials`. */
-export async function rotateSandboxCredentials(accountId: string, kinds: string[], credentials: Prisma.InputJsonValue, fresh: Array<{ token: string; kind: string }>) {
+export async function rotateSandboxCredentials(accountId: string, kinds: string[], credentials: JsonDocument, fresh: Array<{ token: string; kind: string }>) {
   await db().$transaction(async (tx) => {
     await tx.sandboxToken.updateMany({ where: { accountId, kind: { in: kinds }, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.sandboxToken.createMany({ data: fresh.map((token) => ({ ...token, token: storedToken(token.token), accountId })) });

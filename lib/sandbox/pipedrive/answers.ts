@@ -1,7 +1,7 @@
 // What every Pipedrive sandbox route shares: the call, the vendor's envelopes and errors, stored rows,
 // and v2's cursor paging.
 import { getSandboxRecord, listSandboxRecords } from "@/lib/db/queries/sandbox";
-import type { SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxAccountRow as SandboxAccount } from "@/lib/db/queries/sandbox";
 import type { SandboxRequest } from "../context";
 import { json } from "../http";
 import { readCompany } from "./company";

@@ -10,7 +10,6 @@ import {
   replaceSandboxRecordData,
   deleteSandboxRecord,
 } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { readFaults } from "../faults";
 import { match, readJson, type Route } from "../http";
 import { metadataRoutes } from "./metadata";
@@ -92,8 +91,8 @@ async function upsertV2(call: PipedriveCall, resource: "persons" | "organization
     entity.status ??= "open";
   }
   entity.custom_fields = { ...(entity.custom_fields as Record<string, unknown>), ...custom };
-  if (existing) await replaceSandboxRecordData(call.account.id, resource, String(entity.id), entity as Prisma.InputJsonValue);
-  else await insertSandboxRecord(call.account.id, resource, String(entity.id), entity as Prisma.InputJsonValue);
+  if (existing) await replaceSandboxRecordData(call.account.id, resource, String(entity.id), entity);
+  else await insertSandboxRecord(call.account.id, resource, String(entity.id), entity);
   return ok(entity);
 }
 
@@ -251,8 +250,8 @@ async function upsertLead(call: PipedriveCall, id: string | null): Promise<Respo
     if (body[key] !== undefined) lead[key] = key.endsWith("_id") ? asId(body[key]) : body[key];
   }
   lead.update_time = now;
-  if (existing) await replaceSandboxRecordData(call.account.id, "leads", String(lead.id), lead as Prisma.InputJsonValue);
-  else await insertSandboxRecord(call.account.id, "leads", String(lead.id), lead as Prisma.InputJsonValue);
+  if (existing) await replaceSandboxRecordData(call.account.id, "leads", String(lead.id), lead);
+  else await insertSandboxRecord(call.account.id, "leads", String(lead.id), lead);
   return ok(lead, null, existing ? 200 : 201);
 }
 
@@ -284,7 +283,7 @@ async function createActivity(call: PipedriveCall): Promise<Response> {
     add_time: now,
     update_time: now,
   };
-  await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity as Prisma.InputJsonValue);
+  await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity);
   return ok(activity);
 }
 
@@ -296,7 +295,7 @@ async function updateActivity(call: PipedriveCall, id: string): Promise<Response
   if (!body || typeof body !== "object") return validation("the request body must be a JSON object");
   if (body.done !== undefined && typeof body.done !== "boolean") return validation("done: expected a boolean");
   const changed: Entity = { ...activity, ...Object.fromEntries(Object.entries(body).filter(([key]) => ["subject", "done", "due_date", "due_time", "owner_id", "note"].includes(key))), update_time: pdTime() };
-  await replaceSandboxRecordData(call.account.id, "activities", id, changed as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(call.account.id, "activities", id, changed);
   return ok(changed);
 }
 
@@ -313,7 +312,7 @@ async function addRecording(call: PipedriveCall, id: string): Promise<Response> 
   if (!(file instanceof File)) return pdError(400, "Validation failed: file: Parameter is required");
   if (file.size > MAX_RECORDING_BYTES) return pdError(413, "The recording is larger than 50 MB");
   await insertSandboxFile({ accountId: call.account.id, module: "callLogs", recordId: id, fileName: file.name, contentType: file.type || "audio/mpeg", size: file.size, content: new Uint8Array(await file.arrayBuffer()) });
-  await replaceSandboxRecordData(call.account.id, "callLogs", id, { ...log, has_recording: true } as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(call.account.id, "callLogs", id, { ...log, has_recording: true });
   return ok(null);
 }
 
@@ -343,7 +342,7 @@ async function listV2(call: PipedriveCall, resource: string): Promise<Response> 
 async function deleteV2(call: PipedriveCall, resource: string, id: string): Promise<Response> {
   const entity = await live(call, resource, id);
   if (!entity) return notFound(ENTITY_NAMES[resource]!);
-  await replaceSandboxRecordData(call.account.id, resource, id, markDeleted(entity) as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(call.account.id, resource, id, markDeleted(entity));
   return ok({ id: Number(id) });
 }
 

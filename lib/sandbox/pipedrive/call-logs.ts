@@ -5,7 +5,6 @@
 //   log's subject and note, as the UI and GET /api/v2/activities show it;
 // - GET /v1/callLogs lists only the authorised user's logs, newest first, at most 50 a page.
 import { insertSandboxFile, insertSandboxRecord, nextSandboxIds } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { randomHex, readJson, type Route } from "../http";
 import { asId, type Entity, notFound, ok, one, pdError, pdTime, type PipedriveCall, rows, tokenUser, users } from "./answers";
 import { checkRefs } from "./refs";
@@ -71,8 +70,8 @@ async function createCallLog(call: PipedriveCall): Promise<Response> {
     add_time: now,
     update_time: now,
   };
-  await insertSandboxRecord(call.account.id, "callLogs", String(log.id), log as Prisma.InputJsonValue);
-  await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity as Prisma.InputJsonValue);
+  await insertSandboxRecord(call.account.id, "callLogs", String(log.id), log);
+  await insertSandboxRecord(call.account.id, "activities", String(activity.id), activity);
   return ok(log);
 }
 

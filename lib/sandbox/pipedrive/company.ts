@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { getSandboxRecord, replaceSandboxRecordData } from "@/lib/db/queries/sandbox";
 import { COMPANY_ID, COMPANY_MODULE, ensureSandboxCompany } from "@/lib/db/queries/sandbox-pipedrive-company";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Plan multipliers of the daily budget (Lite 1, Growth 2, Premium 5, Ultimate 7). */
 export const PLAN_MULTIPLIERS = { lite: 1, growth: 2, premium: 5, ultimate: 7 } as const;
@@ -51,12 +50,12 @@ export async function readCompany(accountId: string, seats: () => Promise<number
   const row = await getSandboxRecord(accountId, COMPANY_MODULE, COMPANY_ID);
   if (row) return companySchema.parse(row.data);
   const initial = initialCompany(await seats());
-  await ensureSandboxCompany(accountId, initial as unknown as Prisma.InputJsonValue);
+  await ensureSandboxCompany(accountId, initial);
   return initial;
 }
 
 export async function writeCompany(accountId: string, company: PipedriveCompany) {
-  await replaceSandboxRecordData(accountId, COMPANY_MODULE, COMPANY_ID, company as unknown as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(accountId, COMPANY_MODULE, COMPANY_ID, company);
 }
 
 /** The tokens left today (0 when a new day has not been touched yet means the full budget). */

@@ -3,9 +3,9 @@
 // to (its user, and whether that user is an admin).
 import { z } from "zod";
 import { getSandboxRecord, listSandboxRecords, replaceSandboxRecordData } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeSeats } from "./answers";
 import { budgetLeft, PLAN_MULTIPLIERS, companyDay, readCompany, TOKENS_PER_SEAT, writeCompany, type PipedrivePlan } from "./company";
+import { documentOf } from "@/lib/db/json";
 
 export const pipedriveControlSchema = z.object({
   /** Tokens left of today's budget (spent as if the rest had been used today). */
@@ -42,7 +42,7 @@ export async function applyPipedriveControl(accountId: string, input: PipedriveC
   if (input.tokenUserIsAdmin !== undefined) {
     const userId = company.tokenUserId ?? (await firstAdmin(accountId));
     const row = await getSandboxRecord(accountId, "users", String(userId));
-    if (row) await replaceSandboxRecordData(accountId, "users", row.id, { ...(row.data as Record<string, unknown>), is_admin: input.tokenUserIsAdmin ? 1 : 0 } as Prisma.InputJsonValue);
+    if (row) await replaceSandboxRecordData(accountId, "users", row.id, { ...documentOf(row.data), is_admin: input.tokenUserIsAdmin ? 1 : 0 });
     company.tokenUserId = userId;
   }
   await writeCompany(accountId, company);

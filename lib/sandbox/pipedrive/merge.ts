@@ -6,7 +6,6 @@
 // Pipedrive documents no pointer from the removed person to the survivor; only the merge answer names
 // the removed one, as `merge_what_id` on the survivor.
 import { listSandboxRecords, replaceSandboxRecordData } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, type Route } from "../http";
 import { asId, type Entity, notFound, ok, type PipedriveCall, pdError, pdTime } from "./answers";
 import { live } from "./refs";
@@ -29,7 +28,7 @@ const empty = (value: unknown) => value === null || value === undefined || value
 async function moveLinks(call: PipedriveCall, module: string, from: number, to: number) {
   for (const row of await listSandboxRecords(call.account.id, module)) {
     const data = row.data as Entity;
-    if (data.person_id === from) await replaceSandboxRecordData(call.account.id, module, row.id, { ...data, person_id: to } as Prisma.InputJsonValue);
+    if (data.person_id === from) await replaceSandboxRecordData(call.account.id, module, row.id, { ...data, person_id: to });
   }
 }
 
@@ -47,9 +46,9 @@ async function mergePersons(call: PipedriveCall, id: string): Promise<Response> 
   const custom = { ...((merged.custom_fields ?? {}) as Record<string, unknown>) };
   for (const [key, value] of Object.entries((survivor.custom_fields ?? {}) as Record<string, unknown>)) if (!empty(value)) custom[key] = value;
   kept.custom_fields = custom;
-  await replaceSandboxRecordData(call.account.id, "persons", String(survivorId), kept as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(call.account.id, "persons", String(survivorId), kept);
   for (const linked of ["deals", "leads", "activities", "callLogs", "notes"]) await moveLinks(call, linked, Number(id), survivorId);
-  await replaceSandboxRecordData(call.account.id, "persons", id, markDeleted(merged) as Prisma.InputJsonValue);
+  await replaceSandboxRecordData(call.account.id, "persons", id, markDeleted(merged));
 
   // The v1 answer: the survivor in v1 field names (phone / email, active_flag), naming the removed person.
   const { phones, emails, ...rest } = kept;

@@ -4,6 +4,7 @@ import { listSandboxRecords } from "@/lib/db/queries/sandbox";
 import type { Route } from "../http";
 import { asId, cursorPage, rows, type PipedriveCall } from "./answers";
 import type { PipedriveField } from "./validate";
+import { documentOf } from "@/lib/db/json";
 
 /** The sandbox stores each field once; v2 lists name it by field_code, with v2's flags. */
 function v2Field(field: PipedriveField & { order_nr?: number }) {
@@ -19,7 +20,7 @@ function v2Field(field: PipedriveField & { order_nr?: number }) {
 }
 
 async function fieldList(call: PipedriveCall, list: string): Promise<Response> {
-  const fields = (await listSandboxRecords(call.account.id, list)).map((row) => row.data as unknown as PipedriveField & { order_nr?: number });
+  const fields = (await listSandboxRecords(call.account.id, list)).map((row) => documentOf<PipedriveField & { order_nr?: number }>(row.data));
   fields.sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
   return cursorPage(call, fields.map(v2Field));
 }

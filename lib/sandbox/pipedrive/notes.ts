@@ -3,7 +3,6 @@
 // another author (user_id). GET /v1/notes filters by those links and the author, pages with start/limit
 // and sorts by "field ASC|DESC".
 import { insertSandboxRecord, nextSandboxIds } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { readJson, type Route } from "../http";
 import { asId, type Entity, notFound, ok, one, pdError, pdTime, type PipedriveCall, rows, tokenUser, users } from "./answers";
 import { checkRefs } from "./refs";
@@ -52,7 +51,7 @@ async function addNote(call: PipedriveCall): Promise<Response> {
     add_time: typeof body.add_time === "string" ? body.add_time : now,
     update_time: now,
   };
-  await insertSandboxRecord(call.account.id, "notes", String(note.id), note as Prisma.InputJsonValue);
+  await insertSandboxRecord(call.account.id, "notes", String(note.id), note);
   return ok(await withRelated(call, note));
 }
 

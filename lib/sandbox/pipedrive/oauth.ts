@@ -6,6 +6,7 @@ import type { PipedriveSandboxCredentials } from "../accounts";
 import { accountOfClient, consentDecision, consentPage, registeredRedirect, type ConsentFlow } from "../consent";
 import type { SandboxRequest } from "../context";
 import { json, randomHex, readTokenParams } from "../http";
+import { documentOf } from "@/lib/db/json";
 
 const ACCESS_TOKEN_SECONDS = 3599;
 const SCOPE = "base,deals:full,contacts:full,activities:full,leads:full";
@@ -42,7 +43,7 @@ export async function pipedriveToken({ request, url, base }: SandboxRequest): Pr
   const basic = /^Basic\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const [clientId, clientSecret] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [];
   const account = await accountOfClient(clientId ?? null);
-  if (!account || (account.credentials as unknown as PipedriveSandboxCredentials).clientSecret !== clientSecret) {
+  if (!account || documentOf<PipedriveSandboxCredentials>(account.credentials).clientSecret !== clientSecret) {
     return json({ success: false, message: "Invalid client credentials", error: "invalid_client" }, 401);
   }
   const refreshToken = await grantedRefreshToken(account.id, await readTokenParams(request, url));

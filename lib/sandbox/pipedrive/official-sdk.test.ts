@@ -2,7 +2,7 @@
 // and the reads an integrator checks results with. Where the client and the sandbox disagree, the sandbox is wrong.
 import { v1, v2 } from "pipedrive";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, pipedriveCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { PipedriveCredentials } from "@/lib/connectors/types";
 import { customKey } from "./seed";
 

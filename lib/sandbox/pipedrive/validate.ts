@@ -1,5 +1,6 @@
 // Field checks of the Pipedrive sandbox: custom field keys and types as personFields/… describe them.
 import { listSandboxRecords } from "@/lib/db/queries/sandbox";
+import { documentOf } from "@/lib/db/json";
 
 export interface PipedriveField {
   key: string;
@@ -11,7 +12,7 @@ export interface PipedriveField {
 
 export async function customFieldsOf(accountId: string, list: string): Promise<Map<string, PipedriveField>> {
   const rows = await listSandboxRecords(accountId, list);
-  return new Map(rows.map((row) => row.data as unknown as PipedriveField).filter((field) => field.edit_flag).map((field) => [field.key, field]));
+  return new Map(rows.map((row) => documentOf<PipedriveField>(row.data)).filter((field) => field.edit_flag).map((field) => [field.key, field]));
 }
 
 /** Returns an error message naming the field, or null when every custom value fits its field's type. */

@@ -11,7 +11,7 @@ import {
   nextSandboxIds,
   replaceSandboxRecordData,
 } from "@/lib/db/queries/sandbox";
-import type { Prisma, SandboxAccount } from "@/lib/generated/prisma/client";
+import type { SandboxAccountRow as SandboxAccount } from "@/lib/db/queries/sandbox";
 import type { SandboxRequest } from "../context";
 import { readFaults } from "../faults";
 import { empty, json, match, readJson, type Route } from "../http";
@@ -213,13 +213,13 @@ async function write(call: ZohoCall, module: ZohoModule, id: string | null): Pro
     if (existing) {
       record.Modified_Time = now;
       record.Modified_By = actor;
-      await replaceSandboxRecordData(call.account.id, module, targetId!, record as Prisma.InputJsonValue);
+      await replaceSandboxRecordData(call.account.id, module, targetId!, record);
       results.push({ code: "SUCCESS", details: { Modified_Time: now, Modified_By: actor, Created_Time: existing.Created_Time, id: targetId, Created_By: existing.Created_By }, message: "record updated", status: "success" });
     } else {
       const newId = zohoId(await nextSandboxIds(call.account.id));
       record.Owner ??= { id: meta.users[0]!.id, name: meta.users[0]!.full_name, email: meta.users[0]!.email };
       Object.assign(record, { id: newId, Created_Time: now, Modified_Time: now, Created_By: actor, Modified_By: actor });
-      await insertSandboxRecord(call.account.id, module, newId, record as Prisma.InputJsonValue);
+      await insertSandboxRecord(call.account.id, module, newId, record);
       results.push({ code: "SUCCESS", details: { Modified_Time: now, Modified_By: actor, Created_Time: now, id: newId, Created_By: actor }, message: "record added", status: "success" });
     }
   }

@@ -3,11 +3,11 @@
 // (https://www.zoho.com/crm/developer/docs/api/v8/convert-lead.html). The answer shapes are the ones
 // Zoho's own SDK parses (convert_lead/success_response: details {Contacts, Accounts, Deals} as records).
 import { deleteSandboxRecord, getSandboxRecord, insertSandboxRecord, nextSandboxIds, replaceSandboxRecordData } from "@/lib/db/queries/sandbox";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SandboxCall } from "../context";
 import { json, readJson } from "../http";
 import { loadAccountData, prepareRecord, type ZohoModule } from "./records";
 import { zohoId, zohoModuleId } from "./seed";
+import { type StoredJson } from "@/lib/db/json";
 
 const MAX_IDS_PER_DELETE = 100;
 const zohoTime = (date = new Date()) => `${date.toISOString().slice(0, 19)}+00:00`;
@@ -57,7 +57,7 @@ export async function deleteRecords(call: SandboxCall, module: ZohoModule, pathI
       type: "recycle",
       module: { api_name: module, id: zohoModuleId(module) },
       deleted_by: actor,
-      created_by: (data.Created_By as Prisma.InputJsonValue) ?? null,
+      created_by: (data.Created_By) ?? null,
       deleted_time: zohoTime(),
     });
     results.push({ code: "SUCCESS", details: { id }, message: "record deleted", status: "success" });
@@ -66,7 +66,7 @@ export async function deleteRecords(call: SandboxCall, module: ZohoModule, pathI
 }
 
 /** GET /{Module}/deleted: the Recycle Bin (type=all|recycle; nothing is ever purged here). */
-export async function listDeleted(call: SandboxCall, rows: Array<{ data: Prisma.JsonValue }>): Promise<Response> {
+export async function listDeleted(call: SandboxCall, rows: Array<{ data: StoredJson }>): Promise<Response> {
   const type = call.url.searchParams.get("type") ?? "all";
   const data = type === "permanent" ? [] : rows.map((row) => row.data);
   if (data.length === 0) return new Response(null, { status: 204 });
@@ -141,16 +141,16 @@ export async function convertLead(call: SandboxCall, leadId: string): Promise<Re
   let accountRef: { id: string; name: string } | null = givenAccount.id ? { id: givenAccount.id, name: String(givenAccount.data?.Account_Name ?? "") } : null;
   if (!accountRef && newAccount && "record" in newAccount) {
     accountRef = { id: zohoId(ids), name: String(newAccount.record.Account_Name) };
-    await insertSandboxRecord(accountId, "Accounts", accountRef.id, stamp(accountRef.id, newAccount.record) as Prisma.InputJsonValue);
+    await insertSandboxRecord(accountId, "Accounts", accountRef.id, stamp(accountRef.id, newAccount.record));
   }
   const contactRecord: Record<string, unknown> = { ...contact.record, ...(accountRef ? { Account_Name: accountRef } : {}) };
   const contactRef = { id: givenContact.id ?? zohoId(ids + 1), name: String(contactRecord.Full_Name ?? "") };
-  if (givenContact.id) await replaceSandboxRecordData(accountId, "Contacts", contactRef.id, { ...contactRecord, Modified_Time: now, Modified_By: actor } as Prisma.InputJsonValue);
-  else await insertSandboxRecord(accountId, "Contacts", contactRef.id, stamp(contactRef.id, contactRecord) as Prisma.InputJsonValue);
+  if (givenContact.id) await replaceSandboxRecordData(accountId, "Contacts", contactRef.id, { ...contactRecord, Modified_Time: now, Modified_By: actor });
+  else await insertSandboxRecord(accountId, "Contacts", contactRef.id, stamp(contactRef.id, contactRecord));
   let dealRef: { id: string; name: string } | null = null;
   if (deal) {
     dealRef = { id: zohoId(ids + 2), name: String(deal.record.Deal_Name ?? "") };
-    await insertSandboxRecord(accountId, "Deals", dealRef.id, stamp(dealRef.id, { ...deal.record, Contact_Name: contactRef, ...(accountRef ? { Account_Name: accountRef } : {}) }) as Prisma.InputJsonValue);
+    await insertSandboxRecord(accountId, "Deals", dealRef.id, stamp(dealRef.id, { ...deal.record, Contact_Name: contactRef, ...(accountRef ? { Account_Name: accountRef } : {}) }));
   }
 
   await replaceSandboxRecordData(accountId, "Leads", leadId, {
@@ -159,6 +159,6 @@ export async function convertLead(call: SandboxCall, leadId: string): Promise<Re
     $converted_detail: { convert_date: now.slice(0, 10), converted_by: actor, contact: contactRef, account: accountRef, deal: dealRef },
     Modified_Time: now,
     Modified_By: actor,
-  } as Prisma.InputJsonValue);
+  });
   return json({ data: [{ code: "SUCCESS", details: { Contacts: contactRef, Accounts: accountRef, Deals: dealRef }, message: "The record has been converted successfully", status: "success" }] });
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ZOHO from "@zohocrm/typescript-sdk-8.0";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSandbox, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 import type { ZohoCredentials } from "@/lib/connectors/types";
 
 let sandbox: SandboxHandle;

@@ -3,7 +3,7 @@
 // silently invalidating the oldest; 10 token requests per 10 minutes, then "Access Denied".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZohoCredentials } from "@/lib/connectors/types";
-import { openSandbox, openSandboxAt, zohoCredentials, type SandboxHandle } from "@/lib/testing/sandbox";
+import { openSandbox, openSandboxAt, zohoCredentials, type SandboxHandle } from "@/testing/sandbox";
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {

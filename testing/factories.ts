@@ -5,7 +5,7 @@ import { createUser } from "@/lib/projects/create-user";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { acceptEvent } from "@/lib/events/ingest";
-import { parseEvent } from "@/lib/events/schemas";
+import { parseEvent } from "@/lib/validation/platform-event";
 
 export const uniqueEmail = (label = "user") => `${label}-${randomBytes(4).toString("hex")}@example.test`;
 

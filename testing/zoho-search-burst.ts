@@ -1,8 +1,8 @@
 // A separate process for the Zoho search-cap test: one connector (the credentials in ZOHO_CREDENTIALS),
 // SEARCHES phone searches at once, then one line "result {ok, failed, errors}" and exit. Several of
 // these share one CRM connection, as app and worker processes do.
-import { ZohoConnector } from "../connectors/zoho/connector";
-import type { ZohoCredentials } from "../connectors/types";
+import { ZohoConnector } from "@/lib/connectors/zoho/connector";
+import type { ZohoCredentials } from "@/lib/connectors/types";
 
 const credentials = JSON.parse(process.env.ZOHO_CREDENTIALS!) as ZohoCredentials;
 const searches = Number(process.env.SEARCHES ?? 8);

@@ -1,6 +1,6 @@
 // Direct reads of what a sandbox stored, for assertions (what the CRM "sees").
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { documentOf } from "@/lib/db/json";
 
 async function accountId(crm: "zoho" | "pipedrive", name: string) {
   return (await db().sandboxAccount.findUniqueOrThrow({ where: { crm_name: { crm, name } } })).id;
@@ -21,6 +21,6 @@ export async function markConverted(account: string, leadId: string) {
   const row = await db().sandboxRecord.findUniqueOrThrow({ where: { accountId_module_id: { accountId: id, module: "Leads", id: leadId } } });
   await db().sandboxRecord.update({
     where: { accountId_module_id: { accountId: id, module: "Leads", id: leadId } },
-    data: { data: { ...(row.data as Record<string, unknown>), $converted: true } as Prisma.InputJsonValue },
+    data: { data: { ...documentOf(row.data), $converted: true } },
   });
 }

@@ -7,7 +7,7 @@ import { crmMetadata } from "@/lib/config/metadata";
 import { saveConfigSection } from "@/lib/config/service";
 import { db } from "@/lib/db/client";
 import { runDeliveries } from "@/lib/engine/drain";
-import { connectActive } from "@/lib/testing/connected";
+import { connectActive } from "@/testing/connected";
 import { normalisePhone } from "@/lib/phone/variants";
 import { SEEDED_CALLERS, type MixSummary } from "./event-mix";
 import { makeProject } from "./factories";

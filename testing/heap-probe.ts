@@ -2,8 +2,8 @@
 // full collections before and after it, in bytes, printed as "heap <before> <after>". Used by
 // lib/cache/bounded-memory.test.ts; a child process, so the test runner's own garbage does not count.
 import { randomBytes } from "node:crypto";
-import { simulateEvent } from "../engine/simulate";
-import { webhookProject } from "../events/webhook-project";
+import { simulateEvent } from "@/lib/engine/simulate";
+import { webhookProject } from "@/lib/events/webhook-project";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");

@@ -4,8 +4,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../db/embedded";
-import { deployMigrations } from "../db/migrate";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { deployMigrations } from "@/lib/db/migrate";
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), "callbridge-test-pg-"));
