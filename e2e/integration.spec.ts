@@ -114,6 +114,13 @@ test.describe("CRM connection (F1)", () => {
     await page.goto(`/${PROJECT.key}/events?event=e2e-parked`);
     await page.getByTestId("event-detail").getByRole("button", { name: "Wyślij ponownie" }).click();
     await expect.poll(async () => (await sql<{ next: Date | null }>(`SELECT "nextAttemptAt" AS next FROM "Event" WHERE id = 'e2e-parked'`))[0]?.next).not.toBeNull();
+    // Delivered, its trace reads in Polish: what was searched and written, said from the stored words.
+    await page.request.post(`/api/v1/projects/${PROJECT.key}/deliveries/run`, { headers: { authorization: `Bearer ${apiToken(PROJECT.key)}` } });
+    await expect.poll(async () => (await sql<{ status: string }>(`SELECT status FROM "Event" WHERE id = 'e2e-parked'`))[0]?.status).toBe("delivered");
+    await page.reload();
+    await expect(page.getByTestId("event-trace")).toContainText("Kontakt: wyszukiwanie po cyfrach numeru 509990011");
+    await expect(page.getByTestId("event-trace")).toContainText("Kontakt: utworzenie");
+    await expect(page.getByTestId("event-trace")).not.toContainText("by phone digits");
     await page.getByLabel("Język").selectOption("en");
   });
 

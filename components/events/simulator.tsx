@@ -8,7 +8,9 @@ import { simulate } from "@/lib/actions/simulate";
 import type { Step } from "@/lib/engine/decide";
 import type { Simulation } from "@/lib/engine/simulate";
 import { useActionErrorText, useI18n } from "@/lib/i18n/client";
-import { translateMessage } from "@/lib/i18n/config";
+import { translateMessage, type MessageKey, type Translate } from "@/lib/i18n/config";
+import { say, words, type Words } from "@/lib/i18n/words";
+import { reasonText } from "@/lib/events/reason-text";
 
 const SAMPLE = JSON.stringify(
   { id: "dry-run-1", type: "call", direction: "incoming", status: "missed", startedAt: "2026-11-21T10:00:00Z", caller: "067 123 45 67", callee: "+380441234567", line: "sales-1", pool: "Контекстна реклама" },
@@ -16,29 +18,35 @@ const SAMPLE = JSON.stringify(
   2,
 );
 
-/** A plan step as the admin reads it: pipelines, stages and users by their CRM names. */
-function describeStep(step: Step, names: Record<string, string>): string {
+/** A plan step as the admin reads it, in their language: pipelines, stages and users by their CRM names. */
+function describeStep(t: Translate, step: Step, names: Record<string, string>): string {
   const name = (id: string | undefined) => (id ? (names[id] ?? id) : "");
   const fields = (values: { fields: Record<string, string> }) => (Object.keys(values.fields).length ? ` ${JSON.stringify(values.fields)}` : "");
+  const more = (line: Words, key: MessageKey, values: Record<string, string>, when: unknown): Words => (when ? words(key, { step: line, ...values }) : line);
   switch (step.op) {
-    case "create":
-      return `create ${step.entity}${step.values.name ? ` "${step.values.name}"` : ""}${step.values.stageId ? ` in ${name(step.values.pipelineId)} / ${name(step.values.stageId)}` : ""}${fields(step.values)}`;
+    case "create": {
+      const named = more(words("trace.step.create", { kind: words(`trace.kind.${step.entity}`) }), "simulator.step.named", { name: step.values.name ?? "" }, step.values.name);
+      return say(t, more(named, "simulator.step.inStage", { pipeline: name(step.values.pipelineId), stage: name(step.values.stageId) }, step.values.stageId)) + fields(step.values);
+    }
     case "update":
-      return `update ${step.entity} ${step.id}${fields(step.values)}`;
-    case "task":
-      return `task "${step.subject}" due ${step.dueAt ?? step.dueDate}${step.ownerId ? ` for ${name(step.ownerId)}` : ""}${step.rule ? ` (rule: ${step.rule})` : ""}`;
+      return say(t, words("trace.step.update", { kind: words(`trace.kind.${step.entity}`), id: step.id })) + fields(step.values);
+    case "task": {
+      const due = words("simulator.step.due", { step: words("trace.step.task", { subject: step.subject }), due: step.dueAt ?? step.dueDate ?? "" });
+      return say(t, more(more(due, "simulator.step.for", { owner: name(step.ownerId) }, step.ownerId), "simulator.step.rule", { rule: step.rule ?? "" }, step.rule));
+    }
     case "callLog":
-      return `call log "${step.subject}"`;
+      return say(t, words("trace.step.callLog", { subject: step.subject }));
     case "recording":
-      return `attach the recording ${step.url}`;
+      return say(t, words("simulator.step.recording", { url: step.url }));
     case "callNote":
-      return `write the call's summary beside its call log${step.note.sentiment ? ` (${step.note.sentiment})` : ""}`;
+      return say(t, words("simulator.step.callNote")) + (step.note.sentiment ? ` (${step.note.sentiment})` : "");
   }
 }
 
 /** F15: the plan for a sample event, computed by the engine, writing nothing. */
 export function Simulator({ projectKey }: { projectKey: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const errorText = useActionErrorText();
   const [json, setJson] = useState(SAMPLE);
   const [result, setResult] = useState<Simulation | null>(null);
@@ -76,10 +84,10 @@ export function Simulator({ projectKey }: { projectKey: string }) {
       {result ? (
         <div className="space-y-2 text-sm" data-testid="simulator-result">
           {result.skipped ? (
-            <p>{t("simulator.skipped", { reason: result.skipped })}</p>
+            <p>{t("simulator.skipped", { reason: reasonText(t, result.skipped, dateFormat) })}</p>
           ) : (
             <>
-              {result.phase ? <p data-testid="simulator-phase">{t("simulator.phase", { why: result.phase })}</p> : null}
+              {result.phase ? <p data-testid="simulator-phase">{t("simulator.phase", { why: reasonText(t, result.phase, dateFormat) })}</p> : null}
               <p className="font-medium">{t("simulator.found")}</p>
               <ul className="list-disc pl-5">
                 {Object.entries(result.found).map(([entity, label]) => (
@@ -91,10 +99,10 @@ export function Simulator({ projectKey }: { projectKey: string }) {
               <p className="font-medium">{t("simulator.plan")}</p>
               <ol className="list-decimal pl-5" data-testid="simulator-plan">
                 {result.plan?.steps.map((step, index) => (
-                  <li key={index}>{describeStep(step, result.names)}</li>
+                  <li key={index}>{describeStep(t, step, result.names)}</li>
                 ))}
               </ol>
-              {result.plan?.notes.length ? <p className="text-slate-600">{result.plan.notes.join("; ")}</p> : null}
+              {result.plan?.notes.length ? <p className="text-slate-600">{reasonText(t, result.plan.notes.join("; "), dateFormat)}</p> : null}
             </>
           )}
         </div>

@@ -3,9 +3,24 @@ import { describe, expect, it } from "vitest";
 import { signPayload } from "@/lib/events/signature";
 import { SIGNING_RECIPE } from "./openapi-examples";
 import { defaultConfig } from "@/lib/config/defaults";
-import { openApiDocument } from "./openapi";
+import { answerText, apiIntro, openApiDocument } from "./openapi";
+import { translator } from "@/lib/i18n/config";
+import { operationsOf } from "@/lib/pages/api-operations";
 
 describe("OpenAPI document", () => {
+  it("names every answer and its opening prose by messages: the API reference page says them in Ukrainian and Polish", () => {
+    const document = openApiDocument("http://127.0.0.1:3000");
+    const answers = new Set(operationsOf(document as never, "demo").flatMap((operation) => operation.responses.map((response) => response.description)));
+    expect(answers.size).toBeGreaterThan(20);
+    for (const locale of ["uk", "pl"] as const) {
+      const t = translator(locale);
+      for (const english of answers) if (english !== "OK") expect(answerText(t, english), `${locale}: ${english}`).not.toBe(english);
+      expect(apiIntro(t)).toContain(SIGNING_RECIPE[0]);
+    }
+    expect(document.info.description).toBe(apiIntro(translator("en")));
+    expect(answerText(translator("uk"), "No CRM is connected")).toBe("CRM не підключено");
+  });
+
   const document = openApiDocument("http://localhost:3000");
 
   it("is OpenAPI 3.1 with the config API's paths, token security and error answers", () => {

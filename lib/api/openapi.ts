@@ -9,11 +9,22 @@ import { apiTokenSchema } from "@/lib/validation/api-token";
 import { CHANNELS, PLATFORM_VARIABLES } from "@/lib/validation/vocabulary";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { en } from "@/lib/i18n/messages/en";
+import { translator, type MessageKey, type Translate } from "@/lib/i18n/config";
 import { EXAMPLES, SIGNING_RECIPE } from "./openapi-examples";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" }) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const body = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+/** The document's opening prose (Markdown) in a language: the served document has the English, the API reference page the admin's. */
+export const apiIntro = (t: Translate) =>
+  [t("api.doc.intro"), "", t("api.doc.config"), "", t("api.doc.webhooks"), "", "```sh", ...SIGNING_RECIPE, "```", "", t("api.doc.errors")].join("\n");
+
+/** An answer's description in a language: the document names it by its English (from `en`), the page says it in the admin's. */
+export function answerText(t: Translate, english: string): string {
+  const key = (Object.keys(en) as MessageKey[]).find((candidate) => candidate.startsWith("api.answer.") && en[candidate] === english);
+  return key ? t(key) : english;
+}
+
+const body = (schema: object, description: string = en["api.answer.ok"]) => ({ description, content: { "application/json": { schema } } });
 
 const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 const errorSchema = z.object({
@@ -47,18 +58,18 @@ const documentInputSchema = documentSchema.partial({ crm: true, status: true, la
 /** An error answer whose `error.code` is one of `codes` (as the route sends them). */
 const problem = (description: string, ...codes: ErrorCode[]) =>
   body({ allOf: [ref("Error"), { type: "object", properties: { error: { type: "object", properties: { code: { enum: codes } } } } }] }, description);
-const ok = (schema: object, example: unknown, description = "OK") => ({ description, content: { "application/json": { schema, example } } });
+const ok = (schema: object, example: unknown, description: string = en["api.answer.ok"]) => ({ description, content: { "application/json": { schema, example } } });
 const request = (schema: object, example: unknown, required = true) => ({ required, content: { "application/json": { schema, example } } });
 
 const tokenErrors = {
-  "401": problem("No API token, or an unknown or revoked one", "UNAUTHENTICATED"),
-  "403": problem("The token belongs to another project, or its role is too low for this call", "FORBIDDEN"),
+  "401": problem(en["api.answer.unauthenticated"], "UNAUTHENTICATED"),
+  "403": problem(en["api.answer.forbidden"], "FORBIDDEN"),
 };
 const bodyErrors = {
-  "400": problem("The body is empty, not JSON, or nests deeper than 32 levels", "BAD_REQUEST"),
-  "413": problem("The body is larger than 256 KiB (read only up to the limit)", "PAYLOAD_TOO_LARGE"),
+  "400": problem(en["api.answer.badBody"], "BAD_REQUEST"),
+  "413": problem(en["api.answer.tooLarge"], "PAYLOAD_TOO_LARGE"),
 };
-const notConnected = { "409": problem("No CRM is connected", "CONFLICT") };
+const notConnected = { "409": problem(en["api.answer.notConnected"], "CONFLICT") };
 
 export function openApiDocument(serverUrl: string) {
   const projectKey = { name: "projectKey", in: "path", required: true, schema: { type: "string" }, description: "The project's key." };
@@ -68,19 +79,7 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: "Callbridge API",
       version: "1",
-      description: [
-        "Configuration of a project's CRM integration, its events, and the webhooks the platform posts.",
-        "",
-        "**Config API.** Authenticate with a project API token: `Authorization: Bearer <token>`. A new project is configured with one PUT of the integration document (connection and configuration together), its CRM's ids read from `crm-metadata`, then `activate`.",
-        "",
-        "**Webhooks.** Signed with the project's webhook secret: `X-Callbridge-Timestamp` (unix seconds, within 300 s of now) and `X-Callbridge-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<raw body>\">`. In a shell:",
-        "",
-        "```sh",
-        ...SIGNING_RECIPE,
-        "```",
-        "",
-        "**Errors** are `{ error: { code, message, issues? } }`: `BAD_REQUEST` (400, the body is not JSON), `VALIDATION` (400, an event, lookup or filter does not match its schema), `UNPROCESSABLE` (422, a document or request the API refuses, with every problem in `issues`), and the codes of 401, 403, 404, 409, 413 and 503 each operation lists.",
-      ].join("\n"),
+      description: apiIntro(translator("en")),
     },
     servers: [{ url: serverUrl }],
     security: [{ projectToken: [] }],
@@ -94,11 +93,11 @@ export function openApiDocument(serverUrl: string) {
             "A connection that differs from the stored one is checked against the CRM first (nothing is stored yet); the configuration is then checked against that CRM's fields, pipelines and users, and both are stored in one transaction. Pipelines, stages, fields and users may be named by their ids or by their names (labels, e-mails): they are stored as ids. Every problem is reported at once and nothing changes on error. The status is never changed here.",
           requestBody: request(ref("IntegrationDocumentInput"), EXAMPLES.documentPut),
           responses: {
-            "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet, "Stored; the document as GET shows it"),
+            "200": ok(ref("IntegrationDocument"), EXAMPLES.documentGet, en["api.answer.stored"]),
             ...tokenErrors,
             ...bodyErrors,
-            "422": { ...problem("The document is not valid, or the CRM refused the credentials; `issues` names every problem", "UNPROCESSABLE"), content: { "application/json": { schema: ref("Error"), example: EXAMPLES.unprocessable } } },
-            "503": problem("The CRM could not be reached to check the connection or read its fields and pipelines; nothing was changed", "UNAVAILABLE"),
+            "422": { ...problem(en["api.answer.invalidDocument"], "UNPROCESSABLE"), content: { "application/json": { schema: ref("Error"), example: EXAMPLES.unprocessable } } },
+            "503": problem(en["api.answer.crmUnreachableCheck"], "UNAVAILABLE"),
           },
         },
       },
@@ -110,7 +109,7 @@ export function openApiDocument(serverUrl: string) {
             "200": ok(ref("CrmMetadata"), EXAMPLES.crmMetadata),
             ...tokenErrors,
             ...notConnected,
-            "503": problem("The CRM could not be read (unreachable, or it refused the stored credentials)", "UNAVAILABLE"),
+            "503": problem(en["api.answer.crmUnreadable"], "UNAVAILABLE"),
           },
         },
       },
@@ -123,7 +122,7 @@ export function openApiDocument(serverUrl: string) {
             "200": ok({ type: "object", properties: { status: { const: "active" }, replay: { type: "object", properties: { requested: { type: "boolean" }, events: { type: "integer" }, skipped: { type: "integer" } } } } }, EXAMPLES.activated),
             ...tokenErrors,
             ...bodyErrors,
-            "422": problem("`replay` is not a boolean", "UNPROCESSABLE"),
+            "422": problem(en["api.answer.replayNotBoolean"], "UNPROCESSABLE"),
             ...notConnected,
           },
         },
@@ -141,12 +140,12 @@ export function openApiDocument(serverUrl: string) {
             { name: "type", in: "query", schema: { enum: [...EVENT_TYPES] } },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
           ],
-          responses: { "200": ok({ type: "object", properties: { events: { type: "array", items: ref("EventSummary") } } }, EXAMPLES.events), ...tokenErrors, "400": problem("A filter is not one of its values; `issues` names it", "VALIDATION") },
+          responses: { "200": ok({ type: "object", properties: { events: { type: "array", items: ref("EventSummary") } } }, EXAMPLES.events), ...tokenErrors, "400": problem(en["api.answer.badFilter"], "VALIDATION") },
         },
       },
       "/api/v1/projects/{projectKey}/events/{eventId}": {
         parameters: [projectKey, { name: "eventId", in: "path", required: true, schema: { type: "string" } }],
-        get: { summary: en["api.op.get.events.eventId"], responses: { "200": ok(ref("Event"), EXAMPLES.event), ...tokenErrors, "404": problem("No such event in this project", "NOT_FOUND") } },
+        get: { summary: en["api.op.get.events.eventId"], responses: { "200": ok(ref("Event"), EXAMPLES.event), ...tokenErrors, "404": problem(en["api.answer.noEvent"], "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/deliveries/run": {
         parameters: [projectKey],
@@ -164,12 +163,12 @@ export function openApiDocument(serverUrl: string) {
           security: [{ webhookSignature: [] }],
           requestBody: request({ oneOf: [ref("CallEvent"), ref("FormEvent"), ref("MessengerEvent"), ref("RecordingEvent"), ref("SummaryEvent")] }, EXAMPLES.callEvent),
           responses: {
-            "202": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "Stored (queued, or skipped by the stop-list)"),
-            "200": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, "This event id was stored before; the stored answer"),
-            "400": problem("Not JSON or nested deeper than 32 levels (BAD_REQUEST), or not a valid event (VALIDATION; `issues` names every problem)", "BAD_REQUEST", "VALIDATION"),
-            "401": problem("Missing, stale or wrong signature — also for an unknown project key, which is answered exactly like a wrong signature", "UNAUTHENTICATED"),
-            "404": problem("The project was deleted (its key existed): stop sending", "NOT_FOUND"),
-            "413": problem("Larger than 256 KiB (the body is read only up to the limit)", "PAYLOAD_TOO_LARGE"),
+            "202": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, en["api.answer.eventStored"]),
+            "200": ok({ type: "object", properties: { eventId: { type: "string" }, status: { enum: [...EVENT_STATUSES] } } }, EXAMPLES.stored, en["api.answer.storedBefore"]),
+            "400": problem(en["api.answer.badEvent"], "BAD_REQUEST", "VALIDATION"),
+            "401": problem(en["api.answer.badSignature"], "UNAUTHENTICATED"),
+            "404": problem(en["api.answer.deletedProject"], "NOT_FOUND"),
+            "413": problem(en["api.answer.eventTooLarge"], "PAYLOAD_TOO_LARGE"),
           },
         },
       },
@@ -191,12 +190,12 @@ export function openApiDocument(serverUrl: string) {
                 },
               },
               EXAMPLES.manager,
-              "The responsible manager",
+              en["api.answer.manager"],
             ),
-            "404": ok({ type: "object", properties: { next: { const: true }, caller: ref("CallerCard") } }, EXAMPLES.next, "Nobody found, the owner is not an employee, routing is off, or the budget ran out: go to the next block (a deleted project also answers 404, with an error body NOT_FOUND)"),
-            "400": problem("Not JSON (BAD_REQUEST), or no callerNumber (VALIDATION)", "BAD_REQUEST", "VALIDATION"),
-            "401": problem("Missing, stale or wrong signature (also for an unknown project key)", "UNAUTHENTICATED"),
-            "413": problem("Larger than 256 KiB", "PAYLOAD_TOO_LARGE"),
+            "404": ok({ type: "object", properties: { next: { const: true }, caller: ref("CallerCard") } }, EXAMPLES.next, en["api.answer.nextBlock"]),
+            "400": problem(en["api.answer.badLookup"], "BAD_REQUEST", "VALIDATION"),
+            "401": problem(en["api.answer.badLookupSignature"], "UNAUTHENTICATED"),
+            "413": problem(en["api.answer.lookupTooLarge"], "PAYLOAD_TOO_LARGE"),
           },
         },
       },
@@ -206,25 +205,25 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: en["api.op.post.api-tokens"],
           requestBody: request(ref("ApiTokenRequest"), EXAMPLES.tokenRequest),
-          responses: { "201": ok(ref("CreatedApiToken"), EXAMPLES.token, "Created"), ...tokenErrors, ...bodyErrors, "422": problem("A missing name or an unknown role; `issues` names each", "UNPROCESSABLE") },
+          responses: { "201": ok(ref("CreatedApiToken"), EXAMPLES.token, en["api.answer.created"]), ...tokenErrors, ...bodyErrors, "422": problem(en["api.answer.badToken"], "UNPROCESSABLE") },
         },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}": {
         parameters: [projectKey, tokenId],
-        delete: { summary: en["api.op.delete.api-tokens.tokenId"], responses: { "204": { description: "Revoked" }, ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") } },
+        delete: { summary: en["api.op.delete.api-tokens.tokenId"], responses: { "204": { description: en["api.answer.revoked"] }, ...tokenErrors, "404": problem(en["api.answer.noToken"], "NOT_FOUND") } },
       },
       "/api/v1/projects/{projectKey}/api-tokens/{tokenId}/rotate": {
         parameters: [projectKey, tokenId],
         post: {
           summary: en["api.op.post.api-tokens.tokenId.rotate"],
-          responses: { "200": ok(ref("CreatedApiToken"), EXAMPLES.token), ...tokenErrors, "404": problem("No live token with this id in this project", "NOT_FOUND") },
+          responses: { "200": ok(ref("CreatedApiToken"), EXAMPLES.token), ...tokenErrors, "404": problem(en["api.answer.noToken"], "NOT_FOUND") },
         },
       },
       "/api/health": {
         get: {
           summary: en["api.op.get.health"],
           security: [],
-          responses: { "200": ok({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }, EXAMPLES.health), "503": body({ type: "object", properties: { ok: { const: false }, db: { const: "down" } } }, "The database is down") },
+          responses: { "200": ok({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }, EXAMPLES.health), "503": body({ type: "object", properties: { ok: { const: false }, db: { const: "down" } } }, en["api.answer.dbDown"]) },
         },
       },
     },

@@ -3,6 +3,7 @@
 // the casts between them and the app's own types stay in this file; the rest of the app passes plain objects
 // and reads typed values.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Words } from "@/lib/i18n/words";
 import type { PlatformEvent } from "@/lib/validation/platform-event";
 
 /** Any object the app writes into a JSON column (it was built from validated input or by our own code). */
@@ -17,7 +18,10 @@ export type StoredJson = Prisma.JsonValue;
 /** One CRM operation of a delivery, as stored in the event's trace and shown on the Events page. */
 export interface TraceEntry {
   op: string;
+  /** In English, for logs and the API (and all that rows stored before `words` have). */
   detail: string;
+  /** The same line as a message key with its values, said in the admin's language on the Events page. */
+  words?: Words;
   ok: boolean;
   /** The CRM's id of what was created or updated. */
   id?: string;

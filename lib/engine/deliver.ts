@@ -21,7 +21,8 @@ import { loadUtmWritten } from "./first-touch-memory";
 import { linkable } from "./link-check";
 import type { CallState } from "@/lib/db/queries/live-calls";
 import { decidePhase, NO_CALL_STATE, phaseTrigger } from "./phases";
-import { note, traced, type TraceEntry } from "./trace";
+import { kindWords, note, traced, type TraceEntry } from "./trace";
+import { words } from "@/lib/i18n/words";
 
 export interface DeliverContext {
   project: { id: string; defaultCountry: string; timezone: string; crmLanguage: string };
@@ -48,7 +49,7 @@ async function withCallEntities(context: DeliverContext, found: Found, state: Ca
   for (const kind of KINDS) {
     const id = state.entities[kind];
     if (!id || filled[kind] || row[kind] === "none") continue;
-    const record: CrmRecord | null = await traced(context, "get", `${kind} ${id} (written by an earlier phase of the call)`, () => context.connector.get(kind, id));
+    const record: CrmRecord | null = await traced(context, "get", words("trace.get.earlierPhase", { kind: kindWords(kind), id }), () => context.connector.get(kind, id));
     if (record && linkable(record) && (kind !== "deal" || record.open)) filled[kind] = record;
   }
   return filled;

@@ -13,7 +13,8 @@ import type { CrmLanguage } from "@/lib/i18n/crm-languages";
 import type { ClientKeys } from "@/lib/events/event-values";
 import { rememberFound } from "./find";
 import { rememberUtmWritten } from "./first-touch-memory";
-import type { TraceEntry } from "./trace";
+import { kindWords, type TraceEntry } from "./trace";
+import { inEnglish, words, type Words } from "@/lib/i18n/words";
 
 interface ExecuteContext {
   projectId: string;
@@ -50,26 +51,32 @@ function stepKey(step: Step): string {
   }
 }
 
-function describe(step: Step): string {
+function describe(step: Step): Words {
   switch (step.op) {
     case "create":
-      return `create ${step.entity}`;
+      return words("trace.step.create", { kind: kindWords(step.entity) });
     case "update":
-      return `update ${step.entity} ${step.id}`;
+      return words("trace.step.update", { kind: kindWords(step.entity), id: step.id });
     case "task":
-      return `task "${step.subject}"`;
+      return words("trace.step.task", { subject: step.subject });
     case "callLog":
-      return `call log "${step.subject}"`;
+      return words("trace.step.callLog", { subject: step.subject });
     case "recording":
-      return `recording ${step.url}`;
+      return words("trace.step.recording", { url: step.url });
     case "callNote":
-      return "call summary beside the call log";
+      return words("trace.step.callNote");
   }
+}
+
+/** The step's trace line said again with more to it (`key` takes the line as {step}). */
+function sayMore(entry: TraceEntry, key: "trace.step.fitted" | "trace.step.earlier" | "trace.step.filedUnder", values: Record<string, string> = {}) {
+  entry.words = words(key, { step: entry.words!, ...values });
+  entry.detail = inEnglish(entry.words);
 }
 
 /** Values cut to the CRM's field lengths are named in the step's trace line. */
 function noteFitted(entry: TraceEntry, fitted: string[] | undefined) {
-  if (fitted?.length) entry.detail = `${entry.detail} (cut to fit the CRM's fields: ${fitted.join("; ")})`;
+  if (fitted?.length) sayMore(entry, "trace.step.fitted", { fields: fitted.join("; ") });
 }
 
 /** What the plan wrote: created entities by kind and the call log (a live call remembers them, call-state.ts). */
@@ -124,7 +131,8 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
 
   for (const step of plan.steps) {
     const key = stepKey(step);
-    const entry: TraceEntry = { op: step.op, detail: describe(step), ok: false, step: key, at: new Date().toISOString() };
+    const said = describe(step);
+    const entry: TraceEntry = { op: step.op, detail: inEnglish(said), words: said, ok: false, step: key, at: new Date().toISOString() };
     const known = journal.get(key);
     const earlier = known?.state === "done" ? known.crmId : known?.state === "sending" ? await lookBack(step) : null;
     if (earlier !== null && earlier !== undefined) {
@@ -132,7 +140,8 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
       if (step.op === "callLog") callLogId = earlier;
       if (step.op === "task" && step.rule) ruleTasks.push({ rule: step.rule, id: earlier });
       if (known!.state === "sending") await writeJournal(context.eventId, key, context.connection, { state: "done", crmId: earlier });
-      context.trace.push({ ...entry, ok: true, id: earlier, detail: `${entry.detail} (done in an earlier attempt)` });
+      sayMore(entry, "trace.step.earlier");
+      context.trace.push({ ...entry, ok: true, id: earlier });
       continue;
     }
     try {
@@ -172,7 +181,7 @@ export async function executePlan(context: ExecuteContext, event: PlatformEvent,
           callLogId = written.id;
           entry.id = callLogId;
           // The CRM made us file it under another user (a non-admin Pipedrive token): the trace says so.
-          if (written.filedUnder) entry.detail = `${entry.detail} — filed under CRM user ${written.filedUnder.userId}: ${written.filedUnder.reason}`;
+          if (written.filedUnder) sayMore(entry, "trace.step.filedUnder", { userId: written.filedUnder.userId, reason: written.filedUnder.reason });
           break;
         }
         case "recording":

@@ -9,7 +9,8 @@ import { triggerOf, type Found } from "./decide";
 import { clientIdField, clientKeys, type ClientKeys } from "@/lib/events/event-values";
 import { checkLinkedRecord, linkable } from "./link-check";
 import { pickMatch } from "./several-matches";
-import { note, traced, type TraceEntry } from "./trace";
+import { kindWords, note, traced, type TraceEntry } from "./trace";
+import { words } from "@/lib/i18n/words";
 
 export const linkKeys = (keys: ClientKeys) =>
   [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, keys.clientId && `client:${keys.clientId}`].filter((key): key is string => Boolean(key));
@@ -48,18 +49,18 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
     // One "contains" search on the national significant number finds every stored format in one CRM
     // call (crm-apis.md); digits alone can match a stranger, so only the same E.164 number counts.
     const digits = normalisePhone(keys.phone, context.country)!.nationalSignificant;
-    const hits = await traced(context, "search", `${kind} by phone digits ${digits}`, () => context.connector.searchPhoneCandidates(kind, digits));
+    const hits = await traced(context, "search", words("trace.search.phone", { kind: kindWords(kind), digits }), () => context.connector.searchPhoneCandidates(kind, digits));
     const hit = chosen(context, kind, hits.filter((record) => linkable(record) && record.phones.some((phone) => samePhone(phone, keys.phone!, context.country))), choice);
     if (hit) return hit;
   }
   if (keys.email) {
-    const hit = chosen(context, kind, (await traced(context, "search", `${kind} by e-mail ${keys.email}`, () => context.connector.searchByEmail(kind, keys.email!))).filter(linkable), choice);
+    const hit = chosen(context, kind, (await traced(context, "search", words("trace.search.email", { kind: kindWords(kind), email: keys.email }), () => context.connector.searchByEmail(kind, keys.email!))).filter(linkable), choice);
     if (hit) return hit;
   }
   // Last, as the seeds say: the client id, through the CRM field it is mapped to (found even when the
   // entity was made outside Callbridge).
   if (keys.clientId && clientIdFieldKey) {
-    const hit = chosen(context, kind, (await traced(context, "search", `${kind} by client id ${keys.clientId} (${clientIdFieldKey})`, () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!))).filter(linkable), choice);
+    const hit = chosen(context, kind, (await traced(context, "search", words("trace.search.clientId", { kind: kindWords(kind), clientId: keys.clientId, field: clientIdFieldKey }), () => context.connector.searchByField(kind, clientIdFieldKey, keys.clientId!))).filter(linkable), choice);
     if (hit) return hit;
   }
   return null;
@@ -71,14 +72,14 @@ async function findOne(context: FindContext, kind: EntityKind, keys: ClientKeys,
  * which must pass the same check. Null: search again.
  */
 async function verifiedLink(context: FindContext, kind: EntityKind, id: string, key: string, keys: ClientKeys, clientIdFieldKey: string | null): Promise<CrmRecord | null> {
-  let record = await traced(context, "get", `${kind} ${id} (link cache)`, () => context.connector.get(kind, id));
+  let record = await traced(context, "get", words("trace.get.linked", { kind: kindWords(kind), id }), () => context.connector.get(kind, id));
   for (let hops = 0; record && hops < 3; hops++) {
     const verdict = checkLinkedRecord(record, key, keys, context.country, clientIdFieldKey);
     if (verdict.use) return record;
-    note(context, "link", `${kind} ${record.id}: ${verdict.why}, link not used`);
+    note(context, "link", words("trace.link.notUsed", { kind: kindWords(kind), id: record.id, why: verdict.why }));
     if (!verdict.follow) return null;
     const successor = verdict.follow;
-    record = await traced(context, "get", `${kind} ${successor} (survivor of a merge)`, () => context.connector.get(kind, successor));
+    record = await traced(context, "get", words("trace.get.survivor", { kind: kindWords(kind), id: successor }), () => context.connector.get(kind, successor));
   }
   return null;
 }
@@ -87,7 +88,7 @@ async function verifiedLink(context: FindContext, kind: EntityKind, id: string, 
 async function cachedDeal(context: FindContext, keys: ClientKeys, cached: Map<string, string>): Promise<{ key: string; record: CrmRecord | null } | null> {
   for (const key of linkKeys(keys)) {
     const id = cached.get(`deal|${key}`);
-    if (id) return { key, record: await traced(context, "get", `deal ${id} (link cache)`, () => context.connector.get("deal", id)) };
+    if (id) return { key, record: await traced(context, "get", words("trace.get.linked", { kind: kindWords("deal"), id }), () => context.connector.get("deal", id)) };
   }
   return null;
 }
@@ -100,7 +101,7 @@ async function cachedDeal(context: FindContext, keys: ClientKeys, cached: Map<st
 async function findOpenDeal(context: FindContext, contactId: string, remembered: Awaited<ReturnType<typeof cachedDeal>>, choice: Choice): Promise<CrmRecord | null> {
   if (remembered?.record?.open && linkable(remembered.record) && remembered.record.contactId === contactId) return remembered.record;
   if (remembered) await forgetLink(context.projectId, context.crm, "deal", remembered.key);
-  const deals = await traced(context, "search", `open deals of contact ${contactId}`, () => context.connector.openDealsOfContact(contactId));
+  const deals = await traced(context, "search", words("trace.search.openDeals", { id: contactId }), () => context.connector.openDealsOfContact(contactId));
   return chosen(context, "deal", deals.filter(linkable), choice);
 }
 
@@ -108,7 +109,7 @@ async function findOpenDeal(context: FindContext, contactId: string, remembered:
 async function contactRelations(context: FindContext, contact: CrmRecord, withOrganization: boolean, remembered: ReturnType<typeof cachedDeal> | Promise<null> | null, choice: Choice) {
   const [organization, deal] = await Promise.all([
     contact.organizationId && withOrganization
-      ? traced(context, "get", `organization ${contact.organizationId}`, () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
+      ? traced(context, "get", words("trace.get.organization", { id: contact.organizationId }), () => context.connector.get("organization", contact.organizationId!)).then((found) => (found && linkable(found) ? found : null))
       : null,
     remembered ? remembered.then((found) => findOpenDeal(context, contact.id, found, choice)) : null,
   ]);
@@ -119,7 +120,7 @@ async function contactRelations(context: FindContext, contact: CrmRecord, withOr
 async function convertedInto(context: FindContext, into: NonNullable<CrmRecord["convertedTo"]>, withDeal: boolean, withOrganization: boolean, choice: Choice) {
   const read = async (kind: EntityKind, id: string | undefined) => {
     if (!id) return null;
-    const record = await traced(context, "get", `${kind} ${id} (the converted lead's)`, () => context.connector.get(kind, id));
+    const record = await traced(context, "get", words("trace.get.converted", { kind: kindWords(kind), id }), () => context.connector.get(kind, id));
     return record && linkable(record) ? record : null;
   };
   const contact = await read("contact", into.contactId);

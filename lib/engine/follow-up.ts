@@ -9,6 +9,7 @@ import type { DeliverContext } from "./deliver";
 import { executePlan } from "./execute";
 import { followUpPlan } from "./follow-up-plan";
 import { note } from "./trace";
+import { words } from "@/lib/i18n/words";
 
 const NO_CLIENT_KEYS = { phone: null, email: null, clientId: null };
 
@@ -16,7 +17,7 @@ const NO_CLIENT_KEYS = { phone: null, email: null, clientId: null };
 export async function deliverFollowUp(context: DeliverContext, event: FollowUpEvent): Promise<Plan | "waiting"> {
   const call = await findLiveCall({ projectId: context.project.id, callId: event.callId, connection: context.connection });
   if (!call?.callLogId) {
-    note(context, "wait", `call ${event.callId} has no call log in the CRM yet: the ${event.type} waits for it`);
+    note(context, "wait", words(`trace.wait.${event.type}`, { callId: event.callId }));
     return "waiting";
   }
   const plan = followUpPlan(event, context.config, call);

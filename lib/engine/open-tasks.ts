@@ -4,6 +4,7 @@ import type { TaskRule } from "@/lib/validation/vocabulary";
 import type { CrmConnector } from "@/lib/connectors/types";
 import { findRuleTasks, rememberRuleTask } from "@/lib/db/queries/open-tasks";
 import { traced, type TraceEntry } from "./trace";
+import { words } from "@/lib/i18n/words";
 
 type Client = { projectId: string; connection: string; clientKey: string };
 
@@ -12,7 +13,7 @@ export async function openRuleTasks(context: { connector: CrmConnector; trace: T
   for (const { rule, taskId } of await findRuleTasks(client)) {
     // A task the CRM will not show (another user's, deleted for good) holds nothing back, and must not fail
     // the event's contact, deal and call log: it counts as not open, and the trace says why.
-    const stillOpen = await traced(context, "get", `task ${taskId} (${rule}): still open?`, () => context.connector.isTaskOpen(taskId)).catch(() => false);
+    const stillOpen = await traced(context, "get", words("trace.get.taskOpen", { id: taskId, rule }), () => context.connector.isTaskOpen(taskId)).catch(() => false);
     if (stillOpen) open.add(rule);
   }
   return open;

@@ -1,6 +1,8 @@
 // The policy that picks one of several matching records, on records as connectors build them.
 import { describe, expect, it } from "vitest";
 import type { CrmRecord } from "@/lib/connectors/types";
+import { translator } from "@/lib/i18n/config";
+import { inEnglish, say } from "@/lib/i18n/words";
 import { pickMatch } from "./several-matches";
 
 const deal = (id: string, patch: Partial<CrmRecord>): CrmRecord => ({ kind: "deal", id, name: id, ownerId: null, phones: [], emails: [], organizationId: null, contactId: "c1", pipelineId: "p1", stageId: "s1", open: true, converted: false, fields: {}, ...patch });
@@ -12,7 +14,12 @@ describe("several matching records", () => {
   const crmOrder = [old, touched, inFirst];
 
   it("takes the most recently updated, the oldest, or the first by pipeline order, and says why", () => {
-    expect(pickMatch("deal", crmOrder, "recent")).toEqual({ record: touched, why: "3 deals matched (11, 12, 13): took 12, the most recently updated" });
+    const recent = pickMatch("deal", crmOrder, "recent");
+    expect(recent.record).toBe(touched);
+    expect(inEnglish(recent.why!)).toBe("3 deals matched (11, 12, 13): took 12, the most recently updated");
+    // The same line in the admin's language, the kind and the policy included.
+    expect(say(translator("uk"), recent.why!)).toBe("Збігів: 3, угоди (11, 12, 13): узято 12, оновлений останнім");
+    expect(say(translator("pl"), pickMatch("deal", crmOrder, "oldest").why!)).toBe("Dopasowań: 3, oferty (11, 12, 13): wybrano 11, najstarszy");
     expect(pickMatch("deal", crmOrder, "oldest").record).toBe(old);
     expect(pickMatch("deal", crmOrder, "pipelines", ["p1", "p2"]).record).toBe(inFirst);
     // Within one pipeline, the most recently updated; a pipeline the CRM no longer lists comes last.

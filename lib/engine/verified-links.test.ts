@@ -10,6 +10,7 @@ import type { CrmRecord, PipedriveCredentials, ZohoCredentials } from "@/lib/con
 import { MODULES, setUp } from "@/testing/delivery-env";
 import type { TraceEntry } from "./trace";
 import { checkLinkedRecord } from "./link-check";
+import { words } from "@/lib/i18n/words";
 import { runDeliveries } from "./drain";
 
 const record = (patch: Partial<CrmRecord>): CrmRecord => ({
@@ -26,13 +27,13 @@ describe("checkLinkedRecord", () => {
     expect(checkLinkedRecord(record({ emails: ["Olena@Example.com"] }), "email:olena@example.com", keys, "UA", "cid")).toEqual({ use: true });
   });
   it("refuses a record that no longer holds the number, e-mail or client id it was linked by", () => {
-    expect(checkLinkedRecord(record({ phones: ["067 123 45 68"] }), "phone:+380671234567", keys, "UA", "cid")).toMatchObject({ use: false, why: "no longer holds +380671234567" });
+    expect(checkLinkedRecord(record({ phones: ["067 123 45 68"] }), "phone:+380671234567", keys, "UA", "cid")).toMatchObject({ use: false, why: words("link.why.lost", { value: "+380671234567" }) });
     expect(checkLinkedRecord(record({ emails: [] }), "email:olena@example.com", keys, "UA", "cid").use).toBe(false);
     expect(checkLinkedRecord(record({ fields: { cid: "GA9" } }), "client:GA1.2.3", keys, "UA", "cid").use).toBe(false);
   });
   it("follows a merge to the survivor; refuses deleted records", () => {
-    expect(checkLinkedRecord(record({ inactive: true, successorId: "B" }), "phone:+380671234567", keys, "UA", null)).toEqual({ use: false, follow: "B", why: "merged into B" });
-    expect(checkLinkedRecord(record({ inactive: true }), "phone:+380671234567", keys, "UA", null)).toEqual({ use: false, why: "deleted in the CRM" });
+    expect(checkLinkedRecord(record({ inactive: true, successorId: "B" }), "phone:+380671234567", keys, "UA", null)).toEqual({ use: false, follow: "B", why: words("link.why.merged", { id: "B" }) });
+    expect(checkLinkedRecord(record({ inactive: true }), "phone:+380671234567", keys, "UA", null)).toEqual({ use: false, why: words("link.why.deleted") });
     // A converted lead is kept (decide leaves it alone; its contact takes the delivery).
     expect(checkLinkedRecord(record({ kind: "lead", converted: true }), "phone:+380671234567", keys, "UA", null)).toEqual({ use: true });
   });

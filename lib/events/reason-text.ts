@@ -12,6 +12,8 @@ function valuesOf(t: Translate, words: ReasonInWords, format: Intl.DateTimeForma
       return { status: t(`integration.status.${words.values.status as "inactive"}`) };
     case "nothingToUpdate":
       return { entity: t(`entity.${words.values.entity as "contact"}`) };
+    case "utmEarlier":
+      return { entity: t(`entity.${words.values.entity as "contact"}`), at: format.format(new Date(words.values.at!)), replaced: format.format(new Date(words.values.replaced!)) };
     case "quotaPaused":
       return { quota: t(`events.quota.${words.values.quota as "daily_budget"}`), until: format.format(new Date(words.values.until!)) };
     case "phaseRepeated":

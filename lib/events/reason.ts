@@ -26,6 +26,9 @@ export type ReasonKey =
   | "writtenAtRing"
   | "phaseWrites"
   | "waitingForCall"
+  | "taskStillOpen"
+  | "noTopManager"
+  | "utmEarlier"
   | "unexpected";
 
 export interface ReasonInWords {
@@ -42,6 +45,12 @@ const RULES: Array<[RegExp, (match: RegExpMatchArray) => ReasonInWords]> = [
   [/^answered: the entities were written at ring$/, () => ({ key: "writtenAtRing", values: {} })],
   [/^(ringing|answered|completed): (?:.+ writes? entities at|the .+ row, and the call log$)/, (m) => ({ key: "phaseWrites", values: { phase: m[1]! } })],
   [/^waiting: the call's log is not in the CRM yet/, () => ({ key: "waitingForCall", values: {} })],
+  // The dry run's answer for a recording or summary whose call has no log yet (lib/engine/simulate.ts).
+  [/^call .+ has no call log in the CRM yet: the (?:recording|summary) waits for it$/, () => ({ key: "waitingForCall", values: {} })],
+  // Task rules (lib/engine/task-rules.ts) and first touch (lib/engine/first-touch.ts), as decide() notes them.
+  [/^task \((\w+)\): the client's earlier task is still open in the CRM$/, (m) => ({ key: "taskStillOpen", values: { rule: m[1]! } })],
+  [/^task \(unknownEmployee\): no top manager is set on the Routing page$/, () => ({ key: "noTopManager", values: {} })],
+  [/^(lead|contact|organization|deal): UTM tags of an earlier touch \((\S+)\) replace those of (\S+)$/, (m) => ({ key: "utmEarlier", values: { entity: m[1]!, at: m[2]!, replaced: m[3]! } })],
   [/^stop-list: (.+)$/, (m) => ({ key: "stopList", values: { entry: m[1]! } })],
   [/^paused: /, () => ({ key: "paused", values: {} })],
   [/^configuration: this server may not reach ([^\s:]+(?::\d+)?):/, (m) => ({ key: "configuration", values: { host: m[1]! } })],

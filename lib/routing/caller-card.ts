@@ -2,6 +2,7 @@
 // CRM's own web link. Built from the records the routing lookup found, inside the same time budget.
 import type { CrmConnector, CrmPipeline, CrmRecord, EntityKind } from "@/lib/connectors/types";
 import { traced, type TraceEntry } from "@/lib/engine/trace";
+import { words } from "@/lib/i18n/words";
 
 export interface CallerCard {
   name: string;
@@ -29,7 +30,7 @@ export async function callerCard(context: CardContext, found: { record: CrmRecor
   const who = found.contact ?? found.record;
   const deal =
     found.deal ??
-    (found.contact ? ((await traced(context, "search", `open deals of contact ${found.contact.id} (caller card)`, () => context.connector.openDealsOfContact(found.contact!.id))).find((candidate) => candidate.open) ?? null) : null);
+    (found.contact ? ((await traced(context, "search", words("trace.search.openDealsCard", { id: found.contact.id }), () => context.connector.openDealsOfContact(found.contact!.id))).find((candidate) => candidate.open) ?? null) : null);
   const [url, dealUrl, pipelines] = await Promise.all([context.connector.recordUrl(who.kind, who.id), deal ? context.connector.recordUrl("deal", deal.id) : null, deal ? context.pipelines() : []]);
   return { name: who.name, entity: who.kind, id: who.id, url, ...(deal ? { openDeal: { title: deal.name, stage: stageName(pipelines, deal), url: dealUrl } } : {}) };
 }

@@ -4,7 +4,8 @@
 import type { CrmConnector, CrmKind, CrmRecord } from "@/lib/connectors/types";
 import type { RoutingEntity } from "@/lib/validation/vocabulary";
 import { findLinks } from "@/lib/db/queries/links";
-import { traced, type TraceEntry } from "@/lib/engine/trace";
+import { kindWords, traced, type TraceEntry } from "@/lib/engine/trace";
+import { words } from "@/lib/i18n/words";
 import { normalisePhone, samePhone } from "@/lib/phone/variants";
 
 export interface OwnerFound {
@@ -27,7 +28,7 @@ export interface CrmLookupContext {
 
 async function byPhone(context: CrmLookupContext, kind: "contact" | "organization", phone: string): Promise<CrmRecord | null> {
   const digits = normalisePhone(phone, context.country)!.nationalSignificant;
-  const hits = await traced(context, "search", `${kind} by phone digits ${digits}`, () => context.connector.searchPhoneCandidates(kind, digits));
+  const hits = await traced(context, "search", words("trace.search.phone", { kind: kindWords(kind), digits }), () => context.connector.searchPhoneCandidates(kind, digits));
   return hits.find((record) => record.phones.some((candidate) => samePhone(candidate, phone, context.country))) ?? null;
 }
 
@@ -37,7 +38,7 @@ export async function findOpenOwner(context: CrmLookupContext, phone: string, or
     (contact ??= (async () => {
       const linked = (await findLinks(context.projectId, context.crm, [`phone:${phone}`])).get(`contact|phone:${phone}`);
       if (linked) {
-        const record = await traced(context, "get", `contact ${linked} (link cache)`, () => context.connector.get("contact", linked));
+        const record = await traced(context, "get", words("trace.get.linked", { kind: kindWords("contact"), id: linked }), () => context.connector.get("contact", linked));
         if (record) return record;
       }
       return byPhone(context, "contact", phone);
@@ -50,13 +51,13 @@ export async function findOpenOwner(context: CrmLookupContext, phone: string, or
     } else if (kind === "organization") {
       const person = await findContact();
       const organization = person?.organizationId
-        ? await traced(context, "get", `organization ${person.organizationId} of contact ${person.id}`, () => context.connector.get("organization", person.organizationId!))
+        ? await traced(context, "get", words("trace.get.organizationOf", { id: person.organizationId!, contactId: person.id }), () => context.connector.get("organization", person.organizationId!))
         : await byPhone(context, "organization", phone);
       if (organization) return { entity: "organization", id: organization.id, ownerId: organization.ownerId, record: organization, contact: person, deal: null };
     } else {
       const person = await findContact();
       if (!person) continue;
-      const deals = await traced(context, "search", `open deals of contact ${person.id}`, () => context.connector.openDealsOfContact(person.id));
+      const deals = await traced(context, "search", words("trace.search.openDeals", { id: person.id }), () => context.connector.openDealsOfContact(person.id));
       const open = deals.find((deal) => deal.open);
       if (open) return { entity: "deal", id: open.id, ownerId: open.ownerId, record: open, contact: person, deal: open };
     }

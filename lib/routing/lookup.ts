@@ -11,7 +11,8 @@ import type { RoutingEntity } from "@/lib/validation/vocabulary";
 import { findIntegrationSummary } from "@/lib/db/queries/integrations";
 import { saveLinks } from "@/lib/db/queries/links";
 import { lastTalkedEmployee } from "@/lib/db/queries/routing";
-import { note, type TraceEntry } from "@/lib/engine/trace";
+import { kindWords, note, type TraceEntry } from "@/lib/engine/trace";
+import { inEnglish, words, type Words } from "@/lib/i18n/words";
 import { AppError } from "@/lib/errors";
 import { storeEvent } from "@/lib/events/group-insert";
 import { authenticateWebhook, type IngestInput } from "@/lib/events/ingest";
@@ -50,7 +51,7 @@ export type RoutingResponse =
 /** Work that must not delay the answer (Next's `after`, or a collector in tests). */
 export type Later = (task: () => Promise<unknown>) => void;
 
-type Outcome = ({ employee: Employee; crmUserId: string | null; matched: { entity: string; id: string } | null; why: string } | { next: true; why: string }) & { caller?: CallerCard };
+type Outcome = ({ employee: Employee; crmUserId: string | null; matched: { entity: string; id: string } | null; why: Words } | { next: true; why: Words }) & { caller?: CallerCard };
 
 interface Lookup {
   projectId: string;
@@ -73,7 +74,7 @@ async function cardOf(lookup: Pick<Lookup, "projectId" | "trace">, crm: Crm, fou
   try {
     return await callerCard({ connector: crm.connector, trace: lookup.trace, pipelines }, found);
   } catch (error) {
-    note(lookup, "card", `no caller card: ${(error as Error).message}`, false);
+    note(lookup, "card", words("trace.card.failed", { error: (error as Error).message }), false);
     return undefined;
   }
 }
@@ -99,24 +100,26 @@ async function lookUpAndRemember(lookup: Pick<Lookup, "projectId" | "phone" | "c
   }
   const ownerEmail = users.find((user) => user.id === found.ownerId)?.email ?? "";
   const owner = { entityKind: found.entity, entityId: found.id, ownerId: found.ownerId, ownerEmail };
-  // The card cached before stays until this lookup's own is ready (a failed card keeps the last good one).
-  await rememberOwner(lookup.projectId, crm.crm, lookup.phone, owner);
   if (found.entity === "contact") await saveLinks(lookup.projectId, crm.crm, [{ kind: "contact", key: `phone:${lookup.phone}`, entityId: found.id }]);
+  // One write once the card is settled (a CRM read always ends, by its answer or its timeout): the owner with
+  // its card, or, when the card failed, the owner alone, which keeps the last good card cached.
   const kept = card.then(async (made) => {
-    // A card that cannot be cached is still answered; the next lookup makes it again.
-    if (made) await rememberOwner(lookup.projectId, crm.crm, lookup.phone, { ...owner, card: made }).catch(() => undefined);
+    // An owner or card that cannot be cached is still answered; the next lookup looks it up again.
+    await rememberOwner(lookup.projectId, crm.crm, lookup.phone, made ? { ...owner, card: made } : owner).catch(() => undefined);
     return made;
   });
   return { ...found, ownerEmail, card: kept };
 }
 
-function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string; card?: CallerCard }, source: string): Outcome {
+function ownerOutcome(lookup: Lookup, found: { entity: string; id: string; ownerId: string | null; ownerEmail: string; card?: CallerCard }, from: "cache" | "crm"): Outcome {
+  const source = words(`routing.source.${from}`);
+  const kind = kindWords(found.entity as RoutingEntity);
   const caller = found.card ? { caller: found.card } : {};
-  if (!found.ownerId) return { next: true, why: `${found.entity} ${found.id} (${source}) has no owner`, ...caller };
+  if (!found.ownerId) return { next: true, why: words("routing.why.noOwner", { kind, id: found.id, source }), ...caller };
   const match = employeeForOwner(lookup.config.employees, found.ownerId, found.ownerEmail);
-  if (!match) return { next: true, why: `owner ${found.ownerId} <${found.ownerEmail || "unknown e-mail"}> of ${found.entity} ${found.id} (${source}) is not one of the project's employees`, ...caller };
-  note(lookup, "match", `owner ${found.ownerId} → ${match.employee.name} (${match.by === "override" ? "manual override" : "CRM e-mail"})`);
-  return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: `${found.entity} ${found.id} (${source}) is owned by ${match.employee.name}`, ...caller };
+  if (!match) return { next: true, why: words("routing.why.notEmployee", { ownerId: found.ownerId, email: found.ownerEmail || words("routing.why.unknownEmail"), kind, id: found.id, source }), ...caller };
+  note(lookup, "match", words("trace.match.owner", { ownerId: found.ownerId, name: match.employee.name, by: words(match.by === "override" ? "routing.by.override" : "routing.by.email") }));
+  return { employee: match.employee, crmUserId: found.ownerId, matched: { entity: found.entity, id: found.id }, why: words("routing.why.owned", { kind, id: found.id, source, name: match.employee.name }), ...caller };
 }
 
 /** Which CRM the project uses, kept for a few seconds: a warm lookup needs nothing else from it. */
@@ -125,11 +128,11 @@ const integrationOf = (projectId: string) => integrations.get(projectId, () => f
 
 async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
   const integration = await integrationOf(lookup.projectId);
-  if (!integration) return { next: true, why: "no CRM is connected" };
+  if (!integration) return { next: true, why: words("routing.why.notConnected") };
   const cached = await cachedOwner(lookup.projectId, integration.crm, lookup.phone);
   if (cached && lookup.config.routing.order.includes(cached.entityKind as RoutingEntity)) {
     const age = Date.now() - cached.checkedAt.getTime();
-    note(lookup, "cache", `${cached.entityKind} ${cached.entityId}, owner ${cached.ownerId}, checked ${Math.round(age / 1000)} s ago`);
+    note(lookup, "cache", words("trace.cache", { kind: kindWords(cached.entityKind as RoutingEntity), id: cached.entityId, ownerId: cached.ownerId, seconds: Math.round(age / 1000) }));
     const key = `${lookup.projectId}|${lookup.phone}`;
     if (age > REFRESH_AFTER_MS && !refreshing.has(key)) {
       refreshing.add(key);
@@ -145,9 +148,9 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
     }
     return ownerOutcome(lookup, { entity: cached.entityKind, id: cached.entityId, ownerId: cached.ownerId, ownerEmail: cached.ownerEmail, card: (cached.card ?? undefined) as CallerCard | undefined }, "cache");
   }
-  if (integration.status === "broken") return { next: true, why: "the CRM refused our credentials (the integration is broken)" };
+  if (integration.status === "broken") return { next: true, why: words("routing.why.broken") };
   const connection = await projectConnector(lookup.projectId);
-  if (!connection) return { next: true, why: "no CRM is connected" };
+  if (!connection) return { next: true, why: words("routing.why.notConnected") };
   const searching = lookUpAndRemember(lookup, connection);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<"budget">((resolve) => (timer = setTimeout(() => resolve("budget"), Math.max(0, lookup.deadline - performance.now()))));
@@ -156,18 +159,18 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
     if (result === "budget") {
       // Let the search finish in the background: it fills the cache for the caller's next call.
       lookup.later(() => searching.catch(() => undefined));
-      return { next: true, why: `the CRM did not answer within the ${lookup.config.routing.timeoutMs} ms budget` };
+      return { next: true, why: words("routing.why.timeout", { ms: lookup.config.routing.timeoutMs }) };
     }
-    if (!result) return { next: true, why: `no open ${lookup.config.routing.order.join(", ")} holds this number` };
+    if (!result) return { next: true, why: words("routing.why.notFound", { order: lookup.config.routing.order.map(kindWords) }) };
     // The owner is known: the card joins the answer if it is ready within what is left of the budget.
     const card = await Promise.race([result.card, budget]);
     if (card === "budget") {
-      note(lookup, "card", "the caller card was not ready within the budget: answered without it");
+      note(lookup, "card", words("trace.card.late"));
       lookup.later(() => result.card);
     }
-    return ownerOutcome(lookup, { ...result, card: card === "budget" ? undefined : card }, "CRM");
+    return ownerOutcome(lookup, { ...result, card: card === "budget" ? undefined : card }, "crm");
   } catch (error) {
-    return { next: true, why: `the CRM lookup failed: ${(error as Error).message}` };
+    return { next: true, why: words("routing.why.failed", { error: (error as Error).message }) };
   } finally {
     clearTimeout(timer);
   }
@@ -175,19 +178,19 @@ async function byCrmOwner(lookup: Lookup): Promise<Outcome> {
 
 async function byLastEmployee(lookup: Lookup): Promise<Outcome> {
   const call = await lastTalkedEmployee(lookup.projectId, lookup.phone);
-  if (!call) return { next: true, why: "no answered call from this number is stored" };
-  note(lookup, "history", `last answered call ${call.externalId}: ${call.employee.sip ?? call.employee.email}`);
+  if (!call) return { next: true, why: words("routing.why.noHistory") };
+  note(lookup, "history", words("trace.history", { callId: call.externalId, who: call.employee.sip ?? call.employee.email ?? "" }));
   const employee = employeeOfCall(lookup.config.employees, call.employee);
-  if (!employee) return { next: true, why: `${call.employee.sip ?? call.employee.email} of call ${call.externalId} is not one of the project's employees` };
-  return { employee, crmUserId: employee.crmUserId || null, matched: { entity: "call", id: call.externalId }, why: `${employee.name} talked to this caller last (call ${call.externalId})` };
+  if (!employee) return { next: true, why: words("routing.why.historyNotEmployee", { who: call.employee.sip ?? call.employee.email ?? "", callId: call.externalId }) };
+  return { employee, crmUserId: employee.crmUserId || null, matched: { entity: "call", id: call.externalId }, why: words("routing.why.talkedLast", { name: employee.name, callId: call.externalId }) };
 }
 
 function withFallback(config: IntegrationConfig, outcome: Outcome, trace: TraceEntry[]): Outcome {
   if (!("next" in outcome) || !config.routing.fallbackEmployeeId) return outcome;
   const fallback = config.employees.find((employee) => employee.id === config.routing.fallbackEmployeeId);
   if (!fallback) return outcome;
-  note({ trace }, "fallback", `${outcome.why}: the fallback manager ${fallback.name} takes the call`);
-  return { employee: fallback, crmUserId: fallback.crmUserId || null, matched: null, why: `fallback manager (${outcome.why})`, ...(outcome.caller ? { caller: outcome.caller } : {}) };
+  note({ trace }, "fallback", words("trace.fallback", { why: outcome.why, name: fallback.name }));
+  return { employee: fallback, crmUserId: fallback.crmUserId || null, matched: null, why: words("routing.why.fallback", { why: outcome.why }), ...(outcome.caller ? { caller: outcome.caller } : {}) };
 }
 
 export async function responsibleManager(input: IngestInput, later: Later): Promise<RoutingResponse> {
@@ -199,18 +202,19 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
   const trace: TraceEntry[] = [];
   const phone = normalisePhone(parsed.data.callerNumber, project.defaultCountry)?.e164 ?? null;
   let outcome: Outcome;
-  if (!config.routing.enabled) outcome = { next: true, why: "routing is switched off for this project" };
-  else if (!phone) outcome = { next: true, why: `"${parsed.data.callerNumber}" is not a phone number` };
+  if (!config.routing.enabled) outcome = { next: true, why: words("routing.why.off") };
+  else if (!phone) outcome = { next: true, why: words("routing.why.notPhone", { number: parsed.data.callerNumber }) };
   else {
     const lookup: Lookup = { projectId: project.id, phone, country: project.defaultCountry, config, trace, later, deadline: started + config.routing.timeoutMs - ANSWER_MARGIN_MS };
     outcome = withFallback(config, config.routing.mode === "last_employee" ? await byLastEmployee(lookup) : await byCrmOwner(lookup), trace);
   }
-  note({ trace }, "answer", "next" in outcome ? `next block: ${outcome.why}` : `${outcome.employee.name}: ${outcome.why}`, !("next" in outcome));
+  note({ trace }, "answer", "next" in outcome ? words("trace.answer.next", { why: outcome.why }) : words("trace.answer.employee", { name: outcome.employee.name, why: outcome.why }), !("next" in outcome));
   const response: RoutingResponse =
     "next" in outcome
       ? { status: 404, body: { next: true, ...(outcome.caller ? { caller: outcome.caller } : {}) } }
       : { status: 200, body: { employee: { sip: outcome.employee.sip, email: outcome.employee.email, name: outcome.employee.name }, crmUserId: outcome.crmUserId, matched: outcome.matched, ...(outcome.caller ? { caller: outcome.caller } : {}) } };
   const tookMs = Math.round(performance.now() - started);
+  const reason = words("routing.answer", { who: "next" in outcome ? words("routing.answer.next") : outcome.employee.name, ms: tookMs, why: outcome.why });
   // Every lookup is kept like an event, so the Events page shows what was searched and why this answer.
   const now = new Date();
   later(() =>
@@ -218,9 +222,11 @@ export async function responsibleManager(input: IngestInput, later: Later): Prom
       projectId: project.id,
       externalId: `lookup-${crypto.randomUUID()}`,
       type: "lookup",
-      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body },
+      // The reason is stored in English (the API, logs, the Overview's counts); its words go with the
+      // payload, so the Events page says it in each admin's language.
+      payload: { callerNumber: parsed.data.callerNumber, mode: config.routing.mode, answer: response.body, reasonWords: reason },
       status: response.status === 200 ? "delivered" : "skipped",
-      reason: `${"next" in outcome ? "next" : outcome.employee.name} in ${tookMs} ms: ${outcome.why}`,
+      reason: inEnglish(reason),
       occurredAt: now,
       deliveredAt: response.status === 200 ? now : null,
       clientPhone: phone,

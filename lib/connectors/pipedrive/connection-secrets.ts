@@ -1,7 +1,7 @@
 // How a stored Pipedrive connection is shown masked in the config API's document and merged with a PUT
 // (server only: the forms' schemas in connection.ts stay free of it, for the browser).
 import { SECRET_MASK } from "@/lib/validation/connection";
-import { changedFields, keepRefused, keptSecret } from "../connection-secrets";
+import { changedFields, keepRefused, keptSecret } from "../kept-secrets";
 import type { PipedriveCredentials } from "../types";
 import type { PipedriveConnection } from "./connection";
 

@@ -1,7 +1,7 @@
 // How a stored Zoho connection is shown masked in the config API's document and merged with a PUT
 // (server only: the forms' schemas in connection.ts stay free of it, for the browser).
 import { SECRET_MASK } from "@/lib/validation/connection";
-import { changedFields, keptSecret } from "../connection-secrets";
+import { changedFields, keptSecret } from "../kept-secrets";
 import type { ZohoCredentials } from "../types";
 import type { ZohoConnection } from "./connection";
 

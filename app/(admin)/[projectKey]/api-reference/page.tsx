@@ -1,7 +1,7 @@
 import Markdown from "react-markdown";
 import { sectionMetadata } from "@/lib/pages/section-metadata";
 import { PageHeader } from "@/components/ui/page-header";
-import { openApiDocument } from "@/lib/api/openapi";
+import { answerText, apiIntro, openApiDocument } from "@/lib/api/openapi";
 import { requireProjectPage } from "@/lib/auth/session";
 import { translateKnown } from "@/lib/i18n/config";
 import { getTranslator } from "@/lib/i18n/server";
@@ -52,9 +52,9 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ p
       </p>
       <section className="space-y-1 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">{t("api.auth")}</h2>
-        {/* The API's own reference text is English, as the document the API serves. */}
-        <div lang="en" data-testid="api-description">
-          <Prose text={document.info.description} />
+        {/* The served document is English; the page says the same prose in the admin's language. */}
+        <div data-testid="api-description">
+          <Prose text={apiIntro(t)} />
         </div>
         <code className="block break-all rounded bg-slate-100 px-2 py-1">
           curl -H &quot;Authorization: Bearer $TOKEN&quot; {base}/api/v1/projects/{project.key}/integration
@@ -70,10 +70,10 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ p
             <p className="mt-1 text-sm text-slate-700">
               <Prose inline text={translateKnown(t, operation.summaryKey, operation.summary)} />
             </p>
-            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" lang="en">
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
               {operation.responses.map((response) => (
                 <li key={response.status}>
-                  <span className="font-semibold">{response.status}</span> <Prose inline text={response.description} />
+                  <span className="font-semibold">{response.status}</span> <Prose inline text={answerText(t, response.description)} />
                 </li>
               ))}
             </ul>

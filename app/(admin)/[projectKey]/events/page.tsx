@@ -13,7 +13,7 @@ import type { ListedEvent } from "@/lib/db/queries/event-list";
 import { clientOf, crmRecordsOf, type CrmRecordRef } from "@/lib/pages/event-rows";
 import { loadEventsPage } from "@/lib/pages/events-page";
 import { reasonInWords } from "@/lib/events/reason";
-import { reasonText } from "@/lib/events/reason-text";
+import { eventReasonText, traceLineText } from "@/lib/pages/event-text";
 import { canSendAgain, type SendAgainCandidate } from "@/lib/replay/send-again";
 import type { MessageKey, Translate as Translator } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -106,7 +106,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
           </h2>
           <p className="text-sm">
             {badge(selected)}
-            {selected.reason ? <span className="ml-2 text-slate-700">{reasonText(t, selected.reason, format)}</span> : null}
+            {selected.reason ? <span className="ml-2 text-slate-700">{eventReasonText(t, selected, format)}</span> : null}
           </p>
           {selected.reason && reasonInWords(selected.reason) ? <p className="text-xs text-slate-500">{t("events.reason.crmSaid", { reason: selected.reason })}</p> : null}
           <h3 className="text-sm font-semibold">{t("events.trace")}</h3>
@@ -116,7 +116,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
             <ol className="space-y-0.5 text-xs" data-testid="event-trace">
               {trace.map((entry, index) => (
                 <li key={index} className={entry.ok ? "text-slate-700" : "text-red-700"}>
-                  {entry.ok ? "✓" : "✗"} {entry.detail}
+                  {entry.ok ? "✓" : "✗"} {traceLineText(t, entry, format)}
                   {entry.id ? ` → ${entry.id}` : ""}
                   {entry.error ? `: ${entry.error}` : ""}
                 </li>
@@ -147,7 +147,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                 <p className="text-xs text-slate-500">
                   {format.format(event.receivedAt)} · {eventLink(event)}
                 </p>
-                {event.reason ? <p className="text-xs text-slate-700">{reasonText(t, event.reason, format)}</p> : null}
+                {event.reason ? <p className="text-xs text-slate-700">{eventReasonText(t, event, format)}</p> : null}
                 <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                 {retryable(event) ? <RetryButton projectKey={project.key} eventId={event.id} /> : null}
               </li>
@@ -171,7 +171,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
                     <RecordLinks records={crmRecordsOf(event.trace, connection)} t={t} sandboxHref={sandboxHref} />
                   </td>
                   <td className="min-w-40 max-w-sm px-3 py-1.5 text-slate-600" title={event.reason ?? undefined}>
-                    {reasonText(t, event.reason, format)}
+                    {eventReasonText(t, event, format)}
                     {retryable(event) ? (
                       <div className="mt-1">
                         <RetryButton projectKey={project.key} eventId={event.id} />
