@@ -123,8 +123,21 @@ describe("evaluateAlerts", () => {
     await insert("failed", 6, "now()");
     await insert("delivered", 4, "now()");
     expect(await evaluateAlerts(p.id)).toEqual({ opened: ["failures"], closed: [] });
-    expect((await outbox(p.id))[0]!.text).toContain("6 of 10 events failed in the last hour.");
+    expect((await outbox(p.id))[0]!.text).toContain("6 of 10 events failed in the hour before this opened.");
     await db().event.updateMany({ where: { projectId: p.id }, data: { receivedAt: new Date(Date.now() - 2 * 3_600_000) } });
     expect(await evaluateAlerts(p.id)).toEqual({ opened: [], closed: ["failures"] });
+  });
+
+  it("writes its mails in the project's language", async () => {
+    const p = await project("Alerty");
+    await db().project.update({ where: { id: p.id }, data: { crmLanguage: "pl" } });
+    await db().integration.update({ where: { projectId: p.id }, data: { status: "broken", lastError: "Pipedrive refused the API token" } });
+    expect((await evaluateAlerts(p.id)).opened).toEqual(["broken"]);
+    const [opened] = await outbox(p.id);
+    expect(opened!.subject).toBe(`[Callbridge] ${p.name}: CRM odrzucił zapisane dane logowania; przekazywanie wstrzymane`);
+    // The CRM's own refusal stays as the CRM said it; the links are named in Polish.
+    expect(opened!.text).toContain("Pipedrive refused the API token");
+    expect(opened!.text).toContain("Otwórz projekt: ");
+    expect(opened!.text).not.toContain("Open the project");
   });
 });

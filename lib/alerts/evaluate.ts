@@ -6,15 +6,32 @@ import { findProjectById } from "@/lib/db/queries/projects";
 import { appUrl } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { alertsToChange, wantedAlerts, type AlertKind } from "./conditions";
+import { alertDetailText } from "./detail-text";
+import { DEFAULT_LOCALE, isLocale, translator } from "@/lib/i18n/config";
 import { log } from "@/lib/observability/logger";
 
 const HOUR_MS = 3_600_000;
 
-const SUBJECT: Record<AlertKind, { opened: string; closed: string }> = {
-  broken: { opened: "the CRM refused the stored credentials; deliveries are paused", closed: "the CRM connection works again" },
-  quota: { opened: "the CRM's quota is used up; deliveries wait for its reset, nothing is lost", closed: "the CRM's quota is back; deliveries go on" },
-  failures: { opened: "events are failing to reach the CRM", closed: "events reach the CRM again" },
-};
+/**
+ * The mails of an incident, in the project's language (the one it writes into the CRM, Project settings):
+ * mails go to several people at once, and the project's language is the one its team chose.
+ */
+function alertMails(project: { name: string; key: string; timezone: string; crmLanguage: string }) {
+  const locale = isLocale(project.crmLanguage) ? project.crmLanguage : DEFAULT_LOCALE;
+  const t = translator(locale);
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: project.timezone });
+  const link = `${appUrl()}/${project.key}`;
+  return {
+    opened: (kind: AlertKind, detail: string) => {
+      const what = t(`mail.alert.${kind}.opened`);
+      return { subject: t("mail.alert.subject", { project: project.name, what }), text: t("mail.alert.openedBody", { what, detail: alertDetailText(t, kind, detail, format) ?? "", integration: `${link}/integration`, events: `${link}/events` }) };
+    },
+    closed: (kind: AlertKind) => {
+      const what = t(`mail.alert.${kind}.closed`);
+      return { subject: t("mail.alert.subject", { project: project.name, what }), text: t("mail.alert.closedBody", { what, overview: link }) };
+    },
+  };
+}
 
 const factsOf = (row: WatchedProjectFacts, now: Date) => ({
   status: row.status,
@@ -41,13 +58,9 @@ export async function evaluateAlerts(projectId: string, now = new Date()): Promi
   for (const kind of result.closed) log("alerts").info({ projectId, alert: kind }, "alert closed");
   if (result.opened.length || result.closed.length) {
     const to = await alertRecipients(projectId);
-    const link = `${appUrl()}/${project.key}`;
-    for (const kind of result.opened) {
-      await sendMail({ projectId, to, subject: `[Callbridge] ${project.name}: ${SUBJECT[kind].opened}`, text: `${SUBJECT[kind].opened}.\n\n${wanted[kind]}\n\nOpen the project: ${link}/integration\nEvents: ${link}/events\n` });
-    }
-    for (const kind of result.closed) {
-      await sendMail({ projectId, to, subject: `[Callbridge] ${project.name}: ${SUBJECT[kind].closed}`, text: `${SUBJECT[kind].closed}.\n\nOverview: ${link}\n` });
-    }
+    const mails = alertMails(project);
+    for (const kind of result.opened) await sendMail({ projectId, to, ...mails.opened(kind, wanted[kind] ?? "") });
+    for (const kind of result.closed) await sendMail({ projectId, to, ...mails.closed(kind) });
   }
   return result;
 }

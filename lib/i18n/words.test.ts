@@ -28,5 +28,6 @@ describe("words", () => {
     expect(storedWords({ key: "trace.card.late", values: "x" })).toBeNull();
     // A nested key another version wrote is said as its key rather than as nothing.
     expect(say(translator("uk"), { key: "trace.link.notUsed", values: { kind: words("trace.kind.deal"), id: "7", why: { key: "gone.key" as never } } })).toBe("Угода 7: gone.key, зв’язок не використано");
+    expect(say(translator("en"), JSON.parse('{"key":"trace.get.linked","values":{"kind":null,"id":7}}'))).toBe(" 7 (link cache)");
   });
 });

@@ -13,13 +13,14 @@ export interface Words {
 
 export const words = (key: MessageKey, values?: Record<string, WordValue>): Words => (values ? { key, values } : { key });
 
+// Stored words come back from JSON: anything that is not a value or words is said as nothing.
 const sayValue = (t: Translate, value: WordValue): string | number =>
-  Array.isArray(value) ? value.map((item) => say(t, item)).join(", ") : typeof value === "object" ? say(t, value) : value;
+  Array.isArray(value) ? value.map((item) => sayValue(t, item)).join(", ") : value && typeof value === "object" ? say(t, value) : typeof value === "string" || typeof value === "number" ? value : "";
 
 /** The words in the language `t` speaks. */
 export function say(t: Translate, text: Words): string {
   // Stored by another version: its key may be gone; the key itself beats an empty line.
-  if (!(text.key in MESSAGES.en)) return text.key;
+  if (typeof text.key !== "string" || !(text.key in MESSAGES.en)) return String(text.key ?? "");
   const values = text.values ? Object.fromEntries(Object.entries(text.values).map(([name, value]) => [name, sayValue(t, value)])) : undefined;
   return t(text.key, values);
 }

@@ -870,6 +870,16 @@ export const en = {
   "api.doc.config": "**Config API.** Authenticate with a project API token: `Authorization: Bearer <token>`. A new project is configured with one PUT of the integration document (connection and configuration together), its CRM's ids read from `crm-metadata`, then `activate`.",
   "api.doc.webhooks": "**Webhooks.** Signed with the project's webhook secret: `X-Callbridge-Timestamp` (unix seconds, within 300 s of now) and `X-Callbridge-Signature: v1=<hex HMAC-SHA256 of \"<timestamp>.<raw body>\">`. In a shell:",
   "api.doc.errors": "**Errors** are `{ error: { code, message, issues? } }`: `BAD_REQUEST` (400, the body is not JSON), `VALIDATION` (400, an event, lookup or filter does not match its schema), `UNPROCESSABLE` (422, a document or request the API refuses, with every problem in `issues`), and the codes of 401, 403, 404, 409, 413 and 503 each operation lists.",
+  // Alert mails, in the project's language (lib/alerts/evaluate.ts).
+  "mail.alert.broken.opened": "the CRM refused the stored credentials; deliveries are paused",
+  "mail.alert.broken.closed": "the CRM connection works again",
+  "mail.alert.quota.opened": "the CRM's quota is used up; deliveries wait for its reset, nothing is lost",
+  "mail.alert.quota.closed": "the CRM's quota is back; deliveries go on",
+  "mail.alert.failures.opened": "events are failing to reach the CRM",
+  "mail.alert.failures.closed": "events reach the CRM again",
+  "mail.alert.subject": "[Callbridge] {project}: {what}",
+  "mail.alert.openedBody": "{what}.\n\n{detail}\n\nOpen the project: {integration}\nEvents: {events}\n",
+  "mail.alert.closedBody": "{what}.\n\nOverview: {overview}\n",
 } as const;
 
 export type MessageKey = keyof typeof en;

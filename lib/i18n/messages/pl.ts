@@ -871,4 +871,14 @@ export const pl: Messages = {
   "api.doc.config": "**API konfiguracji.** Uwierzytelnianie tokenem API projektu: `Authorization: Bearer <token>`. Nowy projekt konfiguruje się jednym PUT dokumentu integracji (połączenie i konfiguracja razem), identyfikatory jego CRM odczytuje się z `crm-metadata`, potem `activate`.",
   "api.doc.webhooks": "**Webhooki.** Podpisywane sekretem webhooków projektu: `X-Callbridge-Timestamp` (sekundy unix, najwyżej 300 s od teraz) i `X-Callbridge-Signature: v1=<hex HMAC-SHA256 z \"<timestamp>.<raw body>\">`. W powłoce:",
   "api.doc.errors": "**Błędy** mają postać `{ error: { code, message, issues? } }`: `BAD_REQUEST` (400, treść nie jest JSON-em), `VALIDATION` (400, zdarzenie, zapytanie lub filtr nie pasuje do swojego schematu), `UNPROCESSABLE` (422, dokument lub żądanie, które API odrzuca, ze wszystkimi problemami w `issues`), oraz kody 401, 403, 404, 409, 413 i 503 wymienione przy każdej operacji.",
+  // Alert mails, in the project's language (lib/alerts/evaluate.ts).
+  "mail.alert.broken.opened": "CRM odrzucił zapisane dane logowania; przekazywanie wstrzymane",
+  "mail.alert.broken.closed": "połączenie z CRM znów działa",
+  "mail.alert.quota.opened": "limit CRM się wyczerpał; przekazywanie czeka na jego odnowienie, nic nie przepada",
+  "mail.alert.quota.closed": "limit CRM wrócił; przekazywanie trwa dalej",
+  "mail.alert.failures.opened": "zdarzenia nie docierają do CRM",
+  "mail.alert.failures.closed": "zdarzenia znów docierają do CRM",
+  "mail.alert.subject": "[Callbridge] {project}: {what}",
+  "mail.alert.openedBody": "{what}.\n\n{detail}\n\nOtwórz projekt: {integration}\nZdarzenia: {events}\n",
+  "mail.alert.closedBody": "{what}.\n\nPrzegląd: {overview}\n",
 };

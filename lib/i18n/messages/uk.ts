@@ -871,4 +871,14 @@ export const uk: Messages = {
   "api.doc.config": "**API налаштувань.** Автентифікація API-токеном проєкту: `Authorization: Bearer <token>`. Новий проєкт налаштовують одним PUT документа інтеграції (підключення й налаштування разом), id його CRM читають із `crm-metadata`, далі — `activate`.",
   "api.doc.webhooks": "**Вебхуки.** Підписуються секретом вебхуків проєкту: `X-Callbridge-Timestamp` (секунди unix, не далі ніж 300 с від поточного часу) і `X-Callbridge-Signature: v1=<hex HMAC-SHA256 від \"<timestamp>.<raw body>\">`. У командному рядку:",
   "api.doc.errors": "**Помилки** мають вигляд `{ error: { code, message, issues? } }`: `BAD_REQUEST` (400, тіло не JSON), `VALIDATION` (400, подія, запит або фільтр не відповідає своїй схемі), `UNPROCESSABLE` (422, документ чи запит, який API відхиляє, з усіма проблемами в `issues`), а також коди 401, 403, 404, 409, 413 і 503, які перелічує кожна операція.",
+  // Alert mails, in the project's language (lib/alerts/evaluate.ts).
+  "mail.alert.broken.opened": "CRM відхилила збережені облікові дані; передавання призупинено",
+  "mail.alert.broken.closed": "підключення до CRM знову працює",
+  "mail.alert.quota.opened": "ліміт CRM вичерпано; передавання чекає на його оновлення, нічого не втрачено",
+  "mail.alert.quota.closed": "ліміт CRM відновлено; передавання триває",
+  "mail.alert.failures.opened": "події не доходять до CRM",
+  "mail.alert.failures.closed": "події знову доходять до CRM",
+  "mail.alert.subject": "[Callbridge] {project}: {what}",
+  "mail.alert.openedBody": "{what}.\n\n{detail}\n\nВідкрити проєкт: {integration}\nПодії: {events}\n",
+  "mail.alert.closedBody": "{what}.\n\nОгляд: {overview}\n",
 };
