@@ -19,7 +19,7 @@ const SAMPLE = JSON.stringify(
 );
 
 /** A plan step as the admin reads it, in their language: pipelines, stages and users by their CRM names. */
-function describeStep(t: Translate, step: Step, names: Record<string, string>): string {
+function describeStep(t: Translate, step: Step, names: Record<string, string>, dateFormat: Intl.DateTimeFormat): string {
   const name = (id: string | undefined) => (id ? (names[id] ?? id) : "");
   const fields = (values: { fields: Record<string, string> }) => (Object.keys(values.fields).length ? ` ${JSON.stringify(values.fields)}` : "");
   const more = (line: Words, key: MessageKey, values: Record<string, string>, when: unknown): Words => (when ? words(key, { step: line, ...values }) : line);
@@ -31,7 +31,7 @@ function describeStep(t: Translate, step: Step, names: Record<string, string>): 
     case "update":
       return say(t, words("trace.step.update", { kind: words(`trace.kind.${step.entity}`), id: step.id })) + fields(step.values);
     case "task": {
-      const due = words("simulator.step.due", { step: words("trace.step.task", { subject: step.subject }), due: step.dueAt ?? step.dueDate ?? "" });
+      const due = words("simulator.step.due", { step: words("trace.step.task", { subject: step.subject }), due: step.dueAt ? dateFormat.format(new Date(step.dueAt)) : (step.dueDate ?? "") });
       return say(t, more(more(due, "simulator.step.for", { owner: name(step.ownerId) }, step.ownerId), "simulator.step.rule", { rule: step.rule ?? "" }, step.rule));
     }
     case "callLog":
@@ -44,9 +44,9 @@ function describeStep(t: Translate, step: Step, names: Record<string, string>): 
 }
 
 /** F15: the plan for a sample event, computed by the engine, writing nothing. */
-export function Simulator({ projectKey }: { projectKey: string }) {
+export function Simulator({ projectKey, timeZone }: { projectKey: string; timeZone: string }) {
   const { t, locale } = useI18n();
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const errorText = useActionErrorText();
   const [json, setJson] = useState(SAMPLE);
   const [result, setResult] = useState<Simulation | null>(null);
@@ -99,7 +99,7 @@ export function Simulator({ projectKey }: { projectKey: string }) {
               <p className="font-medium">{t("simulator.plan")}</p>
               <ol className="list-decimal pl-5" data-testid="simulator-plan">
                 {result.plan?.steps.map((step, index) => (
-                  <li key={index}>{describeStep(t, step, result.names)}</li>
+                  <li key={index}>{describeStep(t, step, result.names, dateFormat)}</li>
                 ))}
               </ol>
               {result.plan?.notes.length ? <p className="text-slate-600">{reasonText(t, result.plan.notes.join("; "), dateFormat)}</p> : null}

@@ -18,7 +18,7 @@ describe("words", () => {
     expect(inEnglish(notFound)).toBe("no open deal, contact holds this number");
     const answer = words("routing.answer", { who: words("routing.answer.next"), ms: 12, why: notFound });
     expect(inEnglish(answer)).toBe("next in 12 ms: no open deal, contact holds this number");
-    expect(say(translator("pl"), answer)).toBe("następny blok w 12 ms: Żaden otwarty rekord (Oferta, Kontakt) nie ma tego numeru");
+    expect(say(translator("pl"), answer)).toBe("Następny blok w 12 ms: Żaden otwarty rekord (Oferta, Kontakt) nie ma tego numeru");
   });
 
   it("takes back only words this version can say", () => {

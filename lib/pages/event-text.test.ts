@@ -19,7 +19,7 @@ describe("the Events page's words", () => {
 
   it("says a responsible-manager answer from its stored words, other reasons by the reason rules", () => {
     const reason = words("routing.answer", { who: words("routing.answer.next"), ms: 40, why: words("routing.why.notConnected") });
-    expect(eventReasonText(uk, { reason: inEnglish(reason), payload: { callerNumber: "+380671234567", reasonWords: reason } }, format)).toBe("наступний блок за 40 мс: CRM не підключено");
+    expect(eventReasonText(uk, { reason: inEnglish(reason), payload: { callerNumber: "+380671234567", reasonWords: reason } }, format)).toBe("Наступний блок за 40 мс: CRM не підключено");
     expect(eventReasonText(uk, { reason: "next in 40 ms: no CRM is connected", payload: { callerNumber: "+380671234567" } }, format)).toBe("next in 40 ms: no CRM is connected");
     expect(eventReasonText(uk, { reason: "waiting: the integration is inactive", payload: {} }, format)).toBe(uk("events.reason.waiting", { status: uk("integration.status.inactive") }));
   });

@@ -829,7 +829,7 @@ export const pl: Messages = {
   "routing.why.off": "Przekierowanie jest w tym projekcie wyłączone",
   "routing.why.notPhone": "„{number}” nie jest numerem telefonu",
   "routing.answer": "{who} w {ms} ms: {why}",
-  "routing.answer.next": "następny blok",
+  "routing.answer.next": "Następny blok",
   "simulator.step.named": "{step} „{name}”",
   "simulator.step.inStage": "{step}: lejek {pipeline} / {stage}",
   "simulator.step.due": "{step}, termin {due}",

@@ -829,7 +829,7 @@ export const uk: Messages = {
   "routing.why.off": "Маршрутизацію для цього проєкту вимкнено",
   "routing.why.notPhone": "«{number}» — не номер телефону",
   "routing.answer": "{who} за {ms} мс: {why}",
-  "routing.answer.next": "наступний блок",
+  "routing.answer.next": "Наступний блок",
   "simulator.step.named": "{step} «{name}»",
   "simulator.step.inStage": "{step}: воронка {pipeline} / {stage}",
   "simulator.step.due": "{step}, термін {due}",

@@ -129,7 +129,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         </section>
       ) : null}
       {/* The dry run looks CRM records up by any phone: for admins only (lib/engine/dry-run-access.ts). */}
-      {hasRole(role, DRY_RUN_ROLE) ? <Simulator projectKey={project.key} /> : null}
+      {hasRole(role, DRY_RUN_ROLE) ? <Simulator projectKey={project.key} timeZone={project.timezone} /> : null}
       {page.events.length === 0 ? (
         <EmptyState title={input.q || input.status || input.type ? t("events.none.title") : t("events.empty.title")} body={input.q || input.status || input.type ? t("events.none.body") : t("events.empty.body")} />
       ) : (
