@@ -138,7 +138,8 @@ export interface ErrorBody {
 }
 
 export function errorBody(error: AppError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+  // A message key (the admin app says it in the person's language) is answered in English here.
+  return { error: { code: error.code, message: englishMessage(error.message), ...(error.issues.length ? { issues: error.issues } : {}) } };
 }
 
 /** Turns anything thrown in a route handler into a JSON response; unexpected errors leak nothing. */

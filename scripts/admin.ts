@@ -1,6 +1,7 @@
 // Admin CLI: `npm run admin -- <command> [flags]`. Bad or missing flags print usage and exit 2.
 import { parseArgs } from "node:util";
 import { AppError, isAppError } from "../lib/errors";
+import { englishMessage } from "../lib/i18n/config";
 import { describeError, retryWhileStarting } from "../lib/db/startup-errors";
 import { prepareEnv } from "./local-env";
 import { answer, complain } from "./cli-output";
@@ -135,7 +136,7 @@ async function main() {
   } catch (error) {
     if (isAppError(error)) {
       const details = error.issues.map((issue) => `  --${flagFor(issue.path)}: ${issue.message}`).join("\n");
-      complain(`${error.message}${details ? `\n${details}` : ""}`);
+      complain(`${englishMessage(error.message)}${details ? `\n${details}` : ""}`);
       exitCode = error.code === "VALIDATION" ? 2 : 1;
     } else {
       complain(describeError(error));

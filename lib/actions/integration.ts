@@ -37,7 +37,7 @@ export const connectPipedriveSandbox = projectAction({
   role: "ADMIN",
   schema: z.object({}),
   run: async (_input, { project, user }) => {
-    if (!sandboxEnabled()) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
+    if (!sandboxEnabled()) throw new AppError("VALIDATION", "error.sandboxOff");
     await byApiToken(project, await pipedriveSandboxCredentials(project), user);
     refresh(project.key);
     return { ok: true };

@@ -26,7 +26,7 @@ export function userAction<S extends z.ZodType, T>(config: { schema: S; run: (in
     checked(
       async () => {
         const user = await currentUser();
-        if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+        if (!user) throw new AppError("UNAUTHENTICATED", "error.signIn");
         return user;
       },
       config.schema,

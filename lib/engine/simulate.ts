@@ -30,7 +30,7 @@ export interface Simulation {
 
 export async function simulateEvent(project: { id: string; defaultCountry: string; timezone: string; crmLanguage?: string }, raw: unknown): Promise<Simulation> {
   const parsed = parseEvent(raw);
-  if (!parsed.ok) throw new AppError("VALIDATION", "The sample event does not match its schema.", parsed.issues);
+  if (!parsed.ok) throw new AppError("VALIDATION", "error.simulate.schema", parsed.issues);
   const event = parsed.event;
   const config = await loadConfig(project.id);
   if (event.type === "call") {
@@ -38,7 +38,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
     if (listed) return { skipped: `stop-list: ${listed.value}`, plan: null, found: { contact: null, organization: null, deal: null, lead: null }, reads: [], names: {}, phase: null };
   }
   const connection = await projectConnector(project.id);
-  if (!connection) throw new AppError("CONFLICT", "Connect a CRM first: the dry run reads what the CRM holds.");
+  if (!connection) throw new AppError("CONFLICT", "error.simulate.noCrm");
   const reads: TraceEntry[] = [];
   const none = { contact: null, organization: null, deal: null, lead: null };
   // The same connection key as the worker's, so the dry run sees the phases this call already delivered.

@@ -84,9 +84,9 @@ export async function connectWithCredentials(project: { id: string; key: string 
 /** Step 1 of a CRM's authorization-code flow: where to send the admin to grant access. */
 export async function startOAuthConnect(project: { id: string; key: string }, userId: string, crm: CrmKind, input: unknown, sandboxOAuth: SandboxOAuth | null = null): Promise<string> {
   const sandbox = async () => {
-    if (!sandboxOAuth) throw new AppError("VALIDATION", "The sandbox CRMs are switched off on this server.");
+    if (!sandboxOAuth) throw new AppError("VALIDATION", "error.sandboxOff");
     const client = await sandboxOAuth.client(crm, project);
-    if (!client) throw new AppError("VALIDATION", "This CRM has no built-in sandbox.");
+    if (!client) throw new AppError("VALIDATION", "error.noSandbox");
     return client;
   };
   const provider = oauthProvider(crm);
@@ -158,7 +158,7 @@ export async function projectConnector(
  */
 export async function testIntegration(projectId: string, recover?: { userId: string | null; actor: string; target: string }): Promise<AccountInfo & { recovered: boolean }> {
   const found = await projectConnector(projectId);
-  if (!found) throw new AppError("NOT_FOUND", "This project is not connected to a CRM yet.");
+  if (!found) throw new AppError("NOT_FOUND", "error.notConnectedYet");
   let account: AccountInfo;
   try {
     account = await found.connector.testConnection();

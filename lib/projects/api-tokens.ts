@@ -20,7 +20,7 @@ export const apiTokensOf = (project: Project) => listApiTokens(project.id);
 
 export async function createApiToken(project: Project, raw: unknown, who: Who): Promise<{ token: string; summary: ApiTokenSummary }> {
   const parsed = apiTokenSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "The API token is not valid.", issuesFromZod(parsed.error.issues));
+  if (!parsed.success) throw new AppError("VALIDATION", "error.token.invalid", issuesFromZod(parsed.error.issues));
   const { token, ...stored } = newSecret();
   const summary = (await insertApiToken(project.id, { ...parsed.data, ...stored }, { ...who, projectKey: project.key }))!;
   return { token, summary };
@@ -29,13 +29,13 @@ export async function createApiToken(project: Project, raw: unknown, who: Who): 
 /** A new token with the same name and role; the old one stops working at once. */
 export async function rotateApiToken(project: Project, id: string, who: Who): Promise<{ token: string; summary: ApiTokenSummary }> {
   const current = await findLiveApiToken(project.id, id);
-  if (!current) throw new AppError("NOT_FOUND", "No live API token with this id in this project.");
+  if (!current) throw new AppError("NOT_FOUND", "error.token.notFound");
   const { token, ...stored } = newSecret();
   const summary = await insertApiToken(project.id, { name: current.name, role: current.role === "VIEWER" ? "VIEWER" : "ADMIN", ...stored }, { ...who, projectKey: project.key }, id);
-  if (!summary) throw new AppError("NOT_FOUND", "No live API token with this id in this project.");
+  if (!summary) throw new AppError("NOT_FOUND", "error.token.notFound");
   return { token, summary };
 }
 
 export async function revokeApiToken(project: Project, id: string, who: Who): Promise<void> {
-  if (!(await revokeApiTokenRow(project.id, id, { ...who, projectKey: project.key }))) throw new AppError("NOT_FOUND", "No live API token with this id in this project.");
+  if (!(await revokeApiTokenRow(project.id, id, { ...who, projectKey: project.key }))) throw new AppError("NOT_FOUND", "error.token.notFound");
 }

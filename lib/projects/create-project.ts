@@ -28,12 +28,12 @@ async function uniqueKey(name: string): Promise<string> {
     const key = `${slug(name)}-${randomBytes(3).toString("hex")}`;
     if (!(await projectKeyExists(key))) return key;
   }
-  throw new AppError("CONFLICT", "Could not find a free project key; try another name.");
+  throw new AppError("CONFLICT", "error.project.noFreeKey");
 }
 
 export async function createProject(raw: unknown, options: { actor: string; key?: string; ownerUserId?: string }): Promise<CreatedProject> {
   const parsed = projectSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "The project settings are not valid.", issuesFromZod(parsed.error.issues));
+  if (!parsed.success) throw new AppError("VALIDATION", "error.project.invalid", issuesFromZod(parsed.error.issues));
   const key = options.key ?? (await uniqueKey(parsed.data.name));
   if (options.key && (await projectKeyExists(key))) throw new AppError("CONFLICT", `A project with key "${key}" already exists.`);
   const webhookSecret = randomToken("whsec");
@@ -59,7 +59,7 @@ export async function createProject(raw: unknown, options: { actor: string; key?
  */
 export async function createProjectAsUser(raw: unknown, user: { id: string; email: string }): Promise<CreatedProject> {
   const parsed = projectSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "The project settings are not valid.", issuesFromZod(parsed.error.issues));
+  if (!parsed.success) throw new AppError("VALIDATION", "error.project.invalid", issuesFromZod(parsed.error.issues));
   await admitProjectCreation(user.id);
   return createProject(parsed.data, { actor: user.email, ownerUserId: user.id });
 }

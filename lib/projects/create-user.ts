@@ -12,7 +12,7 @@ import { createUserSchema } from "@/lib/validation/user";
  */
 export async function createUser(raw: unknown, options: { actor: string; existingPassword?: "replace" | "keep" }) {
   const parsed = createUserSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "The user is not valid.", issuesFromZod(parsed.error.issues));
+  if (!parsed.success) throw new AppError("VALIDATION", "error.user.invalid", issuesFromZod(parsed.error.issues));
   const input = parsed.data;
   const project = await findProjectByKey(input.projectKey);
   if (!project) throw new AppError("NOT_FOUND", `No project with key "${input.projectKey}".`);

@@ -8,7 +8,7 @@ export async function deleteProject(projectKey: string, confirmKey: string | und
   const project = await findProjectByKey(projectKey);
   if (!project) throw new AppError("NOT_FOUND", `No project with key "${projectKey}".`);
   if (confirmKey?.trim() !== project.key) {
-    throw new AppError("VALIDATION", "Type the project's key to confirm: the project and all its events are deleted for good.", [{ path: "confirm", message: `Type ${project.key} to confirm.` }]);
+    throw new AppError("VALIDATION", "error.project.confirm", [{ path: "confirm", message: `Type ${project.key} to confirm.` }]);
   }
   const events = await deleteProjectCascade(project.id, { schema: JOB_SCHEMA, name: DELIVERY_QUEUE });
   return { deleted: project.key, events };

@@ -23,7 +23,7 @@ export async function replayToShow(projectId: string) {
 
 export async function activateIntegration(project: Project, options: { replay: boolean }, who: Who) {
   const integration = await findIntegrationSummary(project.id);
-  if (!integration) throw new AppError("CONFLICT", "Connect a CRM before activating the integration.");
+  if (!integration) throw new AppError("CONFLICT", "error.activate.noCrm");
   const settled = integration.status === "active" ? { replayed: 0, skipped: 0 } : await settleUndeliveredEvents(project.id, replayWindowStart(new Date(), project.timezone), options.replay);
   await setIntegrationStatus(project.id, "active", { ...who, target: project.key, action: "integration.activate", details: { replay: options.replay, ...settled } });
   evaluateAlertsSoon(project.id);
@@ -32,7 +32,7 @@ export async function activateIntegration(project: Project, options: { replay: b
 
 export async function deactivateIntegration(project: Project, who: Who) {
   const integration = await findIntegrationSummary(project.id);
-  if (!integration) throw new AppError("CONFLICT", "This project is not connected to a CRM.");
+  if (!integration) throw new AppError("CONFLICT", "error.notConnected");
   await setIntegrationStatus(project.id, "inactive", { ...who, target: project.key, action: "integration.deactivate", details: {} });
   return { status: "inactive" as const };
 }

@@ -14,11 +14,11 @@ export type ResendOutcome = { queued: true } | { queued: false; stopListed: stri
 
 export async function resendEvent(project: Project, eventId: string, options: { despiteStopList: boolean }, who: Who): Promise<ResendOutcome> {
   const event = await findEvent(project.id, eventId);
-  if (!event) throw new AppError("NOT_FOUND", "No such event in this project.");
+  if (!event) throw new AppError("NOT_FOUND", "error.noEvent");
   const payload = payloadOf(event.payload);
   const entry = payload.type === "call" ? stopListed(payload.line, (await loadConfig(project.id)).stopList, project.defaultCountry) : null;
   if (entry && !options.despiteStopList) return { queued: false, stopListed: stopListReason(entry) };
   const despiteStopList = entry ? { reason: stopListReason(entry), ...who, target: event.externalId } : undefined;
-  if (!(await requeueEvent(project.id, eventId, { despiteStopList }))) throw new AppError("CONFLICT", "Only events that did not reach the CRM can be sent again: failed, skipped, given up on, or queued while the integration was off.");
+  if (!(await requeueEvent(project.id, eventId, { despiteStopList }))) throw new AppError("CONFLICT", "error.resend.notResendable");
   return { queued: true };
 }

@@ -880,6 +880,23 @@ export const en = {
   "mail.alert.subject": "[Callbridge] {project}: {what}",
   "mail.alert.openedBody": "{what}.\n\n{detail}\n\nOpen the project: {integration}\nEvents: {events}\n",
   "mail.alert.closedBody": "{what}.\n\nOverview: {overview}\n",
+  // Refusals the server words (AppError messages; the API and the CLI answer their English).
+  "error.sandboxOff": "The sandbox CRMs are switched off on this server.",
+  "error.noSandbox": "This CRM has no built-in sandbox.",
+  "error.notConnectedYet": "This project is not connected to a CRM yet.",
+  "error.simulate.schema": "The sample event does not match its schema.",
+  "error.simulate.noCrm": "Connect a CRM first: the dry run reads what the CRM holds.",
+  "error.activate.noCrm": "Connect a CRM before activating the integration.",
+  "error.notConnected": "This project is not connected to a CRM.",
+  "error.noEvent": "No such event in this project.",
+  "error.resend.notResendable": "Only events that did not reach the CRM can be sent again: failed, skipped, given up on, or queued while the integration was off.",
+  "error.token.invalid": "The API token is not valid.",
+  "error.token.notFound": "No live API token with this id in this project.",
+  "error.project.noFreeKey": "Could not find a free project key; try another name.",
+  "error.project.invalid": "The project settings are not valid.",
+  "error.project.confirm": "Type the project's key to confirm: the project and all its events are deleted for good.",
+  "error.user.invalid": "The user is not valid.",
+  "error.signIn": "Sign in first.",
 } as const;
 
 export type MessageKey = keyof typeof en;
