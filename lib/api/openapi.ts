@@ -19,8 +19,9 @@ export const apiIntro = (t: Translate) =>
   [t("api.doc.intro"), "", t("api.doc.config"), "", t("api.doc.webhooks"), "", "```sh", ...SIGNING_RECIPE, "```", "", t("api.doc.errors")].join("\n");
 
 /** An answer's description in a language: the document names it by its English (from `en`), the page says it in the admin's. */
+const ANSWER_KEYS = new Map((Object.keys(en) as MessageKey[]).filter((key) => key.startsWith("api.answer.")).map((key) => [en[key] as string, key]));
 export function answerText(t: Translate, english: string): string {
-  const key = (Object.keys(en) as MessageKey[]).find((candidate) => candidate.startsWith("api.answer.") && en[candidate] === english);
+  const key = ANSWER_KEYS.get(english);
   return key ? t(key) : english;
 }
 

@@ -16,6 +16,7 @@ import { loadUtmWritten } from "./first-touch-memory";
 import { followUpPlan } from "./follow-up-plan";
 import { decidePhase, NO_CALL_STATE } from "./phases";
 import type { TraceEntry } from "./trace";
+import { inEnglish, words } from "@/lib/i18n/words";
 
 export interface Simulation {
   skipped: string | null;
@@ -46,7 +47,7 @@ export async function simulateEvent(project: { id: string; defaultCountry: strin
   if (isFollowUp(event)) {
     // F19: a recording or summary updates what its call wrote; before the call's log exists it waits.
     const call = await liveCall(event.callId);
-    if (!call?.callLogId) return { skipped: null, plan: { trigger: event.type, steps: [], notes: [] }, found: none, reads, names: {}, phase: `call ${event.callId} has no call log in the CRM yet: the ${event.type} waits for it` };
+    if (!call?.callLogId) return { skipped: null, plan: { trigger: event.type, steps: [], notes: [] }, found: none, reads, names: {}, phase: inEnglish(words(`trace.wait.${event.type}`, { callId: event.callId })) };
     const found = { ...none, ...Object.fromEntries(Object.entries(call.entities).map(([kind, id]) => [kind, id])) };
     return { skipped: null, plan: followUpPlan(event, config, call), found, reads, names: {}, phase: null };
   }
